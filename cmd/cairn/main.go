@@ -1,0 +1,93 @@
+// Command cairn runs Cairn: `cairn try` in a terminal, and the admin commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// errUsage marks an error in how the command was called (exit code 2).
+var errUsage = errors.New("usage")
+
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(stderr, err)
+		return 2
+	default:
+		fmt.Fprintln(stderr, "cairn:", err)
+		return 1
+	}
+}
+
+const usage = `Cairn helps peer-support recovery groups follow through on their goals.
+
+Usage:
+  cairn <command> [flags]
+
+Commands:
+  try       talk to Cairn in this terminal as a member (no Slack needed)
+  version   print the version
+  help      print this help
+
+Run "cairn <command> --help" for a command's flags.
+Environment: CAIRN_DB (database file), CAIRN_MEMBER, CAIRN_TZ, CAIRN_NOW; see "cairn try --help".
+`
+
+// run is main without the process: tests call it directly.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("%w: cairn needs a command, such as \"cairn try\"", errUsage)
+	}
+	switch args[0] {
+	case "try":
+		return (&tryCommand{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "cairn", versionString())
+		return nil
+	case "help", "--help", "-help", "-h":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+	}
+}
+
+func versionString() string {
+	if version != "dev" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return version
+}
+
+// envOr is a flag default taken from the environment when it is set.
+func envOr(getenv func(string) string, key, fallback string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}

@@ -1,0 +1,312 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
+)
+
+// tryCommand is `cairn try`: the member's side of Cairn in a terminal, over a
+// real store file, with a clock that can jump ahead to the next session.
+type tryCommand struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+
+	member  string
+	loc     *time.Location
+	session weeklySession
+	clock   tryClock
+	runner  *conversations.Runner
+}
+
+func (c *tryCommand) Run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("cairn try", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	dbPath := fs.String("db", envOr(c.getenv, "CAIRN_DB", store.DefaultPath()), "database `file` (env CAIRN_DB)")
+	member := fs.String("member", envOr(c.getenv, "CAIRN_MEMBER", "you"), "the member `name` you talk as (env CAIRN_MEMBER)")
+	tz := fs.String("tz", envOr(c.getenv, "CAIRN_TZ", time.Local.String()), "your time `zone`, e.g. America/Chicago (env CAIRN_TZ)")
+	now := fs.String("now", c.getenv("CAIRN_NOW"), "start the clock at this `time` (RFC 3339) instead of now (env CAIRN_NOW)")
+	meets := fs.String("session", "Tuesday 18:00", "when the group meets each week, as `\"Weekday HH:MM\"`")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: cairn try [flags]\n\nTalk to Cairn as a member, in this terminal. Your answers are kept in the database file,\nso you can stop and come back. Type /help inside for the clock commands.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: cairn try takes no arguments (got %q)", errUsage, fs.Args())
+	}
+	var err error
+	if c.loc, err = time.LoadLocation(*tz); err != nil {
+		return fmt.Errorf("%w: unknown time zone %q: use a name like America/Chicago", errUsage, *tz)
+	}
+	if c.session, err = parseWeekly(*meets); err != nil {
+		return fmt.Errorf("%w: --session %q: %v", errUsage, *meets, err)
+	}
+	start := time.Now()
+	if *now != "" {
+		if start, err = time.Parse(time.RFC3339, *now); err != nil {
+			return fmt.Errorf("%w: --now %q is not a time like 2026-06-10T10:00:00-05:00", errUsage, *now)
+		}
+	}
+	c.clock = tryClock{base: start, real: time.Now}
+	c.member = strings.TrimSpace(*member)
+	if c.member == "" {
+		return fmt.Errorf("%w: --member must not be empty", errUsage)
+	}
+
+	st, err := store.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	c.runner = &conversations.Runner{Store: st, DefaultTZ: c.loc}
+	if err := c.ensureZone(ctx, st); err != nil {
+		return err
+	}
+
+	fmt.Fprintf(c.stdout, "Cairn, in your terminal. You are %q; answers are saved in %s.\n", c.member, st.Path())
+	fmt.Fprintf(c.stdout, "Type to talk. /help shows the clock commands; /quit leaves (you can come back).\n\n")
+	return c.loop(ctx)
+}
+
+// ensureZone keeps the stored member's zone in step with --tz, so dates are
+// read in the member's calendar from the first turn.
+func (c *tryCommand) ensureZone(ctx context.Context, st *store.Store) error {
+	m, err := st.Member(ctx, c.member)
+	if errors.Is(err, store.ErrNotFound) {
+		m = store.Member{ID: c.member, Name: c.member, CreatedAt: c.clock.now().UTC()}
+	} else if err != nil {
+		return err
+	}
+	if m.TZ == c.loc.String() {
+		return nil
+	}
+	m.TZ = c.loc.String()
+	return st.SaveMember(ctx, m)
+}
+
+func (c *tryCommand) loop(ctx context.Context) error {
+	lines := make(chan string)
+	readErr := make(chan error, 1)
+	go func() {
+		sc := bufio.NewScanner(c.stdin)
+		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+		readErr <- sc.Err()
+	}()
+	if err := c.say(ctx, conversations.Input{Text: "hi"}); err != nil {
+		return err
+	}
+	for {
+		fmt.Fprint(c.stdout, "you> ")
+		var line string
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(c.stdout)
+			return nil
+		case err := <-readErr:
+			fmt.Fprintln(c.stdout)
+			if err != nil {
+				return fmt.Errorf("read input: %w (lines over 1 MiB are not supported)", err)
+			}
+			return nil
+		case line = <-lines:
+		}
+		if !c.interactive() {
+			fmt.Fprintln(c.stdout, line) // a transcript reads like the conversation it was
+		}
+		if strings.HasPrefix(strings.TrimSpace(line), "/") {
+			quit, err := c.tryCommand(ctx, strings.Fields(strings.TrimSpace(line)))
+			if err != nil || quit {
+				return err
+			}
+			continue
+		}
+		if err := c.say(ctx, conversations.Input{Text: line}); err != nil {
+			return err
+		}
+	}
+}
+
+// interactive reports whether a person is typing (stdin is a terminal), as
+// opposed to a script piping answers in.
+func (c *tryCommand) interactive() bool {
+	f, ok := c.stdin.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// say runs one durable turn and prints the replies.
+func (c *tryCommand) say(ctx context.Context, in conversations.Input) error {
+	replies, err := c.runner.Handle(ctx, c.member, in, c.clock.now())
+	if err != nil {
+		return err
+	}
+	c.print(replies)
+	return nil
+}
+
+func (c *tryCommand) print(replies []conversations.Reply) {
+	for _, r := range replies {
+		for _, line := range strings.Split(r.Text, "\n") {
+			fmt.Fprintf(c.stdout, "cairn> %s\n", line)
+		}
+		if len(r.Choices) > 0 {
+			labels := make([]string, len(r.Choices))
+			for i, ch := range r.Choices {
+				labels[i] = "[" + ch.Label + "]"
+			}
+			fmt.Fprintf(c.stdout, "       %s\n", strings.Join(labels, " "))
+		}
+	}
+}
+
+const tryHelp = `Try-mode commands (the conversation itself knows "help", "back", "stop"):
+  /next        jump to the day before the next group session and get the check-in prompt
+  /later 3d    move the clock ahead (m, h or d), e.g. /later 2h or /later 6d
+  /time        show the clock
+  /quit        leave; your answers are kept
+To answer a choice, type its words, e.g. "save it" or "7".`
+
+func (c *tryCommand) tryCommand(ctx context.Context, words []string) (quit bool, err error) {
+	switch words[0] {
+	case "/quit", "/exit", "/q":
+		return true, nil
+	case "/help":
+		fmt.Fprintln(c.stdout, tryHelp)
+	case "/time":
+		c.printTime()
+	case "/later":
+		if len(words) != 2 {
+			fmt.Fprintln(c.stdout, "Say how far, like /later 3d or /later 2h.")
+			return false, nil
+		}
+		d, err := parseJump(words[1])
+		if err != nil {
+			fmt.Fprintln(c.stdout, err)
+			return false, nil
+		}
+		c.clock.jump(d)
+		c.printTime()
+	case "/next":
+		now := c.clock.now().In(c.loc)
+		session := c.session.next(now.Add(24*time.Hour), c.loc)
+		c.clock.jump(session.Add(-24 * time.Hour).Sub(now))
+		c.printTime()
+		fmt.Fprintf(c.stdout, "(the group meets %s)\n", session.Format("Monday, January 2 at 15:04"))
+		replies, err := c.runner.Start(ctx, c.member, conversations.FlowCheckIn, session, "try", c.clock.now())
+		if err != nil {
+			return false, err
+		}
+		c.print(replies)
+	default:
+		fmt.Fprintf(c.stdout, "I don't know %s.\n%s\n", words[0], tryHelp)
+	}
+	return false, nil
+}
+
+func (c *tryCommand) printTime() {
+	fmt.Fprintf(c.stdout, "(it is now %s)\n", c.clock.now().In(c.loc).Format("Monday, January 2, 2006 15:04 MST"))
+}
+
+// tryClock is wall time shifted by the jumps the person asked for.
+type tryClock struct {
+	base   time.Time
+	offset time.Duration
+	real   func() time.Time
+	start  time.Time
+}
+
+func (k *tryClock) now() time.Time {
+	if k.start.IsZero() {
+		k.start = k.real()
+	}
+	return k.base.Add(k.offset + k.real().Sub(k.start))
+}
+
+func (k *tryClock) jump(d time.Duration) { k.offset += d }
+
+func parseJump(s string) (time.Duration, error) {
+	bad := fmt.Errorf("I couldn't read %q: try 30m, 2h or 3d", s)
+	if len(s) < 2 {
+		return 0, bad
+	}
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n <= 0 || n > 3650 {
+		return 0, bad
+	}
+	switch s[len(s)-1] {
+	case 'm':
+		return time.Duration(n) * time.Minute, nil
+	case 'h':
+		return time.Duration(n) * time.Hour, nil
+	case 'd':
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	return 0, bad
+}
+
+// weeklySession is a group that meets once a week at a local time. Real
+// schedules come with groups; try mode needs only this much.
+type weeklySession struct {
+	day          time.Weekday
+	hour, minute int
+}
+
+func parseWeekly(s string) (weeklySession, error) {
+	f := strings.Fields(s)
+	if len(f) != 2 {
+		return weeklySession{}, errors.New(`write it as "Tuesday 18:00"`)
+	}
+	var w weeklySession
+	found := false
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(strings.TrimSuffix(f[0], "s"), d.String()) || strings.EqualFold(f[0], d.String()[:3]) {
+			w.day, found = d, true
+		}
+	}
+	t, err := time.Parse("15:04", f[1])
+	if !found || err != nil {
+		return weeklySession{}, errors.New(`write it as "Tuesday 18:00"`)
+	}
+	w.hour, w.minute = t.Hour(), t.Minute()
+	return w, nil
+}
+
+// next is the first session at or after t, in loc's wall time.
+func (w weeklySession) next(t time.Time, loc *time.Location) time.Time {
+	t = t.In(loc)
+	for i := 0; i <= 7; i++ {
+		d := t.AddDate(0, 0, i)
+		s := time.Date(d.Year(), d.Month(), d.Day(), w.hour, w.minute, 0, 0, loc)
+		if d.Weekday() == w.day && !s.Before(t) {
+			return s
+		}
+	}
+	return t // unreachable: some day within 8 is the weekday
+}

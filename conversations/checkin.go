@@ -1,0 +1,365 @@
+package conversations
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cairnbot/cairn/store"
+)
+
+func (t *turn) startCheckIn() {
+	if t.c.Goal == nil {
+		t.say(sayCheckinNoGoal, Choice{choiceSetGoal, actGoal})
+		return
+	}
+	t.s = State{V: stateVersion, Flow: FlowCheckIn, Stage: stageDid,
+		CheckIn: CheckInDraft{Importance: -1, Confidence: -1, Session: t.c.Session, GroupID: t.c.GroupID}}
+	t.ask()
+}
+
+type numberedStep struct {
+	n    int
+	step store.Step
+}
+
+// openSteps are the goal's steps not yet done (nor marked in this check-in),
+// numbered as in the member's full list so numbers never shift.
+func (t *turn) openSteps() []numberedStep {
+	var open []numberedStep
+	for i, st := range t.c.Steps {
+		if st.Done() || slices.Contains(t.s.CheckIn.StepsDone, st.ID) {
+			continue
+		}
+		open = append(open, numberedStep{i + 1, st})
+	}
+	return open
+}
+
+var negative = regexp.MustCompile(`^(nothing|none|no|nope|not yet|not really|not much|didn'?t|did not|i didn'?t|i did not|haven'?t|i haven'?t|zero)\b`)
+
+func (t *turn) checkInAnswer() {
+	s := &t.s
+	ci := &s.CheckIn
+	switch s.Stage {
+	case stageDid:
+		switch {
+		case strings.HasPrefix(t.action, prefixDone):
+			st := t.stepByID(strings.TrimPrefix(t.action, prefixDone))
+			if st == nil {
+				t.say(sayStepNotFound)
+				break
+			}
+			if !slices.Contains(ci.StepsDone, st.ID) {
+				ci.StepsDone = append(ci.StepsDone, st.ID)
+			}
+			t.say(sayCheckinMarked)
+		case t.action == actThatsIt, t.action == actNothing:
+			t.afterDid()
+			return
+		default:
+			if t.needWords() {
+				return
+			}
+			w := normalize(t.text)
+			if negative.MatchString(w) && len(ci.StepsDone) == 0 {
+				if len(strings.Fields(w)) > 3 {
+					// "nothing, I was sick all week" already says what got in the way.
+					ci.Barrier = t.text
+					t.say(sayBarrierThanks)
+					t.advance(stagePlan)
+					break
+				}
+				t.advance(stageBarrier)
+				break
+			}
+			for _, st := range t.stepsIn(w) {
+				if !slices.Contains(ci.StepsDone, st.ID) {
+					ci.StepsDone = append(ci.StepsDone, st.ID)
+				}
+			}
+			if !onlyNumbers(w) {
+				ci.Did = append(ci.Did, t.text)
+			}
+			if len(ci.StepsDone) > 0 {
+				t.say(sayCheckinMarked[:strings.Index(sayCheckinMarked, " Anything")])
+			}
+			t.advance(stagePlan)
+		}
+	case stageBarrier:
+		b, ok := strings.CutPrefix(t.action, prefixBarrier)
+		switch {
+		case ok && b == barriers[len(barriers)-1]:
+			t.advance(stageBarrierOther)
+		case ok:
+			ci.Barrier = b
+			t.say(sayBarrierThanks)
+			t.advance(stagePlan)
+		default:
+			if t.needWords() {
+				return
+			}
+			ci.Barrier = t.text
+			t.say(sayBarrierThanks)
+			t.advance(stagePlan)
+		}
+	case stageBarrierOther:
+		if t.needWords() {
+			return
+		}
+		ci.Barrier = t.text
+		t.say(sayBarrierThanks)
+		t.advance(stagePlan)
+	case stagePlan:
+		if t.needWords() {
+			return
+		}
+		ci.Plan = t.text
+		if w := normalize(t.text); negative.MatchString(w) || strings.HasPrefix(w, "not sure") || strings.HasPrefix(w, "don't know") || strings.HasPrefix(w, "i don't know") {
+			t.advance(stageImportance)
+			break
+		}
+		t.advance(stagePlanAsStep)
+	case stagePlanAsStep:
+		switch t.action {
+		case actYes:
+			s.Draft = StepDraft{What: ci.Plan, SplitAsked: true}
+			s.After = stageImportance
+			t.advance(stageStepWhen)
+		case actNo:
+			t.advance(stageImportance)
+		default:
+			t.say(sayPickOne)
+		}
+	case stageImportance, stageConfidence:
+		n, ok := t.ruler()
+		if !ok {
+			t.say(sayRulerBad)
+			break
+		}
+		if s.Stage == stageImportance {
+			ci.Importance = n
+			t.advance(stageConfidence)
+			break
+		}
+		ci.Confidence = n
+		t.finishCheckIn()
+		return
+	}
+	t.ask()
+}
+
+// afterDid moves on from "what did you do": to what got in the way when
+// nothing was done, else to the plan.
+func (t *turn) afterDid() {
+	ci := &t.s.CheckIn
+	if len(ci.StepsDone) == 0 && len(ci.Did) == 0 {
+		t.advance(stageBarrier)
+	} else {
+		t.advance(stagePlan)
+	}
+	t.ask()
+}
+
+// stepsIn finds the steps a check-in answer names: by number ("1 and 3") or
+// by their words ("I bought the fishing pole").
+func (t *turn) stepsIn(w string) []store.Step {
+	var found []store.Step
+	if onlyNumbers(w) {
+		for _, f := range strings.FieldsFunc(w, func(r rune) bool { return r < '0' || r > '9' }) {
+			if st := t.findStep(f); st != nil {
+				found = append(found, *st)
+			}
+		}
+		return found
+	}
+	for _, o := range t.openSteps() {
+		what := normalize(o.step.What)
+		if len(what) >= 4 && (strings.Contains(w, what) || wordsOverlap(w, what)) {
+			found = append(found, o.step)
+		}
+	}
+	return found
+}
+
+var onlyNumbersRe = regexp.MustCompile(`^(#?\d+)((\s*(,|and|&)\s*|\s+)#?\d+)*$`)
+
+func onlyNumbers(w string) bool { return onlyNumbersRe.MatchString(w) }
+
+// wordsOverlap is true when most of a step's longer words appear in the answer,
+// so "bought the fishing pole" matches "buy a fishing pole".
+func wordsOverlap(answer, step string) bool {
+	var long, hit int
+	for _, word := range strings.Fields(step) {
+		if len(word) < 4 {
+			continue
+		}
+		long++
+		if strings.Contains(answer, word) {
+			hit++
+		}
+	}
+	return long > 0 && hit*3 >= long*2
+}
+
+var wordNumbers = map[string]int{"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+	"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+func (t *turn) ruler() (int, bool) {
+	if t.action == actSkip {
+		return -1, true
+	}
+	v, ok := strings.CutPrefix(t.action, prefixRuler)
+	if !ok {
+		v = strings.TrimSuffix(strings.TrimSuffix(normalize(t.text), "/10"), " out of 10")
+	}
+	if n, ok := wordNumbers[v]; ok {
+		return n, true
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 || n > 10 {
+		return 0, false
+	}
+	return n, true
+}
+
+func (t *turn) finishCheckIn() {
+	ci := t.s.CheckIn
+	rec := &store.CheckIn{
+		GroupID: ci.GroupID, SessionAt: ci.Session.UTC(),
+		Did: strings.Join(ci.Did, "\n"), StepsDone: ci.StepsDone,
+		Barrier: ci.Barrier, Plan: ci.Plan,
+		Importance: ci.Importance, Confidence: ci.Confidence,
+		Late:      !ci.Session.IsZero() && !t.now.Before(ci.Session),
+		CreatedAt: t.now.UTC(),
+	}
+	if rec.SessionAt.IsZero() {
+		rec.SessionAt = t.now.UTC() // an unprompted check-in counts for the moment it was made
+	}
+	if t.c.Goal != nil {
+		rec.GoalID = t.c.Goal.ID
+	}
+	t.res.CheckIn = rec
+	t.res.Done = slices.Clone(ci.StepsDone)
+	for _, d := range ci.NewSteps {
+		st := d.record(t.now)
+		st.GoalID = rec.GoalID
+		t.res.NewSteps = append(t.res.NewSteps, st)
+	}
+	t.s = State{V: stateVersion}
+	if rec.Late {
+		t.say(sayCheckinLate)
+	} else {
+		t.say(sayCheckinSaved)
+	}
+}
+
+var (
+	vagueWords = regexp.MustCompile(`\b(happy|happier|happiness|better|confident|confidence|good|fine|okay|ok|well|healthy|healthier|positive|improve|improved|stable|normal|calm|peace|successful|success|more|less|balance|myself)\b`)
+	timeWords  = regexp.MustCompile(`\b(by|before|until|within|in|every|each|per|daily|weekly|monthly|a day|a week|a month|times|end of|next|this)\b|\d|\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|fall|autumn|winter|year|month|week)\b`)
+	splitter   = regexp.MustCompile(`\s*(?:;|,?\s+and then\s+|,?\s+then\s+|,?\s+and also\s+|,?\s+and\s+|,\s+)\s*`)
+)
+
+// isVague is the S.M.A.R.T. check: a goal like "be happy" or "be more
+// confident" names a feeling, not something we will both be able to see.
+func isVague(goal string) bool {
+	w := normalize(goal)
+	return vagueWords.MatchString(w) && !strings.ContainsAny(w, "0123456789")
+}
+
+// hasTime is true when a goal says by when or how often (the T of S.M.A.R.T.).
+func hasTime(goal string) bool { return timeWords.MatchString(normalize(goal)) }
+
+// severalActions spots a step that is really two or more ("buy a pole and get
+// a license"), while letting "talk to mom and dad" through.
+func severalActions(what string) bool {
+	parts := splitter.Split(normalize(what), -1)
+	if len(parts) < 2 {
+		return len(strings.Fields(what)) > 25
+	}
+	n := 0
+	for _, p := range parts {
+		if len(strings.Fields(p)) >= 2 {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func ownerWords(owner store.OwnerKind, name string) string {
+	switch owner {
+	case store.OwnerNavigator:
+		return "your navigator"
+	case store.OwnerPerson:
+		return name
+	default:
+		return "you"
+	}
+}
+
+func describeStep(d StepDraft, now time.Time) string {
+	return fmt.Sprintf("%s — %s, by %s", d.What, ownerWords(d.Owner, d.OwnerName), SayDate(d.Due, now))
+}
+
+func listDrafts(steps []StepDraft, now time.Time) string {
+	var b strings.Builder
+	for i, d := range steps {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, describeStep(d, now))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func summarizeDraft(g GoalDraft, now time.Time) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Goal: %s\n", g.Text)
+	if g.Measure != "" {
+		fmt.Fprintf(&b, "How you'll know: %s\n", g.Measure)
+	}
+	if g.Why != "" {
+		fmt.Fprintf(&b, "Why it matters: %s\n", g.Why)
+	}
+	if g.Supporters != "" {
+		fmt.Fprintf(&b, "Support: %s\n", g.Supporters)
+	}
+	if len(g.Steps) > 0 {
+		b.WriteString("Steps:\n" + listDrafts(g.Steps, now))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// RenderGoal shows a saved goal and its steps, numbered as "done 2" expects,
+// with a stone for each finished step.
+func RenderGoal(g store.Goal, steps []store.Step, now time.Time) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Your goal: %s\n", g.Text)
+	if g.Measure != "" {
+		fmt.Fprintf(&b, "How you'll know: %s\n", g.Measure)
+	}
+	if len(steps) == 0 {
+		b.WriteString(sayNoSteps)
+		return b.String()
+	}
+	done := 0
+	for i, st := range steps {
+		mark := "  "
+		if st.Done() {
+			mark = "✓ "
+			done++
+		}
+		d := StepDraft{What: st.What, Due: st.Due, Owner: st.Owner, OwnerName: st.OwnerName}
+		fmt.Fprintf(&b, "%s%d. %s\n", mark, i+1, describeStep(d, now))
+	}
+	fmt.Fprintf(&b, "Your cairn: %s (%d of %d steps done)", Cairn(done), done, len(steps))
+	return b.String()
+}
+
+// Cairn draws the pile of stones for n finished steps.
+func Cairn(n int) string {
+	if n == 0 {
+		return "no stones yet — the first one is the hardest"
+	}
+	return strings.Repeat("🪨", min(n, 20))
+}

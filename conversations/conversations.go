@@ -1,0 +1,131 @@
+package conversations
+
+import (
+	"time"
+
+	"github.com/cairnbot/cairn/store"
+)
+
+// Flow names a guided conversation.
+type Flow string
+
+const (
+	FlowNone    Flow = ""
+	FlowGoal    Flow = "goal"
+	FlowCheckIn Flow = "checkin"
+)
+
+// stateVersion is bumped when State changes shape in a way old saved states
+// cannot be read as; Step restarts politely from an unknown version.
+const stateVersion = 1
+
+// maxBack bounds the "back" history so a long conversation's saved state
+// stays small.
+const maxBack = 6
+
+// MaxInput is the longest message a member may send in one turn. Slack's own
+// limit for a message is 4,000 characters for the text we show back.
+const MaxInput = 4000
+
+// State is a member's place in a conversation. Everything the member has typed
+// so far lives here, so saving it after each turn means a restart loses nothing.
+type State struct {
+	V       int          `json:"v"`
+	Flow    Flow         `json:"flow,omitempty"`
+	Stage   Stage        `json:"stage,omitempty"`
+	Goal    GoalDraft    `json:"goal,omitzero"`
+	Draft   StepDraft    `json:"draft,omitzero"`
+	CheckIn CheckInDraft `json:"checkin,omitzero"`
+	// After is where the step sub-flow goes once a step is complete.
+	After Stage `json:"after,omitempty"`
+	// Editing is set while the member changes one part from the summary, so the
+	// flow returns to the summary instead of walking on.
+	Editing bool `json:"editing,omitempty"`
+	// Back holds earlier states, newest last, for "back".
+	Back []State `json:"back,omitempty"`
+}
+
+// GoalDraft is a goal being set, before the member confirms it.
+type GoalDraft struct {
+	Dream        string      `json:"dream,omitempty"`
+	Happy        string      `json:"happy,omitempty"`
+	Text         string      `json:"text,omitempty"`
+	Measure      string      `json:"measure,omitempty"`
+	Why          string      `json:"why,omitempty"`
+	Supporters   string      `json:"supporters,omitempty"`
+	Steps        []StepDraft `json:"steps,omitempty"`
+	AskedMeasure bool        `json:"asked_measure,omitempty"`
+}
+
+// StepDraft is a stepping stone being described: what, when, who.
+type StepDraft struct {
+	What       string          `json:"what,omitempty"`
+	Due        time.Time       `json:"due,omitzero"`
+	Owner      store.OwnerKind `json:"owner,omitempty"`
+	OwnerName  string          `json:"owner_name,omitempty"`
+	SplitAsked bool            `json:"split_asked,omitempty"`
+}
+
+// CheckInDraft is a check-in being answered.
+type CheckInDraft struct {
+	Did        []string    `json:"did,omitempty"`
+	StepsDone  []uint64    `json:"steps_done,omitempty"`
+	Barrier    string      `json:"barrier,omitempty"`
+	Plan       string      `json:"plan,omitempty"`
+	Importance int         `json:"importance"`
+	Confidence int         `json:"confidence"`
+	NewSteps   []StepDraft `json:"new_steps,omitempty"`
+	Session    time.Time   `json:"session,omitzero"`
+	GroupID    string      `json:"group_id,omitempty"`
+}
+
+// Input is one thing the member did: typed text, or pressed a button whose
+// value is Action.
+type Input struct {
+	Text   string
+	Action string
+}
+
+// Reply is one message to the member: text plus optional choices, rendered as
+// buttons in Slack and as a numbered list in the terminal.
+type Reply struct {
+	Text    string
+	Choices []Choice
+}
+
+// Choice is a button. Value is what comes back as Input.Action.
+type Choice struct {
+	Label string
+	Value string
+}
+
+// Context is what a turn may read of the member's stored data, loaded by the
+// caller: the conversation itself never touches the store.
+type Context struct {
+	Goal  *store.Goal  // the member's current goal, nil if none
+	Steps []store.Step // its steps in due-date order
+	// Session is the group session a check-in is for (zero if none is known);
+	// GroupID is its group.
+	Session time.Time
+	GroupID string
+}
+
+// Result is the outcome of one turn: the new state, what to say, and what to
+// commit with it. The caller commits State and the changes in one transaction
+// before sending Replies.
+type Result struct {
+	State    State
+	Replies  []Reply
+	Goal     *store.Goal    // a goal to save (ID 0: new)
+	NewSteps []store.Step   // steps to add (GoalID 0: the Goal above)
+	Done     []uint64       // step IDs to mark done
+	CheckIn  *store.CheckIn // a finished check-in
+}
+
+// Changed reports whether the turn has records to commit besides the state.
+func (r Result) Changed() bool {
+	return r.Goal != nil || len(r.NewSteps) > 0 || len(r.Done) > 0 || r.CheckIn != nil
+}
+
+// Active reports whether the member is in the middle of a flow.
+func (s State) Active() bool { return s.Flow != FlowNone }

@@ -1,0 +1,759 @@
+package conversations
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/cairnbot/cairn/store"
+)
+
+// Stage is one question within a flow.
+type Stage string
+
+const (
+	stageDream       Stage = "dream"
+	stageHappy       Stage = "happy"
+	stageGoal        Stage = "goal"
+	stageMeasure     Stage = "measure"
+	stageWhy         Stage = "why"
+	stageSupport     Stage = "support"
+	stageStepWhat    Stage = "step_what"
+	stageStepWhen    Stage = "step_when"
+	stageStepFar     Stage = "step_far"
+	stageStepWho     Stage = "step_who"
+	stageStepWhoName Stage = "step_who_name"
+	stageStepMore    Stage = "step_more"
+	stageConfirm     Stage = "confirm"
+	stageEdit        Stage = "edit"
+	stageDropStep    Stage = "drop_step"
+
+	stageDid          Stage = "did"
+	stageBarrier      Stage = "barrier"
+	stageBarrierOther Stage = "barrier_other"
+	stagePlan         Stage = "plan"
+	stagePlanAsStep   Stage = "plan_as_step"
+	stageImportance   Stage = "importance"
+	stageConfidence   Stage = "confidence"
+)
+
+// Button values. Typed text matching a button's label counts as pressing it.
+const (
+	actGoal       = "goal:start"
+	actCheckIn    = "checkin:start"
+	actSteps      = "steps:show"
+	actHelp       = "help"
+	actKeep       = "keep"
+	actSkip       = "skip"
+	actOther      = "other"
+	actWhoMe      = "who:me"
+	actWhoNav     = "who:navigator"
+	actWhoOther   = "who:other"
+	actMore       = "more:yes"
+	actNoMore     = "more:no"
+	actSave       = "confirm:save"
+	actEdit       = "confirm:edit"
+	actRestart    = "confirm:restart"
+	actEditGoal   = "edit:goal"
+	actEditWhy    = "edit:why"
+	actEditSupp   = "edit:support"
+	actEditAdd    = "edit:add_step"
+	actEditDrop   = "edit:drop_step"
+	actNothing    = "nothing"
+	actThatsIt    = "thats_it"
+	actYes        = "yes"
+	actNo         = "no"
+	prefixDone    = "done:"
+	prefixBarrier = "barrier:"
+	prefixRuler   = "ruler:"
+)
+
+// farAway is when a step stops being a stepping stone and becomes a goal of
+// its own: the seeds' short-term steps are days or weeks, not months.
+const farAway = 42 * 24 * time.Hour
+
+// turn carries one Step call's working values.
+type turn struct {
+	s      State
+	c      Context
+	now    time.Time
+	text   string // trimmed typed text ("" for a button press)
+	action string // a button value, or the value whose label the text matched
+	res    Result
+}
+
+func (t *turn) say(text string, choices ...Choice) {
+	t.res.Replies = append(t.res.Replies, Reply{Text: text, Choices: choices})
+}
+
+// Step runs one turn of the member's conversation. It is pure: the same state,
+// input, context and time always give the same result.
+func Step(s State, in Input, c Context, now time.Time) Result {
+	if s.V != stateVersion && s.Active() {
+		s = State{} // a state from an unknown release: start fresh rather than guess
+	}
+	s.V = stateVersion
+	t := &turn{s: s, c: c, now: now, text: strings.TrimSpace(in.Text), action: in.Action}
+	t.res.State = s
+	t.run()
+	t.res.State = t.s
+	return t.res
+}
+
+// Start begins a flow as if the member had asked for it; the scheduler uses
+// it to open a check-in with a prompt.
+func Start(s State, flow Flow, c Context, now time.Time) Result {
+	action := actGoal
+	if flow == FlowCheckIn {
+		action = actCheckIn
+	}
+	s.V = stateVersion
+	if s.Active() && s.Flow != flow {
+		s = State{V: stateVersion} // a prompt replaces an abandoned other flow
+	}
+	if s.Flow == flow {
+		t := &turn{s: s, c: c, now: now}
+		t.ask()
+		t.res.State = t.s
+		return t.res
+	}
+	return Step(s, Input{Action: action}, c, now)
+}
+
+func (t *turn) run() {
+	if len(t.text) > MaxInput {
+		t.say(sayTooLong)
+		if t.s.Active() {
+			t.ask()
+		}
+		return
+	}
+	word := normalize(t.text)
+	if t.action == "" && word != "" {
+		if t.command(word) {
+			return
+		}
+		t.action = t.matchChoice(word)
+	}
+	if !t.s.Active() {
+		t.idle(word)
+		return
+	}
+	if t.action == "" && t.text == "" {
+		t.say(sayEmpty)
+		t.ask()
+		return
+	}
+	t.answer()
+}
+
+// command handles the words that work everywhere: help, back, stop, and a
+// greeting that resumes a paused flow.
+func (t *turn) command(word string) bool {
+	switch word {
+	case "help", "?", "what can i say", "commands", "menu":
+		if t.s.Active() {
+			t.say(sayHelpInFlow)
+			t.ask()
+		} else {
+			t.say(sayHelp, t.menuChoices()...)
+		}
+		return true
+	case "cancel", "stop", "quit", "exit", "never mind", "nevermind":
+		if !t.s.Active() {
+			t.say(sayNothingToCancel, t.menuChoices()...)
+			return true
+		}
+		t.s = State{V: stateVersion}
+		t.say(sayCancelled)
+		return true
+	case "back", "go back", "undo":
+		if !t.s.Active() {
+			return false
+		}
+		if len(t.s.Back) == 0 {
+			t.say(sayCantGoBack)
+			t.ask()
+			return true
+		}
+		prev := t.s.Back[len(t.s.Back)-1]
+		prev.Back = t.s.Back[:len(t.s.Back)-1]
+		t.s = prev
+		t.ask()
+		return true
+	case "hi", "hello", "hey", "hiya", "resume", "continue", "where was i", "good morning", "good evening":
+		if !t.s.Active() {
+			return false
+		}
+		t.say(sayResume)
+		t.ask()
+		return true
+	}
+	return false
+}
+
+// advance records the current state for "back" and moves to the next stage.
+func (t *turn) advance(next Stage) {
+	snap := t.s
+	snap.Back = nil
+	back := append(slices.Clone(t.s.Back), snap)
+	if len(back) > maxBack {
+		back = back[len(back)-maxBack:]
+	}
+	t.s.Back = back
+	t.s.Stage = next
+}
+
+// idle answers a member who is not in a flow: a menu, a summary, or a step
+// marked done.
+func (t *turn) idle(word string) {
+	switch {
+	case t.action == actGoal || word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting":
+		t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream}
+		t.ask()
+	case t.action == actCheckIn || word == "check in" || word == "checkin" || word == "check-in":
+		t.startCheckIn()
+	case t.action == actSteps || word == "steps" || word == "my steps" || word == "my goal" || word == "goal status" || word == "show":
+		t.showSteps()
+	case t.action == actHelp:
+		t.say(sayHelp, t.menuChoices()...)
+	case strings.HasPrefix(t.action, prefixDone) || strings.HasPrefix(word, "done "):
+		t.markDoneDirect(word)
+	default:
+		if t.c.Goal == nil {
+			t.say(sayIntro)
+		} else {
+			t.say(sayHello)
+		}
+		t.say(sayMenu, t.menuChoices()...)
+	}
+}
+
+func (t *turn) menuChoices() []Choice {
+	if t.c.Goal == nil {
+		return []Choice{{choiceSetGoal, actGoal}, {choiceHelp, actHelp}}
+	}
+	return []Choice{{choiceCheckIn, actCheckIn}, {choiceMySteps, actSteps}, {choiceSetGoal, actGoal}, {choiceHelp, actHelp}}
+}
+
+func (t *turn) showSteps() {
+	if t.c.Goal == nil {
+		t.say(sayNoGoalYet, Choice{choiceSetGoal, actGoal})
+		return
+	}
+	t.say(RenderGoal(*t.c.Goal, t.c.Steps, t.now))
+}
+
+// markDoneDirect handles "done 2" or a done button outside a check-in.
+func (t *turn) markDoneDirect(word string) {
+	var step *store.Step
+	if id, ok := strings.CutPrefix(t.action, prefixDone); ok {
+		step = t.stepByID(id)
+	} else {
+		step = t.findStep(strings.TrimPrefix(word, "done "))
+	}
+	if step == nil {
+		t.say(sayStepNotFound)
+		return
+	}
+	if !step.Done() {
+		t.res.Done = append(t.res.Done, step.ID)
+	}
+	t.say(fmt.Sprintf(sayStepDone, step.What))
+}
+
+func (t *turn) stepByID(id string) *store.Step {
+	n, err := strconv.ParseUint(id, 10, 64)
+	if err != nil {
+		return nil
+	}
+	for i := range t.c.Steps {
+		if t.c.Steps[i].ID == n {
+			return &t.c.Steps[i]
+		}
+	}
+	return nil
+}
+
+// findStep finds a step by its number in the member's list or by its words.
+func (t *turn) findStep(ref string) *store.Step {
+	ref = strings.TrimSpace(strings.TrimPrefix(ref, "#"))
+	if n, err := strconv.Atoi(ref); err == nil {
+		if n >= 1 && n <= len(t.c.Steps) {
+			return &t.c.Steps[n-1]
+		}
+		return nil
+	}
+	if len([]rune(ref)) < 3 {
+		return nil
+	}
+	for i := range t.c.Steps {
+		what := normalize(t.c.Steps[i].What)
+		if strings.Contains(what, ref) || (len(what) >= 4 && strings.Contains(ref, what)) {
+			return &t.c.Steps[i]
+		}
+	}
+	return nil
+}
+
+// ask asks the current stage's question again (after back, help, a pause or
+// an answer that didn't fit).
+func (t *turn) ask() {
+	r := t.question()
+	t.say(r.Text, r.Choices...)
+}
+
+// question is the message for the current stage. Its choices are also what
+// typed text is matched against.
+func (t *turn) question() Reply {
+	s := &t.s
+	switch s.Stage {
+	case stageDream:
+		return Reply{Text: sayDream}
+	case stageHappy:
+		return Reply{Text: sayHappy}
+	case stageGoal:
+		return Reply{Text: sayGoal}
+	case stageMeasure:
+		text := sayGoalVague
+		if !isVague(s.Goal.Text) {
+			text = sayGoalNoTime
+		}
+		return Reply{Text: text, Choices: []Choice{{sayGoalKeep, actKeep}}}
+	case stageWhy:
+		return Reply{Text: sayWhy}
+	case stageSupport:
+		return Reply{Text: saySupport, Choices: []Choice{{sayNoOne, actSkip}}}
+	case stageStepWhat:
+		switch {
+		case s.Draft.SplitAsked && s.Draft.What != "":
+			return Reply{Text: sayStepSplit, Choices: []Choice{{sayStepKeepOne, actKeep}}}
+		case s.Flow == FlowCheckIn:
+			return Reply{Text: sayStepCheckinPlan}
+		case len(s.Goal.Steps) == 0:
+			return Reply{Text: sayStepFirst}
+		default:
+			return Reply{Text: sayStepNext}
+		}
+	case stageStepWhen:
+		return Reply{Text: sayStepWhen}
+	case stageStepFar:
+		return Reply{Text: fmt.Sprintf(sayStepFar, SayDate(s.Draft.Due, t.now)),
+			Choices: []Choice{{sayStepKeepDate, actKeep}, {sayStepOtherDay, actOther}}}
+	case stageStepWho:
+		return Reply{Text: fmt.Sprintf(sayStepWho, SayDate(s.Draft.Due, t.now)),
+			Choices: []Choice{{sayWhoMe, actWhoMe}, {sayWhoNavigator, actWhoNav}, {sayWhoOther, actWhoOther}}}
+	case stageStepWhoName:
+		return Reply{Text: sayStepWhoName}
+	case stageStepMore:
+		last := s.Goal.Steps[len(s.Goal.Steps)-1]
+		return Reply{Text: fmt.Sprintf(sayStepAdded, describeStep(last, t.now)),
+			Choices: []Choice{{sayAddAnother, actMore}, {sayThatsAll, actNoMore}}}
+	case stageConfirm:
+		return Reply{Text: fmt.Sprintf(sayConfirm, summarizeDraft(s.Goal, t.now)),
+			Choices: []Choice{{saySave, actSave}, {sayEdit, actEdit}, {sayStartOver, actRestart}}}
+	case stageEdit:
+		return Reply{Text: sayEditWhat, Choices: []Choice{
+			{sayEditGoal, actEditGoal}, {sayEditWhy, actEditWhy}, {sayEditSupport, actEditSupp},
+			{sayEditAddStep, actEditAdd}, {sayEditDropStep, actEditDrop}}}
+	case stageDropStep:
+		return Reply{Text: sayDropWhich + "\n" + listDrafts(s.Goal.Steps, t.now)}
+	case stageDid:
+		text := fmt.Sprintf(sayCheckinDid, t.goalText())
+		var choices []Choice
+		open := t.openSteps()
+		if len(open) > 0 {
+			var lines []string
+			for _, o := range open {
+				lines = append(lines, fmt.Sprintf("%d. %s", o.n, o.step.What))
+				choices = append(choices, Choice{Label: fmt.Sprintf("Done: %d", o.n), Value: prefixDone + strconv.FormatUint(o.step.ID, 10)})
+			}
+			text += "\n" + fmt.Sprintf(sayCheckinDidSteps, strings.Join(lines, "\n"))
+		}
+		if len(s.CheckIn.StepsDone) > 0 || len(s.CheckIn.Did) > 0 {
+			choices = append(choices, Choice{sayDoneChecking, actThatsIt})
+		} else {
+			choices = append(choices, Choice{sayNothing, actNothing})
+		}
+		return Reply{Text: text, Choices: choices}
+	case stageBarrier:
+		var choices []Choice
+		for _, b := range barriers {
+			choices = append(choices, Choice{b, prefixBarrier + b})
+		}
+		return Reply{Text: sayBarrier, Choices: choices}
+	case stageBarrierOther:
+		return Reply{Text: "What was it? A few words is plenty."}
+	case stagePlan:
+		return Reply{Text: sayStepCheckinPlan}
+	case stagePlanAsStep:
+		return Reply{Text: sayPlanAsStep, Choices: []Choice{{sayYesAdd, actYes}, {sayNoThanks, actNo}}}
+	case stageImportance:
+		return Reply{Text: sayImportance, Choices: rulerChoices()}
+	case stageConfidence:
+		return Reply{Text: sayConfidence, Choices: rulerChoices()}
+	}
+	return Reply{Text: sayMenu, Choices: t.menuChoices()}
+}
+
+func rulerChoices() []Choice {
+	choices := make([]Choice, 0, 12)
+	for i := 0; i <= 10; i++ {
+		choices = append(choices, Choice{strconv.Itoa(i), prefixRuler + strconv.Itoa(i)})
+	}
+	return append(choices, Choice{saySkip, actSkip})
+}
+
+// matchChoice maps typed text to a button of the current question, so that
+// typing "save it" or "7" works like pressing the button.
+func (t *turn) matchChoice(word string) string {
+	if !t.s.Active() {
+		return ""
+	}
+	choices := t.question().Choices
+	for _, c := range choices {
+		if normalize(c.Label) == word {
+			return c.Value
+		}
+	}
+	// "yes" and "no" answer whichever yes/no question is on the table.
+	var want []string
+	switch {
+	case yesWords[word]:
+		want = []string{actYes, actMore, actSave, actKeep}
+	case noWords[word]:
+		want = []string{actNo, actNoMore, actSkip}
+	}
+	for _, v := range want {
+		for _, c := range choices {
+			if c.Value == v {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	yesWords = map[string]bool{"yes": true, "y": true, "yeah": true, "yep": true, "yup": true, "sure": true, "ok": true, "okay": true, "👍": true, "please": true, "yes please": true}
+	noWords  = map[string]bool{"no": true, "n": true, "nope": true, "nah": true, "no thanks": true, "no thank you": true, "👎": true}
+)
+
+// answer dispatches an answer to the current stage.
+func (t *turn) answer() {
+	s := &t.s
+	switch s.Stage {
+	case stageDream:
+		if t.needWords() {
+			return
+		}
+		s.Goal.Dream = t.text
+		t.advance(stageHappy)
+	case stageHappy:
+		if t.needWords() {
+			return
+		}
+		s.Goal.Happy = t.text
+		t.advance(stageGoal)
+	case stageGoal:
+		if t.needWords() {
+			return
+		}
+		s.Goal.Text = t.text
+		s.Goal.Measure = ""
+		if isVague(t.text) || !hasTime(t.text) {
+			s.Goal.AskedMeasure = true
+			t.advance(stageMeasure)
+		} else {
+			t.advanceGoal(stageWhy)
+		}
+	case stageMeasure:
+		if t.action != actKeep {
+			if t.needWords() {
+				return
+			}
+			s.Goal.Measure = t.text
+		}
+		t.advanceGoal(stageWhy)
+	case stageWhy:
+		if t.needWords() {
+			return
+		}
+		s.Goal.Why = t.text
+		t.advanceGoal(stageSupport)
+	case stageSupport:
+		if t.action == actSkip {
+			s.Goal.Supporters = ""
+		} else {
+			s.Goal.Supporters = t.text
+		}
+		if s.Editing || len(s.Goal.Steps) > 0 {
+			t.toConfirm()
+			break
+		}
+		s.After = stageStepMore
+		t.advance(stageStepWhat)
+	case stageStepWhat, stageStepWhen, stageStepFar, stageStepWho, stageStepWhoName:
+		t.stepAnswer()
+		return
+	case stageStepMore:
+		switch t.action {
+		case actMore:
+			s.After = stageStepMore
+			t.advance(stageStepWhat)
+		case actNoMore:
+			t.toConfirm()
+		default:
+			// Typed text here is most likely the next step itself.
+			s.After = stageStepMore
+			t.advance(stageStepWhat)
+			t.stepAnswer()
+			return
+		}
+	case stageConfirm:
+		switch t.action {
+		case actSave:
+			t.saveGoal()
+			return
+		case actEdit:
+			t.advance(stageEdit)
+		case actRestart:
+			t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream}
+		default:
+			t.say(sayPickOne)
+		}
+	case stageEdit:
+		t.edit()
+		return
+	case stageDropStep:
+		n, err := strconv.Atoi(strings.TrimPrefix(normalize(t.text), "#"))
+		if err != nil || n < 1 || n > len(s.Goal.Steps) {
+			t.say(sayPickOne)
+			break
+		}
+		s.Goal.Steps = slices.Delete(s.Goal.Steps, n-1, n)
+		t.toConfirm()
+	default:
+		t.checkInAnswer()
+		return
+	}
+	t.ask()
+}
+
+// advanceGoal walks the goal flow on, or back to the summary when the member
+// was only changing one part.
+func (t *turn) advanceGoal(next Stage) {
+	if t.s.Editing {
+		t.toConfirm()
+		return
+	}
+	t.advance(next)
+}
+
+func (t *turn) toConfirm() {
+	t.s.Editing = false
+	t.s.After = ""
+	t.advance(stageConfirm)
+}
+
+func (t *turn) edit() {
+	s := &t.s
+	switch t.action {
+	case actEditGoal:
+		s.Editing = true
+		t.advance(stageGoal)
+	case actEditWhy:
+		s.Editing = true
+		t.advance(stageWhy)
+	case actEditSupp:
+		s.Editing = true
+		t.advance(stageSupport)
+	case actEditAdd:
+		s.After = stageConfirm
+		t.advance(stageStepWhat)
+	case actEditDrop:
+		if len(s.Goal.Steps) == 0 {
+			t.say(sayDropNone)
+			break
+		}
+		t.advance(stageDropStep)
+	default:
+		t.say(sayPickOne)
+	}
+	t.ask()
+}
+
+// needWords asks again when an answer that must be tracked has no words in
+// it (empty, or emoji only). It reports whether it did.
+func (t *turn) needWords() bool {
+	if t.text == "" {
+		t.say(sayEmpty)
+		t.ask()
+		return true
+	}
+	if !hasLetterOrDigit(t.text) {
+		t.say(sayEmojiOnly)
+		return true
+	}
+	return false
+}
+
+// stepAnswer runs the step sub-flow (what, when, who) shared by goal setting,
+// editing and check-ins.
+func (t *turn) stepAnswer() {
+	s := &t.s
+	switch s.Stage {
+	case stageStepWhat:
+		if t.needWords() {
+			return
+		}
+		if !s.Draft.SplitAsked && severalActions(t.text) {
+			s.Draft = StepDraft{What: t.text, SplitAsked: true}
+			t.ask()
+			return
+		}
+		if t.action != actKeep || s.Draft.What == "" {
+			s.Draft.What = t.text
+		}
+		s.Draft.SplitAsked = false
+		t.advance(stageStepWhen)
+	case stageStepWhen, stageStepFar:
+		if s.Stage == stageStepFar {
+			switch t.action {
+			case actKeep:
+				t.advance(stageStepWho)
+				t.ask()
+				return
+			case actOther:
+				t.advance(stageStepWhen)
+				t.ask()
+				return
+			}
+		}
+		due, err := ParseDate(t.text, t.now)
+		if err != nil {
+			if t.text == "" {
+				t.say(sayStepNoDate)
+			} else {
+				t.say(err.Error())
+			}
+			return
+		}
+		s.Draft.Due = due
+		if daysUntil(due, t.now) > farAway {
+			t.advance(stageStepFar)
+		} else {
+			t.advance(stageStepWho)
+		}
+	case stageStepWho:
+		switch t.action {
+		case actWhoMe:
+			t.finishStep(store.OwnerMe, "")
+			return
+		case actWhoNav:
+			t.finishStep(store.OwnerNavigator, "")
+			return
+		case actWhoOther:
+			t.advance(stageStepWhoName)
+		default:
+			switch w := normalize(t.text); {
+			case w == "i" || w == "me" || w == "myself" || w == "me myself":
+				t.finishStep(store.OwnerMe, "")
+				return
+			case strings.Contains(w, "navigator") || strings.Contains(w, "coach"):
+				t.finishStep(store.OwnerNavigator, "")
+				return
+			case hasLetterOrDigit(t.text) && len(strings.Fields(t.text)) <= 5:
+				t.finishStep(store.OwnerPerson, t.text)
+				return
+			default:
+				t.say(sayPickOne)
+			}
+		}
+	case stageStepWhoName:
+		if t.needWords() {
+			return
+		}
+		t.finishStep(store.OwnerPerson, t.text)
+		return
+	}
+	t.ask()
+}
+
+func (t *turn) finishStep(owner store.OwnerKind, name string) {
+	s := &t.s
+	d := s.Draft
+	d.Owner, d.OwnerName, d.SplitAsked = owner, name, false
+	s.Draft = StepDraft{}
+	if s.Flow == FlowCheckIn {
+		s.CheckIn.NewSteps = append(s.CheckIn.NewSteps, d)
+		t.say(fmt.Sprintf("Added: %s.", describeStep(d, t.now)))
+		t.advance(stageImportance)
+		t.ask()
+		return
+	}
+	s.Goal.Steps = append(s.Goal.Steps, d)
+	if s.After == stageConfirm {
+		t.toConfirm()
+		t.ask()
+		return
+	}
+	t.advance(stageStepMore)
+	t.ask()
+}
+
+func (t *turn) saveGoal() {
+	g := t.s.Goal
+	t.res.Goal = &store.Goal{
+		Dream: g.Dream, Happy: g.Happy, Text: g.Text, Measure: g.Measure,
+		Why: g.Why, Supporters: g.Supporters, Status: store.GoalActive,
+		CreatedAt: t.now.UTC(), UpdatedAt: t.now.UTC(),
+	}
+	for _, d := range g.Steps {
+		t.res.NewSteps = append(t.res.NewSteps, d.record(t.now))
+	}
+	t.s = State{V: stateVersion}
+	if len(g.Steps) == 0 {
+		t.say(saySavedNoStep, t.menuChoicesWithGoal()...)
+		return
+	}
+	t.say(fmt.Sprintf(saySaved, describeStep(g.Steps[0], t.now)))
+}
+
+func (t *turn) menuChoicesWithGoal() []Choice {
+	return []Choice{{choiceMySteps, actSteps}, {choiceHelp, actHelp}}
+}
+
+func (d StepDraft) record(now time.Time) store.Step {
+	return store.Step{What: d.What, Due: d.Due, Owner: d.Owner, OwnerName: d.OwnerName, CreatedAt: now.UTC()}
+}
+
+func (t *turn) goalText() string {
+	if t.c.Goal == nil {
+		return ""
+	}
+	return t.c.Goal.Text
+}
+
+// normalize lower-cases text and trims spaces and end punctuation, for
+// matching commands and button labels.
+func normalize(text string) string {
+	text = strings.ToLower(strings.TrimSpace(text))
+	text = strings.TrimRightFunc(text, func(r rune) bool { return r == '.' || r == '!' || r == '?' && len(text) > 1 })
+	text = strings.ReplaceAll(text, "’", "'")
+	return strings.Join(strings.Fields(text), " ")
+}
+
+func hasLetterOrDigit(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// daysUntil measures from the start of the member's today to the due date.
+func daysUntil(due, now time.Time) time.Duration {
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return due.Sub(today)
+}

@@ -1,0 +1,138 @@
+package conversations
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"sync"
+	"time"
+
+	"github.com/cairnbot/cairn/store"
+)
+
+// Keeper is what a Runner needs of the store. *store.Store implements it.
+type Keeper interface {
+	Conversation(ctx context.Context, memberID string) (store.Conversation, error)
+	MemberView(ctx context.Context, memberID string) (store.View, error)
+	SaveMember(ctx context.Context, m store.Member) error
+	ApplyTurn(ctx context.Context, t store.Turn) (store.TurnResult, error)
+}
+
+// Runner makes turns durable: it loads a member's state and data, runs Step,
+// and commits the new state with every change in one transaction before it
+// hands back the replies. The Slack bot and `cairn try` both use it, so the
+// two can never drift apart.
+type Runner struct {
+	Store Keeper
+	// DefaultTZ is the zone for members whose own zone is not known yet.
+	DefaultTZ *time.Location
+
+	locks [64]sync.Mutex // one member's turns run one at a time
+}
+
+// Handle runs one turn for the member's input at now.
+func (r *Runner) Handle(ctx context.Context, memberID string, in Input, now time.Time) ([]Reply, error) {
+	return r.turn(ctx, memberID, now, func(s State, c Context, now time.Time) Result {
+		return Step(s, in, c, now)
+	})
+}
+
+// Start opens a flow for the member, as the scheduler does with a check-in
+// prompt for the session at session (zero when there is none) of groupID.
+func (r *Runner) Start(ctx context.Context, memberID string, flow Flow, session time.Time, groupID string, now time.Time) ([]Reply, error) {
+	return r.turn(ctx, memberID, now, func(s State, c Context, now time.Time) Result {
+		c.Session, c.GroupID = session, groupID
+		return Start(s, flow, c, now)
+	})
+}
+
+func (r *Runner) lock(memberID string) *sync.Mutex {
+	h := fnv.New32a()
+	h.Write([]byte(memberID))
+	return &r.locks[h.Sum32()%uint32(len(r.locks))]
+}
+
+func (r *Runner) turn(ctx context.Context, memberID string, now time.Time, step func(State, Context, time.Time) Result) ([]Reply, error) {
+	if memberID == "" {
+		return nil, errors.New("conversations: a turn needs a member ID")
+	}
+	mu := r.lock(memberID)
+	mu.Lock()
+	defer mu.Unlock()
+
+	view, err := r.Store.MemberView(ctx, memberID)
+	if err != nil {
+		return nil, fmt.Errorf("conversations: load member %s: %w", memberID, err)
+	}
+	if view.Member.ID == "" {
+		m := store.Member{ID: memberID, CreatedAt: now.UTC()}
+		if r.DefaultTZ != nil {
+			m.TZ = r.DefaultTZ.String()
+		}
+		if err := r.Store.SaveMember(ctx, m); err != nil {
+			return nil, fmt.Errorf("conversations: add member %s: %w", memberID, err)
+		}
+		view.Member = m
+	}
+	var s State
+	conv, err := r.Store.Conversation(ctx, memberID)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+	case err != nil:
+		return nil, fmt.Errorf("conversations: load state of %s: %w", memberID, err)
+	default:
+		if err := json.Unmarshal(conv.State, &s); err != nil {
+			s = State{} // unreadable state: start over politely rather than fail every turn
+		}
+	}
+
+	res := step(s, contextOf(view), now.In(r.zone(view.Member)))
+
+	t := store.Turn{MemberID: memberID, Goal: res.Goal, NewSteps: res.NewSteps, Done: res.Done, CheckIn: res.CheckIn, At: now.UTC()}
+	if res.State.Active() {
+		if t.State, err = json.Marshal(res.State); err != nil {
+			return nil, fmt.Errorf("conversations: encode state of %s: %w", memberID, err)
+		}
+	}
+	if t.Goal != nil {
+		t.Goal.MemberID = memberID
+	}
+	for i := range t.NewSteps {
+		t.NewSteps[i].MemberID = memberID
+	}
+	if t.CheckIn != nil {
+		t.CheckIn.MemberID = memberID
+	}
+	if _, err := r.Store.ApplyTurn(ctx, t); err != nil {
+		return nil, fmt.Errorf("conversations: commit turn of %s: %w", memberID, err)
+	}
+	return res.Replies, nil
+}
+
+// zone is the member's own time zone: dates they type mean their calendar.
+func (r *Runner) zone(m store.Member) *time.Location {
+	if m.TZ != "" {
+		if loc, err := time.LoadLocation(m.TZ); err == nil {
+			return loc
+		}
+	}
+	if r.DefaultTZ != nil {
+		return r.DefaultTZ
+	}
+	return time.UTC
+}
+
+// contextOf picks the member's current goal: the newest one still active.
+func contextOf(v store.View) Context {
+	var c Context
+	for i := len(v.Goals) - 1; i >= 0; i-- {
+		if v.Goals[i].Goal.Status == store.GoalActive || v.Goals[i].Goal.Status == "" {
+			g := v.Goals[i].Goal
+			c.Goal, c.Steps = &g, v.Goals[i].Steps
+			break
+		}
+	}
+	return c
+}

@@ -1,0 +1,9 @@
+// Package store is Cairn's system of record: one bbolt file holding members,
+// groups, goals, stepping stones, check-ins, per-member conversation state and
+// the dedupe marks of handled Slack events.
+//
+// Values are JSON with a version field; keys that are read as ranges are
+// fixed-width big-endian so that bbolt's byte order is time order. Every
+// exported method is one transaction, and nothing bbolt-specific leaves the
+// package.
+package store

@@ -138,6 +138,17 @@ func (t *turn) run() {
 		}
 		t.action = t.matchChoice(word)
 	}
+	if t.s.Active() && (t.action == actGoal || t.action == actCheckIn) {
+		// An explicit "set a goal" or "check in" from a menu, App Home or a
+		// slash command: resume that flow if it is the one under way, else
+		// start it afresh.
+		if (t.action == actGoal) == (t.s.Flow == FlowGoal) {
+			t.say(sayResume)
+			t.ask()
+			return
+		}
+		t.s = State{V: stateVersion}
+	}
 	if !t.s.Active() {
 		t.idle(word)
 		return

@@ -445,3 +445,16 @@ func TestStep_IsPure(t *testing.T) {
 		t.Fatal("same input gave different results")
 	}
 }
+
+func TestStep_MenuActionsMidFlow(t *testing.T) {
+	c := withGoal()
+	inGoal := State{V: stateVersion, Flow: FlowGoal, Stage: stageWhy, Goal: GoalDraft{Text: "x"}}
+	res := Step(inGoal, Input{Action: actGoal}, c, refNow)
+	if res.State.Stage != stageWhy || !strings.Contains(joinReplies(res.Replies), "Welcome back") {
+		t.Fatalf("set a goal mid goal flow: %+v", res)
+	}
+	res = Step(inGoal, Input{Action: actCheckIn}, c, refNow)
+	if res.State.Flow != FlowCheckIn || res.State.Stage != stageDid {
+		t.Fatalf("check in mid goal flow: %+v", res.State)
+	}
+}

@@ -48,6 +48,26 @@ func (r *Runner) Start(ctx context.Context, memberID string, flow Flow, session 
 	})
 }
 
+// MarkDone marks one of the member's steps done from outside the chat (an
+// App Home button), leaving any conversation under way as it was.
+func (r *Runner) MarkDone(ctx context.Context, memberID string, stepID uint64, now time.Time) error {
+	mu := r.lock(memberID)
+	mu.Lock()
+	defer mu.Unlock()
+	t := store.Turn{MemberID: memberID, Done: []uint64{stepID}, At: now.UTC()}
+	conv, err := r.Store.Conversation(ctx, memberID)
+	switch {
+	case err == nil:
+		t.State = conv.State
+	case !errors.Is(err, store.ErrNotFound):
+		return fmt.Errorf("conversations: load state of %s: %w", memberID, err)
+	}
+	if _, err := r.Store.ApplyTurn(ctx, t); err != nil {
+		return fmt.Errorf("conversations: mark step %d done for %s: %w", stepID, memberID, err)
+	}
+	return nil
+}
+
 func (r *Runner) lock(memberID string) *sync.Mutex {
 	h := fnv.New32a()
 	h.Write([]byte(memberID))
@@ -88,7 +108,7 @@ func (r *Runner) turn(ctx context.Context, memberID string, now time.Time, step 
 		}
 	}
 
-	res := step(s, contextOf(view), now.In(r.zone(view.Member)))
+	res := step(s, ContextOf(view), now.In(r.zone(view.Member)))
 
 	t := store.Turn{MemberID: memberID, Goal: res.Goal, NewSteps: res.NewSteps, Done: res.Done, CheckIn: res.CheckIn, At: now.UTC()}
 	if res.State.Active() {
@@ -124,8 +144,9 @@ func (r *Runner) zone(m store.Member) *time.Location {
 	return time.UTC
 }
 
-// contextOf picks the member's current goal: the newest one still active.
-func contextOf(v store.View) Context {
+// ContextOf picks the member's current goal from their stored data: the
+// newest one still active.
+func ContextOf(v store.View) Context {
 	var c Context
 	for i := len(v.Goals) - 1; i >= 0; i-- {
 		if v.Goals[i].Goal.Status == store.GoalActive || v.Goals[i].Goal.Status == "" {

@@ -46,11 +46,13 @@ Usage:
 
 Commands:
   try       talk to Cairn in this terminal as a member (no Slack needed)
+  serve     run Cairn on Slack (Socket Mode, or the HTTP Events API with --http)
   version   print the version
   help      print this help
 
 Run "cairn <command> --help" for a command's flags.
-Environment: CAIRN_DB (database file), CAIRN_MEMBER, CAIRN_TZ, CAIRN_NOW; see "cairn try --help".
+Environment: CAIRN_DB (database file) and the rest listed by "cairn try --help"
+and "cairn serve --help" (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL).
 `
 
 // run is main without the process: tests call it directly.
@@ -62,6 +64,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "try":
 		return (&tryCommand{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
+	case "serve":
+		return (&serveCommand{stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "cairn", versionString())
 		return nil

@@ -1,0 +1,221 @@
+package bot
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
+)
+
+// Slack's limits that shape what we send.
+const (
+	sectionMax  = 2900 // a section's text may be 3,000 characters
+	actionsMax  = 25   // elements in one actions block
+	buttonMax   = 75   // a button's label
+	homeStepMax = 40   // steps shown in App Home, within its 100 blocks
+)
+
+const (
+	actionChoice   = "choice"    // a conversation button; its value is the choice
+	actionHome     = "home"      // an App Home button; value as conversations expects
+	actionStepMenu = "step_menu" // the overflow menu beside a step in App Home
+	callbackEdit   = "edit_step" // the step-editing modal
+)
+
+// esc makes member text safe inside mrkdwn: Slack reads &, < and > as markup.
+func esc(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+func plain(s string) *slack.TextBlockObject {
+	return slack.NewTextBlockObject(slack.PlainTextType, clip(s, buttonMax), true, false)
+}
+
+func mrkdwn(s string) *slack.TextBlockObject {
+	return slack.NewTextBlockObject(slack.MarkdownType, clip(s, sectionMax), false, false)
+}
+
+// clip shortens s to n characters (not bytes), so emoji are never cut in half.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// replyMessage renders one conversation reply: its text, and its choices as
+// buttons. The plain text is also the notification fallback.
+func replyMessage(r conversations.Reply) []slack.MsgOption {
+	blocks := []slack.Block{slack.NewSectionBlock(mrkdwn(esc(r.Text)), nil, nil)}
+	for start := 0; start < len(r.Choices); start += actionsMax {
+		end := min(start+actionsMax, len(r.Choices))
+		var buttons []slack.BlockElement
+		for i, c := range r.Choices[start:end] {
+			btn := slack.NewButtonBlockElement(fmt.Sprintf("%s-%d", actionChoice, start+i), c.Value, plain(c.Label))
+			buttons = append(buttons, btn)
+		}
+		blocks = append(blocks, slack.NewActionBlock(fmt.Sprintf("choices-%d", start/actionsMax), buttons...))
+	}
+	return []slack.MsgOption{slack.MsgOptionText(clip(r.Text, 3900), false), slack.MsgOptionBlocks(blocks...)}
+}
+
+// answeredMessage replaces a message whose button was pressed: the question
+// stays, the buttons go, and what was chosen is shown, so nothing can be
+// pressed twice.
+func answeredMessage(question, chosen string) []slack.MsgOption {
+	blocks := []slack.Block{
+		slack.NewSectionBlock(mrkdwn(esc(question)), nil, nil),
+		slack.NewContextBlock("chosen", mrkdwn("✓ "+esc(chosen))),
+	}
+	return []slack.MsgOption{slack.MsgOptionText(clip(question, 3900), false), slack.MsgOptionBlocks(blocks...)}
+}
+
+// homeView is the member's App Home: their goal, its steps with who and when,
+// the cairn of finished steps, and what they can do next.
+func homeView(v store.View, next time.Time, now time.Time) slack.HomeTabViewRequest {
+	blocks := []slack.Block{slack.NewHeaderBlock(plain("Your cairn"))}
+	var goal *store.GoalSteps
+	for i := len(v.Goals) - 1; i >= 0; i-- {
+		if v.Goals[i].Goal.Status == store.GoalActive || v.Goals[i].Goal.Status == "" {
+			goal = &v.Goals[i]
+			break
+		}
+	}
+	if goal == nil {
+		blocks = append(blocks,
+			slack.NewSectionBlock(mrkdwn("You haven't set a goal yet. Together we'll turn a dream into one goal and a few small steps — it takes a few minutes."), nil, nil),
+			slack.NewActionBlock("home-actions",
+				homeButton("Set a goal", "goal:start", slack.StylePrimary),
+				homeButton("Help", "help", "")),
+		)
+		return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
+	}
+	g := goal.Goal
+	text := "*Goal:* " + esc(g.Text)
+	if g.Measure != "" {
+		text += "\n_How you'll know:_ " + esc(g.Measure)
+	}
+	if g.Why != "" {
+		text += "\n_Why it matters:_ " + esc(g.Why)
+	}
+	blocks = append(blocks, slack.NewSectionBlock(mrkdwn(text), nil, nil), slack.NewDividerBlock())
+
+	done := 0
+	for i, st := range goal.Steps {
+		if st.Done() {
+			done++
+		}
+		if i >= homeStepMax {
+			continue
+		}
+		blocks = append(blocks, stepBlock(i+1, st, now))
+	}
+	if len(goal.Steps) == 0 {
+		blocks = append(blocks, slack.NewSectionBlock(mrkdwn("No steps yet. Say *goal* in our DM to add some."), nil, nil))
+	} else if len(goal.Steps) > homeStepMax {
+		blocks = append(blocks, slack.NewContextBlock("more", mrkdwn(fmt.Sprintf("…and %d more steps. Say *steps* in our DM to see them all.", len(goal.Steps)-homeStepMax))))
+	}
+	status := fmt.Sprintf("Your cairn: %s (%d of %d steps done)", conversations.Cairn(done), done, len(goal.Steps))
+	if !next.IsZero() {
+		status += "\nNext group session: " + conversations.SayDate(dateOf(next), now) + next.Format(" at 3:04 PM")
+	}
+	if v.LastCheckIn != nil {
+		status += "\nLast check-in: " + conversations.SayDate(dateOf(v.LastCheckIn.CreatedAt.In(now.Location())), now)
+	}
+	blocks = append(blocks,
+		slack.NewContextBlock("status", mrkdwn(status)),
+		slack.NewActionBlock("home-actions",
+			homeButton("Check in", "checkin:start", slack.StylePrimary),
+			homeButton("Set a new goal", "goal:start", ""),
+			homeButton("Help", "help", "")),
+	)
+	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
+}
+
+func dateOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func homeButton(label, value string, style slack.Style) *slack.ButtonBlockElement {
+	b := slack.NewButtonBlockElement(actionHome+"-"+strings.ReplaceAll(value, ":", "-"), value, plain(label))
+	b.Style = style
+	return b
+}
+
+func stepBlock(n int, st store.Step, now time.Time) slack.Block {
+	who := "you"
+	switch st.Owner {
+	case store.OwnerNavigator:
+		who = "your navigator"
+	case store.OwnerPerson:
+		who = esc(st.OwnerName)
+	}
+	mark := "◻️"
+	if st.Done() {
+		mark = "✅"
+	}
+	text := fmt.Sprintf("%s *%d.* %s\n_%s, by %s_", mark, n, esc(st.What), who, conversations.SayDate(st.Due, now))
+	id := strconv.FormatUint(st.ID, 10)
+	opts := []*slack.OptionBlockObject{slack.NewOptionBlockObject("edit:"+id, plain("Edit"), nil)}
+	if !st.Done() {
+		opts = append([]*slack.OptionBlockObject{slack.NewOptionBlockObject("done:"+id, plain("Mark done"), nil)}, opts...)
+	}
+	menu := slack.NewOverflowBlockElement(actionStepMenu, opts...)
+	return slack.NewSectionBlock(mrkdwn(text), nil, slack.NewAccessory(menu), slack.SectionBlockOptionBlockID("step-"+id))
+}
+
+// Modal block and field ids.
+const (
+	blockWhat, fieldWhat = "what", "what_input"
+	blockWhen, fieldWhen = "when", "when_input"
+	blockWho, fieldWho   = "who", "who_input"
+	blockName, fieldName = "name", "name_input"
+)
+
+// editStepModal is the form for changing one step: what, when, who.
+func editStepModal(st store.Step, now time.Time) slack.ModalViewRequest {
+	what := slack.NewPlainTextInputBlockElement(plain("What will you do?"), fieldWhat)
+	what.InitialValue = st.What
+	what.MaxLength = 500
+	when := slack.NewPlainTextInputBlockElement(plain("Friday, the 20th, next week…"), fieldWhen)
+	when.InitialValue = dueWords(st.Due)
+	whoOpts := []*slack.OptionBlockObject{
+		slack.NewOptionBlockObject(string(store.OwnerMe), plain("Me"), nil),
+		slack.NewOptionBlockObject(string(store.OwnerNavigator), plain("My navigator"), nil),
+		slack.NewOptionBlockObject(string(store.OwnerPerson), plain("Someone else (name below)"), nil),
+	}
+	who := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, plain("Who does it?"), fieldWho, whoOpts...)
+	for _, o := range whoOpts {
+		if o.Value == string(st.Owner) {
+			who.InitialOption = o
+		}
+	}
+	name := slack.NewPlainTextInputBlockElement(plain("A first name"), fieldName)
+	name.InitialValue = st.OwnerName
+	nameBlock := slack.NewInputBlock(blockName, plain("Their name"), nil, name)
+	nameBlock.Optional = true
+	return slack.ModalViewRequest{
+		Type:            slack.VTModal,
+		Title:           plain("Edit a step"),
+		Submit:          plain("Save"),
+		Close:           plain("Cancel"),
+		CallbackID:      callbackEdit,
+		PrivateMetadata: strconv.FormatUint(st.ID, 10),
+		Blocks: slack.Blocks{BlockSet: []slack.Block{
+			slack.NewInputBlock(blockWhat, plain("What"), nil, what),
+			slack.NewInputBlock(blockWhen, plain("When"), nil, when),
+			slack.NewInputBlock(blockWho, plain("Who"), nil, who),
+			nameBlock,
+		}},
+	}
+}
+
+// dueWords is a step's date as the edit form shows it; left unchanged, it
+// keeps the date even when that day has passed.
+func dueWords(due time.Time) string { return due.Format("January 2, 2006") }

@@ -1,0 +1,163 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
+)
+
+// DefaultAPIURL is Slack's Web API. GovSlack and tests point elsewhere.
+const DefaultAPIURL = "https://slack.com/api/"
+
+// Config is how a Bot reaches Slack.
+type Config struct {
+	BotToken string // xoxb-…
+	AppToken string // xapp-…, for Socket Mode
+	// SigningSecret verifies HTTP requests from Slack (HTTP mode only).
+	SigningSecret string
+	// APIURL is the Web API base, ending in "/". Socket Mode follows it too.
+	APIURL string
+	// CallTimeout bounds one outbound Web API call (retries included).
+	CallTimeout time.Duration
+	// Workers is how many turns may run at once.
+	Workers int
+	// PingInterval is how long Socket Mode waits for Slack's pings before
+	// reconnecting (slack-go's default is 30 s).
+	PingInterval time.Duration
+	Logger       *slog.Logger
+}
+
+// Bot is Cairn's Slack adapter.
+type Bot struct {
+	cfg    Config
+	api    *slack.Client
+	store  *store.Store
+	runner *conversations.Runner
+	log    *slog.Logger
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+
+	queues   []chan job
+	wg       sync.WaitGroup
+	stopOnce sync.Once
+	mu       sync.Mutex
+	stopped  bool
+	ready    chan struct{} // closed once Slack is reachable
+	readyOne sync.Once
+}
+
+type job struct {
+	name string
+	fn   func(ctx context.Context) error
+}
+
+// New makes a Bot over an open store. Call Close when done.
+func New(cfg Config, st *store.Store) (*Bot, error) {
+	if !strings.HasPrefix(cfg.BotToken, "xoxb-") {
+		return nil, errors.New("bot: SLACK_BOT_TOKEN must be a bot token starting with xoxb- (Slack app settings → OAuth & Permissions)")
+	}
+	if cfg.APIURL == "" {
+		cfg.APIURL = DefaultAPIURL
+	}
+	if !strings.HasSuffix(cfg.APIURL, "/") {
+		cfg.APIURL += "/"
+	}
+	if cfg.CallTimeout <= 0 {
+		cfg.CallTimeout = 30 * time.Second
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = 32
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	opts := []slack.Option{slack.OptionAPIURL(cfg.APIURL)}
+	if cfg.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+	}
+	b := &Bot{
+		cfg:    cfg,
+		api:    slack.New(cfg.BotToken, opts...),
+		store:  st,
+		runner: &conversations.Runner{Store: st},
+		log:    cfg.Logger,
+		Now:    time.Now,
+		ready:  make(chan struct{}),
+	}
+	b.queues = make([]chan job, cfg.Workers)
+	for i := range b.queues {
+		q := make(chan job, 256)
+		b.queues[i] = q
+		b.wg.Go(func() { b.work(q) })
+	}
+	return b, nil
+}
+
+// work runs one worker's jobs until its queue is closed. Jobs run to the end
+// even during shutdown: a member's answer that was acknowledged gets its turn.
+func (b *Bot) work(q chan job) {
+	for j := range q {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*b.cfg.CallTimeout)
+		if err := j.fn(ctx); err != nil {
+			b.log.Error("handling failed", "job", j.name, "err", err)
+		}
+		cancel()
+	}
+}
+
+// enqueue runs fn on the worker for key (a member), after the ack.
+func (b *Bot) enqueue(key, name string, fn func(ctx context.Context) error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.stopped {
+		b.log.Warn("dropped work after shutdown began", "job", name)
+		return
+	}
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	b.queues[h.Sum32()%uint32(len(b.queues))] <- job{name: name, fn: fn}
+}
+
+// Close stops taking work and waits for in-flight turns to finish.
+func (b *Bot) Close() error {
+	b.stopOnce.Do(func() {
+		b.mu.Lock()
+		b.stopped = true
+		for _, q := range b.queues {
+			close(q)
+		}
+		b.mu.Unlock()
+		b.wg.Wait()
+	})
+	return nil
+}
+
+// Ready is closed once the bot has reached Slack (for readiness checks).
+func (b *Bot) Ready() <-chan struct{} { return b.ready }
+
+func (b *Bot) markReady() { b.readyOne.Do(func() { close(b.ready) }) }
+
+// CheckAuth calls auth.test, so a wrong token is reported at start.
+func (b *Bot) CheckAuth(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, b.cfg.CallTimeout)
+	defer cancel()
+	var err error
+	callErr := b.call(ctx, "auth.test", func(ctx context.Context) error {
+		_, err = b.api.AuthTestContext(ctx)
+		return err
+	})
+	if callErr != nil {
+		return fmt.Errorf("bot: Slack refused the bot token (auth.test at %s): %w", b.cfg.APIURL, callErr)
+	}
+	return nil
+}

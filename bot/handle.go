@@ -1,0 +1,393 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
+)
+
+// Words of the Slack adapter itself (the conversations have their own).
+const (
+	sayTrouble     = "Sorry — something went wrong on my side and I couldn't save that. Please try again in a minute."
+	sayCheckDM     = "I've sent you a direct message. Let's talk there."
+	sayUnknownCmd  = "I don't know that one yet."
+	sayNotYourStep = "That step isn't one of yours, so I can't change it."
+	sayStepSaved   = "Saved your step."
+	sayStepGone    = "I couldn't find that step any more — maybe it was removed."
+	slashHelp      = "*/cairn* works with:\n• `/cairn goal` — set a goal, in a DM with me\n• `/cairn checkin` — check in before your session\n• `/cairn steps` — see your goal and steps (only you see this)\n• `/cairn help` — this help\nIn our DM you can also say *help*, *back* or *stop* at any time.\nIf you're in crisis, call or text 988 (US), any time."
+)
+
+// dedupeWindow is how long an event_id is remembered; Slack retries within
+// minutes, so a day is plenty, and keeps the store small.
+const dedupeWindow = 24 * time.Hour
+
+// firstTime reports whether an event is new, recording it: Slack retries an
+// event it thinks we missed, and each must be handled once, even across a
+// restart. On a store error the event is handled (a rare double reply beats
+// a lost answer).
+func (b *Bot) firstTime(ctx context.Context, eventID string) bool {
+	if eventID == "" {
+		return true
+	}
+	first, err := b.store.MarkEvent(ctx, eventID, b.Now())
+	if err != nil {
+		b.log.Error("event dedupe failed", "event_id", eventID, "err", err)
+		return true
+	}
+	if !first {
+		b.log.Info("duplicate event ignored", "event_id", eventID)
+	}
+	return first
+}
+
+// handleEvent takes one Events API callback (from either transport). It
+// never blocks on Slack: the work is queued.
+func (b *Bot) handleEvent(ctx context.Context, ev slackevents.EventsAPIEvent) {
+	cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent)
+	if !ok || ev.Type != slackevents.CallbackEvent {
+		b.log.Debug("ignored non-callback event", "type", ev.Type)
+		return
+	}
+	switch inner := ev.InnerEvent.Data.(type) {
+	case *slackevents.MessageEvent:
+		if !isMemberDM(inner) {
+			return
+		}
+		if !b.firstTime(ctx, cb.EventID) {
+			return
+		}
+		user, channel, text := inner.User, inner.Channel, inner.Text
+		b.log.Info("dm received", "user", user, "event_id", cb.EventID)
+		b.enqueue(user, "dm", func(ctx context.Context) error {
+			return b.turn(ctx, user, channel, conversations.Input{Text: text})
+		})
+	case *slackevents.AppHomeOpenedEvent:
+		if inner.User == "" || inner.Tab == "messages" || !b.firstTime(ctx, cb.EventID) {
+			return
+		}
+		user := inner.User
+		b.enqueue(user, "app_home_opened", func(ctx context.Context) error { return b.refreshHome(ctx, user) })
+	case *slackevents.UserChangeEvent:
+		if inner.User.ID == "" || !b.firstTime(ctx, cb.EventID) {
+			return
+		}
+		u := inner.User
+		b.enqueue(u.ID, "user_change", func(ctx context.Context) error { return b.updateZone(ctx, u.ID, u.TZ) })
+	default:
+		b.log.Debug("ignored event", "type", ev.InnerEvent.Type, "event_id", cb.EventID)
+	}
+}
+
+// isMemberDM is true for a plain message a person typed in a DM with the
+// bot. Bots (Cairn itself included), edits, deletions, joins and channel
+// messages are not turns: answering them could start a reply loop or leak
+// a conversation into a channel.
+func isMemberDM(m *slackevents.MessageEvent) bool {
+	return m.ChannelType == "im" && m.User != "" && m.BotID == "" && m.SubType == "" &&
+		m.Channel != "" && strings.HasPrefix(m.Channel, "D")
+}
+
+// turn runs one conversation turn for user and posts the replies in channel
+// (their DM). The answer is committed before anything is sent.
+func (b *Bot) turn(ctx context.Context, user, channel string, in conversations.Input) error {
+	if err := b.ensureMember(ctx, user); err != nil {
+		return err
+	}
+	replies, err := b.runner.Handle(ctx, user, in, b.Now())
+	if err != nil {
+		b.sayTrouble(ctx, channel)
+		return err
+	}
+	return b.deliver(ctx, user, channel, replies)
+}
+
+// deliver posts replies in order, then refreshes App Home.
+func (b *Bot) deliver(ctx context.Context, user, channel string, replies []conversations.Reply) error {
+	if channel == "" {
+		var err error
+		if channel, err = b.dm(ctx, user); err != nil {
+			return err
+		}
+	}
+	for _, r := range replies {
+		if _, err := b.post(ctx, channel, replyMessage(r)...); err != nil {
+			return err
+		}
+	}
+	return b.refreshHome(ctx, user)
+}
+
+func (b *Bot) sayTrouble(ctx context.Context, channel string) {
+	if channel == "" {
+		return
+	}
+	if _, err := b.post(ctx, channel, slack.MsgOptionText(sayTrouble, false)); err != nil {
+		b.log.Error("could not tell the member about an error", "err", err)
+	}
+}
+
+// ensureMember records a new member with their Slack time zone, so that the
+// dates they type mean their own calendar from the first message.
+func (b *Bot) ensureMember(ctx context.Context, user string) error {
+	_, err := b.store.Member(ctx, user)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	tz, err := b.userZone(ctx, user)
+	if err != nil {
+		b.log.Warn("users.info failed; using UTC until the zone is known", "user", user, "err", err)
+		tz = "UTC"
+	}
+	return b.store.SaveMember(ctx, store.Member{ID: user, TZ: tz, CreatedAt: b.Now().UTC()})
+}
+
+func (b *Bot) updateZone(ctx context.Context, user, tz string) error {
+	m, err := b.store.Member(ctx, user)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && (m.TZ == tz || tz == "")) {
+		return nil // not a member, or nothing changed
+	}
+	if err != nil {
+		return err
+	}
+	m.TZ = tz
+	return b.store.SaveMember(ctx, m)
+}
+
+// refreshHome republishes the member's App Home from the store.
+func (b *Bot) refreshHome(ctx context.Context, user string) error {
+	view, err := b.store.MemberView(ctx, user)
+	if err != nil {
+		return err
+	}
+	now := b.Now().In(zoneOf(view.Member))
+	return b.publishHome(ctx, user, homeView(view, time.Time{}, now))
+}
+
+func zoneOf(m store.Member) *time.Location {
+	if loc, err := time.LoadLocation(m.TZ); err == nil && m.TZ != "" {
+		return loc
+	}
+	return time.UTC
+}
+
+// handleInteraction takes a button press, menu choice or modal submission.
+// It returns what to put in the ack: for a modal, errors to show in the form.
+func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallback) any {
+	user := cb.User.ID
+	if user == "" {
+		return nil
+	}
+	switch cb.Type {
+	case slack.InteractionTypeBlockActions:
+		if len(cb.ActionCallback.BlockActions) == 0 {
+			return nil
+		}
+		a := cb.ActionCallback.BlockActions[0]
+		switch {
+		case strings.HasPrefix(a.ActionID, actionChoice):
+			b.pressChoice(ctx, cb, a)
+		case strings.HasPrefix(a.ActionID, actionHome):
+			value := a.Value
+			b.enqueue(user, "home_button", func(ctx context.Context) error {
+				if value == "help" {
+					return b.deliver(ctx, user, "", []conversations.Reply{{Text: slashHelp}})
+				}
+				return b.turn(ctx, user, "", conversations.Input{Action: value})
+			})
+		case a.ActionID == actionStepMenu:
+			b.stepMenu(ctx, user, cb.TriggerID, a.SelectedOption.Value)
+		}
+	case slack.InteractionTypeViewSubmission:
+		if cb.View.CallbackID == callbackEdit {
+			return b.submitStep(ctx, user, cb.View)
+		}
+	}
+	return nil
+}
+
+// pressChoice answers a conversation button: the message loses its buttons
+// (so it cannot be pressed twice) and the choice is the member's answer.
+func (b *Bot) pressChoice(ctx context.Context, cb slack.InteractionCallback, a *slack.BlockAction) {
+	user, channel, ts := cb.User.ID, cb.Channel.ID, cb.Container.MessageTs
+	if channel == "" {
+		channel = cb.Container.ChannelID
+	}
+	if ts == "" {
+		ts = cb.Message.Timestamp
+	}
+	// A double click sends two actions for one message: only the first counts.
+	if !b.firstTime(ctx, "press:"+channel+":"+ts) {
+		return
+	}
+	question, label, value := cb.Message.Text, a.Text.Text, a.Value
+	b.enqueue(user, "button", func(ctx context.Context) error {
+		if channel != "" && ts != "" {
+			if err := b.update(ctx, channel, ts, answeredMessage(question, label)...); err != nil {
+				b.log.Warn("could not take the buttons off a message", "user", user, "err", err)
+			}
+		}
+		return b.turn(ctx, user, channel, conversations.Input{Action: value})
+	})
+}
+
+// stepMenu handles "Mark done" and "Edit" beside a step in App Home.
+func (b *Bot) stepMenu(ctx context.Context, user, triggerID, value string) {
+	kind, idText, _ := strings.Cut(value, ":")
+	id, err := strconv.ParseUint(idText, 10, 64)
+	if err != nil {
+		return
+	}
+	st, err := b.ownStep(ctx, user, id)
+	if err != nil {
+		b.log.Warn("step menu refused", "user", user, "err", err)
+		return
+	}
+	switch kind {
+	case "done":
+		b.enqueue(user, "home_done", func(ctx context.Context) error {
+			if err := b.runner.MarkDone(ctx, user, id, b.Now()); err != nil {
+				return err
+			}
+			return b.deliver(ctx, user, "", []conversations.Reply{{Text: "Marked done: " + st.What + ". That's another stone on your cairn."}})
+		})
+	case "edit":
+		// trigger_id expires in 3 seconds: open the modal now, not after a queue.
+		m, _ := b.store.Member(ctx, user)
+		if err := b.openModal(ctx, triggerID, editStepModal(st, b.Now().In(zoneOf(m)))); err != nil {
+			b.log.Error("could not open the step form", "user", user, "err", err)
+		}
+	}
+}
+
+// ownStep loads a step and checks it is the member's own: every action on a
+// step is authorised here, before it touches the store.
+func (b *Bot) ownStep(ctx context.Context, user string, id uint64) (store.Step, error) {
+	st, err := b.store.Step(ctx, id)
+	if err != nil {
+		return store.Step{}, err
+	}
+	if st.MemberID != user {
+		return store.Step{}, fmt.Errorf("bot: step %d is not %s's", id, user)
+	}
+	return st, nil
+}
+
+// submitStep saves the edit-step modal, or returns field errors to show.
+func (b *Bot) submitStep(ctx context.Context, user string, v slack.View) any {
+	id, err := strconv.ParseUint(v.PrivateMetadata, 10, 64)
+	if err != nil {
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockWhat: sayStepGone})
+	}
+	st, err := b.ownStep(ctx, user, id)
+	if err != nil {
+		msg := sayNotYourStep
+		if errors.Is(err, store.ErrNotFound) {
+			msg = sayStepGone
+		}
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockWhat: msg})
+	}
+	value := func(block, field string) string {
+		if v.State == nil {
+			return ""
+		}
+		a := v.State.Values[block][field]
+		if a.SelectedOption.Value != "" {
+			return a.SelectedOption.Value
+		}
+		return strings.TrimSpace(a.Value)
+	}
+	errs := map[string]string{}
+	what := value(blockWhat, fieldWhat)
+	if what == "" {
+		errs[blockWhat] = "Say what you'll do, in a few words."
+	} else if len([]rune(what)) > 500 {
+		errs[blockWhat] = "That's long for one step — could it be shorter (or two steps)?"
+	}
+	m, _ := b.store.Member(ctx, user)
+	now := b.Now().In(zoneOf(m))
+	when := value(blockWhen, fieldWhen)
+	due := st.Due
+	if when != dueWords(st.Due) {
+		if due, err = conversations.ParseDate(when, now); err != nil {
+			errs[blockWhen] = err.Error()
+		}
+	}
+	owner := store.OwnerKind(value(blockWho, fieldWho))
+	name := value(blockName, fieldName)
+	switch owner {
+	case store.OwnerMe, store.OwnerNavigator:
+		name = ""
+	case store.OwnerPerson:
+		if name == "" {
+			errs[blockName] = "Who is it? A first name is fine."
+		}
+	default:
+		errs[blockWho] = "Pick who does this step."
+	}
+	if len(errs) > 0 {
+		return slack.NewErrorsViewSubmissionResponse(errs)
+	}
+	st.What, st.Due, st.Owner, st.OwnerName = what, due, owner, name
+	if _, err := b.store.SaveStep(ctx, st); err != nil {
+		b.log.Error("could not save an edited step", "user", user, "err", err)
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockWhat: sayTrouble})
+	}
+	b.enqueue(user, "step_edited", func(ctx context.Context) error { return b.refreshHome(ctx, user) })
+	return nil
+}
+
+// handleSlash answers /cairn. What it returns is the ephemeral answer, sent
+// in the ack; anything slower is queued.
+func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[string]any {
+	ephemeral := func(text string) map[string]any {
+		return map[string]any{"response_type": "ephemeral", "text": text}
+	}
+	user := cmd.UserID
+	if user == "" {
+		return ephemeral(sayUnknownCmd)
+	}
+	words := strings.Fields(strings.ToLower(cmd.Text))
+	sub := ""
+	if len(words) > 0 {
+		sub = words[0]
+	}
+	switch sub {
+	case "", "help":
+		return ephemeral(slashHelp)
+	case "goal", "checkin", "check-in":
+		action := "goal:start"
+		if sub != "goal" {
+			action = "checkin:start"
+		}
+		b.enqueue(user, "slash_"+sub, func(ctx context.Context) error {
+			return b.turn(ctx, user, "", conversations.Input{Action: action})
+		})
+		return ephemeral(sayCheckDM)
+	case "steps", "goals", "status":
+		view, err := b.store.MemberView(ctx, user)
+		if err != nil {
+			b.log.Error("could not load steps", "user", user, "err", err)
+			return ephemeral(sayTrouble)
+		}
+		replies := conversations.Step(conversations.State{}, conversations.Input{Action: "steps:show"}, conversations.ContextOf(view), b.Now().In(zoneOf(view.Member))).Replies
+		var texts []string
+		for _, r := range replies {
+			texts = append(texts, r.Text)
+		}
+		return ephemeral(esc(strings.Join(texts, "\n")))
+	default:
+		return ephemeral(sayUnknownCmd + "\n" + slashHelp)
+	}
+}

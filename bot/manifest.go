@@ -1,0 +1,19 @@
+package bot
+
+// BotScopes are the OAuth scopes Cairn's code needs, and why. manifest.yml
+// must ask for exactly these: no more (members' trust), no fewer (a call
+// that fails in production).
+var BotScopes = map[string]string{
+	"chat:write": "chat.postMessage and chat.update: replies in DMs, and taking buttons off answered messages",
+	"commands":   "the /cairn slash command",
+	"im:history": "message.im events: what members type in their DM with Cairn",
+	"im:write":   "conversations.open: starting a DM (from App Home and /cairn)",
+	"users:read": "users.info and user_change: each member's time zone",
+}
+
+// BotEvents are the events Cairn subscribes to, and why.
+var BotEvents = map[string]string{
+	"app_home_opened": "publishing a member's App Home when they open it",
+	"message.im":      "the conversation itself",
+	"user_change":     "keeping members' time zones current",
+}

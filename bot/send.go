@@ -1,0 +1,110 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"github.com/slack-go/slack"
+)
+
+// maxAttempts bounds retries of one call; with Retry-After honoured the
+// total wait is also bounded by the call's context.
+const maxAttempts = 8
+
+// call runs one Web API call with a timeout, waiting out 429s for as long
+// as Slack's Retry-After says and retrying brief network failures, so no
+// message is dropped because Slack asked us to slow down.
+func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Context) error) error {
+	backoff := 200 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		callCtx, cancel := context.WithTimeout(ctx, b.cfg.CallTimeout)
+		err := fn(callCtx)
+		cancel()
+		if err == nil {
+			return nil
+		}
+		var wait time.Duration
+		var limited *slack.RateLimitedError
+		var netErr net.Error
+		var status slack.StatusCodeError
+		switch {
+		case errors.As(err, &limited):
+			wait = max(limited.RetryAfter, 100*time.Millisecond)
+			b.log.Warn("rate limited by Slack", "method", method, "retry_after", limited.RetryAfter, "attempt", attempt)
+		case errors.As(err, &status) && status.Code >= 500:
+			wait = backoff
+		case errors.As(err, &netErr):
+			wait = backoff
+		default:
+			return fmt.Errorf("%s: %w", method, err)
+		}
+		if attempt >= maxAttempts {
+			return fmt.Errorf("%s: gave up after %d attempts: %w", method, attempt, err)
+		}
+		backoff = min(2*backoff, 5*time.Second)
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return fmt.Errorf("%s: %w (last error: %v)", method, ctx.Err(), err)
+		case <-t.C:
+		}
+	}
+}
+
+func (b *Bot) post(ctx context.Context, channel string, opts ...slack.MsgOption) (ts string, err error) {
+	err = b.call(ctx, "chat.postMessage", func(ctx context.Context) error {
+		_, ts, err = b.api.PostMessageContext(ctx, channel, opts...)
+		return err
+	})
+	return ts, err
+}
+
+func (b *Bot) update(ctx context.Context, channel, ts string, opts ...slack.MsgOption) error {
+	return b.call(ctx, "chat.update", func(ctx context.Context) error {
+		_, _, _, err := b.api.UpdateMessageContext(ctx, channel, ts, opts...)
+		return err
+	})
+}
+
+// dm opens (or finds) the member's direct message channel with the bot.
+func (b *Bot) dm(ctx context.Context, user string) (string, error) {
+	var id string
+	err := b.call(ctx, "conversations.open", func(ctx context.Context) error {
+		ch, _, _, err := b.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{user}, ReturnIM: true})
+		if err == nil {
+			id = ch.ID
+		}
+		return err
+	})
+	return id, err
+}
+
+func (b *Bot) publishHome(ctx context.Context, user string, view slack.HomeTabViewRequest) error {
+	return b.call(ctx, "views.publish", func(ctx context.Context) error {
+		_, err := b.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: user, View: view})
+		return err
+	})
+}
+
+func (b *Bot) openModal(ctx context.Context, triggerID string, view slack.ModalViewRequest) error {
+	return b.call(ctx, "views.open", func(ctx context.Context) error {
+		_, err := b.api.OpenViewContext(ctx, triggerID, view)
+		return err
+	})
+}
+
+func (b *Bot) userZone(ctx context.Context, user string) (string, error) {
+	var tz string
+	err := b.call(ctx, "users.info", func(ctx context.Context) error {
+		u, err := b.api.GetUserInfoContext(ctx, user)
+		if err == nil {
+			tz = u.TZ
+		}
+		return err
+	})
+	return tz, err
+}

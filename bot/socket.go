@@ -1,0 +1,106 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// RunSocketMode connects to Slack over Socket Mode (no public URL needed)
+// and handles envelopes until ctx ends. In-flight turns are finished by
+// Close, which the caller runs after this returns.
+func (b *Bot) RunSocketMode(ctx context.Context) error {
+	if b.cfg.AppToken == "" {
+		return errors.New("bot: Socket Mode needs SLACK_APP_TOKEN, an app-level token starting with xapp- (Slack app settings → Basic Information → App-Level Tokens, scope connections:write)")
+	}
+	opts := []socketmode.Option{socketmode.OptionLog(log.New(slogWriter{b.log}, "", 0))}
+	if b.cfg.PingInterval > 0 {
+		opts = append(opts, socketmode.OptionPingInterval(b.cfg.PingInterval))
+	}
+	client := socketmode.New(b.api, opts...)
+
+	runErr := make(chan error, 1)
+	go func() { runErr <- client.RunContext(ctx) }()
+	for {
+		select {
+		case <-ctx.Done():
+			<-runErr
+			return nil
+		case err := <-runErr:
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("bot: socket mode stopped: %w", err)
+		case evt := <-client.Events:
+			b.envelope(ctx, client, evt)
+		}
+	}
+}
+
+// envelope acks at once (Slack wants it within 3 seconds) and hands the work
+// on. Only view submissions and slash commands carry an answer in the ack,
+// and both are computed quickly from the store.
+func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+	switch evt.Type {
+	case socketmode.EventTypeConnected:
+		b.markReady()
+		b.log.Info("connected to Slack", "mode", "socket")
+		return
+	case socketmode.EventTypeConnectionError, socketmode.EventTypeInvalidAuth:
+		b.log.Warn("socket mode connection trouble", "type", string(evt.Type))
+		return
+	}
+	if evt.Request == nil {
+		return
+	}
+	ack := func(payload any) {
+		var err error
+		if payload == nil {
+			err = client.Ack(*evt.Request)
+		} else {
+			err = client.Ack(*evt.Request, payload)
+		}
+		if err != nil {
+			b.log.Warn("ack failed", "envelope", evt.Request.EnvelopeID, "err", err)
+		}
+	}
+	switch evt.Type {
+	case socketmode.EventTypeEventsAPI:
+		ack(nil)
+		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+		if !ok {
+			return
+		}
+		b.handleEvent(ctx, ev)
+	case socketmode.EventTypeInteractive:
+		cb, ok := evt.Data.(slack.InteractionCallback)
+		if !ok {
+			ack(nil)
+			return
+		}
+		ack(b.handleInteraction(ctx, cb))
+	case socketmode.EventTypeSlashCommand:
+		cmd, ok := evt.Data.(slack.SlashCommand)
+		if !ok {
+			ack(nil)
+			return
+		}
+		ack(b.handleSlash(ctx, cmd))
+	default:
+		ack(nil) // unknown envelope types are acknowledged and ignored
+	}
+}
+
+// slogWriter sends slack-go's own log lines to slog, at debug level: they
+// describe connections, never message text.
+type slogWriter struct{ log interface{ Debug(string, ...any) } }
+
+func (w slogWriter) Write(p []byte) (int, error) {
+	w.log.Debug("socketmode", "detail", string(p))
+	return len(p), nil
+}

@@ -1,0 +1,204 @@
+package conversations_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
+)
+
+var chicago, _ = time.LoadLocation("America/Chicago")
+
+func openStore(t testing.TB) (*store.Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "cairn.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := st.Check(); err != nil && !errors.Is(err, store.ErrClosed) {
+			t.Errorf("consistency check: %v", err)
+		}
+		st.Close()
+	})
+	return st, path
+}
+
+func say(t testing.TB, r *conversations.Runner, member, text string, now time.Time) string {
+	t.Helper()
+	replies, err := r.Handle(context.Background(), member, conversations.Input{Text: text}, now)
+	if err != nil {
+		t.Fatalf("turn %q: %v", text, err)
+	}
+	var b strings.Builder
+	for _, rep := range replies {
+		b.WriteString(rep.Text + "\n")
+	}
+	return b.String()
+}
+
+var goalScript = []string{"goal", "Work with wood again", "A workshop and a few friends", "Finish a birdhouse by July",
+	"It calms me", "no one yet", "Buy pine boards", "Friday", "me", "that's all for now", "save it"}
+
+func TestRunner_EveryTurnIsDurable(t *testing.T) {
+	st, path := openStore(t)
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, chicago)
+	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
+	for _, text := range goalScript[:5] {
+		say(t, r, "U1", text, now)
+	}
+	// A restart: a new Runner over the file reopened from disk.
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st2, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	r = &conversations.Runner{Store: st2, DefaultTZ: chicago}
+	if got := say(t, r, "U1", "hi", now.Add(48*time.Hour)); !strings.Contains(got, "Welcome back") || !strings.Contains(got, "support") {
+		t.Fatalf("resume said %q", got)
+	}
+	for _, text := range goalScript[5:] {
+		say(t, r, "U1", text, now.Add(48*time.Hour))
+	}
+	view, err := st2.MemberView(context.Background(), "U1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(view.Goals) != 1 || view.Goals[0].Goal.Text != "Finish a birdhouse by July" || len(view.Goals[0].Steps) != 1 {
+		t.Fatalf("view = %+v", view)
+	}
+	// "Friday" said on Friday, June 12 (Chicago) is the following Friday.
+	if due := view.Goals[0].Steps[0].Due.Format(time.DateOnly); due != "2026-06-19" {
+		t.Fatalf("due %s, want 2026-06-19", due)
+	}
+	if _, err := st2.Conversation(context.Background(), "U1"); err == nil {
+		t.Fatal("a finished conversation left its state behind")
+	}
+}
+
+func TestRunner_ManyMembersAtOnce(t *testing.T) {
+	st, _ := openStore(t)
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, chicago)
+	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
+	var wg sync.WaitGroup
+	errs := make(chan error, 20)
+	for i := range 20 {
+		member := fmt.Sprintf("U%03d", i)
+		wg.Go(func() {
+			for _, text := range goalScript {
+				if _, err := r.Handle(context.Background(), member, conversations.Input{Text: text}, now); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	for i := range 20 {
+		view, err := st.MemberView(context.Background(), fmt.Sprintf("U%03d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(view.Goals) == 0 {
+			t.Fatalf("member %d has no goal", i)
+		}
+	}
+}
+
+func TestRunner_UnreadableStateStartsOver(t *testing.T) {
+	st, _ := openStore(t)
+	ctx := context.Background()
+	if _, err := st.ApplyTurn(ctx, store.Turn{MemberID: "U1", State: json.RawMessage(`{"v":"not a number"}`), At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	r := &conversations.Runner{Store: st}
+	if got := say(t, r, "U1", "hi", time.Now()); !strings.Contains(got, "What would you like to do") {
+		t.Fatalf("said %q", got)
+	}
+}
+
+func TestRunner_MemberZoneDecidesDates(t *testing.T) {
+	st, _ := openStore(t)
+	ctx := context.Background()
+	if err := st.SaveMember(ctx, store.Member{ID: "U1", TZ: "Pacific/Auckland"}); err != nil {
+		t.Fatal(err)
+	}
+	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
+	// 20:00 on Wednesday in Chicago is already Thursday afternoon in Auckland.
+	now := time.Date(2026, 6, 10, 20, 0, 0, 0, chicago)
+	for _, text := range []string{"goal", "a", "b", "Walk 5 km by August", "c", "no one yet", "Buy shoes"} {
+		say(t, r, "U1", text, now)
+	}
+	if got := say(t, r, "U1", "tomorrow", now); !strings.Contains(got, "Friday, June 12") {
+		t.Fatalf("said %q", got)
+	}
+}
+
+// BenchmarkTurn is one durable conversation turn: load state and member data,
+// step, commit state and changes. Compare with BenchmarkBareUpdate, a bbolt
+// Update of the same size on the same disk, in the same run.
+func BenchmarkTurn(b *testing.B) {
+	st, _ := openStore(b)
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, chicago)
+	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
+	long := strings.Repeat("because it matters to me ", 20) // ~500 bytes, a long-ish answer
+	for _, text := range []string{"goal", long, long, "Finish a birdhouse by July"} {
+		say(b, r, "U1", text, now)
+	}
+	conv, err := st.Conversation(context.Background(), "U1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(conv.State)), "state-bytes")
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		// An answer, then "back" to the same question: every turn is a full
+		// load-step-commit of a state of the same size.
+		text := long
+		if i%2 == 1 {
+			text = "back"
+		}
+		if _, err := r.Handle(context.Background(), "U1", conversations.Input{Text: text}, now); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBareUpdate(b *testing.B) {
+	db, err := bolt.Open(filepath.Join(b.TempDir(), "bare.db"), 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	value := []byte(strings.Repeat("x", 1800)) // about BenchmarkTurn's state-bytes
+	b.ResetTimer()
+	for b.Loop() {
+		if err := db.Update(func(tx *bolt.Tx) error {
+			bk, err := tx.CreateBucketIfNotExists([]byte("conversations"))
+			if err != nil {
+				return err
+			}
+			return bk.Put([]byte("U1"), value)
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

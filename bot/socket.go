@@ -98,7 +98,9 @@ func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socke
 
 // slogWriter sends slack-go's own log lines to slog, at debug level: they
 // describe connections, never message text.
-type slogWriter struct{ log interface{ Debug(string, ...any) } }
+type slogWriter struct {
+	log interface{ Debug(string, ...any) }
+}
 
 func (w slogWriter) Write(p []byte) (int, error) {
 	w.log.Debug("socketmode", "detail", string(p))

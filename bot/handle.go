@@ -231,7 +231,7 @@ func (b *Bot) pressChoice(ctx context.Context, cb slack.InteractionCallback, a *
 	if !b.firstTime(ctx, "press:"+channel+":"+ts) {
 		return
 	}
-	question, label, value := cb.Message.Text, a.Text.Text, a.Value
+	question, label, value := cb.Message.Text, buttonLabel(cb.Message.Blocks, a), a.Value
 	b.enqueue(user, "button", func(ctx context.Context) error {
 		if channel != "" && ts != "" {
 			if err := b.update(ctx, channel, ts, answeredMessage(question, label)...); err != nil {
@@ -390,4 +390,24 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 	default:
 		return ephemeral(sayUnknownCmd + "\n" + slashHelp)
 	}
+}
+
+// buttonLabel is the label of the pressed button as the member saw it, read
+// from the message it was on (the action's own text is not always sent).
+func buttonLabel(blocks slack.Blocks, a *slack.BlockAction) string {
+	for _, bl := range blocks.BlockSet {
+		ab, ok := bl.(*slack.ActionBlock)
+		if !ok || ab.Elements == nil {
+			continue
+		}
+		for _, el := range ab.Elements.ElementSet {
+			if btn, ok := el.(*slack.ButtonBlockElement); ok && btn.ActionID == a.ActionID && btn.Text != nil {
+				return btn.Text.Text
+			}
+		}
+	}
+	if a.Text.Text != "" && a.Text.Text != a.Value {
+		return a.Text.Text
+	}
+	return "Done"
 }

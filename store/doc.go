@@ -5,5 +5,7 @@
 // Values are JSON with a version field; keys that are read as ranges are
 // fixed-width big-endian so that bbolt's byte order is time order. Every
 // exported method is one transaction, and nothing bbolt-specific leaves the
-// package.
+// package. Concurrent writes are committed together by one goroutine (group
+// commit, see commit.go): one fsync serves many callers, and each caller
+// returns only once its own write is durable.
 package store

@@ -1,0 +1,44 @@
+package store
+
+import (
+	"encoding/binary"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// AddMigration appends a migration for a test; the returned func removes it.
+func AddMigration(m func(tx *bolt.Tx) error) (remove func()) {
+	n := len(migrations)
+	migrations = append(migrations, m)
+	return func() { migrations = migrations[:n] }
+}
+
+// SchemaVersion reads the schema version of a closed database file.
+func SchemaVersion(path string) (uint64, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: DefaultTimeout})
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var v uint64
+	err = db.View(func(tx *bolt.Tx) error {
+		v = binary.BigEndian.Uint64(tx.Bucket(bMeta).Get(keySchema))
+		return nil
+	})
+	return v, err
+}
+
+// SetSchemaVersion writes a schema version into a closed database file, as
+// a newer Cairn would.
+func SetSchemaVersion(path string, v uint64) error {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: DefaultTimeout})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Put(keySchema, u64(v)) })
+}
+
+// SetCommitHook calls f with each group's size before it is committed. Set
+// it before the store's first write.
+func SetCommitHook(s *Store, f func(n int)) { s.testHookCommit = f }

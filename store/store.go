@@ -1,0 +1,318 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Sentinel errors, checked with errors.Is. The store wraps them with what it
+// was doing (method, file, id).
+var (
+	// ErrNotFound: no record with that key (or none for that member).
+	ErrNotFound = errors.New("not found")
+	// ErrInvalid: the caller passed a record the store refuses to write (a
+	// missing id, a step of another member, a step id on a new step, …).
+	ErrInvalid = errors.New("invalid record")
+	// ErrInUse: another process (or another Store in this one) holds the file.
+	ErrInUse = errors.New("the database is in use by another Cairn process")
+	// ErrNotCairn: the file exists but is not a Cairn database.
+	ErrNotCairn = errors.New("not a Cairn database")
+	// ErrNewerSchema: the file was written by a newer Cairn.
+	ErrNewerSchema = errors.New("the database was written by a newer version of Cairn")
+	// ErrClosed: the Store has been closed.
+	ErrClosed = errors.New("store is closed")
+)
+
+// appMarker in the meta bucket tells a Cairn file from any other bbolt file.
+const appMarker = "cairn"
+
+// migrations[i] upgrades schema i+1 to i+2. They run at Open, all in the one
+// transaction that also records the new version, so a failed migration
+// leaves the file as it was.
+var migrations = []func(tx *bolt.Tx) error{}
+
+// schemaVersion is the schema this build writes: 1 plus one per migration.
+func schemaVersion() uint64 { return uint64(len(migrations)) + 1 }
+
+// DefaultTimeout is how long Open waits for another process to release the
+// file before giving up with ErrInUse.
+const DefaultTimeout = time.Second
+
+// maxGroup caps how many writes share one commit, so one commit's latency
+// stays bounded under a flood.
+const maxGroup = 512
+
+// Options tune OpenOptions.
+type Options struct {
+	// Timeout is how long to wait for the file lock (DefaultTimeout if 0).
+	Timeout time.Duration
+}
+
+// Store is Cairn's database. Its methods are safe for concurrent use. Writes
+// from concurrent callers are committed together (group commit): each
+// caller returns once its own write is durable.
+type Store struct {
+	// Now stamps records whose times are zero. Tests replace it; set it
+	// before the Store is shared between goroutines.
+	Now func() time.Time
+
+	db   *bolt.DB
+	path string
+
+	ops       chan *op      // writes waiting for the committer
+	closing   chan struct{} // closed by Close: stop taking writes
+	stopped   chan struct{} // closed by the committer when it returns
+	closeOnce sync.Once
+	closeErr  error
+
+	// testHookCommit, if set, is called with each group's size before its
+	// commit; tests use it to hold the committer still.
+	testHookCommit func(n int)
+}
+
+// DefaultPath is where Cairn keeps its database unless told otherwise:
+// $XDG_DATA_HOME/cairn/cairn.db (an absolute XDG_DATA_HOME only, as the XDG
+// spec asks), else ~/.local/share/cairn/cairn.db, else ./cairn.db when there
+// is no home directory.
+func DefaultPath() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "cairn", "cairn.db")
+	}
+	if h, err := os.UserHomeDir(); err == nil && h != "" {
+		return filepath.Join(h, ".local", "share", "cairn", "cairn.db")
+	}
+	return "cairn.db"
+}
+
+// Open opens the Cairn database at path, creating it (and its directory) if
+// missing, and waits up to DefaultTimeout for another process to let go of it.
+func Open(path string) (*Store, error) { return OpenOptions(path, Options{}) }
+
+// OpenOptions is Open with options.
+//
+// A file that is not Cairn's (not bbolt, or bbolt without Cairn's marker), or
+// one written by a newer Cairn, is refused before anything is written to it.
+func OpenOptions(path string, o Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("store: open: empty path")
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	// Inspect an existing file read-only first: a read-write bbolt open may
+	// write to the file (it flushes a missing freelist), and a foreign or
+	// newer file must be left exactly as it was.
+	if err := inspect(path, o.Timeout); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error { return setUp(tx, path) }); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	s := &Store{
+		Now:     time.Now,
+		db:      db,
+		path:    path,
+		ops:     make(chan *op),
+		closing: make(chan struct{}),
+		stopped: make(chan struct{}),
+	}
+	go s.commitLoop()
+	return s, nil
+}
+
+// openError turns bbolt's open errors into ones an operator can act on.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return fmt.Errorf("store: open %s: %w (stop it, or use --db to pick another file): %w", path, ErrInUse, err)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+		return fmt.Errorf("store: open %s: %w (bbolt cannot read it: %w); check --db", path, ErrNotCairn, err)
+	}
+	return fmt.Errorf("store: open %s: %w", path, err)
+}
+
+// bboltMagic is bbolt's meta page marker (go.etcd.io/bbolt/internal/common).
+const bboltMagic = 0xED0CDAED
+
+// inspect refuses, without writing, an existing file that is not a Cairn
+// database or needs a newer Cairn. A missing or empty file is fine: Open
+// creates it.
+func inspect(path string, timeout time.Duration) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("store: open %s: %w", path, err)
+	}
+	var hdr [32]byte
+	n, err := io.ReadFull(f, hdr[:])
+	_ = f.Close()
+	switch {
+	case n == 0 && err == io.EOF:
+		return nil // empty file: treated as new
+	case err != nil && err != io.ErrUnexpectedEOF:
+		return fmt.Errorf("store: open %s: %w", path, err)
+	case err != nil || binary.NativeEndian.Uint32(hdr[16:20]) != bboltMagic:
+		// bbolt's first page is a 16-byte page header then the meta, which
+		// starts with the magic number in the machine's byte order.
+		return fmt.Errorf("store: open %s: %w (it is not a bbolt file); check --db", path, ErrNotCairn)
+	}
+
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: true})
+	if err != nil {
+		return openError(path, err)
+	}
+	defer db.Close()
+	return db.View(func(tx *bolt.Tx) error {
+		_, err := checkMeta(tx, path)
+		return err
+	})
+}
+
+// checkMeta reads the marker and schema version. It returns version 0 for a
+// bbolt file with no buckets at all (what a crash between bbolt creating the
+// file and Cairn's first commit leaves), which is safe to adopt.
+func checkMeta(tx *bolt.Tx, path string) (uint64, error) {
+	meta := tx.Bucket(bMeta)
+	if meta == nil {
+		if k, _ := tx.Cursor().First(); k == nil {
+			return 0, nil
+		}
+		return 0, fmt.Errorf("store: open %s: %w (a bbolt file without Cairn's marker); check --db", path, ErrNotCairn)
+	}
+	if !bytes.Equal(meta.Get(keyApp), []byte(appMarker)) {
+		return 0, fmt.Errorf("store: open %s: %w (a bbolt file without Cairn's marker); check --db", path, ErrNotCairn)
+	}
+	v := meta.Get(keySchema)
+	if len(v) != 8 || binary.BigEndian.Uint64(v) == 0 {
+		return 0, fmt.Errorf("store: open %s: %w (unreadable schema version %x)", path, ErrNotCairn, v)
+	}
+	ver := binary.BigEndian.Uint64(v)
+	if ver > schemaVersion() {
+		return 0, fmt.Errorf("store: open %s: %w (schema %d; this build knows up to %d): upgrade Cairn or open a backup",
+			path, ErrNewerSchema, ver, schemaVersion())
+	}
+	return ver, nil
+}
+
+// setUp checks the file again under the write lock (another process may have
+// changed it since inspect), creates missing buckets and runs migrations.
+func setUp(tx *bolt.Tx, path string) error {
+	ver, err := checkMeta(tx, path)
+	if err != nil {
+		return err
+	}
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("store: open %s: create bucket %s: %w", path, name, err)
+		}
+	}
+	meta := tx.Bucket(bMeta)
+	if ver == 0 {
+		if err := meta.Put(keyApp, []byte(appMarker)); err != nil {
+			return fmt.Errorf("store: open %s: %w", path, err)
+		}
+		ver = schemaVersion()
+	}
+	for ; ver < schemaVersion(); ver++ {
+		if err := migrations[ver-1](tx); err != nil {
+			return fmt.Errorf("store: open %s: migrate schema %d to %d: %w", path, ver, ver+1, err)
+		}
+	}
+	if err := meta.Put(keySchema, u64(ver)); err != nil {
+		return fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return nil
+}
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close waits for writes already taken into a commit, refuses new ones and
+// closes the file (bbolt waits for open read transactions). Calling it again
+// returns the first result.
+func (s *Store) Close() error {
+	s.closeOnce.Do(func() {
+		close(s.closing)
+		<-s.stopped
+		if err := s.db.Close(); err != nil {
+			s.closeErr = fmt.Errorf("store: close %s: %w", s.path, err)
+		}
+	})
+	return s.closeErr
+}
+
+// Check runs bbolt's consistency check over the whole file (used by tests
+// after every test, and fit for an operator's `cairn check`).
+func (s *Store) Check() error {
+	return s.view(context.Background(), func(tx *bolt.Tx) error {
+		var errs []error
+		for err := range tx.Check() {
+			errs = append(errs, err)
+		}
+		if len(errs) > 0 {
+			return fmt.Errorf("store: check %s: %w", s.path, errors.Join(errs...))
+		}
+		return nil
+	})
+}
+
+// Backup writes a consistent copy of the whole database to w while the
+// store keeps serving, and returns the bytes written.
+func (s *Store) Backup(ctx context.Context, w io.Writer) (int64, error) {
+	var n int64
+	err := s.view(ctx, func(tx *bolt.Tx) error {
+		var err error
+		n, err = tx.WriteTo(w)
+		return err
+	})
+	if err != nil {
+		return n, fmt.Errorf("store: backup %s: %w", s.path, err)
+	}
+	return n, nil
+}
+
+// now is the store's clock in UTC.
+func (s *Store) now() time.Time {
+	if s.Now == nil {
+		return time.Now().UTC()
+	}
+	return s.Now().UTC()
+}
+
+// view runs a read transaction, mapping a closed database to ErrClosed.
+func (s *Store) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	select {
+	case <-s.closing:
+		return ErrClosed
+	default:
+	}
+	err := s.db.View(fn)
+	if errors.Is(err, berrors.ErrDatabaseNotOpen) {
+		return ErrClosed
+	}
+	return err
+}

@@ -161,3 +161,26 @@ func (b *Bot) CheckAuth(ctx context.Context) error {
 	}
 	return nil
 }
+
+// dedupeWindow is how long handled event IDs are remembered. Slack retries
+// within minutes; a day is plenty, and keeps the store small.
+const dedupeWindow = 24 * time.Hour
+
+// PruneEvents forgets handled event IDs older than a day, every hour, until
+// ctx ends.
+func (b *Bot) PruneEvents(ctx context.Context) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		if n, err := b.store.PruneEvents(ctx, b.Now().Add(-dedupeWindow)); err != nil && ctx.Err() == nil {
+			b.log.Warn("pruning old event marks failed", "err", err)
+		} else if n > 0 {
+			b.log.Debug("pruned old event marks", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}

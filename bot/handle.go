@@ -26,29 +26,6 @@ const (
 	slashHelp      = "*/cairn* works with:\n• `/cairn goal` — set a goal, in a DM with me\n• `/cairn checkin` — check in before your session\n• `/cairn steps` — see your goal and steps (only you see this)\n• `/cairn help` — this help\nIn our DM you can also say *help*, *back* or *stop* at any time.\nIf you're in crisis, call or text 988 (US), any time."
 )
 
-// dedupeWindow is how long an event_id is remembered; Slack retries within
-// minutes, so a day is plenty, and keeps the store small.
-const dedupeWindow = 24 * time.Hour
-
-// firstTime reports whether an event is new, recording it: Slack retries an
-// event it thinks we missed, and each must be handled once, even across a
-// restart. On a store error the event is handled (a rare double reply beats
-// a lost answer).
-func (b *Bot) firstTime(ctx context.Context, eventID string) bool {
-	if eventID == "" {
-		return true
-	}
-	first, err := b.store.MarkEvent(ctx, eventID, b.Now())
-	if err != nil {
-		b.log.Error("event dedupe failed", "event_id", eventID, "err", err)
-		return true
-	}
-	if !first {
-		b.log.Info("duplicate event ignored", "event_id", eventID)
-	}
-	return first
-}
-
 // handleEvent takes one Events API callback (from either transport). It
 // never blocks on Slack: the work is queued.
 func (b *Bot) handleEvent(ctx context.Context, ev slackevents.EventsAPIEvent) {
@@ -62,22 +39,22 @@ func (b *Bot) handleEvent(ctx context.Context, ev slackevents.EventsAPIEvent) {
 		if !isMemberDM(inner) {
 			return
 		}
-		if !b.firstTime(ctx, cb.EventID) {
-			return
-		}
-		user, channel, text := inner.User, inner.Channel, inner.Text
-		b.log.Info("dm received", "user", user, "event_id", cb.EventID)
+		user, channel, text, eventID := inner.User, inner.Channel, inner.Text, cb.EventID
+		b.log.Info("dm received", "user", user, "event_id", eventID)
+		// The dedupe mark is committed with the turn itself (one fsync, not
+		// two), on the member's own worker.
 		b.enqueue(user, "dm", func(ctx context.Context) error {
-			return b.turn(ctx, user, channel, conversations.Input{Text: text})
+			return b.turnEvent(ctx, user, channel, eventID, conversations.Input{Text: text})
 		})
 	case *slackevents.AppHomeOpenedEvent:
-		if inner.User == "" || inner.Tab == "messages" || !b.firstTime(ctx, cb.EventID) {
+		// Publishing App Home is idempotent: a retry just publishes again.
+		if inner.User == "" || inner.Tab == "messages" {
 			return
 		}
 		user := inner.User
 		b.enqueue(user, "app_home_opened", func(ctx context.Context) error { return b.refreshHome(ctx, user) })
 	case *slackevents.UserChangeEvent:
-		if inner.User.ID == "" || !b.firstTime(ctx, cb.EventID) {
+		if inner.User.ID == "" {
 			return
 		}
 		u := inner.User
@@ -99,10 +76,16 @@ func isMemberDM(m *slackevents.MessageEvent) bool {
 // turn runs one conversation turn for user and posts the replies in channel
 // (their DM). The answer is committed before anything is sent.
 func (b *Bot) turn(ctx context.Context, user, channel string, in conversations.Input) error {
+	return b.turnEvent(ctx, user, channel, "", in)
+}
+
+// turnEvent is turn for a Slack event, handled at most once (see
+// conversations.Runner.HandleEvent).
+func (b *Bot) turnEvent(ctx context.Context, user, channel, eventID string, in conversations.Input) error {
 	if err := b.ensureMember(ctx, user); err != nil {
 		return err
 	}
-	replies, err := b.runner.Handle(ctx, user, in, b.Now())
+	replies, err := b.runner.HandleEvent(ctx, user, eventID, in, b.Now())
 	if err != nil {
 		b.sayTrouble(ctx, channel)
 		return err
@@ -227,18 +210,21 @@ func (b *Bot) pressChoice(ctx context.Context, cb slack.InteractionCallback, a *
 	if ts == "" {
 		ts = cb.Message.Timestamp
 	}
-	// A double click sends two actions for one message: only the first counts.
-	if !b.firstTime(ctx, "press:"+channel+":"+ts) {
-		return
-	}
 	question, label, value := cb.Message.Text, buttonLabel(cb.Message.Blocks, a), a.Value
 	b.enqueue(user, "button", func(ctx context.Context) error {
+		// A double click sends two actions for one message: the press is
+		// keyed by its message, so only the first becomes a turn.
+		pressID := ""
 		if channel != "" && ts != "" {
+			pressID = "press:" + channel + ":" + ts
+			if seen, err := b.store.SeenEvent(ctx, pressID); err == nil && seen {
+				return nil
+			}
 			if err := b.update(ctx, channel, ts, answeredMessage(question, label)...); err != nil {
 				b.log.Warn("could not take the buttons off a message", "user", user, "err", err)
 			}
 		}
-		return b.turn(ctx, user, channel, conversations.Input{Action: value})
+		return b.turnEvent(ctx, user, channel, pressID, conversations.Input{Action: value})
 	})
 }
 

@@ -18,6 +18,7 @@ type Keeper interface {
 	MemberView(ctx context.Context, memberID string) (store.View, error)
 	SaveMember(ctx context.Context, m store.Member) error
 	ApplyTurn(ctx context.Context, t store.Turn) (store.TurnResult, error)
+	SeenEvent(ctx context.Context, eventID string) (bool, error)
 }
 
 // Runner makes turns durable: it loads a member's state and data, runs Step,
@@ -34,7 +35,14 @@ type Runner struct {
 
 // Handle runs one turn for the member's input at now.
 func (r *Runner) Handle(ctx context.Context, memberID string, in Input, now time.Time) ([]Reply, error) {
-	return r.turn(ctx, memberID, now, func(s State, c Context, now time.Time) Result {
+	return r.HandleEvent(ctx, memberID, "", in, now)
+}
+
+// HandleEvent is Handle for an input that came as a Slack event: the event
+// is marked handled in the same commit as the turn, and an event seen before
+// (Slack's retry) gets no turn and no replies.
+func (r *Runner) HandleEvent(ctx context.Context, memberID, eventID string, in Input, now time.Time) ([]Reply, error) {
+	return r.turn(ctx, memberID, eventID, now, func(s State, c Context, now time.Time) Result {
 		return Step(s, in, c, now)
 	})
 }
@@ -42,7 +50,7 @@ func (r *Runner) Handle(ctx context.Context, memberID string, in Input, now time
 // Start opens a flow for the member, as the scheduler does with a check-in
 // prompt for the session at session (zero when there is none) of groupID.
 func (r *Runner) Start(ctx context.Context, memberID string, flow Flow, session time.Time, groupID string, now time.Time) ([]Reply, error) {
-	return r.turn(ctx, memberID, now, func(s State, c Context, now time.Time) Result {
+	return r.turn(ctx, memberID, "", now, func(s State, c Context, now time.Time) Result {
 		c.Session, c.GroupID = session, groupID
 		return Start(s, flow, c, now)
 	})
@@ -74,13 +82,24 @@ func (r *Runner) lock(memberID string) *sync.Mutex {
 	return &r.locks[h.Sum32()%uint32(len(r.locks))]
 }
 
-func (r *Runner) turn(ctx context.Context, memberID string, now time.Time, step func(State, Context, time.Time) Result) ([]Reply, error) {
+func (r *Runner) turn(ctx context.Context, memberID, eventID string, now time.Time, step func(State, Context, time.Time) Result) ([]Reply, error) {
 	if memberID == "" {
 		return nil, errors.New("conversations: a turn needs a member ID")
 	}
 	mu := r.lock(memberID)
 	mu.Lock()
 	defer mu.Unlock()
+	if eventID != "" {
+		// One member's turns run one at a time, so an event not seen here
+		// cannot be marked by anyone else before this turn commits.
+		seen, err := r.Store.SeenEvent(ctx, eventID)
+		if err != nil {
+			return nil, fmt.Errorf("conversations: look up event %s: %w", eventID, err)
+		}
+		if seen {
+			return nil, nil
+		}
+	}
 
 	view, err := r.Store.MemberView(ctx, memberID)
 	if err != nil {
@@ -110,7 +129,7 @@ func (r *Runner) turn(ctx context.Context, memberID string, now time.Time, step 
 
 	res := step(s, ContextOf(view), now.In(r.zone(view.Member)))
 
-	t := store.Turn{MemberID: memberID, Goal: res.Goal, NewSteps: res.NewSteps, Done: res.Done, CheckIn: res.CheckIn, At: now.UTC()}
+	t := store.Turn{MemberID: memberID, Goal: res.Goal, NewSteps: res.NewSteps, Done: res.Done, CheckIn: res.CheckIn, At: now.UTC(), EventID: eventID}
 	if res.State.Active() {
 		if t.State, err = json.Marshal(res.State); err != nil {
 			return nil, fmt.Errorf("conversations: encode state of %s: %w", memberID, err)
@@ -125,7 +144,9 @@ func (r *Runner) turn(ctx context.Context, memberID string, now time.Time, step 
 	if t.CheckIn != nil {
 		t.CheckIn.MemberID = memberID
 	}
-	if _, err := r.Store.ApplyTurn(ctx, t); err != nil {
+	if _, err := r.Store.ApplyTurn(ctx, t); errors.Is(err, store.ErrDuplicate) {
+		return nil, nil
+	} else if err != nil {
 		return nil, fmt.Errorf("conversations: commit turn of %s: %w", memberID, err)
 	}
 	return res.Replies, nil

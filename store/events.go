@@ -20,16 +20,11 @@ func (s *Store) MarkEvent(ctx context.Context, eventID string, at time.Time) (fi
 	at = orNow(at, s.now())
 	tk := u64(nanoKey(at))
 	err = s.update(ctx, func(tx *bolt.Tx) error {
-		events := tx.Bucket(bEvents)
-		if events.Get([]byte(eventID)) != nil {
-			first = false
+		first = !seenEvent(tx, eventID)
+		if !first {
 			return nil
 		}
-		first = true
-		if err := events.Put([]byte(eventID), tk); err != nil {
-			return err
-		}
-		return tx.Bucket(bEventsByTime).Put(append(bytes.Clone(tk), eventID...), nil)
+		return putEvent(tx, eventID, tk)
 	})
 	if err != nil {
 		return false, fmt.Errorf("store: mark event %s: %w", eventID, err)
@@ -66,4 +61,28 @@ func (s *Store) PruneEvents(ctx context.Context, before time.Time) (int, error) 
 		return 0, fmt.Errorf("store: prune events before %v: %w", before, err)
 	}
 	return n, nil
+}
+
+// SeenEvent reports whether an event was already marked, without marking it.
+func (s *Store) SeenEvent(ctx context.Context, eventID string) (bool, error) {
+	var seen bool
+	err := s.view(ctx, func(tx *bolt.Tx) error {
+		seen = seenEvent(tx, eventID)
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: look up event %s: %w", eventID, err)
+	}
+	return seen, nil
+}
+
+func seenEvent(tx *bolt.Tx, eventID string) bool {
+	return tx.Bucket(bEvents).Get([]byte(eventID)) != nil
+}
+
+func putEvent(tx *bolt.Tx, eventID string, timeKey []byte) error {
+	if err := tx.Bucket(bEvents).Put([]byte(eventID), timeKey); err != nil {
+		return err
+	}
+	return tx.Bucket(bEventsByTime).Put(append(bytes.Clone(timeKey), eventID...), nil)
 }

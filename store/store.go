@@ -32,6 +32,8 @@ var (
 	ErrNewerSchema = errors.New("the database was written by a newer version of Cairn")
 	// ErrClosed: the Store has been closed.
 	ErrClosed = errors.New("store is closed")
+	// ErrDuplicate is a turn for a Slack event that was already handled.
+	ErrDuplicate = errors.New("event already handled")
 )
 
 // appMarker in the meta bucket tells a Cairn file from any other bbolt file.

@@ -982,3 +982,32 @@ func TestDefaultPath(t *testing.T) {
 	t.Setenv("HOME", "")
 	mustEqual(t, "no home", store.DefaultPath(), "cairn.db")
 }
+
+func TestStore_ApplyTurn_EventID(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	s := MustOpen(t)
+	turn := store.Turn{MemberID: "U1", State: json.RawMessage(`{"stage":"why"}`), EventID: "Ev9", At: t0}
+	_, err := s.ApplyTurn(ctx, turn)
+	must(t, err)
+	seen, err := s.SeenEvent(ctx, "Ev9")
+	must(t, err)
+	mustEqual(t, "seen after the turn", seen, true)
+
+	// Slack's retry of the same event: refused, and the state it carried is not stored.
+	turn.State = json.RawMessage(`{"stage":"support"}`)
+	_, err = s.ApplyTurn(ctx, turn)
+	mustIs(t, err, store.ErrDuplicate)
+	c, err := s.Conversation(ctx, "U1")
+	must(t, err)
+	mustEqual(t, "state", string(c.State), `{"stage":"why"}`)
+
+	// The mark survives a restart and can be pruned like MarkEvent's.
+	s = reopen(t, s)
+	first, err := s.MarkEvent(ctx, "Ev9", t0)
+	must(t, err)
+	mustEqual(t, "first after reopen", first, false)
+	n, err := s.PruneEvents(ctx, t0.Add(time.Second))
+	must(t, err)
+	mustEqual(t, "pruned", n, 1)
+}

@@ -170,12 +170,16 @@ type turnPlan struct {
 	doneKeys  [][]byte // their keys
 	checkIn   *CheckIn
 	checkInAt []byte // the check-in's current key, nil if new
+	eventID   string // the Slack event to mark, if any
 }
 
 // planTurn does every read and check of a turn, and no writes, so a turn
 // that fails here leaves a shared transaction untouched.
 func planTurn(tx *bolt.Tx, t Turn, state []byte, at time.Time) (*turnPlan, error) {
-	p := &turnPlan{memberID: t.MemberID, state: state, at: at}
+	p := &turnPlan{memberID: t.MemberID, state: state, at: at, eventID: t.EventID}
+	if t.EventID != "" && seenEvent(tx, t.EventID) {
+		return nil, fmt.Errorf("%w: event %s", ErrDuplicate, t.EventID)
+	}
 	if t.Goal != nil {
 		g, err := prepareGoal(tx, *t.Goal, at)
 		if err != nil {
@@ -224,6 +228,11 @@ func planTurn(tx *bolt.Tx, t Turn, state []byte, at time.Time) (*turnPlan, error
 // write applies a planned turn. Errors here are bbolt's (or encoding)
 // errors; the committer then retries the turn in a transaction of its own.
 func (p *turnPlan) write(tx *bolt.Tx, res *TurnResult) error {
+	if p.eventID != "" {
+		if err := putEvent(tx, p.eventID, u64(nanoKey(p.at))); err != nil {
+			return err
+		}
+	}
 	conv := tx.Bucket(bConversations)
 	if p.state == nil {
 		if err := conv.Delete([]byte(p.memberID)); err != nil {

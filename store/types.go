@@ -123,4 +123,8 @@ type Turn struct {
 	Done     []uint64        // step IDs to mark done at Turn.At
 	CheckIn  *CheckIn        // a finished check-in (ID 0 = new)
 	At       time.Time
+	// EventID, when set, is the Slack event this turn answers. It is marked
+	// in the same transaction, and a turn whose event is already marked is
+	// refused with ErrDuplicate: one commit both dedupes and saves.
+	EventID string
 }

@@ -114,6 +114,9 @@ Flags:
 		go func() { errc <- b.RunSocketMode(ctx) }()
 		logger.Info("starting Socket Mode", "db", st.Path())
 	}
+	pruned := make(chan struct{})
+	go func() { b.PruneEvents(ctx); close(pruned) }()
+	defer func() { cancel(); <-pruned }()
 	// The first to stop (a signal, or a failure) stops the others.
 	err = <-errc
 	cancel()

@@ -496,3 +496,28 @@ func (l *lockedBuffer) String() string {
 }
 
 var _ io.Writer = (*lockedBuffer)(nil)
+
+func TestSocketMode_AcksAtOnceWhileTheWorkIsSlow(t *testing.T) {
+	h := newHarness(t)
+	h.fake.FailNext("chat.postMessage", 10, fakeslack.Delay(2*time.Second))
+	var ids []string
+	var sent []time.Time
+	for i := range 10 {
+		user := fmt.Sprintf("U0SLOW%02d", i)
+		sent = append(sent, time.Now())
+		id, err := h.fake.SendEvent(h.ctx(), fakeslack.MessageEvent(user, fakeslack.DMChannel(user), "hi"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	for i, id := range ids {
+		ack, err := h.fake.WaitForAck(h.ctx(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if took := ack.At.Sub(sent[i]); took > time.Second {
+			t.Fatalf("envelope %d acked after %v while Slack was slow; Slack wants 3 s at most", i, took)
+		}
+	}
+}

@@ -65,6 +65,9 @@ Flags:
 	if cfg.BotToken == "" {
 		return fmt.Errorf("%w: set SLACK_BOT_TOKEN to the app's bot token (xoxb-…); README.md shows where to find it", errUsage)
 	}
+	if *httpAddr != "" && cfg.SigningSecret == "" {
+		return fmt.Errorf("%w: --http needs SLACK_SIGNING_SECRET (Slack app settings → Basic Information → Signing Secret)", errUsage)
+	}
 	if *httpAddr == "" && cfg.AppToken == "" {
 		return fmt.Errorf("%w: set SLACK_APP_TOKEN (xapp-…) for Socket Mode, or use --http with SLACK_SIGNING_SECRET", errUsage)
 	}

@@ -206,9 +206,9 @@ func (c *tryCommand) tryCommand(ctx context.Context, words []string) (quit bool,
 			fmt.Fprintln(c.stdout, "Say how far, like /later 3d or /later 2h.")
 			return false, nil
 		}
-		d, err := parseJump(words[1])
-		if err != nil {
-			fmt.Fprintln(c.stdout, err)
+		d, ok := parseJump(words[1])
+		if !ok {
+			fmt.Fprintf(c.stdout, "I couldn't read %q: try 30m, 2h or 3d.\n", words[1])
 			return false, nil
 		}
 		c.clock.jump(d)
@@ -251,24 +251,24 @@ func (k *tryClock) now() time.Time {
 
 func (k *tryClock) jump(d time.Duration) { k.offset += d }
 
-func parseJump(s string) (time.Duration, error) {
-	bad := fmt.Errorf("I couldn't read %q: try 30m, 2h or 3d", s)
+// parseJump reads "30m", "2h" or "3d".
+func parseJump(s string) (time.Duration, bool) {
 	if len(s) < 2 {
-		return 0, bad
+		return 0, false
 	}
 	n, err := strconv.Atoi(s[:len(s)-1])
 	if err != nil || n <= 0 || n > 3650 {
-		return 0, bad
+		return 0, false
 	}
 	switch s[len(s)-1] {
 	case 'm':
-		return time.Duration(n) * time.Minute, nil
+		return time.Duration(n) * time.Minute, true
 	case 'h':
-		return time.Duration(n) * time.Hour, nil
+		return time.Duration(n) * time.Hour, true
 	case 'd':
-		return time.Duration(n) * 24 * time.Hour, nil
+		return time.Duration(n) * 24 * time.Hour, true
 	}
-	return 0, bad
+	return 0, false
 }
 
 // weeklySession is a group that meets once a week at a local time. Real

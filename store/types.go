@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"strconv"
 	"time"
 )
 
@@ -17,7 +18,8 @@ type Member struct {
 	Name        string    `json:"name,omitempty"`
 	TZ          string    `json:"tz,omitempty"` // IANA zone, e.g. America/Chicago
 	NavigatorID string    `json:"navigator_id,omitempty"`
-	PausedUntil time.Time `json:"paused_until,omitzero"`
+	PausedUntil time.Time `json:"paused_until,omitzero"` // no prompts before this instant
+	DMChannel   string    `json:"dm_channel,omitempty"`  // the member's DM with the bot, once known
 	CreatedAt   time.Time `json:"created_at"`
 }
 
@@ -26,13 +28,65 @@ type Group struct {
 	V            int           `json:"v"`
 	ID           string        `json:"id"` // Slack channel ID, or a local name
 	Name         string        `json:"name"`
-	Schedule     string        `json:"schedule,omitempty"` // cron spec with CRON_TZ
+	Schedule     string        `json:"schedule,omitempty"`      // cron spec with CRON_TZ
+	ScheduleText string        `json:"schedule_text,omitempty"` // as the facilitator wrote it
 	TZ           string        `json:"tz,omitempty"`
-	Lead         time.Duration `json:"lead,omitempty"`
+	Lead         time.Duration `json:"lead,omitempty"` // check-in prompt before a session; 0 means 24 h
 	Facilitators []string      `json:"facilitators,omitempty"`
 	Members      []string      `json:"members,omitempty"`
 	Navigators   []string      `json:"navigators,omitempty"`
-	CreatedAt    time.Time     `json:"created_at"`
+	// QuietStart and QuietEnd bound the hours ("21:00", "08:00") in each
+	// recipient's own zone when nothing is sent; empty means the defaults.
+	QuietStart string `json:"quiet_start,omitempty"`
+	QuietEnd   string `json:"quiet_end,omitempty"`
+	// Cancelled lists sessions (UTC) a facilitator called off.
+	Cancelled []time.Time `json:"cancelled,omitempty"`
+	CreatedAt time.Time   `json:"created_at"`
+}
+
+// DeliveryKind says what a planned message is.
+type DeliveryKind string
+
+const (
+	DeliverPrompt   DeliveryKind = "prompt"   // check-in prompt to a member, before a session
+	DeliverReminder DeliveryKind = "reminder" // to a member who has not answered yet
+	DeliverDigest   DeliveryKind = "digest"   // to a facilitator, before a session
+	DeliverNudges   DeliveryKind = "nudges"   // a navigator's daily list
+	DeliverNudge    DeliveryKind = "nudge"    // a navigator's gentle nudge to one member
+)
+
+// DeliveryState is where a planned message is in its life.
+type DeliveryState string
+
+const (
+	DeliveryPlanned DeliveryState = "planned" // due at DueAt
+	DeliverySending DeliveryState = "sending" // handed to Slack; may or may not have arrived
+	DeliverySent    DeliveryState = "sent"
+	DeliverySkipped DeliveryState = "skipped" // not sent, and never will be (Reason says why)
+)
+
+// Delivery is one planned message, keyed by (kind, group, session, recipient)
+// so that it is sent at most once whatever restarts or crashes happen.
+type Delivery struct {
+	V         int           `json:"v"`
+	Key       string        `json:"key"`
+	Kind      DeliveryKind  `json:"kind"`
+	GroupID   string        `json:"group_id,omitempty"`
+	Session   time.Time     `json:"session"` // the session it is for (a day, for nudges)
+	Recipient string        `json:"recipient"`
+	DueAt     time.Time     `json:"due_at"`
+	State     DeliveryState `json:"state"`
+	Reason    string        `json:"reason,omitempty"` // why it was skipped
+	Channel   string        `json:"channel,omitempty"`
+	TS        string        `json:"ts,omitempty"` // Slack's timestamp of the sent message
+	Attempts  int           `json:"attempts,omitempty"`
+	UpdatedAt time.Time     `json:"updated_at"`
+}
+
+// DeliveryKey is the identity of a delivery. Sessions are keyed by their
+// instant, which is unambiguous across daylight-saving changes.
+func DeliveryKey(kind DeliveryKind, groupID string, session time.Time, recipient string) string {
+	return string(kind) + "|" + groupID + "|" + strconv.FormatInt(session.Unix(), 10) + "|" + recipient
 }
 
 // GoalStatus says whether a member is still working on a goal.

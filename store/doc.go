@@ -1,6 +1,7 @@
 // Package store is Cairn's system of record: one bbolt file holding members,
-// groups, goals, stepping stones, check-ins, per-member conversation state and
-// the dedupe marks of handled Slack events.
+// groups, goals, stepping stones, check-ins, per-member conversation state,
+// the dedupe marks of handled Slack events, and the timeline of scheduled
+// deliveries (what is due, what was sent).
 //
 // Values are JSON with a version field; keys that are read as ranges are
 // fixed-width big-endian so that bbolt's byte order is time order. Every

@@ -28,9 +28,15 @@ var (
 	bCheckInIDs    = []byte("checkin_ids")     // check-in id → key in checkins
 	bEvents        = []byte("events")          // Slack event id → time key
 	bEventsByTime  = []byte("events_by_time")  // time key, event id → nil
+	// Deliveries, and two indexes: the due ones (planned or sending) by due
+	// time, and all of them by group session.
+	bDeliveries          = []byte("deliveries")            // delivery key → Delivery
+	bDeliveriesDue       = []byte("deliveries_due")        // due time, delivery key → nil
+	bDeliveriesBySession = []byte("deliveries_by_session") // group id, 0, session time, delivery key → nil
 
 	allBuckets = [][]byte{bMeta, bMembers, bGroups, bConversations, bGoals, bGoalsByMember,
-		bSteps, bStepIDs, bCheckIns, bCheckInIDs, bEvents, bEventsByTime}
+		bSteps, bStepIDs, bCheckIns, bCheckInIDs, bEvents, bEventsByTime,
+		bDeliveries, bDeliveriesDue, bDeliveriesBySession}
 
 	keyApp    = []byte("app")
 	keySchema = []byte("schema")
@@ -94,6 +100,26 @@ func stepKey(s Step) []byte {
 func checkInKey(c CheckIn) []byte {
 	b := binary.BigEndian.AppendUint64(memberPrefix(c.MemberID), nanoKey(c.SessionAt))
 	return binary.BigEndian.AppendUint64(b, c.ID)
+}
+
+// dueIndexKey orders due deliveries by due time, then by key.
+func dueIndexKey(d Delivery) []byte {
+	b := make([]byte, 0, 8+len(d.Key))
+	b = binary.BigEndian.AppendUint64(b, nanoKey(d.DueAt))
+	return append(b, d.Key...)
+}
+
+// sessionPrefix starts the by-session keys of one group session. Group ids
+// never contain 0, so one group's keys are never a prefix of another's.
+func sessionPrefix(groupID string, session time.Time) []byte {
+	b := make([]byte, 0, len(groupID)+1+8+64)
+	b = append(b, groupID...)
+	b = append(b, 0)
+	return binary.BigEndian.AppendUint64(b, nanoKey(session))
+}
+
+func sessionIndexKey(d Delivery) []byte {
+	return append(sessionPrefix(d.GroupID, d.Session), d.Key...)
 }
 
 // checkID refuses ids that would break key layout: empty, too long, or with

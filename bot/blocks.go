@@ -52,17 +52,29 @@ func clip(s string, n int) string {
 // replyMessage renders one conversation reply: its text, and its choices as
 // buttons. The plain text is also the notification fallback.
 func replyMessage(r conversations.Reply) []slack.MsgOption {
-	blocks := []slack.Block{slack.NewSectionBlock(mrkdwn(esc(r.Text)), nil, nil)}
-	for start := 0; start < len(r.Choices); start += actionsMax {
-		end := min(start+actionsMax, len(r.Choices))
-		var buttons []slack.BlockElement
-		for i, c := range r.Choices[start:end] {
-			btn := slack.NewButtonBlockElement(fmt.Sprintf("%s-%d", actionChoice, start+i), c.Value, plain(c.Label))
-			buttons = append(buttons, btn)
+	return repliesMessage([]conversations.Reply{r})
+}
+
+// repliesMessage renders several replies as one message, so a scheduled
+// message arrives whole or not at all.
+func repliesMessage(rs []conversations.Reply) []slack.MsgOption {
+	var blocks []slack.Block
+	var texts []string
+	for n, r := range rs {
+		texts = append(texts, r.Text)
+		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(esc(r.Text)), nil, nil))
+		for start := 0; start < len(r.Choices); start += actionsMax {
+			end := min(start+actionsMax, len(r.Choices))
+			var buttons []slack.BlockElement
+			for i, c := range r.Choices[start:end] {
+				btn := slack.NewButtonBlockElement(fmt.Sprintf("%s-%d-%d", actionChoice, n, start+i), c.Value, plain(c.Label))
+				buttons = append(buttons, btn)
+			}
+			blocks = append(blocks, slack.NewActionBlock(fmt.Sprintf("choices-%d-%d", n, start/actionsMax), buttons...))
 		}
-		blocks = append(blocks, slack.NewActionBlock(fmt.Sprintf("choices-%d", start/actionsMax), buttons...))
 	}
-	return []slack.MsgOption{slack.MsgOptionText(clip(r.Text, 3900), false), slack.MsgOptionBlocks(blocks...)}
+	text := strings.Join(texts, "\n")
+	return []slack.MsgOption{slack.MsgOptionText(clip(text, 3900), false), slack.MsgOptionBlocks(blocks...)}
 }
 
 // answeredMessage replaces a message whose button was pressed: the question

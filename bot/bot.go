@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"log/slog"
+	"net/http"
 	"strings"
 	"sync"
 	"time"
@@ -34,7 +35,15 @@ type Config struct {
 	// PingInterval is how long Socket Mode waits for Slack's pings before
 	// reconnecting (slack-go's default is 30 s).
 	PingInterval time.Duration
-	Logger       *slog.Logger
+	// PostRate caps scheduled chat.postMessage calls (prompts, reminders,
+	// digests) per second across the workspace (0: 20 a second), so a
+	// fan-out to many members stays under Slack's limits instead of
+	// collecting 429s.
+	PostRate float64
+	// NoLimits turns the per-method limiters off (tests and benchmarks
+	// that measure Cairn itself; 429s are still honoured).
+	NoLimits bool
+	Logger   *slog.Logger
 }
 
 // Bot is Cairn's Slack adapter.
@@ -46,7 +55,14 @@ type Bot struct {
 	log    *slog.Logger
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// Scheduler is told when groups or pauses change, and sends nudges.
+	Scheduler Scheduling
 
+	botUserID string // the bot's own user, from auth.test
+
+	http     *http.Transport
+	limits   map[string]*limiter
+	fanout   *limiter // scheduled chat.postMessage calls
 	queues   []chan job
 	wg       sync.WaitGroup
 	stopOnce sync.Once
@@ -81,7 +97,11 @@ func New(cfg Config, st *store.Store) (*Bot, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	opts := []slack.Option{slack.OptionAPIURL(cfg.APIURL)}
+	// slack-go's default client keeps two idle connections per host; under
+	// many concurrent turns that means a new TCP connection for most calls.
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = 2 * cfg.Workers
+	opts := []slack.Option{slack.OptionAPIURL(cfg.APIURL), slack.OptionHTTPClient(&http.Client{Transport: transport})}
 	if cfg.AppToken != "" {
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
@@ -93,6 +113,21 @@ func New(cfg Config, st *store.Store) (*Bot, error) {
 		log:    cfg.Logger,
 		Now:    time.Now,
 		ready:  make(chan struct{}),
+		http:   transport,
+	}
+	b.limits = map[string]*limiter{}
+	if !cfg.NoLimits {
+		for method, r := range defaultRates {
+			b.limits[method] = newLimiter(r.perSecond, r.burst)
+		}
+		rate := cfg.PostRate
+		if rate <= 0 {
+			rate = 20
+		}
+		// Only scheduled fan-outs queue for this; a member's replies go
+		// first (they are few, and someone is waiting for them).
+		// A burst of half of what Slack allows leaves room for network jitter.
+		b.fanout = newLimiter(rate, max(int(rate/20), 1))
 	}
 	b.queues = make([]chan job, cfg.Workers)
 	for i := range b.queues {
@@ -138,9 +173,14 @@ func (b *Bot) Close() error {
 		}
 		b.mu.Unlock()
 		b.wg.Wait()
+		b.http.CloseIdleConnections()
 	})
 	return nil
 }
+
+// Runner is the bot's conversation runner; the scheduler shares it, so one
+// member's turns never interleave whoever starts them.
+func (b *Bot) Runner() *conversations.Runner { return b.runner }
 
 // Ready is closed once the bot has reached Slack (for readiness checks).
 func (b *Bot) Ready() <-chan struct{} { return b.ready }
@@ -151,9 +191,11 @@ func (b *Bot) markReady() { b.readyOne.Do(func() { close(b.ready) }) }
 func (b *Bot) CheckAuth(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, b.cfg.CallTimeout)
 	defer cancel()
-	var err error
 	callErr := b.call(ctx, "auth.test", func(ctx context.Context) error {
-		_, err = b.api.AuthTestContext(ctx)
+		resp, err := b.api.AuthTestContext(ctx)
+		if err == nil {
+			b.botUserID = resp.UserID
+		}
 		return err
 	})
 	if callErr != nil {

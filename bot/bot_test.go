@@ -73,6 +73,9 @@ func (h *harness) start() {
 		h.t.Fatal(err)
 	}
 	h.bot.Now = func() time.Time { return june10 }
+	if err := h.bot.CheckAuth(context.Background()); err != nil {
+		h.t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	h.stop, h.done = cancel, make(chan error, 1)
 	go func() { h.done <- h.bot.RunSocketMode(ctx) }()

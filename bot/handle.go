@@ -12,6 +12,7 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
 )
 
@@ -23,7 +24,7 @@ const (
 	sayNotYourStep = "That step isn't one of yours, so I can't change it."
 	sayStepSaved   = "Saved your step."
 	sayStepGone    = "I couldn't find that step any more — maybe it was removed."
-	slashHelp      = "*/cairn* works with:\n• `/cairn goal` — set a goal, in a DM with me\n• `/cairn checkin` — check in before your session\n• `/cairn steps` — see your goal and steps (only you see this)\n• `/cairn help` — this help\nIn our DM you can also say *help*, *back* or *stop* at any time.\nIf you're in crisis, call or text 988 (US), any time."
+	slashHelp      = "*/cairn* works with:\n• `/cairn goal` — set a goal, in a DM with me\n• `/cairn checkin` — check in before your session\n• `/cairn steps` — see your goal and steps (only you see this)\n• `/cairn pause until June 20` and `/cairn resume` — time away from prompts\n• `/cairn group` — when your group meets; facilitators: `/cairn group setup`, `/cairn group assign`, `/cairn group cancel` (the next session)\n• `/cairn help` — this help\nIn our DM you can also say *help*, *back* or *stop* at any time.\nIf you're in crisis, call or text 988 (US), any time."
 )
 
 // handleEvent takes one Events API callback (from either transport). It
@@ -85,16 +86,30 @@ func (b *Bot) turnEvent(ctx context.Context, user, channel, eventID string, in c
 	if err := b.ensureMember(ctx, user); err != nil {
 		return err
 	}
-	replies, err := b.runner.HandleEvent(ctx, user, eventID, in, b.Now())
+	replies, changed, err := b.runner.HandleEvent(ctx, user, eventID, in, b.Now())
 	if err != nil {
 		b.sayTrouble(ctx, channel)
 		return err
 	}
-	return b.deliver(ctx, user, channel, replies)
+	if err := b.post(ctx, user, channel, replies); err != nil {
+		return err
+	}
+	if changed { // App Home shows goals, steps and check-ins, not the chat
+		return b.refreshHome(ctx, user)
+	}
+	return nil
 }
 
 // deliver posts replies in order, then refreshes App Home.
 func (b *Bot) deliver(ctx context.Context, user, channel string, replies []conversations.Reply) error {
+	if err := b.post(ctx, user, channel, replies); err != nil {
+		return err
+	}
+	return b.refreshHome(ctx, user)
+}
+
+// post sends replies in order to channel (the member's DM when empty).
+func (b *Bot) post(ctx context.Context, user, channel string, replies []conversations.Reply) error {
 	if channel == "" {
 		var err error
 		if channel, err = b.dm(ctx, user); err != nil {
@@ -102,39 +117,49 @@ func (b *Bot) deliver(ctx context.Context, user, channel string, replies []conve
 		}
 	}
 	for _, r := range replies {
-		if _, err := b.post(ctx, channel, replyMessage(r)...); err != nil {
+		if _, err := b.postMessage(ctx, channel, replyMessage(r)...); err != nil {
 			return err
 		}
 	}
-	return b.refreshHome(ctx, user)
+	return nil
 }
 
 func (b *Bot) sayTrouble(ctx context.Context, channel string) {
 	if channel == "" {
 		return
 	}
-	if _, err := b.post(ctx, channel, slack.MsgOptionText(sayTrouble, false)); err != nil {
+	if _, err := b.postMessage(ctx, channel, slack.MsgOptionText(sayTrouble, false)); err != nil {
 		b.log.Error("could not tell the member about an error", "err", err)
 	}
 }
 
-// ensureMember records a new member with their Slack time zone, so that the
-// dates they type mean their own calendar from the first message.
+// ensureMember records a new member with their name and Slack time zone,
+// so that the dates they type mean their own calendar. Slack is asked for a
+// few seconds at most: a member whose zone is not known yet is answered in
+// UTC, and asked about again on their next message.
 func (b *Bot) ensureMember(ctx context.Context, user string) error {
-	_, err := b.store.Member(ctx, user)
-	if err == nil {
+	m, err := b.store.Member(ctx, user)
+	switch {
+	case err == nil && m.TZ != "":
 		return nil
-	}
-	if !errors.Is(err, store.ErrNotFound) {
+	case errors.Is(err, store.ErrNotFound):
+		m = store.Member{ID: user, CreatedAt: b.Now().UTC()}
+	case err != nil:
 		return err
 	}
-	tz, err := b.userZone(ctx, user)
-	if err != nil {
+	infoCtx, cancel := context.WithTimeout(ctx, userInfoWait)
+	defer cancel()
+	if u, err := b.userInfo(infoCtx, user); err != nil {
 		b.log.Warn("users.info failed; using UTC until the zone is known", "user", user, "err", err)
-		tz = "UTC"
+	} else {
+		m.Name, m.TZ = displayName(u), u.TZ
 	}
-	return b.store.SaveMember(ctx, store.Member{ID: user, TZ: tz, CreatedAt: b.Now().UTC()})
+	return b.store.SaveMember(ctx, m)
 }
+
+// userInfoWait bounds how long a member's reply waits for users.info
+// (Tier 4, about 100 calls a minute) before going on without their zone.
+const userInfoWait = 3 * time.Second
 
 func (b *Bot) updateZone(ctx context.Context, user, tz string) error {
 	m, err := b.store.Member(ctx, user)
@@ -159,7 +184,7 @@ func (b *Bot) refreshHome(ctx context.Context, user string) error {
 }
 
 func zoneOf(m store.Member) *time.Location {
-	if loc, err := time.LoadLocation(m.TZ); err == nil && m.TZ != "" {
+	if loc, err := conversations.LoadZone(m.TZ); err == nil && m.TZ != "" {
 		return loc
 	}
 	return time.UTC
@@ -179,6 +204,8 @@ func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallbac
 		}
 		a := cb.ActionCallback.BlockActions[0]
 		switch {
+		case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NudgePrefix):
+			b.nudgeButton(ctx, user, strings.TrimPrefix(a.Value, scheduler.NudgePrefix))
 		case strings.HasPrefix(a.ActionID, actionChoice):
 			b.pressChoice(ctx, cb, a)
 		case strings.HasPrefix(a.ActionID, actionHome):
@@ -193,8 +220,13 @@ func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallbac
 			b.stepMenu(ctx, user, cb.TriggerID, a.SelectedOption.Value)
 		}
 	case slack.InteractionTypeViewSubmission:
-		if cb.View.CallbackID == callbackEdit {
+		switch cb.View.CallbackID {
+		case callbackEdit:
 			return b.submitStep(ctx, user, cb.View)
+		case callbackGroup:
+			return b.submitGroup(ctx, user, cb.View)
+		case callbackAssign:
+			return b.submitAssign(ctx, user, cb.View)
 		}
 	}
 	return nil
@@ -352,6 +384,10 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 	switch sub {
 	case "", "help":
 		return ephemeral(slashHelp)
+	case "group":
+		return b.groupCommand(ctx, cmd, words[1:])
+	case "pause", "resume":
+		return ephemeral(b.pauseCommand(ctx, user, words))
 	case "goal", "checkin", "check-in":
 		action := "goal:start"
 		if sub != "goal" {

@@ -4,11 +4,13 @@ package bot
 // must ask for exactly these: no more (members' trust), no fewer (a call
 // that fails in production).
 var BotScopes = map[string]string{
-	"chat:write": "chat.postMessage and chat.update: replies in DMs, and taking buttons off answered messages",
-	"commands":   "the /cairn slash command",
-	"im:history": "message.im events: what members type in their DM with Cairn",
-	"im:write":   "conversations.open: starting a DM (from App Home and /cairn)",
-	"users:read": "users.info and user_change: each member's time zone",
+	"channels:read": "conversations.members: filling a new group's member list from its public channel",
+	"chat:write":    "chat.postMessage and chat.update: replies and scheduled prompts in DMs, taking buttons off answered messages",
+	"groups:read":   "conversations.members: the same for a private channel",
+	"commands":      "the /cairn slash command",
+	"im:history":    "message.im events (what members type in their DM with Cairn) and conversations.history (checking, after a crash, whether a prompt went out)",
+	"im:write":      "conversations.open: starting a DM (from App Home and /cairn)",
+	"users:read":    "users.info and user_change: each member's time zone",
 }
 
 // BotEvents are the events Cairn subscribes to, and why.

@@ -18,8 +18,16 @@ const maxAttempts = 8
 // as Slack's Retry-After says and retrying brief network failures, so no
 // message is dropped because Slack asked us to slow down.
 func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Context) error) error {
+	return b.callWith(ctx, method, b.limits[method], fn)
+}
+
+// callWith is call through a given limiter (nil: none).
+func (b *Bot) callWith(ctx context.Context, method string, lim *limiter, fn func(ctx context.Context) error) error {
 	backoff := 200 * time.Millisecond
 	for attempt := 1; ; attempt++ {
+		if err := lim.wait(ctx); err != nil {
+			return fmt.Errorf("%s: waiting for a rate-limit slot: %w", method, err)
+		}
 		callCtx, cancel := context.WithTimeout(ctx, b.cfg.CallTimeout)
 		err := fn(callCtx)
 		cancel()
@@ -33,6 +41,7 @@ func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Conte
 		switch {
 		case errors.As(err, &limited):
 			wait = max(limited.RetryAfter, 100*time.Millisecond)
+			lim.pause(time.Now().Add(wait))
 			b.log.Warn("rate limited by Slack", "method", method, "retry_after", limited.RetryAfter, "attempt", attempt)
 		case errors.As(err, &status) && status.Code >= 500:
 			wait = backoff
@@ -55,7 +64,7 @@ func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Conte
 	}
 }
 
-func (b *Bot) post(ctx context.Context, channel string, opts ...slack.MsgOption) (ts string, err error) {
+func (b *Bot) postMessage(ctx context.Context, channel string, opts ...slack.MsgOption) (ts string, err error) {
 	err = b.call(ctx, "chat.postMessage", func(ctx context.Context) error {
 		_, ts, err = b.api.PostMessageContext(ctx, channel, opts...)
 		return err
@@ -97,14 +106,12 @@ func (b *Bot) openModal(ctx context.Context, triggerID string, view slack.ModalV
 	})
 }
 
-func (b *Bot) userZone(ctx context.Context, user string) (string, error) {
-	var tz string
+func (b *Bot) userInfo(ctx context.Context, user string) (*slack.User, error) {
+	var u *slack.User
 	err := b.call(ctx, "users.info", func(ctx context.Context) error {
-		u, err := b.api.GetUserInfoContext(ctx, user)
-		if err == nil {
-			tz = u.TZ
-		}
+		var err error
+		u, err = b.api.GetUserInfoContext(ctx, user)
 		return err
 	})
-	return tz, err
+	return u, err
 }

@@ -35,22 +35,44 @@ type Runner struct {
 
 // Handle runs one turn for the member's input at now.
 func (r *Runner) Handle(ctx context.Context, memberID string, in Input, now time.Time) ([]Reply, error) {
-	return r.HandleEvent(ctx, memberID, "", in, now)
+	replies, _, err := r.HandleEvent(ctx, memberID, "", in, now)
+	return replies, err
 }
 
 // HandleEvent is Handle for an input that came as a Slack event: the event
 // is marked handled in the same commit as the turn, and an event seen before
-// (Slack's retry) gets no turn and no replies.
-func (r *Runner) HandleEvent(ctx context.Context, memberID, eventID string, in Input, now time.Time) ([]Reply, error) {
-	return r.turn(ctx, memberID, eventID, now, func(s State, c Context, now time.Time) Result {
-		return Step(s, in, c, now)
+// (Slack's retry) gets no turn and no replies. changed reports whether the
+// turn saved records (a goal, steps, a check-in) besides the conversation,
+// so that views of them can be refreshed only when needed.
+func (r *Runner) HandleEvent(ctx context.Context, memberID, eventID string, in Input, now time.Time) (replies []Reply, changed bool, err error) {
+	replies, err = r.turnGuarded(ctx, memberID, eventID, now, nil, func(s State, c Context, now time.Time) Result {
+		res := Step(s, in, c, now)
+		changed = res.Changed()
+		return res
 	})
+	return replies, changed && err == nil, err
 }
+
+// ErrBusy means the member is in the middle of another conversation and
+// was active in it recently: starting a new flow now would throw away what
+// they are typing. Try again later.
+var ErrBusy = errors.New("conversations: member is busy in another conversation")
+
+// busyWindow is how recently a member must have answered for their flow to
+// be protected from a scheduled one.
+const busyWindow = 2 * time.Hour
 
 // Start opens a flow for the member, as the scheduler does with a check-in
 // prompt for the session at session (zero when there is none) of groupID.
+// If the member answered another flow within the last two hours, it returns
+// ErrBusy and changes nothing; an older, abandoned flow is replaced.
 func (r *Runner) Start(ctx context.Context, memberID string, flow Flow, session time.Time, groupID string, now time.Time) ([]Reply, error) {
-	return r.turn(ctx, memberID, "", now, func(s State, c Context, now time.Time) Result {
+	return r.turnGuarded(ctx, memberID, "", now, func(s State, updated time.Time) error {
+		if s.Active() && s.Flow != flow && now.Sub(updated) < busyWindow {
+			return ErrBusy
+		}
+		return nil
+	}, func(s State, c Context, now time.Time) Result {
 		c.Session, c.GroupID = session, groupID
 		return Start(s, flow, c, now)
 	})
@@ -82,7 +104,10 @@ func (r *Runner) lock(memberID string) *sync.Mutex {
 	return &r.locks[h.Sum32()%uint32(len(r.locks))]
 }
 
-func (r *Runner) turn(ctx context.Context, memberID, eventID string, now time.Time, step func(State, Context, time.Time) Result) ([]Reply, error) {
+// turnGuarded runs one durable turn. guard, if set, checks the loaded state
+// (and when it was last saved) and can refuse the turn before anything
+// changes.
+func (r *Runner) turnGuarded(ctx context.Context, memberID, eventID string, now time.Time, guard func(State, time.Time) error, step func(State, Context, time.Time) Result) ([]Reply, error) {
 	if memberID == "" {
 		return nil, errors.New("conversations: a turn needs a member ID")
 	}
@@ -126,6 +151,11 @@ func (r *Runner) turn(ctx context.Context, memberID, eventID string, now time.Ti
 			s = State{} // unreadable state: start over politely rather than fail every turn
 		}
 	}
+	if guard != nil {
+		if err := guard(s, conv.UpdatedAt); err != nil {
+			return nil, err
+		}
+	}
 
 	res := step(s, ContextOf(view), now.In(r.zone(view.Member)))
 
@@ -152,10 +182,27 @@ func (r *Runner) turn(ctx context.Context, memberID, eventID string, now time.Ti
 	return res.Replies, nil
 }
 
+// zones caches loaded time zones: time.LoadLocation reads and parses a
+// file on every call.
+var zones sync.Map // name → *time.Location
+
+// LoadZone is time.LoadLocation, cached.
+func LoadZone(name string) (*time.Location, error) {
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	zones.Store(name, loc)
+	return loc, nil
+}
+
 // zone is the member's own time zone: dates they type mean their calendar.
 func (r *Runner) zone(m store.Member) *time.Location {
 	if m.TZ != "" {
-		if loc, err := time.LoadLocation(m.TZ); err == nil {
+		if loc, err := LoadZone(m.TZ); err == nil {
 			return loc
 		}
 	}

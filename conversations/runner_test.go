@@ -202,3 +202,25 @@ func BenchmarkBareUpdate(b *testing.B) {
 		}
 	}
 }
+
+func TestRunner_StartProtectsAFlowInProgress(t *testing.T) {
+	st, _ := openStore(t)
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, chicago)
+	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
+	st.Now = func() time.Time { return now }
+	for _, text := range goalScript[:3] {
+		say(t, r, "U1", text, now)
+	}
+	session := now.Add(26 * time.Hour)
+	if _, err := r.Start(context.Background(), "U1", conversations.FlowCheckIn, session, "G1", now.Add(time.Hour)); !errors.Is(err, conversations.ErrBusy) {
+		t.Fatalf("a check-in replaced a goal being written an hour ago: %v", err)
+	}
+	if got := say(t, r, "U1", "hi", now.Add(time.Hour)); !strings.Contains(got, "one goal") {
+		t.Fatalf("the goal flow was disturbed: %q", got)
+	}
+	// Abandoned for a day: the check-in may take its place.
+	replies, err := r.Start(context.Background(), "U1", conversations.FlowCheckIn, session, "G1", now.Add(25*time.Hour))
+	if err != nil || len(replies) == 0 {
+		t.Fatalf("start after a day: %v %v", replies, err)
+	}
+}

@@ -47,6 +47,8 @@ Usage:
 Commands:
   try       talk to Cairn in this terminal as a member (no Slack needed)
   serve     run Cairn on Slack (Socket Mode, or the HTTP Events API with --http)
+  schedule preview
+            show what a group's schedule would send to whom and when
   version   print the version
   help      print this help
 
@@ -66,6 +68,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return (&tryCommand{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
 	case "serve":
 		return (&serveCommand{stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
+	case "schedule":
+		return (&scheduleCommand{stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "cairn", versionString())
 		return nil

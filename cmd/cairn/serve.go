@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cairnbot/cairn/bot"
+	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
 )
 
@@ -27,6 +28,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	dbPath := fs.String("db", envOr(c.getenv, "CAIRN_DB", store.DefaultPath()), "database `file` (env CAIRN_DB)")
 	httpAddr := fs.String("http", c.getenv("CAIRN_HTTP"), "serve the HTTP Events API on this `address` (e.g. :3000) instead of Socket Mode; needs SLACK_SIGNING_SECRET (env CAIRN_HTTP)")
 	adminAddr := fs.String("admin", envOr(c.getenv, "CAIRN_ADMIN", "127.0.0.1:8089"), "`address` for /healthz and /readyz; empty turns it off (env CAIRN_ADMIN)")
+	postRate := fs.Float64("post-rate", 20, "most scheduled messages (prompts, reminders, digests) sent per `second` across the workspace")
 	logLevel := fs.String("log-level", envOr(c.getenv, "CAIRN_LOG_LEVEL", "info"), "debug, info, warn or error (env CAIRN_LOG_LEVEL)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), `Usage: cairn serve [flags]
@@ -60,6 +62,7 @@ Flags:
 		AppToken:      c.getenv("SLACK_APP_TOKEN"),
 		SigningSecret: c.getenv("SLACK_SIGNING_SECRET"),
 		APIURL:        envOr(c.getenv, "SLACK_API_URL", bot.DefaultAPIURL),
+		PostRate:      *postRate,
 		Logger:        logger,
 	}
 	if cfg.BotToken == "" {
@@ -117,9 +120,17 @@ Flags:
 		go func() { errc <- b.RunSocketMode(ctx) }()
 		logger.Info("starting Socket Mode", "db", st.Path())
 	}
-	pruned := make(chan struct{})
-	go func() { b.PruneEvents(ctx); close(pruned) }()
-	defer func() { cancel(); <-pruned }()
+	sched := scheduler.New(st, b.Runner(), b, scheduler.Config{Logger: logger})
+	b.Scheduler = sched
+	background := make(chan struct{}, 2)
+	go func() { b.PruneEvents(ctx); background <- struct{}{} }()
+	go func() {
+		if err := sched.Run(ctx); err != nil {
+			logger.Error("scheduler stopped", "err", err)
+		}
+		background <- struct{}{}
+	}()
+	defer func() { cancel(); <-background; <-background }()
 	// The first to stop (a signal, or a failure) stops the others.
 	err = <-errc
 	cancel()

@@ -1,0 +1,370 @@
+package scheduler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
+)
+
+// Words of scheduled messages. Short, warm, never judging.
+const (
+	sayPromptIntro = "Your group%s meets %s."
+	sayReminder    = "A gentle reminder: your group%s meets %s. There's still time to check in — a couple of minutes is enough."
+	sayNudge       = "Hi — just thinking of you. How is your goal going? Say \"check in\" whenever you like, or \"help\" for options."
+	sayAsk         = "You might ask: \"Is this goal still yours?\" or \"Could the next step be smaller?\""
+)
+
+// NudgePrefix starts the value of a navigator's "send a gentle nudge" button.
+const NudgePrefix = "nudge:"
+
+// skipReason says why a due delivery should not be sent (empty: send it).
+// It only reads; the send itself happens in a worker.
+func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.Time) (string, error) {
+	if !stillUseful(d, now) {
+		return "too late", nil
+	}
+	if d.GroupID == "" {
+		return "", nil
+	}
+	g, err := s.store.Group(ctx, d.GroupID)
+	if errors.Is(err, store.ErrNotFound) {
+		return "group removed", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if cancelled(g, d.Session) {
+		return "session cancelled", nil
+	}
+	switch d.Kind {
+	case store.DeliverDigest:
+		if !slices.Contains(g.Facilitators, d.Recipient) {
+			return "no longer a facilitator", nil
+		}
+		return "", nil
+	case store.DeliverPrompt, store.DeliverReminder:
+		if !slices.Contains(g.Members, d.Recipient) {
+			return "no longer a member", nil
+		}
+		m, err := s.store.Member(ctx, d.Recipient)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return "", err
+		}
+		if m.PausedUntil.After(d.Session) {
+			return "away", nil
+		}
+		if d.Kind == store.DeliverReminder {
+			answered, err := s.answered(ctx, g, d.Recipient, d.Session)
+			if err != nil {
+				return "", err
+			}
+			if answered {
+				return "answered", nil
+			}
+		}
+	}
+	return "", nil
+}
+
+// previousSession is the group's session before session (zero if none in
+// the two months before).
+func previousSession(g store.Group, session time.Time) time.Time {
+	sched, err := FromSpec(g.Schedule, g.ScheduleText)
+	if err != nil {
+		return time.Time{}
+	}
+	earlier := sched.Sessions(session.Add(-62*24*time.Hour), session.Add(-time.Second), 0)
+	if len(earlier) == 0 {
+		return time.Time{}
+	}
+	return earlier[len(earlier)-1]
+}
+
+// checkInFor is the member's check-in for session: one made for it, or
+// made on their own since the session before.
+func (s *Scheduler) checkInFor(ctx context.Context, g store.Group, memberID string, session time.Time) (*store.CheckIn, error) {
+	from := previousSession(g, session)
+	if from.IsZero() {
+		from = session.Add(-31 * 24 * time.Hour)
+	}
+	cs, err := s.store.CheckIns(ctx, memberID, from.Add(time.Nanosecond), session.Add(time.Nanosecond))
+	if err != nil || len(cs) == 0 {
+		return nil, err
+	}
+	return &cs[len(cs)-1], nil
+}
+
+func (s *Scheduler) answered(ctx context.Context, g store.Group, memberID string, session time.Time) (bool, error) {
+	c, err := s.checkInFor(ctx, g, memberID, session)
+	return c != nil, err
+}
+
+// compose makes the message for a delivery. A prompt or reminder opens the
+// check-in conversation, so the member's answer lands in the right session.
+func (s *Scheduler) compose(ctx context.Context, d store.Delivery, now time.Time) ([]conversations.Reply, error) {
+	switch d.Kind {
+	case store.DeliverPrompt, store.DeliverReminder:
+		g, err := s.store.Group(ctx, d.GroupID)
+		if err != nil {
+			return nil, err
+		}
+		m, err := s.store.Member(ctx, d.Recipient)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, err
+		}
+		when := sayWhen(d.Session, now, zone(m.TZ, zone(g.TZ, nil)))
+		name := ""
+		if g.Name != "" {
+			name = " " + g.Name
+		}
+		intro := fmt.Sprintf(sayPromptIntro, name, when)
+		if d.Kind == store.DeliverReminder {
+			intro = fmt.Sprintf(sayReminder, name, when)
+		}
+		replies, err := s.runner.Start(ctx, d.Recipient, conversations.FlowCheckIn, d.Session, d.GroupID, now)
+		if err != nil {
+			return nil, err
+		}
+		return append([]conversations.Reply{{Text: intro}}, replies...), nil
+	case store.DeliverDigest:
+		return s.digest(ctx, d, now)
+	case store.DeliverNudges:
+		return s.nudges(ctx, d.Recipient, now)
+	case store.DeliverNudge:
+		return []conversations.Reply{{Text: sayNudge}}, nil
+	}
+	return nil, fmt.Errorf("scheduler: unknown delivery kind %q", d.Kind)
+}
+
+// sayWhen is a session time for a person: "today at 6:00 PM", "tomorrow at
+// 6:00 PM", "Tuesday, June 16 at 6:00 PM".
+func sayWhen(session, now time.Time, loc *time.Location) string {
+	local, today := session.In(loc), now.In(loc)
+	day := conversations.SayDate(time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC), today)
+	switch {
+	case sameDay(local, today):
+		day = "today"
+	case sameDay(local, today.AddDate(0, 0, 1)):
+		day = "tomorrow"
+	}
+	return day + " at " + local.Format("3:04 PM")
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// name is how a person is called in a digest: never a raw ID.
+func name(m store.Member) string {
+	if m.Name != "" {
+		return m.Name
+	}
+	return "a member"
+}
+
+// digest tells a facilitator, before the session, who checked in and what
+// they did and plan, who has not, who is away, and who has made no progress
+// for two sessions in a row — with a question that might help.
+func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time) ([]conversations.Reply, error) {
+	g, err := s.store.Group(ctx, d.GroupID)
+	if err != nil {
+		return nil, err
+	}
+	fac, _ := s.store.Member(ctx, d.Recipient)
+	members, err := s.store.Members(ctx, g.Members)
+	if err != nil {
+		return nil, err
+	}
+	prev := previousSession(g, d.Session)
+	var done, notYet, away, stuck []string
+	for _, m := range members {
+		if m.PausedUntil.After(d.Session) {
+			away = append(away, fmt.Sprintf("%s (back %s)", name(m), conversations.SayDate(dateOf(m.PausedUntil, zone(fac.TZ, nil)), now)))
+			continue
+		}
+		c, err := s.checkInFor(ctx, g, m.ID, d.Session)
+		if err != nil {
+			return nil, err
+		}
+		if c == nil {
+			notYet = append(notYet, name(m))
+		} else {
+			done = append(done, "✓ "+name(m)+": "+summarize(*c))
+		}
+		noProgress := c == nil || !progress(*c)
+		// Two sessions without progress count only if both happened while
+		// the member was in the group (a new group has no history).
+		if noProgress && !prev.IsZero() && prev.After(g.CreatedAt) && prev.After(m.CreatedAt) {
+			before, err := s.checkInFor(ctx, g, m.ID, prev)
+			if err != nil {
+				return nil, err
+			}
+			if before == nil || !progress(*before) {
+				stuck = append(stuck, name(m))
+			}
+		}
+	}
+	var b strings.Builder
+	title := "Your group"
+	if g.Name != "" {
+		title = g.Name
+	}
+	fmt.Fprintf(&b, "%s meets %s. %d of %d checked in.", title, sayWhen(d.Session, now, zone(fac.TZ, zone(g.TZ, nil))), len(done), len(members)-len(away))
+	for _, line := range done {
+		b.WriteString("\n" + line)
+	}
+	if len(notYet) > 0 {
+		b.WriteString("\nNot yet: " + strings.Join(notYet, ", "))
+	}
+	if len(away) > 0 {
+		b.WriteString("\nAway: " + strings.Join(away, ", "))
+	}
+	if len(stuck) > 0 {
+		b.WriteString("\nNo progress for 2 sessions in a row: " + strings.Join(stuck, ", ") + ". " + sayAsk)
+	}
+	return []conversations.Reply{{Text: b.String()}}, nil
+}
+
+func dateOf(t time.Time, loc *time.Location) time.Time {
+	l := t.In(loc)
+	return time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func progress(c store.CheckIn) bool { return len(c.StepsDone) > 0 || strings.TrimSpace(c.Did) != "" }
+
+// summarize is one line of a check-in for the digest.
+func summarize(c store.CheckIn) string {
+	var parts []string
+	if c.Did != "" {
+		parts = append(parts, "did “"+clip(c.Did, 140)+"”")
+	}
+	if n := len(c.StepsDone); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d step%s done", n, plural(n)))
+	}
+	if c.Barrier != "" {
+		parts = append(parts, "in the way: “"+clip(c.Barrier, 80)+"”")
+	}
+	if c.Plan != "" {
+		parts = append(parts, "plans “"+clip(c.Plan, 140)+"”")
+	}
+	if c.Importance >= 0 || c.Confidence >= 0 {
+		parts = append(parts, fmt.Sprintf("importance %s, confidence %s", ruler(c.Importance), ruler(c.Confidence)))
+	}
+	if c.Late {
+		parts = append(parts, "(late)")
+	}
+	if len(parts) == 0 {
+		return "checked in"
+	}
+	return strings.Join(parts, " · ")
+}
+
+func ruler(n int) string {
+	if n < 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%d/10", n)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func clip(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// nudges is a navigator's daily list: their members' steps due in the next
+// two days or overdue, steps the navigator owns, and members who missed the
+// last check-in, with a button to send each a gentle nudge.
+func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Time) ([]conversations.Reply, error) {
+	nav, err := s.store.Member(ctx, navigatorID)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	loc := zone(nav.TZ, time.UTC)
+	today := dateOf(now, loc)
+	groups, err := s.store.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var lines []string
+	var buttons []conversations.Choice
+	seen := map[string]bool{}
+	for _, g := range groups {
+		members, err := s.store.Members(ctx, g.Members)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range members {
+			if m.NavigatorID != navigatorID || seen[m.ID] {
+				continue
+			}
+			seen[m.ID] = true
+			var notes []string
+			view, err := s.store.MemberView(ctx, m.ID)
+			if err != nil {
+				return nil, err
+			}
+			for _, gs := range view.Goals {
+				if gs.Goal.Status != store.GoalActive && gs.Goal.Status != "" {
+					continue
+				}
+				for _, st := range gs.Steps {
+					if st.Done() || st.Due.IsZero() {
+						continue
+					}
+					switch days := int(st.Due.Sub(today).Hours() / 24); {
+					case st.Owner == store.OwnerNavigator:
+						notes = append(notes, fmt.Sprintf("yours to do: “%s” by %s", clip(st.What, 80), conversations.SayDate(st.Due, now.In(loc))))
+					case days < 0:
+						notes = append(notes, fmt.Sprintf("“%s” was due %s", clip(st.What, 80), conversations.SayDate(st.Due, now.In(loc))))
+					case days <= 2:
+						notes = append(notes, fmt.Sprintf("“%s” due %s", clip(st.What, 80), conversations.SayDate(st.Due, now.In(loc))))
+					}
+				}
+			}
+			if missed, err := s.missedLast(ctx, g, m, now); err != nil {
+				return nil, err
+			} else if missed {
+				notes = append(notes, "missed the last check-in")
+			}
+			if len(notes) == 0 {
+				continue
+			}
+			lines = append(lines, "• "+name(m)+": "+strings.Join(notes, "; "))
+			buttons = append(buttons, conversations.Choice{Label: "Nudge " + name(m), Value: NudgePrefix + m.ID})
+		}
+	}
+	if len(lines) == 0 {
+		return nil, nil
+	}
+	text := "Good morning. For your members today:\n" + strings.Join(lines, "\n") + "\nA nudge is a short, kind message from Cairn; at most one a day each."
+	return []conversations.Reply{{Text: text, Choices: buttons}}, nil
+}
+
+// missedLast is true when the member's group met and the member neither
+// checked in for it nor was away.
+func (s *Scheduler) missedLast(ctx context.Context, g store.Group, m store.Member, now time.Time) (bool, error) {
+	last := previousSession(g, now)
+	if last.IsZero() || m.PausedUntil.After(last) {
+		return false, nil
+	}
+	answered, err := s.answered(ctx, g, m.ID, last)
+	return !answered, err
+}

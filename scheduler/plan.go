@@ -1,0 +1,182 @@
+package scheduler
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
+)
+
+// Timing of what goes out around a session.
+const (
+	DefaultLead  = 24 * time.Hour // check-in prompt before a session
+	ReminderLead = 2 * time.Hour  // reminder to those who have not answered
+	DigestLead   = time.Hour      // facilitators' digest
+	// Horizon is how far ahead deliveries are planned. Planning is
+	// idempotent, so it only needs to cover the next tick comfortably.
+	Horizon = 8 * 24 * time.Hour
+	// NudgeHour is when a navigator's daily list arrives, in their zone.
+	NudgeHour = 9
+	// DefaultQuietStart and DefaultQuietEnd bound the hours, in the
+	// recipient's zone, when nothing is sent.
+	DefaultQuietStart = "21:00"
+	DefaultQuietEnd   = "08:00"
+	// quietMargin is how long before quiet hours a moved message arrives.
+	quietMargin = 15 * time.Minute
+)
+
+// clockTime is a time of day in minutes after midnight.
+type clockTime int
+
+func parseClock(s string) (clockTime, error) {
+	h, m, ok := strings.Cut(s, ":")
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	if !ok || err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 {
+		return 0, fmt.Errorf("%q is not a time of day like 21:00", s)
+	}
+	return clockTime(hh*60 + mm), nil
+}
+
+// quietHours is a daily span, possibly across midnight, when nobody is disturbed.
+type quietHours struct{ start, end clockTime }
+
+func quietOf(g store.Group) quietHours {
+	start, err1 := parseClock(orDefault(g.QuietStart, DefaultQuietStart))
+	end, err2 := parseClock(orDefault(g.QuietEnd, DefaultQuietEnd))
+	if err1 != nil || err2 != nil {
+		start, _ = parseClock(DefaultQuietStart)
+		end, _ = parseClock(DefaultQuietEnd)
+	}
+	return quietHours{start, end}
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func (q quietHours) contains(c clockTime) bool {
+	if q.start == q.end {
+		return false
+	}
+	if q.start < q.end {
+		return c >= q.start && c < q.end
+	}
+	return c >= q.start || c < q.end
+}
+
+// before moves t, if it falls in quiet hours in loc, to quietMargin before
+// the quiet hours began: a prompt goes out earlier, never at 3 a.m.
+func (q quietHours) before(t time.Time, loc *time.Location) time.Time {
+	local := t.In(loc)
+	c := clockTime(local.Hour()*60 + local.Minute())
+	if !q.contains(c) {
+		return t
+	}
+	day := local
+	if q.start > q.end && c < q.end {
+		day = local.AddDate(0, 0, -1) // after midnight: the quiet began the evening before
+	}
+	start := time.Date(day.Year(), day.Month(), day.Day(), int(q.start)/60, int(q.start)%60, 0, 0, loc)
+	return start.Add(-quietMargin)
+}
+
+// zone is a member's Slack time zone, else the group's, else UTC.
+func zone(tz string, fallback *time.Location) *time.Location {
+	if tz != "" {
+		if loc, err := conversations.LoadZone(tz); err == nil {
+			return loc
+		}
+	}
+	if fallback != nil {
+		return fallback
+	}
+	return time.UTC
+}
+
+// PlanGroup lists the deliveries of group g for its sessions in (from, to]:
+// a prompt and a reminder for each member, a digest for each facilitator.
+// It is pure: members holds the group's member and facilitator records (for
+// their zones). Pauses are not applied here but at send time, since a member
+// may pause or come back after a message is planned.
+func PlanGroup(g store.Group, sched Schedule, members map[string]store.Member, from, to time.Time) []store.Delivery {
+	lead := g.Lead
+	if lead <= 0 {
+		lead = DefaultLead
+	}
+	quiet := quietOf(g)
+	var out []store.Delivery
+	for _, session := range sched.Sessions(from, to, 0) {
+		if cancelled(g, session) {
+			continue
+		}
+		add := func(kind store.DeliveryKind, recipient string, due time.Time) {
+			out = append(out, store.Delivery{
+				Key: store.DeliveryKey(kind, g.ID, session, recipient), Kind: kind, GroupID: g.ID,
+				Session: session.UTC(), Recipient: recipient, DueAt: due.UTC(), State: store.DeliveryPlanned,
+			})
+		}
+		for _, id := range g.Members {
+			loc := zone(members[id].TZ, sched.Location())
+			prompt := quiet.before(session.Add(-lead), loc)
+			add(store.DeliverPrompt, id, prompt)
+			if reminder := quiet.before(session.Add(-ReminderLead), loc); reminder.After(prompt) {
+				add(store.DeliverReminder, id, reminder)
+			}
+		}
+		for _, id := range g.Facilitators {
+			add(store.DeliverDigest, id, quiet.before(session.Add(-DigestLead), zone(members[id].TZ, sched.Location())))
+		}
+	}
+	return out
+}
+
+func cancelled(g store.Group, session time.Time) bool {
+	for _, c := range g.Cancelled {
+		if c.Equal(session) {
+			return true
+		}
+	}
+	return false
+}
+
+// PlanNudges lists a navigator's daily lists for the local days whose
+// NudgeHour falls in (from, to].
+func PlanNudges(navigator store.Member, from, to time.Time) []store.Delivery {
+	loc := zone(navigator.TZ, time.UTC)
+	var out []store.Delivery
+	day := from.In(loc)
+	for d := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc); !d.After(to); d = d.AddDate(0, 0, 1) {
+		due := time.Date(d.Year(), d.Month(), d.Day(), NudgeHour, 0, 0, 0, loc)
+		if !due.After(from) || due.After(to) {
+			continue
+		}
+		date := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+		out = append(out, store.Delivery{
+			Key: store.DeliveryKey(store.DeliverNudges, "", date, navigator.ID), Kind: store.DeliverNudges,
+			Session: date, Recipient: navigator.ID, DueAt: due.UTC(), State: store.DeliveryPlanned,
+		})
+	}
+	return out
+}
+
+// ParseQuietHours reads "21:00-08:00" (also with "to" or an en dash).
+func ParseQuietHours(s string) (start, end string, ok bool) {
+	s = strings.NewReplacer(" to ", "-", "–", "-", " ", "").Replace(strings.ToLower(strings.TrimSpace(s)))
+	a, b, found := strings.Cut(s, "-")
+	if !found {
+		return "", "", false
+	}
+	ca, err1 := parseClock(a)
+	cb, err2 := parseClock(b)
+	if err1 != nil || err2 != nil || ca == cb {
+		return "", "", false
+	}
+	return fmt.Sprintf("%02d:%02d", ca/60, ca%60), fmt.Sprintf("%02d:%02d", cb/60, cb%60), true
+}

@@ -1,0 +1,390 @@
+package scheduler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
+)
+
+// Sender puts a planned message in front of its recipient; package bot
+// implements it for Slack. Every message carries its delivery key so that,
+// after a crash between sending and recording, Delivered can tell whether it
+// arrived.
+type Sender interface {
+	// Deliver sends replies to d.Recipient's DM, tagged with d.Key.
+	Deliver(ctx context.Context, d store.Delivery, replies []conversations.Reply) (channel, ts string, err error)
+	// Delivered looks in d.Recipient's DM for a message tagged with d.Key.
+	Delivered(ctx context.Context, d store.Delivery) (channel, ts string, found bool, err error)
+}
+
+// Config tunes a Scheduler. Zero values take the defaults.
+type Config struct {
+	// Workers is how many deliveries are in flight at once; the Sender's own
+	// rate limiter decides how fast they really go.
+	Workers int
+	// Batch is how many due deliveries one pass takes at a time.
+	Batch int
+	// ReplanEvery is how often the timeline is planned ahead (it also
+	// happens after Replan).
+	ReplanEvery time.Duration
+	// MaxAttempts is how often a delivery is tried before it is given up
+	// (and logged as an error).
+	MaxAttempts int
+	Logger      *slog.Logger
+}
+
+// Scheduler plans deliveries into the store and sends them when due.
+type Scheduler struct {
+	store  *store.Store
+	runner *conversations.Runner
+	send   Sender
+	cfg    Config
+	log    *slog.Logger
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+
+	mu          sync.Mutex
+	lastPlanned time.Time
+	wake        chan struct{}
+}
+
+// New makes a Scheduler. Run it with Run, or drive it with Tick in tests.
+func New(st *store.Store, runner *conversations.Runner, send Sender, cfg Config) *Scheduler {
+	if cfg.Workers <= 0 {
+		cfg.Workers = 16
+	}
+	if cfg.Batch <= 0 {
+		cfg.Batch = 4 * cfg.Workers
+	}
+	if cfg.ReplanEvery <= 0 {
+		cfg.ReplanEvery = 10 * time.Minute
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = 8
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	return &Scheduler{store: st, runner: runner, send: send, cfg: cfg, log: cfg.Logger, Now: time.Now, wake: make(chan struct{}, 1)}
+}
+
+// Replan asks for the timeline to be planned again at once: a group's
+// schedule, members or a pause changed.
+func (s *Scheduler) Replan() {
+	s.mu.Lock()
+	s.lastPlanned = time.Time{}
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run ticks until ctx ends, sleeping until the next delivery is due (at most
+// a minute, so a changed clock or a new plan is noticed).
+func (s *Scheduler) Run(ctx context.Context) error {
+	for {
+		if err := s.Tick(ctx); err != nil && ctx.Err() == nil {
+			s.log.Error("scheduler pass failed", "err", err)
+		}
+		wait := time.Minute
+		if next, ok, err := s.store.NextDue(ctx); err == nil && ok {
+			wait = min(wait, max(next.Sub(s.Now()), 10*time.Millisecond))
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil
+		case <-s.wake:
+			t.Stop()
+		case <-t.C:
+		}
+	}
+}
+
+// Tick plans ahead if it is time to, then sends everything due at Now, in
+// order of due time, until nothing due is left.
+func (s *Scheduler) Tick(ctx context.Context) error {
+	now := s.Now()
+	if err := s.planIfStale(ctx, now); err != nil {
+		return err
+	}
+	return s.drain(ctx, now)
+}
+
+func (s *Scheduler) planIfStale(ctx context.Context, now time.Time) error {
+	s.mu.Lock()
+	stale := now.Sub(s.lastPlanned) >= s.cfg.ReplanEvery || now.Before(s.lastPlanned)
+	s.mu.Unlock()
+	if !stale {
+		return nil
+	}
+	if err := s.Plan(ctx, now); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.lastPlanned = now
+	s.mu.Unlock()
+	return nil
+}
+
+// Plan records every delivery of the next Horizon in the store. Planning the
+// same span twice adds nothing: each delivery's key is recorded once.
+func (s *Scheduler) Plan(ctx context.Context, now time.Time) error {
+	groups, err := s.store.Groups(ctx)
+	if err != nil {
+		return err
+	}
+	navigators := map[string]bool{}
+	for _, g := range groups {
+		for _, n := range g.Navigators {
+			navigators[n] = true
+		}
+		if g.Schedule == "" {
+			continue
+		}
+		sched, err := FromSpec(g.Schedule, g.ScheduleText)
+		if err != nil {
+			s.log.Error("group has a schedule that no longer parses", "group", g.ID, "err", err)
+			continue
+		}
+		people, err := s.store.Members(ctx, append(append([]string{}, g.Members...), g.Facilitators...))
+		if err != nil {
+			return err
+		}
+		byID := make(map[string]store.Member, len(people))
+		for _, m := range people {
+			byID[m.ID] = m
+		}
+		if _, err := s.store.PlanDeliveries(ctx, PlanGroup(g, sched, byID, now, now.Add(Horizon))); err != nil {
+			return fmt.Errorf("scheduler: plan group %s: %w", g.ID, err)
+		}
+	}
+	for id := range navigators {
+		nav, err := s.store.Member(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			nav = store.Member{ID: id}
+		} else if err != nil {
+			return err
+		}
+		if _, err := s.store.PlanDeliveries(ctx, PlanNudges(nav, now, now.Add(2*24*time.Hour))); err != nil {
+			return fmt.Errorf("scheduler: plan nudges for %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// drain sends every delivery due at now. One loop reads the due index in
+// order and hands deliveries to a pool of workers; a worker marks each one
+// "sending" (durably) before it sends it, so a crash from then on leaves it
+// "sending" and the next pass asks Slack before sending it again.
+func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
+	var (
+		mu sync.Mutex
+		// inflight holds deliveries handed to workers; seen, every one taken
+		// in this pass. A delivery is taken at most once per pass: one that
+		// must be retried is rescheduled after now, so it is not due again.
+		inflight = map[string]bool{}
+		seen     = map[string]bool{}
+		firstErr error
+		done     = make(chan struct{}, s.cfg.Workers)
+		jobs     = make(chan store.Delivery)
+		wg       sync.WaitGroup
+	)
+	for range s.cfg.Workers {
+		wg.Go(func() {
+			// A delivery that has started finishes even during shutdown:
+			// the Sender's own timeouts bound it.
+			work := context.WithoutCancel(ctx)
+			for d := range jobs {
+				err := s.deliver(work, d, now)
+				mu.Lock()
+				delete(inflight, d.Key)
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
+				select {
+				case done <- struct{}{}:
+				default:
+				}
+			}
+		})
+	}
+	defer func() {
+		close(jobs)
+		wg.Wait()
+	}()
+	for ctx.Err() == nil {
+		mu.Lock()
+		busy, failed := len(inflight), firstErr
+		mu.Unlock()
+		if failed != nil {
+			return failed
+		}
+		due, err := s.store.DueDeliveries(ctx, now, s.cfg.Batch+busy)
+		if err != nil {
+			return err
+		}
+		var fresh []store.Delivery
+		mu.Lock()
+		for _, d := range due {
+			if !seen[d.Key] {
+				fresh = append(fresh, d)
+			}
+		}
+		mu.Unlock()
+		if len(fresh) == 0 {
+			if busy == 0 {
+				return nil
+			}
+			select { // wait for a worker to finish, then look again
+			case <-done:
+			case <-ctx.Done():
+			}
+			continue
+		}
+		var send []store.Delivery
+		for _, d := range fresh {
+			seen[d.Key] = true
+			reason, err := s.skipReason(ctx, d, now)
+			if err != nil {
+				return err
+			}
+			if reason != "" {
+				if d.State == store.DeliverySending {
+					reason += " (an earlier attempt may have arrived)"
+				}
+				if err := s.store.MarkSkipped(ctx, d.Key, reason, now); err != nil {
+					return err
+				}
+				s.log.Info("delivery skipped", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", reason)
+				continue
+			}
+			send = append(send, d)
+		}
+		mu.Lock()
+		for _, d := range send {
+			inflight[d.Key] = true
+		}
+		mu.Unlock()
+		for _, d := range send {
+			select {
+			case jobs <- d:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	}
+	return ctx.Err()
+}
+
+// deliver composes and sends one delivery and records the outcome. It marks
+// the delivery "sending" first, one at a time, so that after a crash only
+// the few in flight are uncertain (each costs a look at the DM's history).
+// d is as it was read before: State "sending" means an earlier attempt may
+// have arrived.
+func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time) error {
+	if err := s.store.MarkSending(ctx, []string{d.Key}, now); err != nil {
+		return err
+	}
+	if d.State == store.DeliverySending {
+		channel, ts, found, err := s.send.Delivered(ctx, d)
+		if err == nil && found {
+			s.log.Info("delivery found already sent after a restart", "kind", string(d.Kind), "user", d.Recipient)
+			return s.store.MarkSent(ctx, d.Key, channel, ts, now)
+		}
+		if err != nil {
+			// Not knowing, sending again could double it: wait and ask again.
+			s.log.Warn("could not check whether a delivery arrived", "kind", string(d.Kind), "user", d.Recipient, "err", err)
+			return s.retryLater(ctx, d, now, backoff(d.Attempts), "unconfirmed")
+		}
+	}
+	replies, err := s.compose(ctx, d, now)
+	if errors.Is(err, conversations.ErrBusy) {
+		// The member is mid-way through another conversation: ask again in
+		// half an hour, while the prompt is still useful.
+		return s.retryLater(ctx, d, now, 30*time.Minute, "busy")
+	}
+	if err != nil {
+		return err
+	}
+	if len(replies) == 0 {
+		return s.store.MarkSkipped(ctx, d.Key, "nothing to say", now)
+	}
+	channel, ts, err := s.send.Deliver(ctx, d, replies)
+	if err != nil {
+		s.log.Warn("delivery failed; will retry", "kind", string(d.Kind), "user", d.Recipient, "attempt", d.Attempts+1, "err", err)
+		return s.retryLater(ctx, d, now, backoff(d.Attempts), "failed")
+	}
+	return s.store.MarkSent(ctx, d.Key, channel, ts, now)
+}
+
+// retryLater moves a delivery on, or gives it up once it has been tried too
+// often or would no longer be useful.
+func (s *Scheduler) retryLater(ctx context.Context, d store.Delivery, now time.Time, wait time.Duration, why string) error {
+	next := now.Add(wait)
+	if d.Attempts+1 >= s.cfg.MaxAttempts || !stillUseful(d, next) {
+		s.log.Error("delivery given up", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", why, "attempts", d.Attempts+1)
+		return s.store.MarkSkipped(ctx, d.Key, "gave up: "+why, now)
+	}
+	return s.store.Reschedule(ctx, d.Key, next)
+}
+
+func backoff(attempts int) time.Duration {
+	return min(time.Duration(1<<min(attempts, 10))*30*time.Second, time.Hour)
+}
+
+// stillUseful says whether a delivery is worth sending at t: nothing about a
+// session is sent once it has started, and a navigator's list is stale by
+// the afternoon.
+func stillUseful(d store.Delivery, t time.Time) bool {
+	switch d.Kind {
+	case store.DeliverPrompt, store.DeliverReminder, store.DeliverDigest:
+		return t.Before(d.Session)
+	case store.DeliverNudges:
+		return t.Before(d.DueAt.Add(8 * time.Hour))
+	default:
+		return t.Before(d.DueAt.Add(24 * time.Hour))
+	}
+}
+
+// ErrNotTheirMember refuses a nudge from someone who is not the member's
+// navigator.
+var ErrNotTheirMember = errors.New("scheduler: not this member's navigator")
+
+// NudgeMember plans a gentle nudge from a navigator to one of their members,
+// sent at once; at most one a day per member (the day in the member's zone).
+// It reports false when today's nudge already exists.
+func (s *Scheduler) NudgeMember(ctx context.Context, navigatorID, memberID string, now time.Time) (bool, error) {
+	m, err := s.store.Member(ctx, memberID)
+	if err != nil {
+		return false, err
+	}
+	if m.NavigatorID == "" || m.NavigatorID != navigatorID {
+		return false, ErrNotTheirMember
+	}
+	day := dateOf(now, zone(m.TZ, time.UTC))
+	d := store.Delivery{
+		Key: store.DeliveryKey(store.DeliverNudge, "", day, memberID), Kind: store.DeliverNudge,
+		Session: day, Recipient: memberID, DueAt: now.UTC(), State: store.DeliveryPlanned,
+	}
+	added, err := s.store.PlanDeliveries(ctx, []store.Delivery{d})
+	if err != nil {
+		return false, err
+	}
+	if added > 0 {
+		select { // send it now rather than at the next wake
+		case s.wake <- struct{}{}:
+		default:
+		}
+	}
+	return added > 0, nil
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cairnbot/cairn/conversations"
@@ -28,6 +29,15 @@ const NudgePrefix = "nudge:"
 func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.Time) (string, error) {
 	if !stillUseful(d, now) {
 		return "too late", nil
+	}
+	if d.Kind == store.DeliverNudge {
+		m, err := s.store.Member(ctx, d.Recipient)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return "", err
+		}
+		if m.PausedUntil.After(now) {
+			return "away", nil
+		}
 	}
 	if d.GroupID == "" {
 		return "", nil
@@ -75,7 +85,7 @@ func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.T
 // previousSession is the group's session before session (zero if none in
 // the two months before).
 func previousSession(g store.Group, session time.Time) time.Time {
-	sched, err := FromSpec(g.Schedule, g.ScheduleText)
+	sched, err := parsedSchedule(g)
 	if err != nil {
 		return time.Time{}
 	}
@@ -84,6 +94,23 @@ func previousSession(g store.Group, session time.Time) time.Time {
 		return time.Time{}
 	}
 	return earlier[len(earlier)-1]
+}
+
+// schedules caches parsed group schedules by spec: a digest or a list of
+// nudges asks for a group's previous session once per member.
+var schedules sync.Map // spec + "\x00" + text → Schedule
+
+func parsedSchedule(g store.Group) (Schedule, error) {
+	key := g.Schedule + "\x00" + g.ScheduleText
+	if s, ok := schedules.Load(key); ok {
+		return s.(Schedule), nil
+	}
+	s, err := FromSpec(g.Schedule, g.ScheduleText)
+	if err != nil {
+		return Schedule{}, err
+	}
+	schedules.Store(key, s)
+	return s, nil
 }
 
 // checkInFor is the member's check-in for session: one made for it, or

@@ -150,7 +150,7 @@ func (s *Scheduler) Plan(ctx context.Context, now time.Time) error {
 		if g.Schedule == "" {
 			continue
 		}
-		sched, err := FromSpec(g.Schedule, g.ScheduleText)
+		sched, err := parsedSchedule(g)
 		if err != nil {
 			s.log.Error("group has a schedule that no longer parses", "group", g.ID, "err", err)
 			continue

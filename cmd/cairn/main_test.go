@@ -214,3 +214,35 @@ func TestCLI_Errors(t *testing.T) {
 		}
 	})
 }
+
+func TestSchedulePreview(t *testing.T) {
+	out, errOut, code := runCairn(t, "", nil, "schedule", "preview", "--schedule", "Tuesdays 6pm", "--tz", "America/New_York",
+		"--member-tz", "Europe/Berlin", "--member-tz", "America/New_York", "--navigator-tz", "America/Chicago",
+		"--days", "10", "--from", "2026-10-26T09:00:00-04:00")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"Next: Tuesday, October 27 at 6:00 PM; Tuesday, November 3 at 6:00 PM; Tuesday, November 10 at 6:00 PM.",
+		// New York falls back on November 1: the session stays at 18:00 local.
+		"Mon Nov 2 18:00 EST  check-in prompt              → members in America/New_York   (session Tue Nov 3 18:00 EST)",
+		// Midnight in Berlin is quiet: the prompt goes out at 20:45 there.
+		"Mon Nov 2 20:45 CET  check-in prompt              → members in Europe/Berlin",
+		"Tue Nov 3 17:00 EST  digest",
+		"Wed Oct 28 09:00 CDT  daily list of members' steps → navigator in America/Chicago",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("preview lacks %q:\n%s", want, out)
+		}
+	}
+	for _, bad := range [][]string{
+		{"schedule", "preview", "--schedule", "whenever"},
+		{"schedule", "preview", "--schedule", "Tuesdays 6pm", "--tz", "Nowhere/Land"},
+		{"schedule", "preview"},
+		{"schedule"},
+	} {
+		if _, errOut, code := runCairn(t, "", nil, bad...); code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q", bad, code, errOut)
+		}
+	}
+}

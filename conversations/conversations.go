@@ -17,7 +17,7 @@ const (
 
 // stateVersion is bumped when State changes shape in a way old saved states
 // cannot be read as; Step restarts politely from an unknown version.
-const stateVersion = 1
+const stateVersion = 2
 
 // maxBack bounds the "back" history so a long conversation's saved state
 // stays small.
@@ -41,8 +41,22 @@ type State struct {
 	// Editing is set while the member changes one part from the summary, so the
 	// flow returns to the summary instead of walking on.
 	Editing bool `json:"editing,omitempty"`
-	// Back holds earlier states, newest last, for "back".
-	Back []State `json:"back,omitempty"`
+	// Back holds where earlier questions were, newest last, for "back".
+	Back []Mark `json:"back,omitempty"`
+}
+
+// Mark is enough of an earlier state to go back to its question: the
+// answers typed since stay in the state and are simply asked again, so
+// "back" never needs a copy of them (and the saved state stays small).
+type Mark struct {
+	Stage     Stage     `json:"stage"`
+	After     Stage     `json:"after,omitempty"`
+	Editing   bool      `json:"editing,omitempty"`
+	Draft     StepDraft `json:"draft,omitzero"`
+	Steps     int       `json:"steps,omitempty"`      // len(Goal.Steps) then
+	NewSteps  int       `json:"new_steps,omitempty"`  // len(CheckIn.NewSteps) then
+	Did       int       `json:"did,omitempty"`        // len(CheckIn.Did) then
+	StepsDone int       `json:"steps_done,omitempty"` // len(CheckIn.StepsDone) then
 }
 
 // GoalDraft is a goal being set, before the member confirms it.

@@ -83,6 +83,15 @@ type turn struct {
 	text   string // trimmed typed text ("" for a button press)
 	action string // a button value, or the value whose label the text matched
 	res    Result
+
+	mark   Mark // the state as the turn found it, for "back"
+	flow   Flow // the flow the turn found
+	pushed bool // whether mark is already on the back list
+}
+
+func markOf(s State) Mark {
+	return Mark{Stage: s.Stage, After: s.After, Editing: s.Editing, Draft: s.Draft, Steps: len(s.Goal.Steps),
+		NewSteps: len(s.CheckIn.NewSteps), Did: len(s.CheckIn.Did), StepsDone: len(s.CheckIn.StepsDone)}
 }
 
 func (t *turn) say(text string, choices ...Choice) {
@@ -96,7 +105,7 @@ func Step(s State, in Input, c Context, now time.Time) Result {
 		s = State{} // a state from an unknown release: start fresh rather than guess
 	}
 	s.V = stateVersion
-	t := &turn{s: s, c: c, now: now, text: strings.TrimSpace(in.Text), action: in.Action}
+	t := &turn{s: s, c: c, now: now, text: strings.TrimSpace(in.Text), action: in.Action, mark: markOf(s), flow: s.Flow}
 	t.res.State = s
 	t.run()
 	t.res.State = t.s
@@ -190,9 +199,15 @@ func (t *turn) command(word string) bool {
 			t.ask()
 			return true
 		}
-		prev := t.s.Back[len(t.s.Back)-1]
-		prev.Back = t.s.Back[:len(t.s.Back)-1]
-		t.s = prev
+		m := t.s.Back[len(t.s.Back)-1]
+		s := &t.s
+		s.Back = s.Back[:len(s.Back)-1]
+		s.Stage, s.After, s.Editing, s.Draft = m.Stage, m.After, m.Editing, m.Draft
+		// Undo what the later answers added (steps, things marked done).
+		s.Goal.Steps = s.Goal.Steps[:min(m.Steps, len(s.Goal.Steps))]
+		s.CheckIn.NewSteps = s.CheckIn.NewSteps[:min(m.NewSteps, len(s.CheckIn.NewSteps))]
+		s.CheckIn.Did = s.CheckIn.Did[:min(m.Did, len(s.CheckIn.Did))]
+		s.CheckIn.StepsDone = s.CheckIn.StepsDone[:min(m.StepsDone, len(s.CheckIn.StepsDone))]
 		t.ask()
 		return true
 	case "hi", "hello", "hey", "hiya", "resume", "continue", "where was i", "good morning", "good evening":
@@ -208,13 +223,16 @@ func (t *turn) command(word string) bool {
 
 // advance records the current state for "back" and moves to the next stage.
 func (t *turn) advance(next Stage) {
-	snap := t.s
-	snap.Back = nil
-	back := append(slices.Clone(t.s.Back), snap)
-	if len(back) > maxBack {
-		back = back[len(back)-maxBack:]
+	// "back" returns to the question this turn answered, as it was before
+	// the answer: one mark per turn, however many stages the turn moved.
+	if !t.pushed && t.mark.Stage != "" && t.s.Flow == t.flow {
+		back := append(slices.Clone(t.s.Back), t.mark)
+		if len(back) > maxBack {
+			back = back[len(back)-maxBack:]
+		}
+		t.s.Back = back
+		t.pushed = true
 	}
-	t.s.Back = back
 	t.s.Stage = next
 }
 

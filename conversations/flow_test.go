@@ -458,3 +458,22 @@ func TestStep_MenuActionsMidFlow(t *testing.T) {
 		t.Fatalf("check in mid goal flow: %+v", res.State)
 	}
 }
+
+func TestGoalFlow_BackAfterAStepDoesNotDoubleIt(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhat, After: stageStepMore, Goal: GoalDraft{Text: "Learn to fly-fish"}}
+	s, _ := walk(t, start, Context{}, refNow, []row{
+		{text: "Buy a fishing pole", stage: stageStepWhen},
+		{text: "Friday", stage: stageStepWho},
+		{text: "me", want: "Add another step", stage: stageStepMore},
+		{text: "back", want: "Who will do this step", stage: stageStepWho},
+		{text: "my navigator", want: "your navigator", stage: stageStepMore},
+		{text: "back", stage: stageStepWho},
+		{text: "back", want: "When will you do it", stage: stageStepWhen},
+		{text: "the 20th", want: "Saturday, June 20", stage: stageStepWho},
+		{action: actWhoMe, stage: stageStepMore},
+	})
+	if len(s.Goal.Steps) != 1 || s.Goal.Steps[0].What != "Buy a fishing pole" || s.Goal.Steps[0].Owner != store.OwnerMe ||
+		!s.Goal.Steps[0].Due.Equal(date(2026, 6, 20)) {
+		t.Fatalf("steps = %+v", s.Goal.Steps)
+	}
+}

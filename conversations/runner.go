@@ -141,18 +141,15 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID, eventID string, now 
 		view.Member = m
 	}
 	var s State
-	conv, err := r.Store.Conversation(ctx, memberID)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-	case err != nil:
-		return nil, fmt.Errorf("conversations: load state of %s: %w", memberID, err)
-	default:
+	var updated time.Time
+	if conv := view.Conversation; conv != nil {
+		updated = conv.UpdatedAt
 		if err := json.Unmarshal(conv.State, &s); err != nil {
 			s = State{} // unreadable state: start over politely rather than fail every turn
 		}
 	}
 	if guard != nil {
-		if err := guard(s, conv.UpdatedAt); err != nil {
+		if err := guard(s, updated); err != nil {
 			return nil, err
 		}
 	}

@@ -12,6 +12,9 @@ type View struct {
 	Member      Member // zero if the member has no record yet
 	Goals       []GoalSteps
 	LastCheckIn *CheckIn // nil if none
+	// Conversation is the member's place in a guided flow, nil if none: a
+	// conversation turn needs it with the rest, in the same read.
+	Conversation *Conversation
 }
 
 // GoalSteps is a goal with its steps in due-date order.
@@ -39,7 +42,14 @@ func (s *Store) MemberView(ctx context.Context, memberID string) (View, error) {
 			}
 			v.Goals = append(v.Goals, GoalSteps{Goal: g, Steps: steps})
 		}
-		v.LastCheckIn, err = lastCheckIn(tx, memberID)
+		if v.LastCheckIn, err = lastCheckIn(tx, memberID); err != nil {
+			return err
+		}
+		var c Conversation
+		ok, err := getJSON(tx.Bucket(bConversations), []byte(memberID), &c)
+		if ok && err == nil {
+			v.Conversation = &c
+		}
 		return err
 	})
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/cairnbot/cairn/bot"
 	"github.com/cairnbot/cairn/internal/fakeslack"
+	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
 )
 
@@ -396,6 +397,14 @@ func TestAppHome_PublishedAndStepEditedInAModal(t *testing.T) {
 		t.Fatal(err)
 	}
 	stepID := res.StepIDs[0]
+	sched, err := scheduler.ParseSchedule("Tuesdays 6pm", chicago)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.st.SaveGroup(ctx, store.Group{ID: "C0GROUP", Name: "Tuesday group", Schedule: sched.Spec, ScheduleText: sched.Text,
+		TZ: "America/Chicago", Members: []string{member}, Facilitators: []string{"UFAC"}}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := h.fake.SendEvent(h.ctx(), fakeslack.AppHomeOpened(member)); err != nil {
 		t.Fatal(err)
 	}
@@ -403,7 +412,8 @@ func TestAppHome_PublishedAndStepEditedInAModal(t *testing.T) {
 		t.Fatal(err)
 	}
 	home, _ := h.fake.HomeView(member)
-	for _, want := range []string{"Learn to fly-fish", "Buy a fishing pole", "Friday, June 12", "0 of 1 steps done", fmt.Sprintf("edit:%d", stepID)} {
+	for _, want := range []string{"Learn to fly-fish", "Buy a fishing pole", "Friday, June 12", "0 of 1 steps done", fmt.Sprintf("edit:%d", stepID),
+		"Next group session: Tuesday, June 16 at 6:00 PM"} {
 		if !strings.Contains(string(home), want) {
 			t.Fatalf("App Home lacks %q: %s", want, home)
 		}

@@ -158,6 +158,41 @@ func TestGroups_SetupRolesPauseAndNudges(t *testing.T) {
 		t.Fatalf("still paused: %v", m.PausedUntil)
 	}
 
+	// Assigning navigators: facilitators only.
+	if got := h.slash("UBEN", "C0GROUP", "group assign"); !strings.Contains(got, "Only this group's facilitators") {
+		t.Fatalf("member assign answered %q", got)
+	}
+	h.slash("UFAC", "C0GROUP", "group assign")
+	assignViews, err := h.fake.WaitForCalls(h.ctx(), "views.open", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var assignResp struct {
+		View struct{ ID string } `json:"view"`
+	}
+	_ = json.Unmarshal(assignViews[1].Response, &assignResp)
+	assignForm := func(nav string, members ...string) map[string]map[string]any {
+		return map[string]map[string]any{
+			"navigator": {"navigator_input": map[string]any{"type": "users_select", "selected_user": nav}},
+			"assigned":  {"assigned_input": users(members...)},
+		}
+	}
+	forgedAssign, _ := h.fake.ViewSubmissionFor("UBEN", assignResp.View.ID, assignForm("UBEN", "UANA"))
+	if ack := h.submit(forgedAssign); !strings.Contains(ack, "Only this group") {
+		t.Fatalf("forged assign answered %s", ack)
+	}
+	outsider, _ := h.fake.ViewSubmissionFor("UFAC", assignResp.View.ID, assignForm("UNAV", "UOUTSIDER"))
+	if ack := h.submit(outsider); !strings.Contains(ack, "must be a member of this group") {
+		t.Fatalf("assigning a non-member answered %s", ack)
+	}
+	okAssign, _ := h.fake.ViewSubmissionFor("UFAC", assignResp.View.ID, assignForm("UFAC", "UANA"))
+	if ack := h.submit(okAssign); ack != "" && ack != "null" {
+		t.Fatalf("assign answered %s", ack)
+	}
+	if m, _ := h.st.Member(ctx, "UANA"); m.NavigatorID != "UFAC" {
+		t.Fatalf("Ana's navigator = %q", m.NavigatorID)
+	}
+
 	// A nudge button pressed by someone who is not the member's navigator.
 	press := fakeslack.BlockAction("UBEN", fakeslack.DMChannel("UBEN"), "choice-0-0", "nudge:UANA", "1.1")
 	if _, err := h.fake.SendInteractive(h.ctx(), press); err != nil {

@@ -180,7 +180,13 @@ func (b *Bot) refreshHome(ctx context.Context, user string) error {
 		return err
 	}
 	now := b.Now().In(zoneOf(view.Member))
-	return b.publishHome(ctx, user, homeView(view, time.Time{}, now))
+	// Groups are few (one per channel), so reading them all is cheap.
+	groups, err := b.store.Groups(ctx)
+	if err != nil {
+		return err
+	}
+	next := scheduler.NextSession(groups, user, now)
+	return b.publishHome(ctx, user, homeView(view, next.In(now.Location()), now))
 }
 
 func zoneOf(m store.Member) *time.Location {

@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -179,4 +180,27 @@ func ParseQuietHours(s string) (start, end string, ok bool) {
 		return "", "", false
 	}
 	return fmt.Sprintf("%02d:%02d", ca/60, ca%60), fmt.Sprintf("%02d:%02d", cb/60, cb%60), true
+}
+
+// NextSession is the soonest session, after now, of the groups memberID is a
+// member of (zero if none is scheduled). Cancelled sessions are passed over.
+func NextSession(groups []store.Group, memberID string, now time.Time) time.Time {
+	var next time.Time
+	for _, g := range groups {
+		if g.Schedule == "" || !slices.Contains(g.Members, memberID) {
+			continue
+		}
+		sched, err := parsedSchedule(g)
+		if err != nil {
+			continue
+		}
+		t := sched.Next(now)
+		for i := 0; i < 10 && !t.IsZero() && cancelled(g, t); i++ {
+			t = sched.Next(t)
+		}
+		if !t.IsZero() && (next.IsZero() || t.Before(next)) {
+			next = t
+		}
+	}
+	return next
 }

@@ -513,3 +513,45 @@ func TestScheduler_ThousandMembersUnderTheRateLimit(t *testing.T) {
 }
 
 var _ = json.Marshal
+
+func TestScheduler_DigestNamesWhoIsStuck(t *testing.T) {
+	start := time.Date(2026, 6, 8, 8, 0, 0, 0, newYork)
+	w := newWorld(t, start)
+	sched := weekly(t, "Tuesdays 6pm", newYork)
+	w.saveGroup(store.Group{ID: "C1", Name: "Tuesday group", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "America/New_York",
+		Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}, CreatedAt: start.UTC()},
+		store.Member{ID: "UANA", Name: "Ana", TZ: "America/New_York", CreatedAt: start.UTC()},
+		store.Member{ID: "UBEN", Name: "Ben", TZ: "America/New_York", CreatedAt: start.UTC()},
+		store.Member{ID: "UFAC", Name: "Fay", TZ: "America/New_York", CreatedAt: start.UTC()})
+	w.giveGoal("UANA")
+	w.giveGoal("UBEN")
+	answer := func(who string, texts ...string) {
+		t.Helper()
+		for _, text := range texts {
+			if _, err := w.bot.Runner().Handle(context.Background(), who, conversations.Input{Text: text}, w.clock.Now()); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	first := time.Date(2026, 6, 9, 18, 0, 0, 0, newYork)
+	second := time.Date(2026, 6, 16, 18, 0, 0, 0, newYork)
+
+	w.run(first.Add(-20*time.Hour), 15*time.Minute)
+	answer("UANA", "I called the job center", "go to the interview", "no thanks", "skip", "skip")
+	w.run(second.Add(-20*time.Hour), 15*time.Minute)
+	answer("UANA", "nothing", "health", "rest", "no thanks", "skip", "skip")
+	w.run(second, 15*time.Minute)
+
+	got := assertOnce(t, w.deliveries())
+	digest := got[store.DeliveryKey(store.DeliverDigest, "C1", second, "UFAC")].text
+	if !strings.Contains(digest, "No progress for 2 sessions in a row: Ben.") || !strings.Contains(digest, "Is this goal still yours?") {
+		t.Fatalf("digest should name Ben, and only Ben, as stuck:\n%s", digest)
+	}
+	if !strings.Contains(digest, "✓ Ana: in the way: “Health”") {
+		t.Fatalf("digest lacks Ana's check-in:\n%s", digest)
+	}
+	// The first session's digest: nobody had two sessions yet.
+	if d := got[store.DeliveryKey(store.DeliverDigest, "C1", first, "UFAC")].text; strings.Contains(d, "No progress") {
+		t.Fatalf("first digest calls someone stuck:\n%s", d)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -14,26 +15,31 @@ func (s *Store) SaveMember(ctx context.Context, m Member) error {
 	if err := checkID("member", m.ID); err != nil {
 		return fmt.Errorf("store: save member: %w", err)
 	}
-	now := s.now()
 	m.V = recordVersion
 	m.PausedUntil = utc(m.PausedUntil)
-	err := s.update(ctx, func(tx *bolt.Tx) error {
-		b := tx.Bucket(bMembers)
-		rec := m
-		if rec.CreatedAt.IsZero() {
-			var old Member
-			if _, err := getJSON(b, []byte(rec.ID), &old); err != nil {
-				return reject(err)
-			}
-			rec.CreatedAt = orNow(old.CreatedAt, now)
-		}
-		rec.CreatedAt = rec.CreatedAt.UTC()
-		return putJSON(b, []byte(rec.ID), rec)
-	})
-	if err != nil {
+	if err := saveRecord(s, ctx, bMembers, m.ID, m, func(r *Member) *time.Time { return &r.CreatedAt }); err != nil {
 		return fmt.Errorf("store: save member %s: %w", m.ID, err)
 	}
 	return nil
+}
+
+// saveRecord puts rec under id in bucket, in one write. A zero creation time
+// (created points at it) keeps the stored record's, or is stamped with Now.
+func saveRecord[T any](s *Store, ctx context.Context, bucket []byte, id string, rec T, created func(*T) *time.Time) error {
+	now := s.now()
+	return s.update(ctx, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucket)
+		r := rec // the write may run twice (see commit.go): never change rec
+		if at := created(&r); at.IsZero() {
+			var old T
+			if _, err := getJSON(b, []byte(id), &old); err != nil {
+				return reject(err)
+			}
+			*at = orNow(*created(&old), now)
+		}
+		*created(&r) = created(&r).UTC()
+		return putJSON(b, []byte(id), r)
+	})
 }
 
 // Member returns the member with that id, or ErrNotFound.
@@ -58,22 +64,8 @@ func (s *Store) SaveGroup(ctx context.Context, g Group) error {
 	if err := checkID("group", g.ID); err != nil {
 		return fmt.Errorf("store: save group: %w", err)
 	}
-	now := s.now()
 	g.V = recordVersion
-	err := s.update(ctx, func(tx *bolt.Tx) error {
-		b := tx.Bucket(bGroups)
-		rec := g
-		if rec.CreatedAt.IsZero() {
-			var old Group
-			if _, err := getJSON(b, []byte(rec.ID), &old); err != nil {
-				return reject(err)
-			}
-			rec.CreatedAt = orNow(old.CreatedAt, now)
-		}
-		rec.CreatedAt = rec.CreatedAt.UTC()
-		return putJSON(b, []byte(rec.ID), rec)
-	})
-	if err != nil {
+	if err := saveRecord(s, ctx, bGroups, g.ID, g, func(r *Group) *time.Time { return &r.CreatedAt }); err != nil {
 		return fmt.Errorf("store: save group %s: %w", g.ID, err)
 	}
 	return nil

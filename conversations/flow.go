@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cairnbot/cairn/store"
 )
@@ -373,7 +374,7 @@ func (t *turn) question() Reply {
 		return Reply{Text: fmt.Sprintf(sayStepFar, SayDate(s.Draft.Due, t.now)),
 			Choices: []Choice{{sayStepKeepDate, actKeep}, {sayStepOtherDay, actOther}}}
 	case stageStepWho:
-		return Reply{Text: fmt.Sprintf(sayStepWho, SayDate(s.Draft.Due, t.now)),
+		return Reply{Text: fmt.Sprintf(sayStepWho, capitalize(SayDate(s.Draft.Due, t.now))),
 			Choices: []Choice{{sayWhoMe, actWhoMe}, {sayWhoNavigator, actWhoNav}, {sayWhoOther, actWhoOther}}}
 	case stageStepWhoName:
 		return Reply{Text: sayStepWhoName}
@@ -785,4 +786,10 @@ func daysUntil(due, now time.Time) time.Duration {
 	y, m, d := now.Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	return due.Sub(today)
+}
+
+// capitalize starts a sentence with a capital letter ("tomorrow, …" → "Tomorrow, …").
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

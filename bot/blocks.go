@@ -58,6 +58,12 @@ func replyMessage(r conversations.Reply) []slack.MsgOption {
 // repliesMessage renders several replies as one message, so a scheduled
 // message arrives whole or not at all.
 func repliesMessage(rs []conversations.Reply) []slack.MsgOption {
+	text, blocks := repliesBlocks(rs)
+	return []slack.MsgOption{slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)}
+}
+
+// repliesBlocks is the fallback text and Block Kit blocks of replies.
+func repliesBlocks(rs []conversations.Reply) (string, []slack.Block) {
 	var blocks []slack.Block
 	var texts []string
 	for n, r := range rs {
@@ -73,8 +79,7 @@ func repliesMessage(rs []conversations.Reply) []slack.MsgOption {
 			blocks = append(blocks, slack.NewActionBlock(fmt.Sprintf("choices-%d-%d", n, start/actionsMax), buttons...))
 		}
 	}
-	text := strings.Join(texts, "\n")
-	return []slack.MsgOption{slack.MsgOptionText(clip(text, 3900), false), slack.MsgOptionBlocks(blocks...)}
+	return clip(strings.Join(texts, "\n"), 3900), blocks
 }
 
 // answeredMessage replaces a message whose button was pressed: the question

@@ -399,7 +399,7 @@ func (t *turn) question() Reply {
 			var lines []string
 			for _, o := range open {
 				lines = append(lines, fmt.Sprintf("%d. %s", o.n, o.step.What))
-				choices = append(choices, Choice{Label: fmt.Sprintf("Done: %d", o.n), Value: prefixDone + strconv.FormatUint(o.step.ID, 10)})
+				choices = append(choices, Choice{Label: fmt.Sprintf("✓ %d. %s", o.n, shorten(o.step.What, 30)), Value: prefixDone + strconv.FormatUint(o.step.ID, 10)})
 			}
 			text += "\n" + fmt.Sprintf(sayCheckinDidSteps, strings.Join(lines, "\n"))
 		}
@@ -792,4 +792,14 @@ func daysUntil(due, now time.Time) time.Duration {
 func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// shorten keeps a button label short enough for Slack (75 characters) and
+// for a glance, cutting at a rune, never inside an emoji.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }

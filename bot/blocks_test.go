@@ -1,0 +1,86 @@
+package bot
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// golden compares v, as indented JSON, with testdata/name.json, so a
+// reviewer can read exactly what Slack is sent.
+func golden(t *testing.T, name string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", name+".json")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./bot -run Golden -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; if the change is intended, run go test ./bot -run Golden -update\ngot:\n%s", path, got)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	chicago, _ := time.LoadLocation("America/Chicago")
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, chicago)
+	day := func(d int) time.Time { return time.Date(2026, 6, d, 0, 0, 0, 0, time.UTC) }
+	view := store.View{
+		Member: store.Member{ID: "U1", TZ: "America/Chicago"},
+		Goals: []store.GoalSteps{{
+			Goal: store.Goal{ID: 7, Text: "Fly-fish with my dad <3 by August", Measure: "twice a month", Why: "it keeps me sober", Status: store.GoalActive},
+			Steps: []store.Step{
+				{ID: 11, What: "Buy a rod", Due: day(12), Owner: store.OwnerMe, DoneAt: now},
+				{ID: 12, What: "Get a license", Due: day(20), Owner: store.OwnerPerson, OwnerName: "Dad"},
+				{ID: 13, What: "Ask about lessons", Due: day(30), Owner: store.OwnerNavigator},
+			},
+		}},
+		LastCheckIn: &store.CheckIn{CreatedAt: now.AddDate(0, 0, -6)},
+	}
+	t.Run("HomeWithGoal", func(t *testing.T) {
+		golden(t, "home_with_goal", homeView(view, time.Date(2026, 6, 16, 18, 0, 0, 0, chicago), now))
+	})
+	t.Run("HomeWithoutGoal", func(t *testing.T) {
+		golden(t, "home_without_goal", homeView(store.View{}, time.Time{}, now))
+	})
+	t.Run("CheckInPrompt", func(t *testing.T) {
+		c := conversations.ContextOf(view)
+		res := conversations.Start(conversations.State{}, conversations.FlowCheckIn, c, now)
+		golden(t, "checkin_prompt", messageJSON(t, res.Replies))
+	})
+	t.Run("EditStepModal", func(t *testing.T) {
+		golden(t, "edit_step_modal", editStepModal(view.Goals[0].Steps[1], now))
+	})
+	t.Run("GroupModal", func(t *testing.T) {
+		golden(t, "group_modal", groupModal(store.Group{ID: "C1", Name: "Tuesday group", ScheduleText: "Tuesdays 6pm", TZ: "America/New_York",
+			Members: []string{"U1", "U2"}, Facilitators: []string{"UF"}, QuietStart: "21:00", QuietEnd: "08:00"}))
+	})
+}
+
+// messageJSON is a message's text and blocks, as Slack receives them.
+func messageJSON(t *testing.T, rs []conversations.Reply) map[string]any {
+	t.Helper()
+	text, blocks := repliesBlocks(rs)
+	return map[string]any{"text": text, "blocks": blocks}
+}

@@ -52,6 +52,9 @@ func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.T
 	if cancelled(g, d.Session) {
 		return "session cancelled", nil
 	}
+	if sched, err := parsedSchedule(g); err != nil || !sched.Next(d.Session.Add(-time.Second)).Equal(d.Session) {
+		return "schedule changed", nil // the group no longer meets then
+	}
 	switch d.Kind {
 	case store.DeliverDigest:
 		if !slices.Contains(g.Facilitators, d.Recipient) {

@@ -163,8 +163,12 @@ func (s *Scheduler) Plan(ctx context.Context, now time.Time) error {
 		for _, m := range people {
 			byID[m.ID] = m
 		}
-		if _, err := s.store.PlanDeliveries(ctx, PlanGroup(g, sched, byID, now, now.Add(Horizon))); err != nil {
+		plan := PlanGroup(g, sched, byID, now, now.Add(Horizon))
+		if _, err := s.store.PlanDeliveries(ctx, plan); err != nil {
 			return fmt.Errorf("scheduler: plan group %s: %w", g.ID, err)
+		}
+		if err := s.moveChanged(ctx, g.ID, plan); err != nil {
+			return err
 		}
 	}
 	for id := range navigators {
@@ -176,6 +180,35 @@ func (s *Scheduler) Plan(ctx context.Context, now time.Time) error {
 		}
 		if _, err := s.store.PlanDeliveries(ctx, PlanNudges(nav, now, now.Add(2*24*time.Hour))); err != nil {
 			return fmt.Errorf("scheduler: plan nudges for %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// moveChanged reschedules planned (not yet sent) deliveries whose due time
+// changed since they were planned: a new lead time, new quiet hours, or a
+// member's new time zone.
+func (s *Scheduler) moveChanged(ctx context.Context, groupID string, plan []store.Delivery) error {
+	bySession := map[time.Time][]store.Delivery{}
+	for _, d := range plan {
+		bySession[d.Session] = append(bySession[d.Session], d)
+	}
+	for session, want := range bySession {
+		have, err := s.store.DeliveriesFor(ctx, groupID, session)
+		if err != nil {
+			return err
+		}
+		stored := make(map[string]store.Delivery, len(have))
+		for _, d := range have {
+			stored[d.Key] = d
+		}
+		for _, d := range want {
+			old, ok := stored[d.Key]
+			if ok && old.State == store.DeliveryPlanned && !old.DueAt.Equal(d.DueAt) {
+				if err := s.store.Reschedule(ctx, d.Key, d.DueAt); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	return nil

@@ -555,3 +555,57 @@ func TestScheduler_DigestNamesWhoIsStuck(t *testing.T) {
 		t.Fatalf("first digest calls someone stuck:\n%s", d)
 	}
 }
+
+func TestScheduler_ScheduleChangesMoveWhatIsPlanned(t *testing.T) {
+	start := time.Date(2026, 6, 15, 8, 0, 0, 0, newYork)
+	w := newWorld(t, start)
+	tuesdays := weekly(t, "Tuesdays 6pm", newYork)
+	g := store.Group{ID: "C1", Schedule: tuesdays.Spec, ScheduleText: tuesdays.Text, TZ: "America/New_York",
+		Members: []string{"UANA"}, Facilitators: []string{"UFAC"}}
+	w.saveGroup(g, store.Member{ID: "UANA", TZ: "America/New_York"}, store.Member{ID: "UFAC", TZ: "America/New_York"})
+	w.giveGoal("UANA")
+	w.run(start.Add(time.Hour), 15*time.Minute) // plans Tuesday's deliveries
+
+	// The facilitator moves the group to Wednesdays and asks for prompts 48 h ahead.
+	wednesdays := weekly(t, "Wednesdays 6pm", newYork)
+	g.Schedule, g.ScheduleText, g.Lead = wednesdays.Spec, wednesdays.Text, 48*time.Hour
+	w.saveGroup(g)
+	tue := time.Date(2026, 6, 16, 18, 0, 0, 0, newYork)
+	wed := time.Date(2026, 6, 17, 18, 0, 0, 0, newYork)
+	nextWed := time.Date(2026, 6, 24, 18, 0, 0, 0, newYork)
+	w.run(nextWed.Add(-47*time.Hour), 15*time.Minute)
+
+	got := assertOnce(t, w.deliveries())
+	if _, ok := got[store.DeliveryKey(store.DeliverPrompt, "C1", tue, "UANA")]; ok {
+		t.Error("a prompt went out for a Tuesday session the group no longer has")
+	}
+	if _, ok := got[store.DeliveryKey(store.DeliverPrompt, "C1", wed, "UANA")]; !ok {
+		t.Error("no prompt for the first Wednesday (late, but before the session)")
+	}
+	p, ok := got[store.DeliveryKey(store.DeliverPrompt, "C1", nextWed, "UANA")]
+	if !ok || p.at.Before(nextWed.Add(-48*time.Hour)) || p.at.After(nextWed.Add(-47*time.Hour)) {
+		t.Errorf("next Wednesday's prompt: sent %v (%v), want 48 h before", p.at, ok)
+	}
+	d, err := w.st.Delivery(context.Background(), store.DeliveryKey(store.DeliverPrompt, "C1", tue, "UANA"))
+	if err != nil || d.State != store.DeliverySkipped || d.Reason != "schedule changed" {
+		t.Errorf("Tuesday's prompt: %+v %v", d, err)
+	}
+}
+
+func TestScheduler_NewLeadTimeMovesPlannedPrompts(t *testing.T) {
+	start := time.Date(2026, 6, 15, 8, 0, 0, 0, newYork) // Monday
+	w := newWorld(t, start)
+	tuesdays := weekly(t, "Tuesdays 6pm", newYork)
+	g := store.Group{ID: "C1", Schedule: tuesdays.Spec, ScheduleText: tuesdays.Text, TZ: "America/New_York",
+		Members: []string{"UANA"}, Facilitators: []string{"UFAC"}}
+	w.saveGroup(g, store.Member{ID: "UANA", TZ: "America/New_York"}, store.Member{ID: "UFAC", TZ: "America/New_York"})
+	w.run(start.Add(time.Hour), 15*time.Minute) // plans Tuesday's prompt for Monday 18:00
+	g.Lead = 30 * time.Hour                      // now Monday 12:00
+	w.saveGroup(g)
+	w.run(time.Date(2026, 6, 15, 12, 30, 0, 0, newYork), 15*time.Minute)
+	tue := time.Date(2026, 6, 16, 18, 0, 0, 0, newYork)
+	p, ok := assertOnce(t, w.deliveries())[store.DeliveryKey(store.DeliverPrompt, "C1", tue, "UANA")]
+	if !ok || p.at.In(newYork).Hour() != 12 {
+		t.Fatalf("prompt sent %v (%v), want Monday 12:00 after the lead time changed", p.at.In(newYork), ok)
+	}
+}

@@ -28,7 +28,7 @@ func (b *Bot) Deliver(ctx context.Context, d store.Delivery, replies []conversat
 	opts := append(repliesMessage(replies), slack.MsgOptionMetadata(slack.SlackMetadata{
 		EventType: deliveryEvent, EventPayload: map[string]any{"key": d.Key},
 	}))
-	err = b.callWith(ctx, "chat.postMessage", b.fanout, func(ctx context.Context) error {
+	err = b.callWithSlot(ctx, "chat.postMessage", b.fanout, func(ctx context.Context) error {
 		var err error
 		channel, ts, err = b.api.PostMessageContext(ctx, target, opts...)
 		return err
@@ -43,6 +43,10 @@ func (b *Bot) Deliver(ctx context.Context, d store.Delivery, replies []conversat
 	}
 	return channel, ts, nil
 }
+
+// Slot waits for the next scheduled-message slot under the rate limit
+// (scheduler.Sender); the Deliver that follows uses it.
+func (b *Bot) Slot(ctx context.Context) error { return b.fanout.wait(ctx) }
 
 // Delivered looks through the recipient's DM for a message tagged with the
 // delivery's key (scheduler.Sender).

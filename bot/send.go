@@ -23,10 +23,22 @@ func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Conte
 
 // callWith is call through a given limiter (nil: none).
 func (b *Bot) callWith(ctx context.Context, method string, lim *limiter, fn func(ctx context.Context) error) error {
+	return b.calls(ctx, method, lim, false, fn)
+}
+
+// callWithSlot is callWith when the caller already waited for its first
+// slot (see Slot); retries after a 429 still wait.
+func (b *Bot) callWithSlot(ctx context.Context, method string, lim *limiter, fn func(ctx context.Context) error) error {
+	return b.calls(ctx, method, lim, true, fn)
+}
+
+func (b *Bot) calls(ctx context.Context, method string, lim *limiter, haveSlot bool, fn func(ctx context.Context) error) error {
 	backoff := 200 * time.Millisecond
 	for attempt := 1; ; attempt++ {
-		if err := lim.wait(ctx); err != nil {
-			return fmt.Errorf("%s: waiting for a rate-limit slot: %w", method, err)
+		if attempt > 1 || !haveSlot {
+			if err := lim.wait(ctx); err != nil {
+				return fmt.Errorf("%s: waiting for a rate-limit slot: %w", method, err)
+			}
 		}
 		callCtx, cancel := context.WithTimeout(ctx, b.cfg.CallTimeout)
 		err := fn(callCtx)

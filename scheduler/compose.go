@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -24,6 +23,38 @@ const (
 // NudgePrefix starts the value of a navigator's "send a gentle nudge" button.
 const NudgePrefix = "nudge:"
 
+// groupInPass is a group as read once per pass, with its rosters as sets:
+// a fan-out to 10,000 members must not decode a 10,000-member group 10,000
+// times.
+type groupInPass struct {
+	store.Group
+	members, facilitators map[string]bool
+}
+
+// group reads a group at most once per pass (see drain).
+func (s *Scheduler) group(ctx context.Context, id string) (*groupInPass, error) {
+	s.passMu.Lock()
+	defer s.passMu.Unlock()
+	if g, ok := s.passGroups[id]; ok {
+		return g, nil
+	}
+	g, err := s.store.Group(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	gp := &groupInPass{Group: g, members: make(map[string]bool, len(g.Members)), facilitators: map[string]bool{}}
+	for _, m := range g.Members {
+		gp.members[m] = true
+	}
+	for _, f := range g.Facilitators {
+		gp.facilitators[f] = true
+	}
+	if s.passGroups != nil {
+		s.passGroups[id] = gp
+	}
+	return gp, nil
+}
+
 // skipReason says why a due delivery should not be sent (empty: send it).
 // It only reads; the send itself happens in a worker.
 func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.Time) (string, error) {
@@ -42,13 +73,14 @@ func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.T
 	if d.GroupID == "" {
 		return "", nil
 	}
-	g, err := s.store.Group(ctx, d.GroupID)
+	gr, err := s.group(ctx, d.GroupID)
 	if errors.Is(err, store.ErrNotFound) {
 		return "group removed", nil
 	}
 	if err != nil {
 		return "", err
 	}
+	g := gr.Group
 	if cancelled(g, d.Session) {
 		return "session cancelled", nil
 	}
@@ -57,12 +89,12 @@ func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.T
 	}
 	switch d.Kind {
 	case store.DeliverDigest:
-		if !slices.Contains(g.Facilitators, d.Recipient) {
+		if !gr.facilitators[d.Recipient] {
 			return "no longer a facilitator", nil
 		}
 		return "", nil
 	case store.DeliverPrompt, store.DeliverReminder:
-		if !slices.Contains(g.Members, d.Recipient) {
+		if !gr.members[d.Recipient] {
 			return "no longer a member", nil
 		}
 		m, err := s.store.Member(ctx, d.Recipient)
@@ -140,10 +172,11 @@ func (s *Scheduler) answered(ctx context.Context, g store.Group, memberID string
 func (s *Scheduler) compose(ctx context.Context, d store.Delivery, now time.Time) ([]conversations.Reply, error) {
 	switch d.Kind {
 	case store.DeliverPrompt, store.DeliverReminder:
-		g, err := s.store.Group(ctx, d.GroupID)
+		gr, err := s.group(ctx, d.GroupID)
 		if err != nil {
 			return nil, err
 		}
+		g := gr.Group
 		m, err := s.store.Member(ctx, d.Recipient)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return nil, err

@@ -21,6 +21,11 @@ type Sender interface {
 	Deliver(ctx context.Context, d store.Delivery, replies []conversations.Reply) (channel, ts string, err error)
 	// Delivered looks in d.Recipient's DM for a message tagged with d.Key.
 	Delivered(ctx context.Context, d store.Delivery) (channel, ts string, found bool, err error)
+	// Slot waits until the Sender may send the next message under its rate
+	// limit, and reserves that moment for the next Deliver. Marking a
+	// delivery "sending" only then keeps the deliveries that a crash leaves
+	// uncertain down to the few really in flight.
+	Slot(ctx context.Context) error
 }
 
 // Config tunes a Scheduler. Zero values take the defaults.
@@ -52,12 +57,17 @@ type Scheduler struct {
 	mu          sync.Mutex
 	lastPlanned time.Time
 	wake        chan struct{}
+
+	passMu     sync.Mutex
+	passGroups map[string]*groupInPass // groups read in the current pass
 }
 
 // New makes a Scheduler. Run it with Run, or drive it with Tick in tests.
 func New(st *store.Store, runner *conversations.Runner, send Sender, cfg Config) *Scheduler {
 	if cfg.Workers <= 0 {
-		cfg.Workers = 16
+		// Enough to keep a fan-out at Slack's pace while each delivery
+		// waits on a few commits and a round trip (see BenchmarkFanOut).
+		cfg.Workers = 64
 	}
 	if cfg.Batch <= 0 {
 		cfg.Batch = 4 * cfg.Workers
@@ -219,6 +229,14 @@ func (s *Scheduler) moveChanged(ctx context.Context, groupID string, plan []stor
 // "sending" (durably) before it sends it, so a crash from then on leaves it
 // "sending" and the next pass asks Slack before sending it again.
 func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
+	s.passMu.Lock()
+	s.passGroups = map[string]*groupInPass{}
+	s.passMu.Unlock()
+	defer func() {
+		s.passMu.Lock()
+		s.passGroups = nil
+		s.passMu.Unlock()
+	}()
 	var (
 		mu sync.Mutex
 		// inflight holds deliveries handed to workers; seen, every one taken
@@ -325,6 +343,9 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 // d is as it was read before: State "sending" means an earlier attempt may
 // have arrived.
 func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time) error {
+	if err := s.send.Slot(ctx); err != nil {
+		return err
+	}
 	if err := s.store.MarkSending(ctx, []string{d.Key}, now); err != nil {
 		return err
 	}

@@ -91,6 +91,15 @@ func TestServe_KilledMidFanOutSendsEachPromptOnce(t *testing.T) {
 		first.Process.Kill()
 		t.Fatalf("the fan-out did not start: %v\n%s", err, firstErr)
 	}
+	// Slack slows down for the next eight prompts: they are in flight, and
+	// Slack will keep them, when the process dies. Their replies never reach
+	// Cairn, so they stay "sending" and the restart must find them in the DMs.
+	fake.FailNext("chat.postMessage", 8, fakeslack.Delay(5*time.Second))
+	armed := len(fake.CallsTo("chat.postMessage"))
+	if _, err := fake.WaitForCalls(waitCtx, "chat.postMessage", armed+20); err != nil {
+		first.Process.Kill()
+		t.Fatalf("the fan-out stalled: %v\n%s", err, firstErr)
+	}
 	if err := first.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -100,6 +109,11 @@ func TestServe_KilledMidFanOutSendsEachPromptOnce(t *testing.T) {
 		t.Fatalf("the fan-out had finished (%d) before the kill; slow it down", before)
 	}
 
+	// The eight slow ones complete (Slack kept them) once the process is gone.
+	if _, err := fake.WaitForCalls(waitCtx, "chat.postMessage", armed+28); err != nil {
+		t.Fatalf("the in-flight prompts never arrived: %v", err)
+	}
+	before = len(taggedKeys(t, fake))
 	second, secondErr := start()
 	for len(taggedKeys(t, fake)) < members {
 		if _, err := fake.WaitForCalls(waitCtx, "chat.postMessage", len(fake.CallsTo("chat.postMessage"))+1); err != nil {
@@ -119,7 +133,10 @@ func TestServe_KilledMidFanOutSendsEachPromptOnce(t *testing.T) {
 	if n := fake.Throttled("chat.postMessage"); n != 0 {
 		t.Errorf("Slack answered 429 %d times", n)
 	}
-	t.Logf("killed after %d of %d prompts; all %d delivered once", before, members, members)
+	t.Logf("killed with %d of %d prompts sent (8 of them unconfirmed); all %d delivered once", before, members, members)
+	if n := len(fake.CallsTo("conversations.history")); n < 8 {
+		t.Errorf("the restart checked %d DMs' history; the 8 unconfirmed prompts each need a look", n)
+	}
 	if strings.Contains(firstErr.String()+secondErr.String(), "Check-in time") {
 		t.Error("message text in the logs")
 	}

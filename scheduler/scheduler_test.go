@@ -600,7 +600,7 @@ func TestScheduler_NewLeadTimeMovesPlannedPrompts(t *testing.T) {
 		Members: []string{"UANA"}, Facilitators: []string{"UFAC"}}
 	w.saveGroup(g, store.Member{ID: "UANA", TZ: "America/New_York"}, store.Member{ID: "UFAC", TZ: "America/New_York"})
 	w.run(start.Add(time.Hour), 15*time.Minute) // plans Tuesday's prompt for Monday 18:00
-	g.Lead = 30 * time.Hour                      // now Monday 12:00
+	g.Lead = 30 * time.Hour                     // now Monday 12:00
 	w.saveGroup(g)
 	w.run(time.Date(2026, 6, 15, 12, 30, 0, 0, newYork), 15*time.Minute)
 	tue := time.Date(2026, 6, 16, 18, 0, 0, 0, newYork)

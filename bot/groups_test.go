@@ -10,7 +10,6 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/cairnbot/cairn/internal/fakeslack"
-	"github.com/cairnbot/cairn/store"
 )
 
 // slash sends /cairn text from user in channel and returns the ack's text.
@@ -221,5 +220,3 @@ func mustLoad(name string) *time.Location {
 	}
 	return loc
 }
-
-var _ = store.ErrNotFound

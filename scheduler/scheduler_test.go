@@ -2,7 +2,6 @@ package scheduler_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -512,7 +511,6 @@ func TestScheduler_ThousandMembersUnderTheRateLimit(t *testing.T) {
 	}
 }
 
-var _ = json.Marshal
 
 func TestScheduler_DigestNamesWhoIsStuck(t *testing.T) {
 	start := time.Date(2026, 6, 8, 8, 0, 0, 0, newYork)

@@ -106,7 +106,11 @@ func (b *Bot) serveCommand(w http.ResponseWriter, r *http.Request, body []byte) 
 		http.Error(w, "malformed command", http.StatusBadRequest)
 		return
 	}
-	writeAck(w, b.handleSlash(context.WithoutCancel(r.Context()), cmd))
+	if resp := b.handleSlash(context.WithoutCancel(r.Context()), cmd); len(resp) > 0 {
+		writeAck(w, resp)
+	} else {
+		writeAck(w, nil) // a modal opens instead of a message
+	}
 }
 
 func writeAck(w http.ResponseWriter, payload any) {

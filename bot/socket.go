@@ -90,7 +90,11 @@ func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socke
 			ack(nil)
 			return
 		}
-		ack(b.handleSlash(ctx, cmd))
+		if resp := b.handleSlash(ctx, cmd); len(resp) > 0 {
+			ack(resp)
+		} else {
+			ack(nil) // a modal opens instead of a message
+		}
 	default:
 		ack(nil) // unknown envelope types are acknowledged and ignored
 	}

@@ -83,6 +83,11 @@ func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socke
 			ack(nil)
 			return
 		}
+		if cb.Type != slack.InteractionTypeViewSubmission {
+			ack(nil) // only a form's answer travels in the ack; ack the rest first
+			b.handleInteraction(ctx, cb)
+			return
+		}
 		ack(b.handleInteraction(ctx, cb))
 	case socketmode.EventTypeSlashCommand:
 		cmd, ok := evt.Data.(slack.SlashCommand)

@@ -163,6 +163,16 @@ func (b *Bot) enqueue(key, name string, fn func(ctx context.Context) error) {
 	b.queues[h.Sum32()%uint32(len(b.queues))] <- job{name: name, fn: fn}
 }
 
+// background runs fn on a goroutine that Close waits for.
+func (b *Bot) background(fn func()) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.stopped {
+		return
+	}
+	b.wg.Go(fn)
+}
+
 // Close stops taking work and waits for in-flight turns to finish.
 func (b *Bot) Close() error {
 	b.stopOnce.Do(func() {

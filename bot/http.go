@@ -97,7 +97,14 @@ func (b *Bot) serveInteractive(w http.ResponseWriter, r *http.Request, body []by
 		http.Error(w, "malformed payload", http.StatusBadRequest)
 		return
 	}
-	writeAck(w, b.handleInteraction(context.WithoutCancel(r.Context()), cb))
+	ctx := context.WithoutCancel(r.Context())
+	if cb.Type != slack.InteractionTypeViewSubmission {
+		// Answer Slack at once; opening a modal waits on Slack itself.
+		b.background(func() { b.handleInteraction(ctx, cb) })
+		writeAck(w, nil)
+		return
+	}
+	writeAck(w, b.handleInteraction(ctx, cb))
 }
 
 func (b *Bot) serveCommand(w http.ResponseWriter, r *http.Request, body []byte) {

@@ -15,10 +15,8 @@ import (
 // Keeper is what a Runner needs of the store. *store.Store implements it.
 type Keeper interface {
 	Conversation(ctx context.Context, memberID string) (store.Conversation, error)
-	MemberView(ctx context.Context, memberID string) (store.View, error)
-	SaveMember(ctx context.Context, m store.Member) error
+	UpdateTurn(ctx context.Context, memberID string, at time.Time, fn func(store.View) (store.Turn, error)) (store.TurnResult, error)
 	ApplyTurn(ctx context.Context, t store.Turn) (store.TurnResult, error)
-	SeenEvent(ctx context.Context, eventID string) (bool, error)
 }
 
 // Runner makes turns durable: it loads a member's state and data, runs Step,
@@ -50,7 +48,7 @@ func (r *Runner) HandleEvent(ctx context.Context, memberID, eventID string, in I
 		changed = res.Changed()
 		return res
 	})
-	return replies, changed && err == nil, err
+	return replies, changed && err == nil && replies != nil, err
 }
 
 // ErrBusy means the member is in the middle of another conversation and
@@ -111,72 +109,56 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID, eventID string, now 
 	if memberID == "" {
 		return nil, errors.New("conversations: a turn needs a member ID")
 	}
-	mu := r.lock(memberID)
+	mu := r.lock(memberID) // keeps one member's turns in the order they came
 	mu.Lock()
 	defer mu.Unlock()
-	if eventID != "" {
-		// One member's turns run one at a time, so an event not seen here
-		// cannot be marked by anyone else before this turn commits.
-		seen, err := r.Store.SeenEvent(ctx, eventID)
-		if err != nil {
-			return nil, fmt.Errorf("conversations: look up event %s: %w", eventID, err)
-		}
-		if seen {
-			return nil, nil
-		}
-	}
 
-	view, err := r.Store.MemberView(ctx, memberID)
-	if err != nil {
-		return nil, fmt.Errorf("conversations: load member %s: %w", memberID, err)
-	}
-	if view.Member.ID == "" {
-		m := store.Member{ID: memberID, CreatedAt: now.UTC()}
-		if r.DefaultTZ != nil {
-			m.TZ = r.DefaultTZ.String()
+	// Load, step and commit in one store transaction (see store.UpdateTurn):
+	// the closure is pure and may run twice, so it only computes.
+	var replies []Reply
+	_, err := r.Store.UpdateTurn(ctx, memberID, now.UTC(), func(view store.View) (store.Turn, error) {
+		var t store.Turn
+		if view.Member.ID == "" {
+			m := store.Member{ID: memberID, CreatedAt: now.UTC()}
+			if r.DefaultTZ != nil {
+				m.TZ = r.DefaultTZ.String()
+			}
+			view.Member, t.Member = m, &m
 		}
-		if err := r.Store.SaveMember(ctx, m); err != nil {
-			return nil, fmt.Errorf("conversations: add member %s: %w", memberID, err)
+		var s State
+		var updated time.Time
+		if conv := view.Conversation; conv != nil {
+			updated = conv.UpdatedAt
+			if err := json.Unmarshal(conv.State, &s); err != nil {
+				s = State{} // unreadable state: start over politely rather than fail every turn
+			}
 		}
-		view.Member = m
-	}
-	var s State
-	var updated time.Time
-	if conv := view.Conversation; conv != nil {
-		updated = conv.UpdatedAt
-		if err := json.Unmarshal(conv.State, &s); err != nil {
-			s = State{} // unreadable state: start over politely rather than fail every turn
+		if guard != nil {
+			if err := guard(s, updated); err != nil {
+				return store.Turn{}, err
+			}
 		}
-	}
-	if guard != nil {
-		if err := guard(s, updated); err != nil {
-			return nil, err
+		res := step(s, ContextOf(view), now.In(r.zone(view.Member)))
+		if res.State.Active() {
+			state, err := json.Marshal(res.State)
+			if err != nil {
+				return store.Turn{}, fmt.Errorf("conversations: encode state of %s: %w", memberID, err)
+			}
+			t.State = state
 		}
+		t.Goal, t.NewSteps, t.Done, t.CheckIn, t.EventID = res.Goal, res.NewSteps, res.Done, res.CheckIn, eventID
+		replies = res.Replies
+		return t, nil
+	})
+	switch {
+	case errors.Is(err, store.ErrDuplicate):
+		return nil, nil // Slack's retry of an event already answered
+	case errors.Is(err, ErrBusy):
+		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("conversations: turn of %s: %w", memberID, err)
 	}
-
-	res := step(s, ContextOf(view), now.In(r.zone(view.Member)))
-
-	t := store.Turn{MemberID: memberID, Goal: res.Goal, NewSteps: res.NewSteps, Done: res.Done, CheckIn: res.CheckIn, At: now.UTC(), EventID: eventID}
-	if res.State.Active() {
-		if t.State, err = json.Marshal(res.State); err != nil {
-			return nil, fmt.Errorf("conversations: encode state of %s: %w", memberID, err)
-		}
-	}
-	if t.Goal != nil {
-		t.Goal.MemberID = memberID
-	}
-	for i := range t.NewSteps {
-		t.NewSteps[i].MemberID = memberID
-	}
-	if t.CheckIn != nil {
-		t.CheckIn.MemberID = memberID
-	}
-	if _, err := r.Store.ApplyTurn(ctx, t); errors.Is(err, store.ErrDuplicate) {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("conversations: commit turn of %s: %w", memberID, err)
-	}
-	return res.Replies, nil
+	return replies, nil
 }
 
 // zones caches loaded time zones: time.LoadLocation reads and parses a

@@ -1011,3 +1011,20 @@ func TestStore_ApplyTurn_EventID(t *testing.T) {
 	must(t, err)
 	mustEqual(t, "pruned", n, 1)
 }
+
+func TestStore_ConversationInView(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	s := MustOpen(t)
+	state := `{"v":2,"flow":"goal","stage":"why","goal":{"text":"a \"quoted\" goal, with ,\"updated_at\": inside 🎣"}}`
+	_, err := s.ApplyTurn(ctx, store.Turn{MemberID: "U\"1", State: json.RawMessage(state), At: t0})
+	must(t, err)
+	v, err := s.MemberView(ctx, "U\"1")
+	must(t, err)
+	if v.Conversation == nil || string(v.Conversation.State) != state || v.Conversation.MemberID != "U\"1" || !v.Conversation.UpdatedAt.Equal(t0) {
+		t.Fatalf("conversation in view = %+v", v.Conversation)
+	}
+	c, err := s.Conversation(ctx, "U\"1")
+	must(t, err)
+	mustEqual(t, "state", string(c.State), state)
+}

@@ -25,11 +25,11 @@ type TurnResult struct {
 func (s *Store) Conversation(ctx context.Context, memberID string) (Conversation, error) {
 	var c Conversation
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		ok, err := getJSON(tx.Bucket(bConversations), []byte(memberID), &c)
-		if err == nil && !ok {
-			err = ErrNotFound
+		buf := tx.Bucket(bConversations).Get([]byte(memberID))
+		if buf == nil {
+			return ErrNotFound
 		}
-		return err
+		return decodeConversation(buf, &c)
 	})
 	if err != nil {
 		return Conversation{}, fmt.Errorf("store: conversation of %s: %w", memberID, err)
@@ -73,6 +73,52 @@ func (s *Store) ApplyTurn(ctx context.Context, t Turn) (TurnResult, error) {
 	})
 	if err != nil {
 		return TurnResult{}, fmt.Errorf("store: apply turn for %s: %w", t.MemberID, err)
+	}
+	return res, nil
+}
+
+// UpdateTurn commits a turn decided from the member's data as it is in the
+// same transaction: fn gets the member's View and returns the Turn to apply
+// (MemberID and At are filled in), or an error to store nothing (it is
+// returned as it is). Reading, deciding and writing in one transaction means
+// one commit per turn and no window for another write to slip between.
+//
+// fn runs inside the single writer, so it must be quick and must not call
+// the Store; it may run more than once (see commit.go), so it must be pure.
+func (s *Store) UpdateTurn(ctx context.Context, memberID string, at time.Time, fn func(View) (Turn, error)) (TurnResult, error) {
+	if err := checkID("member", memberID); err != nil {
+		return TurnResult{}, fmt.Errorf("store: update turn: %w", err)
+	}
+	at = orNow(at, s.now())
+	var res TurnResult
+	var fnErr error
+	err := s.update(ctx, func(tx *bolt.Tx) error {
+		res, fnErr = TurnResult{}, nil
+		v, err := memberView(tx, memberID)
+		if err != nil {
+			return reject(err)
+		}
+		t, err := fn(v)
+		if err != nil {
+			fnErr = err
+			return reject(err)
+		}
+		t.MemberID, t.At = memberID, at
+		state, err := checkTurn(&t, at)
+		if err != nil {
+			return reject(err)
+		}
+		p, err := planTurn(tx, t, state, at)
+		if err != nil {
+			return reject(err)
+		}
+		return p.write(tx, &res)
+	})
+	if fnErr != nil {
+		return TurnResult{}, fnErr
+	}
+	if err != nil {
+		return TurnResult{}, fmt.Errorf("store: update turn for %s: %w", memberID, err)
 	}
 	return res, nil
 }
@@ -159,6 +205,27 @@ func encodeConversation(memberID string, state []byte, at time.Time) ([]byte, er
 	return append(buf, '}'), nil
 }
 
+// decodeConversation reads a record written by encodeConversation without
+// scanning the state a second time (json.Unmarshal validates all of it, and
+// the caller parses the state anyway); anything else falls back to JSON.
+func decodeConversation(buf []byte, c *Conversation) error {
+	const head, tail = `{"v":1,"member_id":`, `,"updated_at":`
+	if bytes.HasPrefix(buf, []byte(head)) && bytes.HasSuffix(buf, []byte("}")) {
+		rest := buf[len(head):]
+		if end := bytes.Index(rest, []byte(`,"state":`)); end > 0 {
+			if at := bytes.LastIndex(rest, []byte(tail)); at > end {
+				var id string
+				var ts time.Time
+				if json.Unmarshal(rest[:end], &id) == nil && ts.UnmarshalJSON(rest[at+len(tail):len(rest)-1]) == nil {
+					*c = Conversation{V: 1, MemberID: id, State: bytes.Clone(rest[end+len(`,"state":`) : at]), UpdatedAt: ts}
+					return nil
+				}
+			}
+		}
+	}
+	return json.Unmarshal(buf, c)
+}
+
 // turnPlan is a turn checked against the database, ready to write.
 type turnPlan struct {
 	memberID  string
@@ -171,12 +238,21 @@ type turnPlan struct {
 	checkIn   *CheckIn
 	checkInAt []byte // the check-in's current key, nil if new
 	eventID   string // the Slack event to mark, if any
+	member    *Member
 }
 
 // planTurn does every read and check of a turn, and no writes, so a turn
 // that fails here leaves a shared transaction untouched.
 func planTurn(tx *bolt.Tx, t Turn, state []byte, at time.Time) (*turnPlan, error) {
 	p := &turnPlan{memberID: t.MemberID, state: state, at: at, eventID: t.EventID}
+	if t.Member != nil {
+		if t.Member.ID != t.MemberID {
+			return nil, fmt.Errorf("%w: member %s in a turn of %s", ErrInvalid, t.Member.ID, t.MemberID)
+		}
+		m := *t.Member
+		m.V, m.CreatedAt, m.PausedUntil = recordVersion, orNow(m.CreatedAt, at).UTC(), utc(m.PausedUntil)
+		p.member = &m
+	}
 	if t.EventID != "" && seenEvent(tx, t.EventID) {
 		return nil, fmt.Errorf("%w: event %s", ErrDuplicate, t.EventID)
 	}
@@ -228,6 +304,11 @@ func planTurn(tx *bolt.Tx, t Turn, state []byte, at time.Time) (*turnPlan, error
 // write applies a planned turn. Errors here are bbolt's (or encoding)
 // errors; the committer then retries the turn in a transaction of its own.
 func (p *turnPlan) write(tx *bolt.Tx, res *TurnResult) error {
+	if p.member != nil {
+		if err := putJSON(tx.Bucket(bMembers), []byte(p.member.ID), p.member); err != nil {
+			return err
+		}
+	}
 	if p.eventID != "" {
 		if err := putEvent(tx, p.eventID, u64(nanoKey(p.at))); err != nil {
 			return err

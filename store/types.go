@@ -181,4 +181,7 @@ type Turn struct {
 	// in the same transaction, and a turn whose event is already marked is
 	// refused with ErrDuplicate: one commit both dedupes and saves.
 	EventID string
+	// Member, when set, is saved with the turn: a member's first message
+	// creates their record in the same commit.
+	Member *Member
 }

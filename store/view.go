@@ -28,32 +28,41 @@ type GoalSteps struct {
 func (s *Store) MemberView(ctx context.Context, memberID string) (View, error) {
 	var v View
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		if _, err := getJSON(tx.Bucket(bMembers), []byte(memberID), &v.Member); err != nil {
-			return err
-		}
-		goals, err := memberGoals(tx, memberID)
-		if err != nil {
-			return err
-		}
-		for _, g := range goals {
-			steps, err := goalSteps(tx, g.ID)
-			if err != nil {
-				return err
-			}
-			v.Goals = append(v.Goals, GoalSteps{Goal: g, Steps: steps})
-		}
-		if v.LastCheckIn, err = lastCheckIn(tx, memberID); err != nil {
-			return err
-		}
-		var c Conversation
-		ok, err := getJSON(tx.Bucket(bConversations), []byte(memberID), &c)
-		if ok && err == nil {
-			v.Conversation = &c
-		}
+		var err error
+		v, err = memberView(tx, memberID)
 		return err
 	})
 	if err != nil {
 		return View{}, fmt.Errorf("store: view of %s: %w", memberID, err)
+	}
+	return v, nil
+}
+
+func memberView(tx *bolt.Tx, memberID string) (View, error) {
+	var v View
+	if _, err := getJSON(tx.Bucket(bMembers), []byte(memberID), &v.Member); err != nil {
+		return View{}, err
+	}
+	goals, err := memberGoals(tx, memberID)
+	if err != nil {
+		return View{}, err
+	}
+	for _, g := range goals {
+		steps, err := goalSteps(tx, g.ID)
+		if err != nil {
+			return View{}, err
+		}
+		v.Goals = append(v.Goals, GoalSteps{Goal: g, Steps: steps})
+	}
+	if v.LastCheckIn, err = lastCheckIn(tx, memberID); err != nil {
+		return View{}, err
+	}
+	if buf := tx.Bucket(bConversations).Get([]byte(memberID)); buf != nil {
+		var c Conversation
+		if err := decodeConversation(buf, &c); err != nil {
+			return View{}, fmt.Errorf("decode conversation of %s: %w", memberID, err)
+		}
+		v.Conversation = &c
 	}
 	return v, nil
 }

@@ -511,7 +511,6 @@ func TestScheduler_ThousandMembersUnderTheRateLimit(t *testing.T) {
 	}
 }
 
-
 func TestScheduler_DigestNamesWhoIsStuck(t *testing.T) {
 	start := time.Date(2026, 6, 8, 8, 0, 0, 0, newYork)
 	w := newWorld(t, start)

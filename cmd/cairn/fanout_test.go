@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -72,16 +71,16 @@ func TestServe_KilledMidFanOutSendsEachPromptOnce(t *testing.T) {
 	}
 	st.Close()
 
-	start := func() (*exec.Cmd, *bytes.Buffer) {
+	start := func() (*exec.Cmd, *syncBuffer) {
 		cmd := exec.Command(cairnBin, "serve", "--post-rate", "150")
 		cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN=xoxb-test", "SLACK_APP_TOKEN=xapp-test",
 			"SLACK_API_URL="+fake.APIURL(), "CAIRN_DB="+db, "CAIRN_ADMIN=")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
+		stderr := &syncBuffer{}
+		cmd.Stderr = stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		return cmd, &stderr
+		return cmd, stderr
 	}
 	waitCtx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
@@ -115,8 +114,12 @@ func TestServe_KilledMidFanOutSendsEachPromptOnce(t *testing.T) {
 	}
 	before = len(taggedKeys(t, fake))
 	second, secondErr := start()
-	for len(taggedKeys(t, fake)) < members {
-		if _, err := fake.WaitForCalls(waitCtx, "chat.postMessage", len(fake.CallsTo("chat.postMessage"))+1); err != nil {
+	for {
+		calls := len(fake.CallsTo("chat.postMessage"))
+		if len(taggedKeys(t, fake)) >= members {
+			break
+		}
+		if _, err := fake.WaitForCalls(waitCtx, "chat.postMessage", calls+1); err != nil {
 			second.Process.Kill()
 			t.Fatalf("only %d of %d prompts after the restart: %v\n%s", len(taggedKeys(t, fake)), members, err, secondErr)
 		}

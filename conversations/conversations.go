@@ -134,11 +134,14 @@ type Result struct {
 	NewSteps []store.Step   // steps to add (GoalID 0: the Goal above)
 	Done     []uint64       // step IDs to mark done
 	CheckIn  *store.CheckIn // a finished check-in
+	// Pause, when set, is the member's new "away until" day (midnight UTC of
+	// the calendar date; the zero time means back now).
+	Pause *time.Time
 }
 
 // Changed reports whether the turn has records to commit besides the state.
 func (r Result) Changed() bool {
-	return r.Goal != nil || len(r.NewSteps) > 0 || len(r.Done) > 0 || r.CheckIn != nil
+	return r.Goal != nil || len(r.NewSteps) > 0 || len(r.Done) > 0 || r.CheckIn != nil || r.Pause != nil
 }
 
 // Active reports whether the member is in the middle of a flow.

@@ -2,6 +2,7 @@ package conversations
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -250,6 +251,12 @@ func (t *turn) idle(word string) {
 		t.showSteps()
 	case t.action == actHelp:
 		t.say(sayHelp, t.menuChoices()...)
+	case pauseWords.MatchString(word):
+		t.pause(pauseWords.ReplaceAllString(word, ""))
+	case word == "resume" || word == "i'm back" || word == "im back" || word == "back again":
+		back := time.Time{}
+		t.res.Pause = &back
+		t.say(sayResumed)
 	case strings.HasPrefix(t.action, prefixDone) || strings.HasPrefix(word, "done "):
 		t.markDoneDirect(word)
 	default:
@@ -802,4 +809,28 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// pauseWords start a request for time away: "away until June 20", "pause
+// for 2 weeks", "I'm away till Friday".
+var pauseWords = regexp.MustCompile(`^(i'?m |i am )?(away|pause|pause prompts|on holiday|on vacation)( for| until| till| til)?\b ?`)
+
+// pause records time away from check-in prompts; the goal and steps stay.
+func (t *turn) pause(phrase string) {
+	if strings.TrimSpace(phrase) == "" {
+		t.say(sayPauseHow)
+		return
+	}
+	day, err := ParseDate(phrase, t.now)
+	if err != nil {
+		if d, derr := ParseDate("in "+phrase, t.now); derr == nil { // "2 weeks"
+			day, err = d, nil
+		}
+	}
+	if err != nil {
+		t.say(err.Error() + "\n" + sayPauseHow)
+		return
+	}
+	t.res.Pause = &day
+	t.say(fmt.Sprintf(sayPaused, SayDate(day, t.now)))
 }

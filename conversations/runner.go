@@ -147,6 +147,15 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID, eventID string, now 
 			t.State = state
 		}
 		t.Goal, t.NewSteps, t.Done, t.CheckIn, t.EventID = res.Goal, res.NewSteps, res.Done, res.CheckIn, eventID
+		if res.Pause != nil {
+			m := view.Member
+			m.PausedUntil = time.Time{}
+			if !res.Pause.IsZero() { // away until the start of that day, in the member's zone
+				d := *res.Pause
+				m.PausedUntil = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, r.zone(m)).UTC()
+			}
+			t.Member = &m
+		}
 		replies = res.Replies
 		return t, nil
 	})

@@ -241,3 +241,28 @@ func TestRunner_StartProtectsAFlowInProgress(t *testing.T) {
 		t.Fatalf("start after a day: %v %v", replies, err)
 	}
 }
+
+func TestRunner_AwayAndBackInTheChat(t *testing.T) {
+	st, _ := openStore(t)
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, chicago)
+	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
+	if got := say(t, r, "U1", "I'm away until June 20", now); !strings.Contains(got, "until Saturday, June 20") {
+		t.Fatalf("said %q", got)
+	}
+	m, err := st.Member(context.Background(), "U1")
+	if err != nil || !m.PausedUntil.Equal(time.Date(2026, 6, 20, 0, 0, 0, 0, chicago)) {
+		t.Fatalf("member = %+v, %v", m, err)
+	}
+	if got := say(t, r, "U1", "away for 2 weeks", now); !strings.Contains(got, "Wednesday, June 24") {
+		t.Fatalf("said %q", got)
+	}
+	if got := say(t, r, "U1", "away someday", now); !strings.Contains(got, "away until June 20") {
+		t.Fatalf("said %q", got)
+	}
+	if got := say(t, r, "U1", "I'm back", now); !strings.Contains(got, "Welcome back") {
+		t.Fatalf("said %q", got)
+	}
+	if m, _ := st.Member(context.Background(), "U1"); !m.PausedUntil.IsZero() {
+		t.Fatalf("still paused until %v", m.PausedUntil)
+	}
+}

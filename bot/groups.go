@@ -455,20 +455,13 @@ func (b *Bot) pauseCommand(ctx context.Context, user string, args []string) stri
 	if phrase == "" {
 		return sayPauseHow
 	}
-	now := b.Now().In(zoneOf(m))
-	phrase = strings.TrimPrefix(phrase, "for ")
-	day, err := conversations.ParseDate(phrase, now)
-	if err != nil {
-		if d, derr := conversations.ParseDate("in "+phrase, now); derr == nil { // "2 weeks"
-			day, err = d, nil
-		}
-	}
+	loc := zoneOf(m)
+	now := b.Now().In(loc)
+	day, err := conversations.AwayUntil(phrase, now)
 	if err != nil {
 		return err.Error() + "\n" + sayPauseHow
 	}
-	// Away until the start of that day, in the member's own zone.
-	loc := zoneOf(m)
-	m.PausedUntil = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc).UTC()
+	m.PausedUntil = conversations.StartOfDay(day, loc)
 	if m.TZ == "" {
 		m.TZ = loc.String()
 	}

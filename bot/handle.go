@@ -189,12 +189,7 @@ func (b *Bot) refreshHome(ctx context.Context, user string) error {
 	return b.publishHome(ctx, user, homeView(view, next.In(now.Location()), now))
 }
 
-func zoneOf(m store.Member) *time.Location {
-	if loc, err := conversations.LoadZone(m.TZ); err == nil && m.TZ != "" {
-		return loc
-	}
-	return time.UTC
-}
+func zoneOf(m store.Member) *time.Location { return conversations.Zone(m.TZ, time.UTC) }
 
 // handleInteraction takes a button press, menu choice or modal submission.
 // It returns what to put in the ack: for a modal, errors to show in the form.

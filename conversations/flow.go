@@ -821,12 +821,7 @@ func (t *turn) pause(phrase string) {
 		t.say(sayPauseHow)
 		return
 	}
-	day, err := ParseDate(phrase, t.now)
-	if err != nil {
-		if d, derr := ParseDate("in "+phrase, t.now); derr == nil { // "2 weeks"
-			day, err = d, nil
-		}
-	}
+	day, err := AwayUntil(phrase, t.now)
 	if err != nil {
 		t.say(err.Error() + "\n" + sayPauseHow)
 		return

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"strings"
 	"sync"
 	"time"
 
@@ -150,9 +151,8 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID, eventID string, now 
 		if res.Pause != nil {
 			m := view.Member
 			m.PausedUntil = time.Time{}
-			if !res.Pause.IsZero() { // away until the start of that day, in the member's zone
-				d := *res.Pause
-				m.PausedUntil = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, r.zone(m)).UTC()
+			if !res.Pause.IsZero() {
+				m.PausedUntil = StartOfDay(*res.Pause, r.zone(m))
 			}
 			t.Member = &m
 		}
@@ -187,17 +187,40 @@ func LoadZone(name string) (*time.Location, error) {
 	return loc, nil
 }
 
-// zone is the member's own time zone: dates they type mean their calendar.
-func (r *Runner) zone(m store.Member) *time.Location {
-	if m.TZ != "" {
-		if loc, err := LoadZone(m.TZ); err == nil {
+// Zone is the time zone named tz, else fallback, else UTC: a person's own
+// zone when Slack told us, something sensible when not.
+func Zone(tz string, fallback *time.Location) *time.Location {
+	if tz != "" {
+		if loc, err := LoadZone(tz); err == nil {
 			return loc
 		}
 	}
-	if r.DefaultTZ != nil {
-		return r.DefaultTZ
+	if fallback != nil {
+		return fallback
 	}
 	return time.UTC
+}
+
+// zone is the member's own time zone: dates they type mean their calendar.
+func (r *Runner) zone(m store.Member) *time.Location { return Zone(m.TZ, r.DefaultTZ) }
+
+// AwayUntil reads when a member will be back: a date phrase ("June 20",
+// "Friday") or a span ("2 weeks", "for a week").
+func AwayUntil(phrase string, now time.Time) (time.Time, error) {
+	phrase = strings.TrimPrefix(strings.TrimSpace(phrase), "for ")
+	day, err := ParseDate(phrase, now)
+	if err != nil {
+		if d, derr := ParseDate("in "+phrase, now); derr == nil {
+			return d, nil
+		}
+	}
+	return day, err
+}
+
+// StartOfDay is the instant a calendar date (as ParseDate returns it)
+// begins in loc: "away until June 20" means no prompts before then.
+func StartOfDay(day time.Time, loc *time.Location) time.Time {
+	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc).UTC()
 }
 
 // ContextOf picks the member's current goal from their stored data: the

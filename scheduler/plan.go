@@ -88,18 +88,8 @@ func (q quietHours) before(t time.Time, loc *time.Location) time.Time {
 	return start.Add(-quietMargin)
 }
 
-// zone is a member's Slack time zone, else the group's, else UTC.
-func zone(tz string, fallback *time.Location) *time.Location {
-	if tz != "" {
-		if loc, err := conversations.LoadZone(tz); err == nil {
-			return loc
-		}
-	}
-	if fallback != nil {
-		return fallback
-	}
-	return time.UTC
-}
+// zone is a member's Slack time zone, else the fallback (the group's), else UTC.
+var zone = conversations.Zone
 
 // PlanGroup lists the deliveries of group g for its sessions in (from, to]:
 // a prompt and a reminder for each member, a digest for each facilitator.

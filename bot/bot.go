@@ -70,6 +70,7 @@ type Bot struct {
 	stopped  bool
 	ready    chan struct{} // closed once Slack is reachable
 	readyOne sync.Once
+	fatal    *fatalState
 }
 
 type job struct {
@@ -113,6 +114,7 @@ func New(cfg Config, st *store.Store) (*Bot, error) {
 		log:    cfg.Logger,
 		Now:    time.Now,
 		ready:  make(chan struct{}),
+		fatal:  newFatalState(),
 		http:   transport,
 	}
 	b.limits = map[string]*limiter{}

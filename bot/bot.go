@@ -44,6 +44,8 @@ type Config struct {
 	// that measure Cairn itself; 429s are still honoured).
 	NoLimits bool
 	Logger   *slog.Logger
+	// Observer is told about calls, waits and turns (nil: nobody).
+	Observer Observer
 }
 
 // Bot is Cairn's Slack adapter.
@@ -97,6 +99,9 @@ func New(cfg Config, st *store.Store) (*Bot, error) {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
+	}
+	if cfg.Observer == nil {
+		cfg.Observer = noObserver{}
 	}
 	// slack-go's default client keeps two idle connections per host; under
 	// many concurrent turns that means a new TCP connection for most calls.
@@ -188,6 +193,23 @@ func (b *Bot) Close() error {
 		b.http.CloseIdleConnections()
 	})
 	return nil
+}
+
+// Shutdown is Close with a deadline: it returns ctx's error if the turns in
+// flight have not finished by then (they go on in the background, and what
+// was journaled but not started is handled at the next start).
+func (b *Bot) Shutdown(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() {
+		_ = b.Close()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("bot: shutdown: turns still in flight: %w", ctx.Err())
+	}
 }
 
 // Runner is the bot's conversation runner; the scheduler shares it, so one

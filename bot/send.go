@@ -41,8 +41,10 @@ func (b *Bot) calls(ctx context.Context, method string, lim *limiter, haveSlot b
 			}
 		}
 		callCtx, cancel := context.WithTimeout(ctx, b.cfg.CallTimeout)
+		began := time.Now()
 		err := fn(callCtx)
 		cancel()
+		b.cfg.Observer.SlackCall(method, outcome(err), time.Since(began))
 		if err == nil {
 			return nil
 		}
@@ -54,6 +56,7 @@ func (b *Bot) calls(ctx context.Context, method string, lim *limiter, haveSlot b
 		case errors.As(err, &limited):
 			wait = max(limited.RetryAfter, 100*time.Millisecond)
 			lim.pause(time.Now().Add(wait))
+			b.cfg.Observer.RateLimitWait(method, wait)
 			b.log.Warn("rate limited by Slack", "method", method, "retry_after", limited.RetryAfter, "attempt", attempt)
 		case errors.As(err, &status) && status.Code >= 500:
 			wait = backoff
@@ -126,4 +129,27 @@ func (b *Bot) userInfo(ctx context.Context, user string) (*slack.User, error) {
 		return err
 	})
 	return u, err
+}
+
+// outcome names a call's result for metrics: "ok", Slack's error code,
+// "ratelimited", "http_<status>" or "timeout".
+func outcome(err error) string {
+	var limited *slack.RateLimitedError
+	var status slack.StatusCodeError
+	var slackErr slack.SlackErrorResponse
+	var netErr net.Error
+	switch {
+	case err == nil:
+		return "ok"
+	case errors.As(err, &limited):
+		return "ratelimited"
+	case errors.As(err, &status):
+		return fmt.Sprintf("http_%d", status.Code)
+	case errors.As(err, &slackErr):
+		return slackErr.Err
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
+		return "timeout"
+	default:
+		return "error"
+	}
 }

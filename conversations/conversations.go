@@ -103,14 +103,14 @@ type Input struct {
 // Reply is one message to the member: text plus optional choices, rendered as
 // buttons in Slack and as a numbered list in the terminal.
 type Reply struct {
-	Text    string
-	Choices []Choice
+	Text    string   `json:"text"`
+	Choices []Choice `json:"choices,omitempty"`
 }
 
 // Choice is a button. Value is what comes back as Input.Action.
 type Choice struct {
-	Label string
-	Value string
+	Label string `json:"label"`
+	Value string `json:"value"`
 }
 
 // Context is what a turn may read of the member's stored data, loaded by the

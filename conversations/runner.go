@@ -34,8 +34,8 @@ type Runner struct {
 
 // Handle runs one turn for the member's input at now.
 func (r *Runner) Handle(ctx context.Context, memberID string, in Input, now time.Time) ([]Reply, error) {
-	replies, _, err := r.HandleEvent(ctx, memberID, "", in, now)
-	return replies, err
+	out, err := r.HandleFrom(ctx, memberID, Origin{}, in, now)
+	return out.Replies, err
 }
 
 // HandleEvent is Handle for an input that came as a Slack event: the event
@@ -44,12 +44,49 @@ func (r *Runner) Handle(ctx context.Context, memberID string, in Input, now time
 // turn saved records (a goal, steps, a check-in) besides the conversation,
 // so that views of them can be refreshed only when needed.
 func (r *Runner) HandleEvent(ctx context.Context, memberID, eventID string, in Input, now time.Time) (replies []Reply, changed bool, err error) {
-	replies, err = r.turnGuarded(ctx, memberID, eventID, now, nil, func(s State, c Context, now time.Time) Result {
+	out, err := r.HandleFrom(ctx, memberID, Origin{EventID: eventID}, in, now)
+	return out.Replies, out.Changed, err
+}
+
+// Origin is where a turn's input came from and where its replies go; the
+// turn's own commit settles both, so nothing is done twice or lost between
+// two writes.
+type Origin struct {
+	// EventID is the Slack event (or other input identity) the turn
+	// answers: it is marked handled, and a turn for one already handled is
+	// refused (Outcome.Duplicate).
+	EventID string
+	// InboxSeq is the journaled input the turn answers: it is removed.
+	InboxSeq uint64
+	// Outbox stages the replies in the store's outbox, addressed to
+	// Channel (the member's DM when empty), for the caller to post and
+	// then remove: a reply that cannot be posted now is not lost.
+	Outbox  bool
+	Channel string
+}
+
+// Outcome is what a durable turn did.
+type Outcome struct {
+	Replies []Reply
+	// OutboxIDs are the staged replies, one per reply, when Origin.Outbox.
+	OutboxIDs []uint64
+	// Changed reports records saved besides the conversation (a goal,
+	// steps, a check-in), so views of them are refreshed only when needed.
+	Changed bool
+	// Duplicate: the input was handled before; nothing was done.
+	Duplicate bool
+}
+
+// HandleFrom runs one durable turn for an input from origin.
+func (r *Runner) HandleFrom(ctx context.Context, memberID string, origin Origin, in Input, now time.Time) (Outcome, error) {
+	var changed bool
+	out, err := r.turnGuarded(ctx, memberID, origin, now, nil, func(s State, c Context, now time.Time) Result {
 		res := Step(s, in, c, now)
 		changed = res.Changed()
 		return res
 	})
-	return replies, changed && err == nil && replies != nil, err
+	out.Changed = changed && err == nil && !out.Duplicate
+	return out, err
 }
 
 // ErrBusy means the member is in the middle of another conversation and
@@ -66,7 +103,7 @@ const busyWindow = 2 * time.Hour
 // If the member answered another flow within the last two hours, it returns
 // ErrBusy and changes nothing; an older, abandoned flow is replaced.
 func (r *Runner) Start(ctx context.Context, memberID string, flow Flow, session time.Time, groupID string, now time.Time) ([]Reply, error) {
-	return r.turnGuarded(ctx, memberID, "", now, func(s State, updated time.Time) error {
+	out, err := r.turnGuarded(ctx, memberID, Origin{}, now, func(s State, updated time.Time) error {
 		if s.Active() && s.Flow != flow && now.Sub(updated) < busyWindow {
 			return ErrBusy
 		}
@@ -75,6 +112,7 @@ func (r *Runner) Start(ctx context.Context, memberID string, flow Flow, session 
 		c.Session, c.GroupID = session, groupID
 		return Start(s, flow, c, now)
 	})
+	return out.Replies, err
 }
 
 // MarkDone marks one of the member's steps done from outside the chat (an
@@ -106,9 +144,9 @@ func (r *Runner) lock(memberID string) *sync.Mutex {
 // turnGuarded runs one durable turn. guard, if set, checks the loaded state
 // (and when it was last saved) and can refuse the turn before anything
 // changes.
-func (r *Runner) turnGuarded(ctx context.Context, memberID, eventID string, now time.Time, guard func(State, time.Time) error, step func(State, Context, time.Time) Result) ([]Reply, error) {
+func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin, now time.Time, guard func(State, time.Time) error, step func(State, Context, time.Time) Result) (Outcome, error) {
 	if memberID == "" {
-		return nil, errors.New("conversations: a turn needs a member ID")
+		return Outcome{}, errors.New("conversations: a turn needs a member ID")
 	}
 	mu := r.lock(memberID) // keeps one member's turns in the order they came
 	mu.Lock()
@@ -117,7 +155,7 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID, eventID string, now 
 	// Load, step and commit in one store transaction (see store.UpdateTurn):
 	// the closure is pure and may run twice, so it only computes.
 	var replies []Reply
-	_, err := r.Store.UpdateTurn(ctx, memberID, now.UTC(), func(view store.View) (store.Turn, error) {
+	res, err := r.Store.UpdateTurn(ctx, memberID, now.UTC(), func(view store.View) (store.Turn, error) {
 		var t store.Turn
 		if view.Member.ID == "" {
 			m := store.Member{ID: memberID, CreatedAt: now.UTC()}
@@ -147,7 +185,17 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID, eventID string, now 
 			}
 			t.State = state
 		}
-		t.Goal, t.NewSteps, t.Done, t.CheckIn, t.EventID = res.Goal, res.NewSteps, res.Done, res.CheckIn, eventID
+		t.Goal, t.NewSteps, t.Done, t.CheckIn = res.Goal, res.NewSteps, res.Done, res.CheckIn
+		t.EventID, t.InboxSeq = origin.EventID, origin.InboxSeq
+		if origin.Outbox {
+			for _, reply := range res.Replies {
+				body, err := json.Marshal(reply)
+				if err != nil {
+					return store.Turn{}, fmt.Errorf("conversations: encode a reply to %s: %w", memberID, err)
+				}
+				t.Outbox = append(t.Outbox, store.Outgoing{MemberID: memberID, Channel: origin.Channel, Body: body})
+			}
+		}
 		if res.Pause != nil {
 			m := view.Member
 			m.PausedUntil = time.Time{}
@@ -161,13 +209,22 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID, eventID string, now 
 	})
 	switch {
 	case errors.Is(err, store.ErrDuplicate):
-		return nil, nil // Slack's retry of an event already answered
+		return Outcome{Duplicate: true}, nil // Slack's retry of an event already answered
 	case errors.Is(err, ErrBusy):
-		return nil, err
+		return Outcome{}, err
 	case err != nil:
-		return nil, fmt.Errorf("conversations: turn of %s: %w", memberID, err)
+		return Outcome{}, fmt.Errorf("conversations: turn of %s: %w", memberID, err)
 	}
-	return replies, nil
+	return Outcome{Replies: replies, OutboxIDs: res.OutboxIDs}, nil
+}
+
+// DecodeReply reads a reply staged by a turn with Origin.Outbox.
+func DecodeReply(body []byte) (Reply, error) {
+	var r Reply
+	if err := json.Unmarshal(body, &r); err != nil {
+		return Reply{}, fmt.Errorf("conversations: decode a staged reply: %w", err)
+	}
+	return r, nil
 }
 
 // zones caches loaded time zones: time.LoadLocation reads and parses a

@@ -266,3 +266,45 @@ func TestRunner_AwayAndBackInTheChat(t *testing.T) {
 		t.Fatalf("still paused until %v", m.PausedUntil)
 	}
 }
+
+// TestRunner_HandleFrom: a turn from the inbox removes its journal entry and
+// stages its replies in the outbox, in the same commit as the answer; a
+// second turn for the same input does nothing.
+func TestRunner_HandleFrom(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openStore(t)
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, chicago)
+	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
+	items, _, err := st.Journal(ctx, []store.InboxItem{{Key: "Ev1", MemberID: "U1", Kind: "dm", Payload: json.RawMessage(`{}`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	origin := conversations.Origin{EventID: "Ev1", InboxSeq: items[0].Seq, Outbox: true, Channel: "D1"}
+	out, err := r.HandleFrom(ctx, "U1", origin, conversations.Input{Text: "set a goal"}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Replies) == 0 || len(out.OutboxIDs) != len(out.Replies) || out.Duplicate {
+		t.Fatalf("outcome %+v", out)
+	}
+	staged, err := st.Outbox(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range staged {
+		reply, err := conversations.DecodeReply(o.Body)
+		if err != nil || o.Channel != "D1" || o.ID != out.OutboxIDs[i] || reply.Text != out.Replies[i].Text {
+			t.Fatalf("staged reply %d: %+v (%v), want %q", i, o, err, out.Replies[i].Text)
+		}
+	}
+	if pending, _ := st.Inbox(ctx); len(pending) != 0 {
+		t.Fatalf("the journal entry outlived its turn: %+v", pending)
+	}
+	again, err := r.HandleFrom(ctx, "U1", origin, conversations.Input{Text: "set a goal"}, now)
+	if err != nil || !again.Duplicate || len(again.Replies) != 0 {
+		t.Fatalf("second turn for the same input: %+v, %v", again, err)
+	}
+	if n, _ := st.OutboxDepth(ctx); n != len(staged) {
+		t.Fatalf("outbox grew on a duplicate: %d", n)
+	}
+}

@@ -34,9 +34,17 @@ var (
 	bDeliveriesDue       = []byte("deliveries_due")        // due time, delivery key → nil
 	bDeliveriesBySession = []byte("deliveries_by_session") // group id, 0, session time, delivery key → nil
 
+	// Inputs journaled before their ack, and replies staged before their
+	// post (see inbox.go and outbox.go).
+	bInbox          = []byte("inbox")            // sequence → InboxItem
+	bInboxKeys      = []byte("inbox_keys")       // input key → sequence
+	bOutbox         = []byte("outbox")           // sequence → Outgoing
+	bOutboxByMember = []byte("outbox_by_member") // member id, 0, sequence → nil
+
 	allBuckets = [][]byte{bMeta, bMembers, bGroups, bConversations, bGoals, bGoalsByMember,
 		bSteps, bStepIDs, bCheckIns, bCheckInIDs, bEvents, bEventsByTime,
-		bDeliveries, bDeliveriesDue, bDeliveriesBySession}
+		bDeliveries, bDeliveriesDue, bDeliveriesBySession,
+		bInbox, bInboxKeys, bOutbox, bOutboxByMember}
 
 	keyApp    = []byte("app")
 	keySchema = []byte("schema")

@@ -18,6 +18,7 @@ type TurnResult struct {
 	GoalID    uint64   // the turn's Goal, 0 if none
 	StepIDs   []uint64 // the turn's NewSteps, in order
 	CheckInID uint64   // the turn's CheckIn, 0 if none
+	OutboxIDs []uint64 // the turn's Outbox, in order
 }
 
 // Conversation returns the member's saved conversation state, or
@@ -164,6 +165,16 @@ func checkTurn(t *Turn, at time.Time) (conv []byte, err error) {
 		}
 	}
 	t.NewSteps = steps
+	out := slices.Clone(t.Outbox)
+	for i := range out {
+		if out[i].MemberID == "" {
+			out[i].MemberID = t.MemberID
+		}
+		if err := checkOutgoing(out[i], t.MemberID); err != nil {
+			return nil, err
+		}
+	}
+	t.Outbox = out
 	if t.CheckIn != nil {
 		c := *t.CheckIn
 		if c.MemberID == "" {
@@ -239,12 +250,14 @@ type turnPlan struct {
 	checkInAt []byte // the check-in's current key, nil if new
 	eventID   string // the Slack event to mark, if any
 	member    *Member
+	inboxSeq  uint64     // the journaled input to settle, if any
+	outbox    []Outgoing // replies to stage
 }
 
 // planTurn does every read and check of a turn, and no writes, so a turn
 // that fails here leaves a shared transaction untouched.
 func planTurn(tx *bolt.Tx, t Turn, state []byte, at time.Time) (*turnPlan, error) {
-	p := &turnPlan{memberID: t.MemberID, state: state, at: at, eventID: t.EventID}
+	p := &turnPlan{memberID: t.MemberID, state: state, at: at, eventID: t.EventID, inboxSeq: t.InboxSeq, outbox: t.Outbox}
 	if t.Member != nil {
 		if t.Member.ID != t.MemberID {
 			return nil, fmt.Errorf("%w: member %s in a turn of %s", ErrInvalid, t.Member.ID, t.MemberID)
@@ -313,6 +326,17 @@ func (p *turnPlan) write(tx *bolt.Tx, res *TurnResult) error {
 		if err := putEvent(tx, p.eventID, u64(nanoKey(p.at))); err != nil {
 			return err
 		}
+	}
+	if p.inboxSeq != 0 {
+		if err := settleInbox(tx, p.inboxSeq, p.at); err != nil {
+			return err
+		}
+	}
+	for _, o := range p.outbox {
+		if err := writeOutgoing(tx, &o, p.at); err != nil {
+			return err
+		}
+		res.OutboxIDs = append(res.OutboxIDs, o.ID)
 	}
 	conv := tx.Bucket(bConversations)
 	if p.state == nil {

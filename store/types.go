@@ -184,4 +184,10 @@ type Turn struct {
 	// Member, when set, is saved with the turn: a member's first message
 	// creates their record in the same commit.
 	Member *Member
+	// InboxSeq, when set, is the journaled input this turn answers: it is
+	// removed (and its key marked handled) in the same commit.
+	InboxSeq uint64
+	// Outbox holds the turn's replies, staged in the same commit so that
+	// none is lost if it cannot be posted at once (see outbox.go).
+	Outbox []Outgoing
 }

@@ -77,24 +77,30 @@ func isMemberDM(m *slackevents.MessageEvent) bool {
 // turn runs one conversation turn for user and posts the replies in channel
 // (their DM). The answer is committed before anything is sent.
 func (b *Bot) turn(ctx context.Context, user, channel string, in conversations.Input) error {
-	return b.turnEvent(ctx, user, channel, "", in)
+	return b.turnFrom(ctx, user, channel, conversations.Origin{}, in)
 }
 
 // turnEvent is turn for a Slack event, handled at most once (see
-// conversations.Runner.HandleEvent).
+// conversations.Runner.HandleFrom).
 func (b *Bot) turnEvent(ctx context.Context, user, channel, eventID string, in conversations.Input) error {
+	return b.turnFrom(ctx, user, channel, conversations.Origin{EventID: eventID}, in)
+}
+
+// turnFrom runs one durable turn for an input from origin (an event, a
+// journaled input) and posts its replies.
+func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin conversations.Origin, in conversations.Input) error {
 	if err := b.ensureMember(ctx, user); err != nil {
 		return err
 	}
-	replies, changed, err := b.runner.HandleEvent(ctx, user, eventID, in, b.Now())
+	out, err := b.runner.HandleFrom(ctx, user, origin, in, b.Now())
 	if err != nil {
 		b.sayTrouble(ctx, channel)
 		return err
 	}
-	if err := b.post(ctx, user, channel, replies); err != nil {
+	if err := b.post(ctx, user, channel, out.Replies); err != nil {
 		return err
 	}
-	if changed { // App Home shows goals, steps and check-ins, not the chat
+	if out.Changed { // App Home shows goals, steps and check-ins, not the chat
 		return b.refreshHome(ctx, user)
 	}
 	return nil

@@ -689,7 +689,8 @@ func TestStore_DeleteMemberData(t *testing.T) {
 			r, err = s.ApplyTurn(ctx, store.Turn{MemberID: m, State: json.RawMessage(`{"x":1}`),
 				Goal:     &store.Goal{Text: "g"},
 				NewSteps: []store.Step{{What: "a", Due: day(6, 20+i)}, {What: "b"}},
-				CheckIn:  &store.CheckIn{SessionAt: t0.Add(time.Duration(i) * time.Hour)}})
+				CheckIn:  &store.CheckIn{SessionAt: t0.Add(time.Duration(i) * time.Hour)},
+				Outbox:   []store.Outgoing{{Body: json.RawMessage(`{"text":"a reply"}`)}}})
 			must(t, err)
 		}
 		return r
@@ -718,6 +719,13 @@ func TestStore_DeleteMemberData(t *testing.T) {
 	mustEqual(t, "check-ins", len(cs), 0)
 	_, err = s.SaveCheckIn(ctx, store.CheckIn{ID: gone.CheckInID, MemberID: "U1", SessionAt: t0})
 	mustIs(t, err, store.ErrNotFound)
+
+	replies, err := s.MemberOutbox(ctx, "U1")
+	must(t, err)
+	mustEqual(t, "replies waiting", len(replies), 0)
+	if replies, _ := s.MemberOutbox(ctx, "U10"); len(replies) != 3 {
+		t.Errorf("the other member's replies: %d, want 3", len(replies))
+	}
 
 	after, err := s.MemberView(ctx, "U10")
 	must(t, err)

@@ -68,7 +68,8 @@ func memberView(tx *bolt.Tx, memberID string) (View, error) {
 }
 
 // DeleteMemberData removes everything stored about a member: the member
-// record, conversation, goals, their steps and check-ins. Group rosters
+// record, conversation, goals, their steps and check-ins, and replies
+// waiting to be posted to them. Group rosters
 // that list the member are left to the caller. Deleting a member with no
 // data is not an error.
 func (s *Store) DeleteMemberData(ctx context.Context, memberID string) error {
@@ -109,6 +110,15 @@ func (s *Store) DeleteMemberData(ctx context.Context, memberID string) error {
 				return err
 			}
 			if err := checkIns.Delete(ck); err != nil {
+				return err
+			}
+		}
+		outbox, outboxByMember := tx.Bucket(bOutbox), tx.Bucket(bOutboxByMember)
+		for _, ok := range prefixKeys(outboxByMember, prefix) {
+			if err := outbox.Delete(ok[len(ok)-8:]); err != nil {
+				return err
+			}
+			if err := outboxByMember.Delete(ok); err != nil {
 				return err
 			}
 		}

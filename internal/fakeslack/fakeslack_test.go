@@ -586,3 +586,33 @@ func TestWebsocketNeedsATicket(t *testing.T) {
 		t.Fatalf("SendEvent with no client: %v", err)
 	}
 }
+
+// TestServer_WaitIdle: a delayed request counts as active until it is
+// answered and recorded.
+func TestServer_WaitIdle(t *testing.T) {
+	s := New()
+	defer s.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	s.FailNext("auth.test", 1, Delay(200*time.Millisecond))
+	done := make(chan error, 1)
+	go func() {
+		_, err := slack.New("xoxb-test", slack.OptionAPIURL(s.APIURL())).AuthTestContext(ctx)
+		done <- err
+	}()
+	if err := s.waitFor(ctx, func() bool { return s.active > 0 }); err != nil { // it has arrived
+		t.Fatal(err)
+	}
+	if n := len(s.CallsTo("auth.test")); n != 0 {
+		t.Fatalf("%d calls recorded while the request is held", n)
+	}
+	if err := s.WaitIdle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(s.CallsTo("auth.test")); n != 1 {
+		t.Fatalf("idle with %d recorded calls, want 1", n)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

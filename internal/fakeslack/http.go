@@ -168,6 +168,9 @@ func (s *Server) handleResponseURL(w http.ResponseWriter, r *http.Request) {
 
 // serve runs one recorded request: failure switches, rate limits, then h.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, method string, h func(*apiRequest, Call) any) {
+	s.mu.Lock()
+	s.active++
+	s.mu.Unlock()
 	at := s.now()
 	// On a read error (client gone mid-body) ReadAll returns what came.
 	raw, _ := io.ReadAll(io.LimitReader(r.Body, maxBody))
@@ -198,6 +201,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, method string, h 
 	call.Status = res.status
 	call.Response = res.body
 	s.mu.Lock()
+	s.active--
 	s.calls = append(s.calls, call)
 	if res.status == http.StatusTooManyRequests {
 		s.throttled[method]++

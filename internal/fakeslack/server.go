@@ -153,6 +153,7 @@ type Server struct {
 	mu      sync.Mutex
 	closed  bool
 	changed chan struct{} // closed and replaced on every state change
+	active  int           // Web API requests being answered
 
 	// record
 	calls     []Call
@@ -313,6 +314,12 @@ func (s *Server) callsToLocked(method string) []Call {
 
 // WaitForCalls blocks until at least n calls to method ("" means any) have
 // been recorded, and returns them all.
+// WaitIdle waits until no Web API request is being answered: every request
+// that has arrived is recorded (a delayed one included).
+func (s *Server) WaitIdle(ctx context.Context) error {
+	return s.waitFor(ctx, func() bool { return s.active == 0 })
+}
+
 func (s *Server) WaitForCalls(ctx context.Context, method string, n int) ([]Call, error) {
 	var out []Call
 	err := s.waitFor(ctx, func() bool {

@@ -2,11 +2,17 @@ package bot_test
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/cairnbot/cairn/bot"
 	"github.com/cairnbot/cairn/internal/fakeslack"
+	"github.com/cairnbot/cairn/store"
 )
 
 // heldUsers makes users.info wait until released, and tells when a request
@@ -141,4 +147,149 @@ func TestMembers_writersDoNotUndoEachOther(t *testing.T) {
 	if dan.PausedUntil.IsZero() || dan.TZ != "America/Chicago" {
 		t.Fatalf("Dan = %+v; want paused and in Chicago", dan)
 	}
+}
+
+// newMembers adds n people new to Cairn to the fake Slack.
+func newMembers(n int) []fakeslack.User {
+	us := make([]fakeslack.User, n)
+	for i := range us {
+		us[i] = fakeslack.User{ID: fmt.Sprintf("UNEW%02d", i), Name: fmt.Sprintf("new%02d", i), RealName: fmt.Sprintf("New %02d", i), TZ: "Asia/Kolkata"}
+	}
+	return us
+}
+
+// menus counts, per DM channel, the bot's menus so far: one per answered "hi".
+func menus(fake *fakeslack.Server) map[string]int {
+	n := map[string]int{}
+	for _, c := range fake.CallsTo("chat.postMessage") {
+		if strings.Contains(c.Params["text"], "What would you like to do?") {
+			n[c.Params["channel"]]++
+		}
+	}
+	return n
+}
+
+// sayHiAll sends "hi" from every member at once and waits until each has
+// been answered `round` times in all.
+func sayHiAll(t *testing.T, h *harness, us []fakeslack.User, round int) {
+	t.Helper()
+	var wg sync.WaitGroup
+	for _, u := range us {
+		wg.Go(func() {
+			if _, err := h.fake.SendEvent(h.ctx(), fakeslack.MessageEvent(u.ID, fakeslack.DMChannel(u.ID), "hi")); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	waitFor(t, func() bool {
+		m := menus(h.fake)
+		for _, u := range us {
+			if m[fakeslack.DMChannel(u.ID)] < round {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// TestZones_newMembersNeverWaitForSlack: 50 members new to Cairn write at
+// once, twice, while users.info does not answer at all (Slack slow) behind
+// the Tier 4 limiter. Every message is answered before Slack says anything
+// about anyone, so no reply waited for a zone; each member's profile is
+// asked for once (one fetch per member, shared, its slot not burned by a
+// reply that stopped waiting); and the zones are learned once Slack answers.
+func TestZones_newMembersNeverWaitForSlack(t *testing.T) {
+	h := newHarness(t)
+	us := newMembers(50)
+	held := holdUsersInfo(t, h.fake, us...)
+
+	sayHiAll(t, h, us, 1)
+	sayHiAll(t, h, us, 2)
+	for _, u := range us {
+		if n := held.count(u.ID); n > 1 {
+			t.Fatalf("users.info asked about %s %d times while their first fetch was in flight", u.ID, n)
+		}
+	}
+
+	held.open()
+	// Tier 4 lets ten through at once, then 100 a minute: the fetches that
+	// reached Slack are the ones to check here (all 50 take half a minute).
+	ctx := context.Background()
+	waitFor(t, func() bool {
+		learned := 0
+		for _, u := range us {
+			if m, err := h.st.Member(ctx, u.ID); err == nil && m.TZ == "Asia/Kolkata" {
+				learned++
+			}
+		}
+		return learned >= 10
+	})
+}
+
+// TestZones_learnedWhenSlackIsBusy: with users.info answering 429 to most
+// of a burst, 50 new members are all answered, and every zone is learned
+// in the background afterwards.
+func TestZones_learnedWhenSlackIsBusy(t *testing.T) {
+	h := newHarnessNoLimits(t)
+	us := newMembers(50)
+	for _, u := range us {
+		h.fake.AddUser(u)
+	}
+	h.fake.RateLimit("users.info", 50, 20) // 20 at once, then 429s for a second
+
+	sayHiAll(t, h, us, 1)
+	ctx := context.Background()
+	defer func() {
+		if t.Failed() {
+			t.Logf("throttled %d; logs:\n%s", h.fake.Throttled("users.info"), h.logs)
+		}
+	}()
+	waitFor(t, func() bool {
+		for _, u := range us {
+			if m, err := h.st.Member(ctx, u.ID); err != nil || m.TZ != "Asia/Kolkata" || m.Name != u.RealName {
+				return false
+			}
+		}
+		return true
+	})
+	if h.fake.Throttled("users.info") == 0 {
+		t.Fatal("Slack was never busy: the test tested nothing")
+	}
+}
+
+// newHarnessNoLimits is newHarness without Cairn's own rate limiters, so
+// that Slack's 429s are what spaces the calls.
+func newHarnessNoLimits(t *testing.T) *harness {
+	t.Helper()
+	fake := fakeslack.New()
+	t.Cleanup(fake.Close)
+	h := &harness{t: t, fake: fake, logs: &lockedBuffer{}}
+	st, err := store.Open(filepath.Join(t.TempDir(), "cairn.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.st = st
+	h.bot, err = bot.New(bot.Config{BotToken: "xoxb-test", AppToken: "xapp-test", APIURL: fake.APIURL(),
+		CallTimeout: 5 * time.Second, NoLimits: true, Logger: slog.New(slog.NewJSONHandler(h.logs, nil))}, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.bot.Now = func() time.Time { return june10 }
+	ctx, cancel := context.WithCancel(context.Background())
+	h.stop, h.done = cancel, make(chan error, 1)
+	go func() { h.done <- h.bot.RunSocketMode(ctx) }()
+	t.Cleanup(func() {
+		h.halt()
+		if err := h.st.Check(); err != nil {
+			t.Errorf("store consistency: %v", err)
+		}
+		h.st.Close()
+	})
+	select {
+	case <-h.bot.Ready():
+	case <-time.After(10 * time.Second):
+		t.Fatal("bot never connected to the fake Slack")
+	}
+	return h
 }

@@ -293,3 +293,39 @@ func newHarnessNoLimits(t *testing.T) *harness {
 	}
 	return h
 }
+
+// TestZones_dateAnswerWaitsForTheZoneOnce: a new member walks through goal
+// setting while Slack holds their profile (no turn waits for it), until
+// they are asked for a date: that answer waits for the one fetch in
+// flight, so "tomorrow" means tomorrow where they live (Kiritimati, UTC+14:
+// already June 11 there, so tomorrow is Friday, June 12; in UTC it would
+// be Thursday).
+func TestZones_dateAnswerWaitsForTheZoneOnce(t *testing.T) {
+	h := newHarness(t)
+	const kiri = "UKIRI"
+	held := holdUsersInfo(t, h.fake, fakeslack.User{ID: kiri, Name: "teuea", RealName: "Teuea", TZ: "Pacific/Kiritimati"})
+	say := func(text string) {
+		t.Helper()
+		if _, err := h.fake.SendEvent(h.ctx(), fakeslack.MessageEvent(kiri, fakeslack.DMChannel(kiri), text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, step := range []struct{ say, want string }{
+		{"goal", "won the lottery"},
+		{"Open a bakery", "being happy"},
+		{"My own place", "one goal"},
+		{"Find a part-time job by March", "Why"},
+		{"So I can pay my own rent", "support"},
+		{"My sister", "first step"},
+		{"Call the job center", "When will you do it"},
+	} {
+		say(step.say)
+		h.expect(step.want)
+	}
+	if n := held.count(kiri); n != 1 {
+		t.Fatalf("users.info asked %d times during the walk, want once", n)
+	}
+	say("tomorrow")
+	held.open()
+	h.expect("Friday, June 12")
+}

@@ -377,13 +377,6 @@ func displayName(u *slack.User) string {
 	return ""
 }
 
-func orElse(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // submitAssign gives the chosen members the chosen navigator.
 func (b *Bot) submitAssign(ctx context.Context, user, triggerID string, v slack.View) any {
 	g, err := b.store.Group(ctx, v.PrivateMetadata)

@@ -73,6 +73,7 @@ type Bot struct {
 	ready    chan struct{} // closed once Slack is reachable
 	readyOne sync.Once
 	fatal    *fatalState
+	zones    *zoneFetcher
 }
 
 type job struct {
@@ -122,6 +123,7 @@ func New(cfg Config, st *store.Store) (*Bot, error) {
 		fatal:  newFatalState(),
 		http:   transport,
 	}
+	b.zones = newZoneFetcher(b)
 	b.limits = map[string]*limiter{}
 	if !cfg.NoLimits {
 		for method, r := range defaultRates {
@@ -185,6 +187,7 @@ func (b *Bot) Close() error {
 	b.stopOnce.Do(func() {
 		b.mu.Lock()
 		b.stopped = true
+		b.zones.close() // zone fetches are retries in the background: stop them
 		for _, q := range b.queues {
 			close(q)
 		}

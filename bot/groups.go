@@ -88,7 +88,7 @@ func (b *Bot) groupCommand(ctx context.Context, cmd slack.SlashCommand, args []s
 		if err := b.authorize(ctx, cmd.UserID, actEditGroup, group, ""); err != nil {
 			return ephemeral(refusalText(err))
 		}
-		return ephemeral(b.cancelNext(ctx, *group))
+		return ephemeral(b.cancelNext(ctx, group.ID, requestKey("slash", cmd.TriggerID)))
 	case "assign":
 		if err := b.authorize(ctx, cmd.UserID, actEditGroup, group, ""); err != nil || group == nil {
 			if group == nil {
@@ -146,24 +146,30 @@ func mentions(ids []string) string {
 	return strings.Join(parts, ", ")
 }
 
-func (b *Bot) cancelNext(ctx context.Context, g store.Group) string {
-	sched, err := scheduler.FromSpec(g.Schedule, g.ScheduleText)
-	if err != nil {
+// cancelNext calls off the group's next session (see scheduler.CancelNext).
+// A replayed command names the session its first delivery called off.
+func (b *Bot) cancelNext(ctx context.Context, groupID, key string) string {
+	next, err := scheduler.CancelNext(ctx, b.store, groupID, b.Now(), key)
+	switch {
+	case errors.Is(err, scheduler.ErrNoSession):
 		return sayNoNextSession
-	}
-	next := sched.Next(b.Now())
-	for slices.ContainsFunc(g.Cancelled, next.Equal) {
-		next = sched.Next(next)
-	}
-	if next.IsZero() {
-		return sayNoNextSession
-	}
-	g.Cancelled = append(g.Cancelled, next.UTC())
-	if err := b.store.SaveGroup(ctx, g); err != nil {
-		b.log.Error("could not cancel a session", "group", g.ID, "err", err)
+	case errors.Is(err, store.ErrDuplicate):
+		b.log.Info("replayed command ignored", "group", groupID, "command", "group cancel")
+	case err != nil:
+		b.log.Error("could not cancel a session", "group", groupID, "err", err)
 		return sayTrouble
 	}
-	return fmt.Sprintf(sayCancelledNext, next.In(sched.Location()).Format("Monday, January 2 at 3:04 PM"))
+	return fmt.Sprintf(sayCancelledNext, next.Format("Monday, January 2 at 3:04 PM"))
+}
+
+// requestKey is the dedupe key of a slash command or a form submission:
+// Slack gives each its own trigger_id, and a retry or a replay carries the
+// same one. No trigger_id, no dedupe.
+func requestKey(kind, triggerID string) string {
+	if triggerID == "" {
+		return ""
+	}
+	return kind + ":" + triggerID
 }
 
 // openGroupModal shows the group form, filled with what is known: the
@@ -262,7 +268,7 @@ func viewValue(v slack.View, block, field string) slack.BlockAction {
 
 // submitGroup validates and saves the group form. Errors are shown in the
 // form; on success the form turns into the next three meeting times.
-func (b *Bot) submitGroup(ctx context.Context, user string, v slack.View) any {
+func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.View) any {
 	channel := v.PrivateMetadata
 	existing, err := b.store.Group(ctx, channel)
 	var current *store.Group
@@ -276,10 +282,7 @@ func (b *Bot) submitGroup(ctx context.Context, user string, v slack.View) any {
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockGroupName: refusalText(err)})
 	}
 	errs := map[string]string{}
-	g := store.Group{ID: channel, CreatedAt: b.Now().UTC()}
-	if current != nil {
-		g = *current
-	}
+	g := store.GroupSettings{ID: channel}
 	g.Name = strings.TrimSpace(viewValue(v, blockGroupName, fieldGroupName).Value)
 	if g.Name == "" || len([]rune(g.Name)) > 80 {
 		errs[blockGroupName] = "Give the group a short name (up to 80 characters)."
@@ -322,13 +325,19 @@ func (b *Bot) submitGroup(ctx context.Context, user string, v slack.View) any {
 		return slack.NewErrorsViewSubmissionResponse(errs)
 	}
 	g.TZ, g.Schedule, g.ScheduleText, g.Lead = tz, sched.Spec, sched.Text, time.Duration(lead)*time.Hour
-	if err := b.store.SaveGroup(ctx, g); err != nil {
+	saved, err := scheduler.SetUpGroup(ctx, b.store, g, requestKey("view", triggerID))
+	switch {
+	case errors.Is(err, store.ErrDuplicate):
+		// Slack's retry of a form already saved: the same answer, no second save.
+		b.log.Info("replayed form ignored", "group", g.ID, "user", user, "form", callbackGroup)
+	case err != nil:
 		b.log.Error("could not save a group", "group", g.ID, "err", err)
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockGroupName: sayTrouble})
+	default:
+		b.log.Info("group saved", "group", g.ID, "user", user, "members", len(g.Members))
+		people := slices.Concat(saved.Members, saved.Facilitators, saved.Navigators)
+		b.enqueue(g.ID, "group_people", func(ctx context.Context) error { return b.syncPeople(ctx, people) })
 	}
-	b.log.Info("group saved", "group", g.ID, "user", user, "members", len(g.Members))
-	people := append(append(append([]string{}, g.Members...), g.Facilitators...), g.Navigators...)
-	b.enqueue(g.ID, "group_people", func(ctx context.Context) error { return b.syncPeople(ctx, g, people) })
 	done := "*" + esc(g.Name) + "* is set up. It meets " + esc(sched.Describe(b.Now(), 3)) +
 		"\nMembers get their check-in prompt " + strconv.Itoa(lead) + " hours before each session."
 	return slack.NewUpdateViewSubmissionResponse(&slack.ModalViewRequest{
@@ -337,30 +346,20 @@ func (b *Bot) submitGroup(ctx context.Context, user string, v slack.View) any {
 	})
 }
 
-// syncPeople records everyone in a new or changed group with their name and
-// time zone from Slack, gives members the group's only navigator when there
-// is exactly one, and replans.
-func (b *Bot) syncPeople(ctx context.Context, g store.Group, people []string) error {
+// syncPeople learns the names and zones of a group's people from Slack,
+// off the ack path (the group and its members are already saved), then
+// replans. Each fetch is shared with any already in flight for that person,
+// and only writes their name and zone, so nothing else about them can be
+// undone by it.
+func (b *Bot) syncPeople(ctx context.Context, people []string) error {
+	var fetches []*zoneFetch
 	for _, id := range slices.Compact(slices.Sorted(slices.Values(people))) {
-		m, err := b.store.Member(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			m = store.Member{ID: id, CreatedAt: b.Now().UTC()}
-		} else if err != nil {
-			return err
-		}
-		if u, err := b.userInfo(ctx, id); err == nil {
-			m.Name, m.TZ = displayName(u), orElse(u.TZ, m.TZ)
-		} else {
-			b.log.Warn("users.info failed for a group member", "user", id, "err", err)
-		}
-		if m.TZ == "" {
-			m.TZ = g.TZ
-		}
-		if len(g.Navigators) == 1 && m.NavigatorID == "" && slices.Contains(g.Members, id) {
-			m.NavigatorID = g.Navigators[0]
-		}
-		if err := b.store.SaveMember(ctx, m); err != nil {
-			return err
+		fetches = append(fetches, b.zones.fetch(id))
+	}
+	for _, f := range fetches {
+		select {
+		case <-f.first:
+		case <-ctx.Done():
 		}
 	}
 	if b.Scheduler != nil {
@@ -378,15 +377,8 @@ func displayName(u *slack.User) string {
 	return ""
 }
 
-func orElse(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // submitAssign gives the chosen members the chosen navigator.
-func (b *Bot) submitAssign(ctx context.Context, user string, v slack.View) any {
+func (b *Bot) submitAssign(ctx context.Context, user, triggerID string, v slack.View) any {
 	g, err := b.store.Group(ctx, v.PrivateMetadata)
 	if err != nil {
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: sayNoGroupHere})
@@ -411,67 +403,46 @@ func (b *Bot) submitAssign(ctx context.Context, user string, v slack.View) any {
 	if len(errs) > 0 {
 		return slack.NewErrorsViewSubmissionResponse(errs)
 	}
-	if !slices.Contains(g.Navigators, nav) {
-		g.Navigators = append(g.Navigators, nav)
-		if err := b.store.SaveGroup(ctx, g); err != nil {
-			return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: sayTrouble})
-		}
+	err = b.store.AssignNavigator(ctx, g.ID, nav, members, requestKey("view", triggerID))
+	switch {
+	case errors.Is(err, store.ErrDuplicate):
+		b.log.Info("replayed form ignored", "group", g.ID, "user", user, "form", callbackAssign)
+		return nil
+	case err != nil:
+		b.log.Error("could not assign a navigator", "group", g.ID, "err", err)
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: sayTrouble})
 	}
-	for _, id := range members {
-		m, err := b.store.Member(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			m = store.Member{ID: id, TZ: g.TZ, CreatedAt: b.Now().UTC()}
-		} else if err != nil {
-			return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: sayTrouble})
-		}
-		m.NavigatorID = nav
-		if err := b.store.SaveMember(ctx, m); err != nil {
-			return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: sayTrouble})
-		}
-	}
-	b.enqueue(g.ID, "assign_people", func(ctx context.Context) error { return b.syncPeople(ctx, g, []string{nav}) })
+	b.enqueue(g.ID, "assign_people", func(ctx context.Context) error { return b.syncPeople(ctx, []string{nav}) })
 	return nil
 }
 
 // pauseCommand answers "/cairn pause until June 20" and "/cairn resume".
-func (b *Bot) pauseCommand(ctx context.Context, user string, args []string) string {
-	m, err := b.store.Member(ctx, user)
-	if errors.Is(err, store.ErrNotFound) {
-		m = store.Member{ID: user, CreatedAt: b.Now().UTC()}
-	} else if err != nil {
-		return sayTrouble
-	}
-	if args[0] == "resume" {
-		m.PausedUntil = time.Time{}
-		if err := b.store.SaveMember(ctx, m); err != nil {
-			return sayTrouble
+// It is the DM's "away until June 20" (one runner turn that writes only the
+// member's pause), keyed by the command's trigger_id so that a replay
+// changes nothing and gets the same answer.
+func (b *Bot) pauseCommand(ctx context.Context, user, triggerID string, args []string) string {
+	phrase := ""
+	if args[0] != "resume" {
+		if phrase = strings.TrimSpace(strings.Join(args[1:], " ")); phrase == "" {
+			return sayPauseHow
 		}
-		if b.Scheduler != nil {
-			b.Scheduler.Replan()
-		}
-		return sayResumed
 	}
-	phrase := strings.TrimSpace(strings.Join(args[1:], " "))
-	if phrase == "" {
-		return sayPauseHow
-	}
-	loc := zoneOf(m)
-	now := b.Now().In(loc)
-	day, err := conversations.AwayUntil(phrase, now)
-	if err != nil {
+	day, loc, err := b.runner.Away(ctx, user, requestKey("slash", triggerID), phrase, b.Now())
+	var dateErr *conversations.DateError
+	switch {
+	case errors.As(err, &dateErr):
 		return err.Error() + "\n" + sayPauseHow
-	}
-	m.PausedUntil = conversations.StartOfDay(day, loc)
-	if m.TZ == "" {
-		m.TZ = loc.String()
-	}
-	if err := b.store.SaveMember(ctx, m); err != nil {
+	case err != nil:
+		b.log.Error("could not save a pause", "user", user, "err", err)
 		return sayTrouble
 	}
 	if b.Scheduler != nil {
 		b.Scheduler.Replan()
 	}
-	return fmt.Sprintf(sayPaused, conversations.SayDate(day, now))
+	if day.IsZero() {
+		return sayResumed
+	}
+	return fmt.Sprintf(sayPaused, conversations.SayDate(day, b.Now().In(loc)))
 }
 
 // nudgeButton handles a navigator's "Nudge Maria" button.

@@ -139,44 +139,53 @@ func (b *Bot) sayTrouble(ctx context.Context, channel string) {
 	}
 }
 
-// ensureMember records a new member with their name and Slack time zone,
-// so that the dates they type mean their own calendar. Slack is asked for a
-// few seconds at most: a member whose zone is not known yet is answered in
-// UTC, and asked about again on their next message.
+// ensureMember makes sure Cairn learns the member's name and Slack time
+// zone, so that the dates they type mean their own calendar, without
+// holding up their reply: the fetch runs in the background (one per member,
+// shared, retried; see zoneFetcher) and the turn itself creates a new
+// member's record. Only a member being asked for a date waits for it, and
+// only once: a member whose zone is still unknown is answered in UTC.
 func (b *Bot) ensureMember(ctx context.Context, user string) error {
 	m, err := b.store.Member(ctx, user)
 	switch {
 	case err == nil && m.TZ != "":
 		return nil
-	case errors.Is(err, store.ErrNotFound):
-		m = store.Member{ID: user, CreatedAt: b.Now().UTC()}
-	case err != nil:
+	case err != nil && !errors.Is(err, store.ErrNotFound):
 		return err
 	}
-	infoCtx, cancel := context.WithTimeout(ctx, userInfoWait)
-	defer cancel()
-	if u, err := b.userInfo(infoCtx, user); err != nil {
-		b.log.Warn("users.info failed; using UTC until the zone is known", "user", user, "err", err)
-	} else {
-		m.Name, m.TZ = displayName(u), u.TZ
+	f := b.zones.fetch(user)
+	if err != nil { // new to Cairn: not in any conversation yet
+		return nil
 	}
-	return b.store.SaveMember(ctx, m)
+	conv, err := b.store.Conversation(ctx, user)
+	if err != nil || !conversations.NeedsZone(conv.State) || !b.zones.firstWait(user) {
+		return nil
+	}
+	t := time.NewTimer(userInfoWait)
+	defer t.Stop()
+	select {
+	case <-f.first:
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return nil
 }
 
-// userInfoWait bounds how long a member's reply waits for users.info
-// (Tier 4, about 100 calls a minute) before going on without their zone.
+// userInfoWait bounds the one wait of a member's reply for their zone.
+// Giving up does not cancel the fetch (its rate-limit slot is not wasted).
 const userInfoWait = 3 * time.Second
 
+// updateZone records a zone Slack says a member moved to (user_change);
+// people who are not members are not recorded.
 func (b *Bot) updateZone(ctx context.Context, user, tz string) error {
-	m, err := b.store.Member(ctx, user)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && (m.TZ == tz || tz == "")) {
-		return nil // not a member, or nothing changed
+	if tz == "" {
+		return nil
 	}
-	if err != nil {
-		return err
+	_, err := b.store.SetProfile(ctx, user, store.Profile{TZ: tz})
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
 	}
-	m.TZ = tz
-	return b.store.SaveMember(ctx, m)
+	return err
 }
 
 // refreshHome republishes the member's App Home from the store.
@@ -231,9 +240,9 @@ func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallbac
 		case callbackEdit:
 			return b.submitStep(ctx, user, cb.View)
 		case callbackGroup:
-			return b.submitGroup(ctx, user, cb.View)
+			return b.submitGroup(ctx, user, cb.TriggerID, cb.View)
 		case callbackAssign:
-			return b.submitAssign(ctx, user, cb.View)
+			return b.submitAssign(ctx, user, cb.TriggerID, cb.View)
 		}
 	}
 	return nil
@@ -394,7 +403,7 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 	case "group":
 		return b.groupCommand(ctx, cmd, words[1:])
 	case "pause", "resume":
-		return ephemeral(b.pauseCommand(ctx, user, words))
+		return ephemeral(b.pauseCommand(ctx, user, cmd.TriggerID, words))
 	case "goal", "checkin", "check-in":
 		action := "goal:start"
 		if sub != "goal" {

@@ -158,10 +158,7 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 	res, err := r.Store.UpdateTurn(ctx, memberID, now.UTC(), func(view store.View) (store.Turn, error) {
 		var t store.Turn
 		if view.Member.ID == "" {
-			m := store.Member{ID: memberID, CreatedAt: now.UTC()}
-			if r.DefaultTZ != nil {
-				m.TZ = r.DefaultTZ.String()
-			}
+			m := r.newMember(memberID, now)
 			view.Member, t.Member = m, &m
 		}
 		var s State
@@ -197,11 +194,7 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 			}
 		}
 		if res.Pause != nil {
-			m := view.Member
-			m.PausedUntil = time.Time{}
-			if !res.Pause.IsZero() {
-				m.PausedUntil = StartOfDay(*res.Pause, r.zone(m))
-			}
+			m := r.away(view.Member, *res.Pause)
 			t.Member = &m
 		}
 		replies = res.Replies
@@ -225,6 +218,83 @@ func DecodeReply(body []byte) (Reply, error) {
 		return Reply{}, fmt.Errorf("conversations: decode a staged reply: %w", err)
 	}
 	return r, nil
+}
+
+func (r *Runner) newMember(memberID string, now time.Time) store.Member {
+	m := store.Member{ID: memberID, CreatedAt: now.UTC()}
+	if r.DefaultTZ != nil {
+		m.TZ = r.DefaultTZ.String()
+	}
+	return m
+}
+
+// away is m paused until the start of day in their own zone (a zero day:
+// not paused). Every pause, from the DM or from /cairn pause, is decided
+// here and written inside a turn, which reads the member in the same
+// transaction: so a pause changes only PausedUntil of the member as stored.
+func (r *Runner) away(m store.Member, day time.Time) store.Member {
+	m.PausedUntil = time.Time{}
+	if !day.IsZero() {
+		m.PausedUntil = StartOfDay(day, r.zone(m))
+	}
+	return m
+}
+
+// Away is "away until <phrase>" from outside the chat (/cairn pause): the
+// same pause as the DM's, in one turn that leaves any conversation under
+// way as it is. An empty phrase ends a pause. It returns the day the member
+// is back (zero when resumed) and the member's zone; a phrase that is not a
+// date is a *DateError and changes nothing. eventID, when set, makes the
+// request count once: a replay changes nothing and gets the same answer.
+func (r *Runner) Away(ctx context.Context, memberID, eventID, phrase string, now time.Time) (day time.Time, loc *time.Location, err error) {
+	if memberID == "" {
+		return time.Time{}, nil, errors.New("conversations: a pause needs a member ID")
+	}
+	mu := r.lock(memberID)
+	mu.Lock()
+	defer mu.Unlock()
+	_, err = r.Store.UpdateTurn(ctx, memberID, now.UTC(), func(view store.View) (store.Turn, error) {
+		m := view.Member
+		if m.ID == "" {
+			m = r.newMember(memberID, now)
+		}
+		loc = r.zone(m)
+		day = time.Time{}
+		if phrase != "" {
+			var err error
+			if day, err = AwayUntil(phrase, now.In(loc)); err != nil {
+				return store.Turn{}, err
+			}
+		}
+		m = r.away(m, day)
+		t := store.Turn{Member: &m, EventID: eventID}
+		if view.Conversation != nil {
+			t.State = view.Conversation.State
+		}
+		return t, nil
+	})
+	var dateErr *DateError
+	switch {
+	case errors.Is(err, store.ErrDuplicate):
+		return day, loc, nil // a replay: the same answer, nothing changed
+	case errors.As(err, &dateErr):
+		return time.Time{}, loc, err
+	case err != nil:
+		return time.Time{}, nil, fmt.Errorf("conversations: pause of %s: %w", memberID, err)
+	}
+	return day, loc, nil
+}
+
+// NeedsZone reports whether a member whose conversation is in state (as
+// saved; empty when none) is being asked for a date, so that their answer
+// means a day in their own zone: a member's zone is worth waiting for then,
+// and only then.
+func NeedsZone(state json.RawMessage) bool {
+	var s State
+	if len(state) == 0 || json.Unmarshal(state, &s) != nil {
+		return false
+	}
+	return s.Stage == stageStepWhen || s.Stage == stageStepFar
 }
 
 // zones caches loaded time zones: time.LoadLocation reads and parses a

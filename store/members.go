@@ -10,7 +10,9 @@ import (
 )
 
 // SaveMember creates or replaces a member. A zero CreatedAt keeps the stored
-// one, or is stamped with Now for a new member.
+// one, or is stamped with Now for a new member. It writes the whole record,
+// so it is for importing and tests: a change to a member that is running
+// goes through a method that changes only its own fields (people.go).
 func (s *Store) SaveMember(ctx context.Context, m Member) error {
 	if err := checkID("member", m.ID); err != nil {
 		return fmt.Errorf("store: save member: %w", err)

@@ -1,0 +1,329 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Changes to members and groups.
+//
+// Several writers touch one member: a pause (the DM or /cairn pause), group
+// setup, navigator assignment, a zone learned from Slack. Each method here
+// reads and writes in one transaction and changes only its own fields, so
+// none of them can undo another (reading a record, waiting on Slack and
+// saving the whole record back would).
+//
+// The methods that answer a Slack command or form take a key (e.g. the
+// request's trigger_id): it is marked in the same transaction as the change,
+// and a request whose key is already marked changes nothing and returns
+// ErrDuplicate, so Slack's retry or a replayed request has no second effect.
+// An empty key is not deduplicated.
+
+// EnsureMember creates m if no member has its id, and leaves an existing
+// record exactly as it is. A zero CreatedAt is stamped with Now.
+func (s *Store) EnsureMember(ctx context.Context, m Member) (created bool, err error) {
+	if err := checkID("member", m.ID); err != nil {
+		return false, fmt.Errorf("store: ensure member: %w", err)
+	}
+	now := s.now()
+	err = s.update(ctx, func(tx *bolt.Tx) error {
+		created = false
+		b := tx.Bucket(bMembers)
+		if b.Get([]byte(m.ID)) != nil {
+			return nil
+		}
+		created = true
+		return putMember(b, m, now)
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: ensure member %s: %w", m.ID, err)
+	}
+	return created, nil
+}
+
+// Profile is what Slack says about a person. Empty fields are unknown.
+type Profile struct {
+	Name string
+	TZ   string // IANA zone
+}
+
+// SetProfile sets the member's name and zone to what Slack says, changing
+// only fields that are given and different. It reports whether anything
+// changed; an unknown member is ErrNotFound.
+func (s *Store) SetProfile(ctx context.Context, memberID string, p Profile) (changed bool, err error) {
+	err = s.changeMemberIf(ctx, memberID, func(m *Member) bool {
+		changed = false
+		if p.Name != "" && p.Name != m.Name {
+			m.Name, changed = p.Name, true
+		}
+		if p.TZ != "" && p.TZ != m.TZ {
+			m.TZ, changed = p.TZ, true
+		}
+		return changed
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: set profile of member %s: %w", memberID, err)
+	}
+	return changed, nil
+}
+
+// GroupSettings is what a facilitator's group form sets. A group's
+// cancelled sessions and creation time are not settings: SetUpGroup keeps
+// them.
+type GroupSettings struct {
+	ID           string
+	Name         string
+	Schedule     string
+	ScheduleText string
+	TZ           string
+	Lead         time.Duration
+	QuietStart   string
+	QuietEnd     string
+	Members      []string
+	Facilitators []string
+	Navigators   []string
+	// AutoNavigator, when set, becomes the navigator of every member who
+	// has none yet.
+	AutoNavigator string
+}
+
+// SetUpGroup creates or changes a group's settings and, in the same
+// transaction, records everyone in it who is not a member yet (in the
+// group's zone until Slack tells theirs), gives a zone to members without
+// one, and gives AutoNavigator to members without a navigator. It returns
+// the group as saved. A key already marked is ErrDuplicate.
+func (s *Store) SetUpGroup(ctx context.Context, set GroupSettings, key string) (Group, error) {
+	if err := checkID("group", set.ID); err != nil {
+		return Group{}, fmt.Errorf("store: set up group: %w", err)
+	}
+	now := s.now()
+	var saved Group
+	err := s.update(ctx, func(tx *bolt.Tx) error {
+		if err := checkKey(tx, key); err != nil {
+			return err
+		}
+		gb := tx.Bucket(bGroups)
+		var g Group
+		if _, err := getJSON(gb, []byte(set.ID), &g); err != nil {
+			return reject(err)
+		}
+		g.V, g.ID, g.CreatedAt = recordVersion, set.ID, orNow(g.CreatedAt, now)
+		g.Name, g.Schedule, g.ScheduleText, g.TZ, g.Lead = set.Name, set.Schedule, set.ScheduleText, set.TZ, set.Lead
+		g.QuietStart, g.QuietEnd = set.QuietStart, set.QuietEnd
+		g.Members, g.Facilitators, g.Navigators = slices.Clone(set.Members), slices.Clone(set.Facilitators), slices.Clone(set.Navigators)
+		people := slices.Compact(slices.Sorted(slices.Values(slices.Concat(g.Members, g.Facilitators, g.Navigators))))
+		for _, id := range people {
+			if err := checkID("member", id); err != nil {
+				return reject(err)
+			}
+		}
+		mb := tx.Bucket(bMembers)
+		for _, id := range people {
+			auto := ""
+			if slices.Contains(g.Members, id) {
+				auto = set.AutoNavigator
+			}
+			if err := touchMember(mb, id, now, func(m *Member) bool {
+				changed := false
+				if m.TZ == "" && g.TZ != "" {
+					m.TZ, changed = g.TZ, true
+				}
+				if m.NavigatorID == "" && auto != "" {
+					m.NavigatorID, changed = auto, true
+				}
+				return changed
+			}); err != nil {
+				return err
+			}
+		}
+		if err := putJSON(gb, []byte(g.ID), g); err != nil {
+			return err
+		}
+		saved = g
+		return markKey(tx, key, now)
+	})
+	if err != nil {
+		return Group{}, fmt.Errorf("store: set up group %s: %w", set.ID, err)
+	}
+	return saved, nil
+}
+
+// CancelSession calls off one session of a group. Cancelling a session
+// already called off changes nothing (it is idempotent per session). It
+// returns the group as saved; an unknown group is ErrNotFound, a key
+// already marked ErrDuplicate (with the group as it is).
+func (s *Store) CancelSession(ctx context.Context, groupID string, session time.Time, key string) (Group, error) {
+	if err := checkID("group", groupID); err != nil {
+		return Group{}, fmt.Errorf("store: cancel session: %w", err)
+	}
+	if err := checkKeyTime("session", session); err != nil {
+		return Group{}, fmt.Errorf("store: cancel session of group %s: %w", groupID, err)
+	}
+	session = session.UTC()
+	now := s.now()
+	var saved Group
+	err := s.update(ctx, func(tx *bolt.Tx) error {
+		gb := tx.Bucket(bGroups)
+		var g Group
+		ok, err := getJSON(gb, []byte(groupID), &g)
+		if err == nil && !ok {
+			err = ErrNotFound
+		}
+		if err != nil {
+			return reject(err)
+		}
+		saved = g
+		if err := checkKey(tx, key); err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(g.Cancelled, session.Equal) {
+			g.V = recordVersion
+			g.Cancelled = append(g.Cancelled, session)
+			if err := putJSON(gb, []byte(groupID), g); err != nil {
+				return err
+			}
+			saved = g
+		}
+		return markKey(tx, key, now)
+	})
+	if err != nil {
+		return saved, fmt.Errorf("store: cancel session %v of group %s: %w", session, groupID, err)
+	}
+	return saved, nil
+}
+
+// AssignNavigator makes navigatorID the navigator of memberIDs, all members
+// of the group, in one transaction: the navigator joins the group's
+// navigators if needed, and missing member records (the navigator's
+// included) are created in the group's zone. An unknown group is
+// ErrNotFound, someone not in the group ErrInvalid, a key already marked
+// ErrDuplicate.
+func (s *Store) AssignNavigator(ctx context.Context, groupID, navigatorID string, memberIDs []string, key string) error {
+	if err := checkID("group", groupID); err != nil {
+		return fmt.Errorf("store: assign navigator: %w", err)
+	}
+	if err := checkID("member", navigatorID); err != nil {
+		return fmt.Errorf("store: assign navigator in group %s: %w", groupID, err)
+	}
+	now := s.now()
+	err := s.update(ctx, func(tx *bolt.Tx) error {
+		gb := tx.Bucket(bGroups)
+		var g Group
+		ok, err := getJSON(gb, []byte(groupID), &g)
+		if err == nil && !ok {
+			err = ErrNotFound
+		}
+		if err != nil {
+			return reject(err)
+		}
+		for _, id := range memberIDs {
+			if !slices.Contains(g.Members, id) {
+				return reject(fmt.Errorf("%w: %s is not a member of group %s", ErrInvalid, id, groupID))
+			}
+		}
+		if err := checkKey(tx, key); err != nil {
+			return err
+		}
+		if !slices.Contains(g.Navigators, navigatorID) {
+			g.V = recordVersion
+			g.Navigators = append(g.Navigators, navigatorID)
+			if err := putJSON(gb, []byte(groupID), g); err != nil {
+				return err
+			}
+		}
+		mb := tx.Bucket(bMembers)
+		inZone := func(m *Member) bool {
+			if m.TZ == "" && g.TZ != "" {
+				m.TZ = g.TZ
+				return true
+			}
+			return false
+		}
+		if err := touchMember(mb, navigatorID, now, inZone); err != nil {
+			return err
+		}
+		for _, id := range memberIDs {
+			if err := touchMember(mb, id, now, func(m *Member) bool {
+				changed := inZone(m)
+				if m.NavigatorID != navigatorID {
+					m.NavigatorID, changed = navigatorID, true
+				}
+				return changed
+			}); err != nil {
+				return err
+			}
+		}
+		return markKey(tx, key, now)
+	})
+	if err != nil {
+		return fmt.Errorf("store: assign navigator %s in group %s: %w", navigatorID, groupID, err)
+	}
+	return nil
+}
+
+// changeMemberIf is changeMember for a change that may find nothing to do:
+// change reports whether it changed m, and nothing is written if not.
+func (s *Store) changeMemberIf(ctx context.Context, memberID string, change func(*Member) bool) error {
+	if err := checkID("member", memberID); err != nil {
+		return err
+	}
+	return s.update(ctx, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bMembers)
+		var m Member
+		ok, err := getJSON(b, []byte(memberID), &m)
+		if err == nil && !ok {
+			err = ErrNotFound
+		}
+		if err != nil {
+			return reject(err)
+		}
+		if !change(&m) {
+			return nil
+		}
+		m.V = recordVersion
+		return putJSON(b, []byte(memberID), m)
+	})
+}
+
+// touchMember applies change to the member, creating the record first if
+// it is missing; it writes only when the record is new or change changed
+// it. It may follow other writes, so its errors are not rejections.
+func touchMember(b *bolt.Bucket, id string, now time.Time, change func(*Member) bool) error {
+	var m Member
+	ok, err := getJSON(b, []byte(id), &m)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		m = Member{ID: id}
+	}
+	if !change(&m) && ok {
+		return nil
+	}
+	return putMember(b, m, now)
+}
+
+func putMember(b *bolt.Bucket, m Member, now time.Time) error {
+	m.V, m.CreatedAt, m.PausedUntil = recordVersion, orNow(m.CreatedAt, now), utc(m.PausedUntil)
+	return putJSON(b, []byte(m.ID), m)
+}
+
+// checkKey refuses, before any change, a request whose key is marked.
+func checkKey(tx *bolt.Tx, key string) error {
+	if key != "" && seenEvent(tx, key) {
+		return reject(fmt.Errorf("%w: request %s", ErrDuplicate, key))
+	}
+	return nil
+}
+
+// markKey marks a request's key, with the time PruneEvents forgets it by.
+func markKey(tx *bolt.Tx, key string, now time.Time) error {
+	if key == "" {
+		return nil
+	}
+	return putEvent(tx, key, u64(nanoKey(now)))
+}

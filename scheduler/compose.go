@@ -58,17 +58,15 @@ func (s *Scheduler) group(ctx context.Context, id string) (*groupInPass, error) 
 // skipReason says why a due delivery should not be sent (empty: send it).
 // It only reads; the send itself happens in a worker.
 func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.Time) (string, error) {
-	if !stillUseful(d, now) {
+	m, err := s.store.Member(ctx, d.Recipient)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return "", err
+	}
+	if !stillUseful(d, now, zone(m.TZ, s.groupZone(ctx, d.GroupID))) {
 		return "too late", nil
 	}
-	if d.Kind == store.DeliverNudge {
-		m, err := s.store.Member(ctx, d.Recipient)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			return "", err
-		}
-		if m.PausedUntil.After(now) {
-			return "away", nil
-		}
+	if d.Kind == store.DeliverNudge && m.PausedUntil.After(now) {
+		return "away", nil
 	}
 	if d.GroupID == "" {
 		return "", nil
@@ -96,10 +94,6 @@ func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.T
 	case store.DeliverPrompt, store.DeliverReminder:
 		if !gr.members[d.Recipient] {
 			return "no longer a member", nil
-		}
-		m, err := s.store.Member(ctx, d.Recipient)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			return "", err
 		}
 		if m.PausedUntil.After(d.Session) {
 			return "away", nil

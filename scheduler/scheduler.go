@@ -38,9 +38,6 @@ type Config struct {
 	// ReplanEvery is how often the timeline is planned ahead (it also
 	// happens after Replan).
 	ReplanEvery time.Duration
-	// MaxAttempts is how often a delivery is tried before it is given up
-	// (and logged as an error).
-	MaxAttempts int
 	Logger      *slog.Logger
 }
 
@@ -75,9 +72,6 @@ func New(st *store.Store, runner *conversations.Runner, send Sender, cfg Config)
 	if cfg.ReplanEvery <= 0 {
 		cfg.ReplanEvery = 10 * time.Minute
 	}
-	if cfg.MaxAttempts <= 0 {
-		cfg.MaxAttempts = 8
-	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
@@ -99,13 +93,23 @@ func (s *Scheduler) Replan() {
 // Run ticks until ctx ends, sleeping until the next delivery is due (at most
 // a minute, so a changed clock or a new plan is noticed).
 func (s *Scheduler) Run(ctx context.Context) error {
+	failures := 0
 	for {
-		if err := s.Tick(ctx); err != nil && ctx.Err() == nil {
+		err := s.Tick(ctx)
+		if err != nil && ctx.Err() == nil {
 			s.log.Error("scheduler pass failed", "err", err)
 		}
 		wait := time.Minute
 		if next, ok, err := s.store.NextDue(ctx); err == nil && ok {
 			wait = min(wait, max(next.Sub(s.Now()), 10*time.Millisecond))
+		}
+		// A pass that failed (the store refusing writes) is not retried in
+		// a tight loop: what it left due would be due again at once.
+		if err != nil {
+			failures++
+			wait = max(wait, min(time.Duration(1<<min(failures, 6))*time.Second, time.Minute))
+		} else {
+			failures = 0
 		}
 		t := time.NewTimer(wait)
 		select {
@@ -258,8 +262,11 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 				err := s.deliver(work, d, now)
 				mu.Lock()
 				delete(inflight, d.Key)
-				if err != nil && firstErr == nil {
-					firstErr = err
+				if err != nil {
+					s.log.Error("delivery could not be recorded", "kind", string(d.Kind), "user", d.Recipient, "err", err)
+					if firstErr == nil {
+						firstErr = err
+					}
 				}
 				mu.Unlock()
 				select {
@@ -275,11 +282,8 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 	}()
 	for ctx.Err() == nil {
 		mu.Lock()
-		busy, failed := len(inflight), firstErr
+		busy := len(inflight)
 		mu.Unlock()
-		if failed != nil {
-			return failed
-		}
 		due, err := s.store.DueDeliveries(ctx, now, s.cfg.Batch+busy)
 		if err != nil {
 			return err
@@ -294,7 +298,12 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 		mu.Unlock()
 		if len(fresh) == 0 {
 			if busy == 0 {
-				return nil
+				// A delivery that failed on the store is left due for the
+				// next pass; the others went on meanwhile.
+				mu.Lock()
+				err := firstErr
+				mu.Unlock()
+				return err
 			}
 			select { // wait for a worker to finish, then look again
 			case <-done:
@@ -341,7 +350,8 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 // the delivery "sending" first, one at a time, so that after a crash only
 // the few in flight are uncertain (each costs a look at the DM's history).
 // d is as it was read before: State "sending" means an earlier attempt may
-// have arrived.
+// have arrived. It returns only the store's errors: whatever goes wrong with
+// the delivery itself is recorded on it, with a retry or a reason.
 func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time) error {
 	if err := s.send.Slot(ctx); err != nil {
 		return err
@@ -358,17 +368,21 @@ func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time
 		if err != nil {
 			// Not knowing, sending again could double it: wait and ask again.
 			s.log.Warn("could not check whether a delivery arrived", "kind", string(d.Kind), "user", d.Recipient, "err", err)
-			return s.retryLater(ctx, d, now, backoff(d.Attempts), "unconfirmed")
+			return s.retryLater(ctx, d, now, backoff(d.Attempts), "unconfirmed", true)
 		}
 	}
 	replies, err := s.compose(ctx, d, now)
 	if errors.Is(err, conversations.ErrBusy) {
 		// The member is mid-way through another conversation: ask again in
 		// half an hour, while the prompt is still useful.
-		return s.retryLater(ctx, d, now, 30*time.Minute, "busy")
+		return s.retryLater(ctx, d, now, 30*time.Minute, "busy", false)
 	}
 	if err != nil {
-		return err
+		// Nothing went to Slack. Retrying at once would fail the same way
+		// and spin; the backoff and the usefulness limit of a failed send
+		// apply instead.
+		s.log.Error("could not compose a delivery; will retry", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "attempt", d.Attempts+1, "err", err)
+		return s.retryLater(ctx, d, now, backoff(d.Attempts), "could not compose", false)
 	}
 	if len(replies) == 0 {
 		return s.store.MarkSkipped(ctx, d.Key, "nothing to say", now)
@@ -376,38 +390,100 @@ func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time
 	channel, ts, err := s.send.Deliver(ctx, d, replies)
 	if err != nil {
 		s.log.Warn("delivery failed; will retry", "kind", string(d.Kind), "user", d.Recipient, "attempt", d.Attempts+1, "err", err)
-		return s.retryLater(ctx, d, now, backoff(d.Attempts), "failed")
+		return s.retryLater(ctx, d, now, backoff(d.Attempts), "failed", false)
 	}
 	return s.store.MarkSent(ctx, d.Key, channel, ts, now)
 }
 
-// retryLater moves a delivery on, or gives it up once it has been tried too
-// often or would no longer be useful.
-func (s *Scheduler) retryLater(ctx context.Context, d store.Delivery, now time.Time, wait time.Duration, why string) error {
-	next := now.Add(wait)
-	if d.Attempts+1 >= s.cfg.MaxAttempts || !stillUseful(d, next) {
-		s.log.Error("delivery given up", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", why, "attempts", d.Attempts+1)
-		return s.store.MarkSkipped(ctx, d.Key, "gave up: "+why, now)
+// lastChance is how long before a delivery stops being useful its last
+// retry comes, when the backoff would overshoot.
+const lastChance = time.Minute
+
+// retryLater tries a delivery again after wait, or gives it up once it would
+// no longer be useful: how often it was tried does not matter. maybeSent
+// keeps it "sending", so the next try asks Slack whether this one arrived
+// before sending again; otherwise it is planned again.
+func (s *Scheduler) retryLater(ctx context.Context, d store.Delivery, now time.Time, wait time.Duration, why string, maybeSent bool) error {
+	loc, err := s.recipientZone(ctx, d)
+	if err != nil {
+		return err
 	}
-	return s.store.Reschedule(ctx, d.Key, next)
+	next := now.Add(wait)
+	if until := usefulUntil(d, loc); !next.Before(until) {
+		// The backoff is capped, but it may still overshoot: try once more
+		// just before the end rather than give up early.
+		next = until.Add(-lastChance)
+	}
+	if !next.After(now) {
+		s.log.Error("delivery given up", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", why, "attempts", d.Attempts+1)
+		reason := "gave up: " + why
+		if maybeSent {
+			reason += " (an attempt may have arrived)"
+		}
+		return s.store.MarkSkipped(ctx, d.Key, reason, now)
+	}
+	if maybeSent {
+		return s.store.Reschedule(ctx, d.Key, next)
+	}
+	return s.store.MarkRetry(ctx, d.Key, next)
 }
 
 func backoff(attempts int) time.Duration {
 	return min(time.Duration(1<<min(attempts, 10))*30*time.Second, time.Hour)
 }
 
-// stillUseful says whether a delivery is worth sending at t: nothing about a
+// usefulUntil is when a delivery stops being worth sending: nothing about a
 // session is sent once it has started, and a navigator's list is stale by
-// the afternoon.
-func stillUseful(d store.Delivery, t time.Time) bool {
+// the afternoon of its day. It never depends on DueAt, which retries move.
+// loc is the recipient's zone.
+func usefulUntil(d store.Delivery, loc *time.Location) time.Time {
 	switch d.Kind {
 	case store.DeliverPrompt, store.DeliverReminder, store.DeliverDigest:
-		return t.Before(d.Session)
-	case store.DeliverNudges:
-		return t.Before(d.DueAt.Add(8 * time.Hour))
+		return d.Session
+	case store.DeliverNudges: // Session is the navigator's day, as a UTC date
+		return onDay(d.Session, NudgeHour+8, loc)
+	case store.DeliverNudge:
+		// Pressed late in the evening, a nudge may wait for the morning
+		// after, never longer.
+		return onDay(d.Session.AddDate(0, 0, 1), 12, loc)
 	default:
-		return t.Before(d.DueAt.Add(24 * time.Hour))
+		return d.Session.Add(24 * time.Hour)
 	}
+}
+
+// stillUseful says whether a delivery is worth sending at t.
+func stillUseful(d store.Delivery, t time.Time, loc *time.Location) bool {
+	return t.Before(usefulUntil(d, loc))
+}
+
+// onDay is hour o'clock in loc on the date that day (a UTC midnight) names.
+func onDay(day time.Time, hour int, loc *time.Location) time.Time {
+	return time.Date(day.Year(), day.Month(), day.Day(), hour, 0, 0, 0, loc)
+}
+
+// recipientZone is the zone of a delivery's recipient: their own, else
+// their group's, else UTC.
+func (s *Scheduler) recipientZone(ctx context.Context, d store.Delivery) (*time.Location, error) {
+	m, err := s.store.Member(ctx, d.Recipient)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	return zone(m.TZ, s.groupZone(ctx, d.GroupID)), nil
+}
+
+// groupZone is a group's zone (that of its schedule), or UTC.
+func (s *Scheduler) groupZone(ctx context.Context, groupID string) *time.Location {
+	if groupID == "" {
+		return time.UTC
+	}
+	g, err := s.group(ctx, groupID)
+	if err != nil {
+		return time.UTC
+	}
+	if sched, err := parsedSchedule(g.Group); err == nil && sched.Location() != nil {
+		return sched.Location()
+	}
+	return zone(g.TZ, time.UTC)
 }
 
 // ErrNotTheirMember refuses a nudge from someone who is not the member's

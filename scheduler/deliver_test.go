@@ -1,0 +1,314 @@
+package scheduler_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/scheduler"
+	"github.com/cairnbot/cairn/store"
+)
+
+// fakeSender is a hand-written scheduler.Sender. DeliverFn decides each
+// Deliver: whether the message reached the recipient and what Deliver
+// reports; nil delivers. DeliveredFn, if set, answers Delivered; otherwise
+// Delivered says whether a message with that key arrived.
+type fakeSender struct {
+	now         func() time.Time
+	DeliverFn   func(d store.Delivery, try int) (arrived bool, err error)
+	DeliveredFn func(d store.Delivery) (found bool, err error)
+
+	mu      sync.Mutex
+	tries   map[string]int       // Deliver calls per key
+	arrived map[string]time.Time // key → when it reached the recipient
+	texts   map[string]string
+	calls   []call // every Deliver and Delivered, in order
+}
+
+type call struct {
+	method string // "Deliver" or "Delivered"
+	key    string
+	at     time.Time
+}
+
+func newFakeSender(now func() time.Time) *fakeSender {
+	return &fakeSender{now: now, tries: map[string]int{}, arrived: map[string]time.Time{}, texts: map[string]string{}}
+}
+
+func (f *fakeSender) Deliver(ctx context.Context, d store.Delivery, replies []conversations.Reply) (string, string, error) {
+	f.mu.Lock()
+	f.tries[d.Key]++
+	try := f.tries[d.Key]
+	f.calls = append(f.calls, call{"Deliver", d.Key, f.now()})
+	fn := f.DeliverFn
+	f.mu.Unlock()
+	arrived, err := true, error(nil)
+	if fn != nil {
+		arrived, err = fn(d, try)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if arrived {
+		if _, twice := f.arrived[d.Key]; twice {
+			f.texts[d.Key] += "\x00DUPLICATE"
+		}
+		f.arrived[d.Key] = f.now()
+		var b strings.Builder
+		for _, r := range replies {
+			b.WriteString(r.Text + "\n")
+		}
+		f.texts[d.Key] += b.String()
+	}
+	if err != nil {
+		return "", "", err
+	}
+	return "D" + d.Recipient, "1.0", nil
+}
+
+func (f *fakeSender) Delivered(ctx context.Context, d store.Delivery) (string, string, bool, error) {
+	f.mu.Lock()
+	f.calls = append(f.calls, call{"Delivered", d.Key, f.now()})
+	fn := f.DeliveredFn
+	_, found := f.arrived[d.Key]
+	f.mu.Unlock()
+	if fn != nil {
+		var err error
+		if found, err = fn(d); err != nil {
+			return "", "", false, err
+		}
+	}
+	if !found {
+		return "D" + d.Recipient, "", false, nil
+	}
+	return "D" + d.Recipient, "1.0", true, nil
+}
+
+func (f *fakeSender) Slot(ctx context.Context) error { return ctx.Err() }
+
+// deliverCalls counts the Deliver calls for key.
+func (f *fakeSender) deliverCalls(key string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.tries[key]
+}
+
+func (f *fakeSender) arrivedAt(key string) (time.Time, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	at, ok := f.arrived[key]
+	return at, ok
+}
+
+func (f *fakeSender) text(key string) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.texts[key]
+}
+
+func (f *fakeSender) callsFor(key string) []call {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []call
+	for _, c := range f.calls {
+		if c.key == key {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// rig is a real store in t.TempDir(), a scheduler and a fake Sender on one
+// fake clock.
+type rig struct {
+	t     *testing.T
+	clock *clock
+	st    *store.Store
+	send  *fakeSender
+	sched *scheduler.Scheduler
+}
+
+func newRig(t *testing.T, start time.Time) *rig {
+	t.Helper()
+	r := &rig{t: t, clock: &clock{now: start}}
+	var err error
+	if r.st, err = store.Open(filepath.Join(t.TempDir(), "cairn.db")); err != nil {
+		t.Fatal(err)
+	}
+	r.st.Now = r.clock.Now
+	t.Cleanup(func() {
+		if err := r.st.Check(); err != nil {
+			t.Errorf("store consistency: %v", err)
+		}
+		r.st.Close()
+	})
+	r.send = newFakeSender(r.clock.Now)
+	r.sched = scheduler.New(r.st, &conversations.Runner{Store: r.st}, r.send,
+		scheduler.Config{ReplanEvery: time.Hour, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	r.sched.Now = r.clock.Now
+	return r
+}
+
+func (r *rig) group(g store.Group, members ...store.Member) {
+	r.t.Helper()
+	ctx := context.Background()
+	for _, m := range members {
+		if err := r.st.SaveMember(ctx, m); err != nil {
+			r.t.Fatal(err)
+		}
+	}
+	if err := r.st.SaveGroup(ctx, g); err != nil {
+		r.t.Fatal(err)
+	}
+	r.sched.Replan()
+}
+
+// tick runs one pass at t.
+func (r *rig) tick(t time.Time) {
+	r.t.Helper()
+	r.clock.Set(t)
+	if err := r.sched.Tick(context.Background()); err != nil {
+		r.t.Fatalf("tick at %v: %v", t, err)
+	}
+}
+
+// run ticks every step from now until end, as the scheduler's loop would.
+func (r *rig) run(end time.Time, step time.Duration) {
+	r.t.Helper()
+	for t := r.clock.Now(); !t.After(end); t = t.Add(step) {
+		r.tick(t)
+	}
+}
+
+// loop ticks as Run does: at the next due time, and at least every minute.
+func (r *rig) loop(end time.Time) {
+	r.t.Helper()
+	for t := r.clock.Now(); !t.After(end); {
+		r.tick(t)
+		wait := time.Minute
+		if next, ok, err := r.st.NextDue(context.Background()); err != nil {
+			r.t.Fatal(err)
+		} else if ok {
+			wait = min(wait, max(next.Sub(t), 10*time.Millisecond))
+		}
+		t = t.Add(wait)
+	}
+}
+
+func (r *rig) delivery(key string) store.Delivery {
+	r.t.Helper()
+	d, err := r.st.Delivery(context.Background(), key)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return d
+}
+
+// tuesdayGroup is a group meeting Tuesdays at 18:00 in New York with the
+// given members, all with records in zone (or none if empty).
+func tuesdayGroup(t *testing.T, r *rig, zone string, ids ...string) {
+	t.Helper()
+	sched := weekly(t, "Tuesdays 6pm", newYork)
+	var ms []store.Member
+	for _, id := range ids {
+		ms = append(ms, store.Member{ID: id, Name: id, TZ: zone})
+	}
+	r.group(store.Group{ID: "C1", Name: "Tuesday group", Schedule: sched.Spec, ScheduleText: sched.Text,
+		TZ: "America/New_York", Members: ids}, ms...)
+}
+
+var errRefused = errors.New("fake: connection refused")
+
+func TestScheduler_GivesUpByUsefulnessNotByCount(t *testing.T) {
+	monday := time.Date(2026, 6, 15, 17, 0, 0, 0, newYork)
+	session := time.Date(2026, 6, 16, 18, 0, 0, 0, newYork)
+	prompt := store.DeliveryKey(store.DeliverPrompt, "C1", session, "UANA")
+
+	t.Run("RetriedUntilItGetsThrough", func(t *testing.T) {
+		r := newRig(t, monday)
+		tuesdayGroup(t, r, "America/New_York", "UANA")
+		// Slack refuses every post until Tuesday noon, 18 hours on.
+		back := time.Date(2026, 6, 16, 12, 0, 0, 0, newYork)
+		r.send.DeliverFn = func(d store.Delivery, try int) (bool, error) {
+			if r.clock.Now().Before(back) {
+				return false, errRefused
+			}
+			return true, nil
+		}
+		r.run(back.Add(time.Hour), 15*time.Minute)
+		d := r.delivery(prompt)
+		if d.State != store.DeliverySent {
+			t.Fatalf("prompt %s (%s) after %d attempts; want sent once Slack was back", d.State, d.Reason, d.Attempts)
+		}
+		if d.Attempts <= 8 {
+			t.Errorf("prompt sent after %d attempts; the test means to retry more than the old limit of 8", d.Attempts)
+		}
+		// The backoff stays capped: after Slack came back it went out within the hour.
+		if at, _ := r.send.arrivedAt(prompt); at.Sub(back) > time.Hour {
+			t.Errorf("prompt arrived %v after Slack came back", at.Sub(back))
+		}
+	})
+
+	t.Run("GivenUpOnceTheSessionStarted", func(t *testing.T) {
+		r := newRig(t, monday)
+		tuesdayGroup(t, r, "America/New_York", "UANA")
+		r.send.DeliverFn = func(store.Delivery, int) (bool, error) { return false, errRefused }
+		r.loop(session.Add(time.Hour))
+		d := r.delivery(prompt)
+		if d.State != store.DeliverySkipped || !strings.HasPrefix(d.Reason, "gave up") {
+			t.Fatalf("prompt %s (%q); want given up", d.State, d.Reason)
+		}
+		calls := r.send.callsFor(prompt)
+		last := calls[len(calls)-1].at
+		if !last.Before(session) || session.Sub(last) > time.Hour {
+			t.Errorf("last try at %v; want within the hour before the session at %v", last, session)
+		}
+	})
+}
+
+func TestScheduler_CompositionFailureBacksOffAndDoesNotStallThePass(t *testing.T) {
+	start := time.Date(2026, 6, 15, 17, 59, 0, 0, newYork)
+	r := newRig(t, start)
+	tuesdayGroup(t, r, "America/New_York", "UANA", "UBEN")
+	session := time.Date(2026, 6, 16, 18, 0, 0, 0, newYork)
+	ctx := context.Background()
+	r.tick(start) // plans
+	// A delivery Cairn cannot compose (a kind this version does not know,
+	// as after a downgrade), due before the prompts.
+	day := time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
+	bad := store.Delivery{Key: store.DeliveryKey("bogus", "", day, "UANA"), Kind: "bogus", Session: day,
+		Recipient: "UANA", DueAt: start.UTC()}
+	if _, err := r.st.PlanDeliveries(ctx, []store.Delivery{bad}); err != nil {
+		t.Fatal(err)
+	}
+	due := session.Add(-24 * time.Hour)
+	r.tick(due)
+	for _, id := range []string{"UANA", "UBEN"} {
+		if d := r.delivery(store.DeliveryKey(store.DeliverPrompt, "C1", session, id)); d.State != store.DeliverySent {
+			t.Errorf("%s's prompt is %s; one bad delivery held up the pass", id, d.State)
+		}
+	}
+	d := r.delivery(bad.Key)
+	if d.State != store.DeliveryPlanned || !d.DueAt.After(due) {
+		t.Fatalf("bad delivery %s, due %v; want planned again, later than %v", d.State, d.DueAt, due)
+	}
+	if next, ok, err := r.st.NextDue(ctx); err != nil || !ok || !next.After(due) {
+		t.Fatalf("next due %v %v %v: the loop would spin on the bad delivery", next, ok, err)
+	}
+	// Backoff, then the same limit as a failed send: given up once useless.
+	tries := d.Attempts
+	r.loop(due.Add(30 * time.Hour))
+	d = r.delivery(bad.Key)
+	if d.State != store.DeliverySkipped || !strings.HasPrefix(d.Reason, "gave up") {
+		t.Fatalf("bad delivery %s (%q)", d.State, d.Reason)
+	}
+	if d.Attempts-tries > 40 {
+		t.Errorf("%d attempts in 30 hours: no backoff", d.Attempts-tries)
+	}
+}

@@ -65,6 +65,9 @@ func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.T
 	if !stillUseful(d, now, zone(m.TZ, s.groupZone(ctx, d.GroupID))) {
 		return "too late", nil
 	}
+	if m.Unreachable != "" {
+		return "unreachable", nil // Slack refused them for good; see unreachable
+	}
 	if d.Kind == store.DeliverNudge && m.PausedUntil.After(now) {
 		return "away", nil
 	}
@@ -241,7 +244,7 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 		return nil, err
 	}
 	prev := previousSession(g, d.Session)
-	var done, notYet, away, stuck []string
+	var done, notYet, unreachable, away, stuck []string
 	for _, m := range members {
 		if m.PausedUntil.After(d.Session) {
 			away = append(away, fmt.Sprintf("%s (back %s)", name(m), conversations.SayDate(dateOf(m.PausedUntil, zone(fac.TZ, nil)), now)))
@@ -251,9 +254,14 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 		if err != nil {
 			return nil, err
 		}
-		if c == nil {
+		switch {
+		case c == nil && m.Unreachable != "":
+			// Not "not yet": they never got the prompt, and will not.
+			unreachable = append(unreachable, name(m))
+			continue
+		case c == nil:
 			notYet = append(notYet, name(m))
-		} else {
+		default:
 			done = append(done, "✓ "+name(m)+": "+summarize(*c))
 		}
 		noProgress := c == nil || !progress(*c)
@@ -280,6 +288,9 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 	}
 	if len(notYet) > 0 {
 		b.WriteString("\nNot yet: " + strings.Join(notYet, ", "))
+	}
+	if len(unreachable) > 0 {
+		b.WriteString("\nUnreachable on Slack: " + strings.Join(unreachable, ", "))
 	}
 	if len(away) > 0 {
 		b.WriteString("\nAway: " + strings.Join(away, ", "))

@@ -3,6 +3,7 @@ package scheduler_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -310,5 +311,158 @@ func TestScheduler_CompositionFailureBacksOffAndDoesNotStallThePass(t *testing.T
 	}
 	if d.Attempts-tries > 40 {
 		t.Errorf("%d attempts in 30 hours: no backoff", d.Attempts-tries)
+	}
+}
+
+func TestScheduler_MaybeSentIsNeverResentBlind(t *testing.T) {
+	start := time.Date(2026, 6, 15, 17, 59, 0, 0, newYork)
+	session := time.Date(2026, 6, 16, 18, 0, 0, 0, newYork)
+	prompt := store.DeliveryKey(store.DeliverPrompt, "C1", session, "UANA")
+	maybe := fmt.Errorf("chat.postMessage: context deadline exceeded: %w", scheduler.ErrMaybeSent)
+	methods := func(cs []call) string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.method)
+		}
+		return strings.Join(out, ",")
+	}
+	for _, tt := range []struct {
+		name      string
+		arrived   bool                              // whether the first, uncertain post arrived
+		delivered func(store.Delivery) (bool, error) // nil: the truth
+		want      string                            // the Sender's calls for the prompt
+	}{
+		{"ArrivedIsFoundNotSentAgain", true, nil, "Deliver,Delivered"},
+		{"LostIsSentOnceMore", false, nil, "Deliver,Delivered,Deliver"},
+		{"UncheckableWaitsAndAsksAgain", true, func() func(store.Delivery) (bool, error) {
+			n := 0
+			return func(store.Delivery) (bool, error) {
+				if n++; n <= 2 {
+					return false, errors.New("fake: conversations.history: 500")
+				}
+				return true, nil
+			}
+		}(), "Deliver,Delivered,Delivered,Delivered"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRig(t, start)
+			tuesdayGroup(t, r, "America/New_York", "UANA")
+			r.send.DeliverFn = func(d store.Delivery, try int) (bool, error) {
+				if try == 1 {
+					return tt.arrived, maybe
+				}
+				return true, nil
+			}
+			r.send.DeliveredFn = tt.delivered
+			r.tick(session.Add(-24 * time.Hour))
+			d := r.delivery(prompt)
+			if d.State != store.DeliverySending || d.Attempts != 1 || !d.DueAt.After(r.clock.Now()) {
+				t.Fatalf("after an uncertain post: %s, %d attempts, due %v; want sending, 1, later", d.State, d.Attempts, d.DueAt)
+			}
+			r.loop(session.Add(-20 * time.Hour))
+			if d := r.delivery(prompt); d.State != store.DeliverySent {
+				t.Fatalf("prompt %s (%q)", d.State, d.Reason)
+			}
+			if got := methods(r.send.callsFor(prompt)); got != tt.want {
+				t.Errorf("calls %s, want %s", got, tt.want)
+			}
+			if strings.Contains(r.send.text(prompt), "DUPLICATE") {
+				t.Error("the prompt arrived twice")
+			}
+		})
+	}
+
+	t.Run("UnreachableWhenChecked", func(t *testing.T) {
+		r := newRig(t, start)
+		tuesdayGroup(t, r, "America/New_York", "UANA")
+		r.send.DeliverFn = func(store.Delivery, int) (bool, error) { return false, maybe }
+		r.send.DeliveredFn = func(store.Delivery) (bool, error) {
+			return false, fmt.Errorf("conversations.open: %w: user_not_found", scheduler.ErrUnreachable)
+		}
+		r.loop(session.Add(-20 * time.Hour))
+		d := r.delivery(prompt)
+		if d.State != store.DeliverySkipped || d.Reason != "unreachable: user_not_found (an earlier attempt may have arrived)" {
+			t.Errorf("prompt %s (%q)", d.State, d.Reason)
+		}
+		if m, err := r.st.Member(context.Background(), "UANA"); err != nil || m.Unreachable != "user_not_found" {
+			t.Errorf("member %+v %v", m, err)
+		}
+		if got := methods(r.send.callsFor(prompt)); got != "Deliver,Delivered" {
+			t.Errorf("calls %s, want Deliver,Delivered", got)
+		}
+	})
+
+	t.Run("RefusedIsRetriedWithoutAsking", func(t *testing.T) {
+		r := newRig(t, start)
+		tuesdayGroup(t, r, "America/New_York", "UANA")
+		r.send.DeliverFn = func(d store.Delivery, try int) (bool, error) {
+			if try == 1 {
+				return false, errRefused
+			}
+			return true, nil
+		}
+		r.loop(session.Add(-20 * time.Hour))
+		if got := methods(r.send.callsFor(prompt)); got != "Deliver,Deliver" {
+			t.Errorf("calls %s, want Deliver,Deliver", got)
+		}
+	})
+}
+
+func TestScheduler_UnreachableRecipients(t *testing.T) {
+	start := time.Date(2026, 6, 15, 17, 0, 0, 0, newYork)
+	first := time.Date(2026, 6, 16, 18, 0, 0, 0, newYork)
+	second := first.AddDate(0, 0, 7)
+	r := newRig(t, start)
+	sched := weekly(t, "Tuesdays 6pm", newYork)
+	r.group(store.Group{ID: "C1", Name: "Tuesday group", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "America/New_York",
+		Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}},
+		store.Member{ID: "UANA", Name: "Ana", TZ: "America/New_York"},
+		store.Member{ID: "UBEN", Name: "Ben", TZ: "America/New_York", NavigatorID: "UNAV"},
+		store.Member{ID: "UFAC", Name: "Fay", TZ: "America/New_York"})
+	ctx := context.Background()
+	gone := true // Ben's account is deactivated until he comes back
+	r.send.DeliverFn = func(d store.Delivery, try int) (bool, error) {
+		if d.Recipient == "UBEN" && gone {
+			return false, fmt.Errorf("chat.postMessage to UBEN: %w: account_inactive", scheduler.ErrUnreachable)
+		}
+		return true, nil
+	}
+	r.loop(first.Add(time.Hour))
+
+	key := func(kind store.DeliveryKind, session time.Time, who string) string {
+		return store.DeliveryKey(kind, "C1", session, who)
+	}
+	if d := r.delivery(key(store.DeliverPrompt, first, "UBEN")); d.State != store.DeliverySkipped || d.Reason != "unreachable: account_inactive" {
+		t.Errorf("Ben's prompt: %s (%q), want skipped (unreachable: account_inactive)", d.State, d.Reason)
+	}
+	if d := r.delivery(key(store.DeliverReminder, first, "UBEN")); d.State != store.DeliverySkipped || d.Reason != "unreachable" {
+		t.Errorf("Ben's reminder: %s (%q), want skipped (unreachable)", d.State, d.Reason)
+	}
+	if n := r.send.deliverCalls(key(store.DeliverReminder, first, "UBEN")); n != 0 {
+		t.Errorf("Slack was asked %d times to remind an unreachable member", n)
+	}
+	if n := r.send.deliverCalls(key(store.DeliverPrompt, first, "UBEN")); n != 1 {
+		t.Errorf("Ben's prompt was tried %d times; a permanent error is not retried", n)
+	}
+	ben, err := r.st.Member(ctx, "UBEN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ben.Unreachable != "account_inactive" || !ben.UnreachableAt.Equal(first.Add(-24*time.Hour)) || ben.NavigatorID != "UNAV" || ben.Name != "Ben" {
+		t.Errorf("Ben's record: %+v", ben)
+	}
+	digest := r.send.text(key(store.DeliverDigest, first, "UFAC"))
+	if !strings.Contains(digest, "Unreachable on Slack: Ben") || strings.Contains(digest, "Not yet: Ana, Ben") || !strings.Contains(digest, "Not yet: Ana") {
+		t.Errorf("digest should show Ben as unreachable, not as not yet:\n%s", digest)
+	}
+
+	// Ben writes to Cairn again: he is reachable, and the next prompt goes to him.
+	gone = false
+	if err := r.st.ClearUnreachable(ctx, "UBEN"); err != nil {
+		t.Fatal(err)
+	}
+	r.loop(second.Add(-23 * time.Hour))
+	if d := r.delivery(key(store.DeliverPrompt, second, "UBEN")); d.State != store.DeliverySent {
+		t.Errorf("Ben's next prompt: %s (%q), want sent", d.State, d.Reason)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
+	"strings"
 	"sync"
 	"time"
 
@@ -17,7 +19,9 @@ import (
 // after a crash between sending and recording, Delivered can tell whether it
 // arrived.
 type Sender interface {
-	// Deliver sends replies to d.Recipient's DM, tagged with d.Key.
+	// Deliver sends replies to d.Recipient's DM, tagged with d.Key. Its
+	// error says what became of the message: ErrMaybeSent, ErrUnreachable,
+	// or anything else for "surely not sent" (see errors.go).
 	Deliver(ctx context.Context, d store.Delivery, replies []conversations.Reply) (channel, ts string, err error)
 	// Delivered looks in d.Recipient's DM for a message tagged with d.Key.
 	Delivered(ctx context.Context, d store.Delivery) (channel, ts string, found bool, err error)
@@ -365,6 +369,9 @@ func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time
 			s.log.Info("delivery found already sent after a restart", "kind", string(d.Kind), "user", d.Recipient)
 			return s.store.MarkSent(ctx, d.Key, channel, ts, now)
 		}
+		if errors.Is(err, ErrUnreachable) {
+			return s.unreachable(ctx, d, now, err, true)
+		}
 		if err != nil {
 			// Not knowing, sending again could double it: wait and ask again.
 			s.log.Warn("could not check whether a delivery arrived", "kind", string(d.Kind), "user", d.Recipient, "err", err)
@@ -388,11 +395,58 @@ func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time
 		return s.store.MarkSkipped(ctx, d.Key, "nothing to say", now)
 	}
 	channel, ts, err := s.send.Deliver(ctx, d, replies)
-	if err != nil {
+	switch {
+	case err == nil:
+		return s.store.MarkSent(ctx, d.Key, channel, ts, now)
+	case errors.Is(err, ErrUnreachable):
+		return s.unreachable(ctx, d, now, err, false)
+	case errors.Is(err, ErrMaybeSent):
+		// It stays "sending": the next try asks Slack before sending again.
+		s.log.Warn("delivery may have been sent; will check", "kind", string(d.Kind), "user", d.Recipient, "attempt", d.Attempts+1, "err", err)
+		return s.retryLater(ctx, d, now, backoff(d.Attempts), "may have been sent", true)
+	default:
 		s.log.Warn("delivery failed; will retry", "kind", string(d.Kind), "user", d.Recipient, "attempt", d.Attempts+1, "err", err)
 		return s.retryLater(ctx, d, now, backoff(d.Attempts), "failed", false)
 	}
-	return s.store.MarkSent(ctx, d.Key, channel, ts, now)
+}
+
+// unreachable records that Slack refused a delivery for good: the delivery
+// is skipped with Slack's reason, and the person is marked unreachable, so
+// nothing more is sent to them (and no Slack call made) until they write to
+// Cairn again. earlier says an earlier attempt may still have arrived.
+func (s *Scheduler) unreachable(ctx context.Context, d store.Delivery, now time.Time, cause error, earlier bool) error {
+	code := slackCode(cause)
+	s.log.Warn("recipient cannot be reached on Slack; not retrying", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", code)
+	if err := s.store.MarkUnreachable(ctx, d.Recipient, code, now); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	reason := "unreachable: " + code
+	if earlier {
+		reason += " (an earlier attempt may have arrived)"
+	}
+	return s.store.MarkSkipped(ctx, d.Key, reason, now)
+}
+
+// slackCodes are the error codes Slack gives for a recipient who cannot get
+// messages, as the Sender reports them inside ErrUnreachable's text.
+var slackCodes = []string{"account_inactive", "user_not_found", "channel_not_found", "is_archived", "not_in_channel",
+	"user_disabled", "cannot_dm_bot", "messages_tab_disabled", "restricted_action"}
+
+var snakeWord = regexp.MustCompile(`\b[a-z]+(?:_[a-z]+)+\b`)
+
+// slackCode finds Slack's short reason in an error's text: a known code,
+// else the first word_like_this, else "refused".
+func slackCode(err error) string {
+	text := err.Error()
+	for _, c := range slackCodes {
+		if strings.Contains(text, c) {
+			return c
+		}
+	}
+	if w := snakeWord.FindString(text); w != "" {
+		return w
+	}
+	return "refused"
 }
 
 // lastChance is how long before a delivery stops being useful its last

@@ -328,9 +328,9 @@ func TestScheduler_MaybeSentIsNeverResentBlind(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name      string
-		arrived   bool                              // whether the first, uncertain post arrived
+		arrived   bool                               // whether the first, uncertain post arrived
 		delivered func(store.Delivery) (bool, error) // nil: the truth
-		want      string                            // the Sender's calls for the prompt
+		want      string                             // the Sender's calls for the prompt
 	}{
 		{"ArrivedIsFoundNotSentAgain", true, nil, "Deliver,Delivered"},
 		{"LostIsSentOnceMore", false, nil, "Deliver,Delivered,Deliver"},

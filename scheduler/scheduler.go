@@ -185,7 +185,7 @@ func (s *Scheduler) Plan(ctx context.Context, now time.Time) error {
 		if _, err := s.store.PlanDeliveries(ctx, plan); err != nil {
 			return fmt.Errorf("scheduler: plan group %s: %w", g.ID, err)
 		}
-		if err := s.moveChanged(ctx, g.ID, plan); err != nil {
+		if err := s.moveChanged(ctx, g.ID, plan, now); err != nil {
 			return err
 		}
 	}
@@ -206,7 +206,7 @@ func (s *Scheduler) Plan(ctx context.Context, now time.Time) error {
 // moveChanged reschedules planned (not yet sent) deliveries whose due time
 // changed since they were planned: a new lead time, new quiet hours, or a
 // member's new time zone.
-func (s *Scheduler) moveChanged(ctx context.Context, groupID string, plan []store.Delivery) error {
+func (s *Scheduler) moveChanged(ctx context.Context, groupID string, plan []store.Delivery, now time.Time) error {
 	bySession := map[time.Time][]store.Delivery{}
 	for _, d := range plan {
 		bySession[d.Session] = append(bySession[d.Session], d)
@@ -222,10 +222,17 @@ func (s *Scheduler) moveChanged(ctx context.Context, groupID string, plan []stor
 		}
 		for _, d := range want {
 			old, ok := stored[d.Key]
-			if ok && old.State == store.DeliveryPlanned && !old.DueAt.Equal(d.DueAt) {
-				if err := s.store.Reschedule(ctx, d.Key, d.DueAt); err != nil {
-					return err
-				}
+			if !ok || old.State != store.DeliveryPlanned || old.DueAt.Equal(d.DueAt) {
+				continue
+			}
+			// A delivery already tried keeps its retry's time. One whose new
+			// time has passed while it waits for a later one (held for quiet
+			// hours) stays: moving it back would only have it held again.
+			if old.Attempts > 0 || !d.DueAt.After(now) && old.DueAt.After(now) {
+				continue
+			}
+			if err := s.store.Reschedule(ctx, d.Key, d.DueAt); err != nil {
+				return err
 			}
 		}
 	}
@@ -254,7 +261,7 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 		seen     = map[string]bool{}
 		firstErr error
 		done     = make(chan struct{}, s.cfg.Workers)
-		jobs     = make(chan store.Delivery)
+		jobs     = make(chan job)
 		wg       sync.WaitGroup
 	)
 	for range s.cfg.Workers {
@@ -262,8 +269,9 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 			// A delivery that has started finishes even during shutdown:
 			// the Sender's own timeouts bound it.
 			work := context.WithoutCancel(ctx)
-			for d := range jobs {
-				err := s.deliver(work, d, now)
+			for j := range jobs {
+				d := j.d
+				err := s.deliver(work, j, now)
 				mu.Lock()
 				delete(inflight, d.Key)
 				if err != nil {
@@ -315,10 +323,10 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 			}
 			continue
 		}
-		var send []store.Delivery
+		var send []job
 		for _, d := range fresh {
 			seen[d.Key] = true
-			reason, err := s.skipReason(ctx, d, now)
+			reason, j, err := s.skipReason(ctx, d, now)
 			if err != nil {
 				return err
 			}
@@ -332,16 +340,23 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 				s.log.Info("delivery skipped", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", reason)
 				continue
 			}
-			send = append(send, d)
+			// Checked here too, not only in the worker, so that a night's
+			// backlog is held without waiting for rate-limit slots.
+			if held, err := s.holdForQuietHours(ctx, j, now); err != nil {
+				return err
+			} else if held {
+				continue
+			}
+			send = append(send, j)
 		}
 		mu.Lock()
-		for _, d := range send {
-			inflight[d.Key] = true
+		for _, j := range send {
+			inflight[j.d.Key] = true
 		}
 		mu.Unlock()
-		for _, d := range send {
+		for _, j := range send {
 			select {
-			case jobs <- d:
+			case jobs <- j:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
@@ -356,8 +371,14 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 // d is as it was read before: State "sending" means an earlier attempt may
 // have arrived. It returns only the store's errors: whatever goes wrong with
 // the delivery itself is recorded on it, with a retry or a reason.
-func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time) error {
+func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) error {
+	d := j.d
 	if err := s.send.Slot(ctx); err != nil {
+		return err
+	}
+	// The wait for a slot can be long in a large fan-out: look at the
+	// recipient's clock again now that the message is about to go.
+	if held, err := s.holdForQuietHours(ctx, j, s.Now()); held || err != nil {
 		return err
 	}
 	if err := s.store.MarkSending(ctx, []string{d.Key}, now); err != nil {
@@ -447,6 +468,29 @@ func slackCode(err error) string {
 		return w
 	}
 	return "refused"
+}
+
+// holdForQuietHours keeps a delivery from going out in its recipient's
+// quiet hours at t, whatever made it late (downtime, a retry, a wait for a
+// busy member, a zone learned after planning): it waits for the end of
+// them if it is still useful then, else it is skipped. It reports whether
+// it held or skipped the delivery.
+func (s *Scheduler) holdForQuietHours(ctx context.Context, j job, t time.Time) (bool, error) {
+	d := j.d
+	if !j.quiet.containsTime(t, j.loc) {
+		return false, nil
+	}
+	end := j.quiet.endAfter(t, j.loc)
+	if !stillUseful(d, end, j.loc) {
+		reason := "quiet hours"
+		if d.State == store.DeliverySending {
+			reason += " (an earlier attempt may have arrived)"
+		}
+		s.log.Info("delivery skipped", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", reason)
+		return true, s.store.MarkSkipped(ctx, d.Key, reason, t)
+	}
+	s.log.Info("delivery held for the recipient's quiet hours", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "until", end)
+	return true, s.store.Reschedule(ctx, d.Key, end)
 }
 
 // lastChance is how long before a delivery stops being useful its last

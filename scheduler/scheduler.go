@@ -477,11 +477,11 @@ func slackCode(err error) string {
 // it held or skipped the delivery.
 func (s *Scheduler) holdForQuietHours(ctx context.Context, j job, t time.Time) (bool, error) {
 	d := j.d
-	if !j.quiet.containsTime(t, j.loc) {
+	end, useful := outOfQuiet(d, j.loc, j.quiet, t)
+	if end.Equal(t) {
 		return false, nil
 	}
-	end := j.quiet.endAfter(t, j.loc)
-	if !stillUseful(d, end, j.loc) {
+	if !useful {
 		reason := "quiet hours"
 		if d.State == store.DeliverySending {
 			reason += " (an earlier attempt may have arrived)"
@@ -491,6 +491,17 @@ func (s *Scheduler) holdForQuietHours(ctx context.Context, j job, t time.Time) (
 	}
 	s.log.Info("delivery held for the recipient's quiet hours", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "until", end)
 	return true, s.store.Reschedule(ctx, d.Key, end)
+}
+
+// outOfQuiet is the first moment from t that d may go out: t itself, or
+// the end of the recipient's quiet hours; useful reports whether d is
+// still worth sending then.
+func outOfQuiet(d store.Delivery, loc *time.Location, quiet quietHours, t time.Time) (at time.Time, useful bool) {
+	at = t
+	if quiet.containsTime(t, loc) {
+		at = quiet.endAfter(t, loc)
+	}
+	return at, stillUseful(d, at, loc)
 }
 
 // lastChance is how long before a delivery stops being useful its last

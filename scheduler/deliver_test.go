@@ -128,11 +128,12 @@ func (f *fakeSender) callsFor(key string) []call {
 // rig is a real store in t.TempDir(), a scheduler and a fake Sender on one
 // fake clock.
 type rig struct {
-	t     *testing.T
-	clock *clock
-	st    *store.Store
-	send  *fakeSender
-	sched *scheduler.Scheduler
+	t      *testing.T
+	clock  *clock
+	st     *store.Store
+	send   *fakeSender
+	runner *conversations.Runner
+	sched  *scheduler.Scheduler
 }
 
 func newRig(t *testing.T, start time.Time) *rig {
@@ -150,7 +151,8 @@ func newRig(t *testing.T, start time.Time) *rig {
 		r.st.Close()
 	})
 	r.send = newFakeSender(r.clock.Now)
-	r.sched = scheduler.New(r.st, &conversations.Runner{Store: r.st}, r.send,
+	r.runner = &conversations.Runner{Store: r.st}
+	r.sched = scheduler.New(r.st, r.runner, r.send,
 		scheduler.Config{ReplanEvery: time.Hour, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	r.sched.Now = r.clock.Now
 	return r

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
 )
@@ -126,6 +127,25 @@ func TestScheduler_QuietHoursOnRetryAndNewZone(t *testing.T) {
 		}
 		if at, ok := r.send.arrivedAt(key); !ok || at.Sub(back) > time.Hour {
 			t.Errorf("prompt arrived %v (%v); want within the hour after 09:00", at.In(berlin), ok)
+		}
+	})
+
+	t.Run("BusyWaitInBerlin", func(t *testing.T) {
+		session := time.Date(2026, 6, 17, 20, 40, 0, 0, berlin) // Wednesday; the prompt is due Tuesday 20:40
+		r := newRig(t, session.Add(-30*time.Hour))
+		sched := weekly(t, "Wednesdays 8:40pm", berlin)
+		r.group(store.Group{ID: "C1", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "Europe/Berlin", Members: []string{"UANA"}},
+			store.Member{ID: "UANA", TZ: "Europe/Berlin"})
+		r.loop(session.Add(-24*time.Hour - 10*time.Minute))
+		// She is setting a goal when the prompt falls due: it waits half an
+		// hour, which is 21:10, in her quiet hours.
+		if _, err := r.runner.Handle(t.Context(), "UANA", conversations.Input{Text: "set a goal"}, r.clock.Now()); err != nil {
+			t.Fatal(err)
+		}
+		r.loop(session)
+		key := store.DeliveryKey(store.DeliverPrompt, "C1", session, "UANA")
+		if at, ok := r.send.arrivedAt(key); !ok || !at.Equal(time.Date(2026, 6, 17, 8, 0, 0, 0, berlin)) {
+			t.Errorf("prompt arrived %v (%v); want 08:00 after her quiet hours", at.In(berlin), ok)
 		}
 	})
 

@@ -25,6 +25,7 @@ type fakeSender struct {
 	now         func() time.Time
 	DeliverFn   func(d store.Delivery, try int) (arrived bool, err error)
 	DeliveredFn func(d store.Delivery) (found bool, err error)
+	SlotFn      func() // called in Slot, as a long wait for the rate limit
 
 	mu      sync.Mutex
 	tries   map[string]int       // Deliver calls per key
@@ -91,7 +92,12 @@ func (f *fakeSender) Delivered(ctx context.Context, d store.Delivery) (string, s
 	return "D" + d.Recipient, "1.0", true, nil
 }
 
-func (f *fakeSender) Slot(ctx context.Context) error { return ctx.Err() }
+func (f *fakeSender) Slot(ctx context.Context) error {
+	if f.SlotFn != nil {
+		f.SlotFn()
+	}
+	return ctx.Err()
+}
 
 // deliverCalls counts the Deliver calls for key.
 func (f *fakeSender) deliverCalls(key string) int {

@@ -130,6 +130,26 @@ func TestScheduler_QuietHoursOnRetryAndNewZone(t *testing.T) {
 		}
 	})
 
+	t.Run("LongWaitForASlot", func(t *testing.T) {
+		session := time.Date(2026, 6, 17, 20, 55, 0, 0, berlin) // the prompt is due Tuesday 20:55
+		r := newRig(t, session.Add(-30*time.Hour))
+		sched := weekly(t, "Wednesdays 8:55pm", berlin)
+		r.group(store.Group{ID: "C1", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "Europe/Berlin", Members: []string{"UANA"}},
+			store.Member{ID: "UANA", TZ: "Europe/Berlin"})
+		r.loop(session.Add(-24*time.Hour - time.Minute))
+		// A large fan-out ahead of it: its rate-limit slot comes at 21:10.
+		r.send.SlotFn = func() { r.clock.Set(time.Date(2026, 6, 16, 21, 10, 0, 0, berlin)) }
+		r.tick(session.Add(-24 * time.Hour))
+		r.send.SlotFn = nil
+		key := store.DeliveryKey(store.DeliverPrompt, "C1", session, "UANA")
+		if n := r.send.deliverCalls(key); n != 0 {
+			t.Errorf("sent at 21:10, in quiet hours")
+		}
+		if d := r.delivery(key); !d.DueAt.Equal(time.Date(2026, 6, 17, 8, 0, 0, 0, berlin)) {
+			t.Errorf("prompt %s, due %v; want held for 08:00", d.State, d.DueAt.In(berlin))
+		}
+	})
+
 	t.Run("BusyWaitInBerlin", func(t *testing.T) {
 		session := time.Date(2026, 6, 17, 20, 40, 0, 0, berlin) // Wednesday; the prompt is due Tuesday 20:40
 		r := newRig(t, session.Add(-30*time.Hour))

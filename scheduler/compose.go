@@ -66,7 +66,7 @@ type job struct {
 // skipReason says why a due delivery should not be sent (empty: send it,
 // as j). It only reads; the send itself happens in a worker.
 func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.Time) (reason string, j job, err error) {
-	reason, j.quiet, err = s.skipReasonInGroup(ctx, d, now)
+	reason, j.quiet, err = s.skipReasonInGroup(ctx, d)
 	if reason != "" || err != nil {
 		return reason, job{}, err
 	}
@@ -128,7 +128,7 @@ func (s *Scheduler) reminderReason(ctx context.Context, d store.Delivery, now ti
 
 // skipReasonInGroup is what the recipient's group says of a delivery: why
 // not to send it, and the quiet hours that apply.
-func (s *Scheduler) skipReasonInGroup(ctx context.Context, d store.Delivery, now time.Time) (string, quietHours, error) {
+func (s *Scheduler) skipReasonInGroup(ctx context.Context, d store.Delivery) (string, quietHours, error) {
 	quiet := quietOf(store.Group{})
 	if d.GroupID == "" {
 		return "", quiet, nil

@@ -55,66 +55,110 @@ func (s *Scheduler) group(ctx context.Context, id string) (*groupInPass, error) 
 	return gp, nil
 }
 
-// skipReason says why a due delivery should not be sent (empty: send it).
-// It only reads; the send itself happens in a worker.
-func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.Time) (string, error) {
-	if !stillUseful(d, now) {
-		return "too late", nil
+// job is a due delivery that may be sent, with what the check of quiet
+// hours at send time needs.
+type job struct {
+	d     store.Delivery
+	loc   *time.Location // the recipient's zone
+	quiet quietHours     // their group's, or the defaults
+}
+
+// skipReason says why a due delivery should not be sent (empty: send it,
+// as j). It only reads; the send itself happens in a worker.
+func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.Time) (reason string, j job, err error) {
+	reason, j.quiet, err = s.skipReasonInGroup(ctx, d)
+	if reason != "" || err != nil {
+		return reason, job{}, err
 	}
-	if d.Kind == store.DeliverNudge {
-		m, err := s.store.Member(ctx, d.Recipient)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			return "", err
-		}
-		if m.PausedUntil.After(now) {
-			return "away", nil
-		}
+	m, err := s.store.Member(ctx, d.Recipient)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return "", job{}, err
 	}
+	j.d, j.loc = d, zone(m.TZ, s.groupZone(ctx, d.GroupID))
+	switch {
+	case !stillUseful(d, now, j.loc):
+		return "too late", job{}, nil
+	case m.Unreachable != "":
+		return "unreachable", job{}, nil // Slack refused them for good; see unreachable
+	case d.Kind == store.DeliverNudge && m.PausedUntil.After(now):
+		return "away", job{}, nil
+	case (d.Kind == store.DeliverPrompt || d.Kind == store.DeliverReminder) && m.PausedUntil.After(d.Session):
+		return "away", job{}, nil
+	}
+	if d.Kind == store.DeliverReminder {
+		return s.reminderReason(ctx, d, now, j)
+	}
+	return "", j, nil
+}
+
+// minReminderGap is the least time between a member's prompt and their
+// reminder: a reminder sooner than that nags.
+const minReminderGap = time.Hour
+
+// reminderReason says why a reminder should not be sent, if it should not.
+func (s *Scheduler) reminderReason(ctx context.Context, d store.Delivery, now time.Time, j job) (string, job, error) {
+	gr, err := s.group(ctx, d.GroupID)
+	if err != nil {
+		return "", job{}, err
+	}
+	answered, err := s.answered(ctx, gr.Group, d.Recipient, d.Session)
+	if err != nil {
+		return "", job{}, err
+	}
+	if answered {
+		return "answered", job{}, nil
+	}
+	// After downtime (or a wait for quiet hours, or retries) a prompt may
+	// be due with its reminder, or have just gone out. Then the prompt is
+	// the one to send: it carries the same check-in, and its words make
+	// sense on their own, where "a gentle reminder" of a prompt that never
+	// came (or came a minute ago) confuses or nags.
+	p, err := s.store.Delivery(ctx, store.DeliveryKey(store.DeliverPrompt, d.GroupID, d.Session, d.Recipient))
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+	case err != nil:
+		return "", job{}, err
+	case p.State == store.DeliveryPlanned || p.State == store.DeliverySending:
+		return "the late prompt goes instead", job{}, nil
+	case p.State == store.DeliverySent && now.Sub(p.UpdatedAt) < minReminderGap/2:
+		return "the prompt went out just before", job{}, nil
+	}
+	return "", j, nil
+}
+
+// skipReasonInGroup is what the recipient's group says of a delivery: why
+// not to send it, and the quiet hours that apply.
+func (s *Scheduler) skipReasonInGroup(ctx context.Context, d store.Delivery) (string, quietHours, error) {
+	quiet := quietOf(store.Group{})
 	if d.GroupID == "" {
-		return "", nil
+		return "", quiet, nil
 	}
 	gr, err := s.group(ctx, d.GroupID)
 	if errors.Is(err, store.ErrNotFound) {
-		return "group removed", nil
+		return "group removed", quiet, nil
 	}
 	if err != nil {
-		return "", err
+		return "", quiet, err
 	}
 	g := gr.Group
+	quiet = quietOf(g)
 	if cancelled(g, d.Session) {
-		return "session cancelled", nil
+		return "session cancelled", quiet, nil
 	}
 	if sched, err := parsedSchedule(g); err != nil || !sched.Next(d.Session.Add(-time.Second)).Equal(d.Session) {
-		return "schedule changed", nil // the group no longer meets then
+		return "schedule changed", quiet, nil // the group no longer meets then
 	}
 	switch d.Kind {
 	case store.DeliverDigest:
 		if !gr.facilitators[d.Recipient] {
-			return "no longer a facilitator", nil
+			return "no longer a facilitator", quiet, nil
 		}
-		return "", nil
 	case store.DeliverPrompt, store.DeliverReminder:
 		if !gr.members[d.Recipient] {
-			return "no longer a member", nil
-		}
-		m, err := s.store.Member(ctx, d.Recipient)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			return "", err
-		}
-		if m.PausedUntil.After(d.Session) {
-			return "away", nil
-		}
-		if d.Kind == store.DeliverReminder {
-			answered, err := s.answered(ctx, g, d.Recipient, d.Session)
-			if err != nil {
-				return "", err
-			}
-			if answered {
-				return "answered", nil
-			}
+			return "no longer a member", quiet, nil
 		}
 	}
-	return "", nil
+	return "", quiet, nil
 }
 
 // previousSession is the group's session before session (zero if none in
@@ -247,7 +291,7 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 		return nil, err
 	}
 	prev := previousSession(g, d.Session)
-	var done, notYet, away, stuck []string
+	var done, notYet, unreachable, away, stuck []string
 	for _, m := range members {
 		if m.PausedUntil.After(d.Session) {
 			away = append(away, fmt.Sprintf("%s (back %s)", name(m), conversations.SayDate(dateOf(m.PausedUntil, zone(fac.TZ, nil)), now)))
@@ -257,9 +301,14 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 		if err != nil {
 			return nil, err
 		}
-		if c == nil {
+		switch {
+		case c == nil && m.Unreachable != "":
+			// Not "not yet": they never got the prompt, and will not.
+			unreachable = append(unreachable, name(m))
+			continue
+		case c == nil:
 			notYet = append(notYet, name(m))
-		} else {
+		default:
 			done = append(done, "✓ "+name(m)+": "+summarize(*c))
 		}
 		noProgress := c == nil || !progress(*c)
@@ -286,6 +335,9 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 	}
 	if len(notYet) > 0 {
 		b.WriteString("\nNot yet: " + strings.Join(notYet, ", "))
+	}
+	if len(unreachable) > 0 {
+		b.WriteString("\nUnreachable on Slack: " + strings.Join(unreachable, ", "))
 	}
 	if len(away) > 0 {
 		b.WriteString("\nAway: " + strings.Join(away, ", "))

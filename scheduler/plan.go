@@ -88,6 +88,39 @@ func (q quietHours) before(t time.Time, loc *time.Location) time.Time {
 	return start.Add(-quietMargin)
 }
 
+// containsTime says whether t falls in the quiet hours in loc.
+func (q quietHours) containsTime(t time.Time, loc *time.Location) bool {
+	local := t.In(loc)
+	return q.contains(clockTime(local.Hour()*60 + local.Minute()))
+}
+
+// endAfter is when the quiet hours that t falls in end, in loc: the same
+// morning after midnight, the next morning before it. It is a wall-clock
+// time, so a daylight-saving change in the night moves it with the clocks.
+func (q quietHours) endAfter(t time.Time, loc *time.Location) time.Time {
+	local := t.In(loc)
+	day := local
+	if q.start > q.end && clockTime(local.Hour()*60+local.Minute()) >= q.start {
+		day = local.AddDate(0, 0, 1) // evening: the quiet ends tomorrow
+	}
+	return time.Date(day.Year(), day.Month(), day.Day(), int(q.end)/60, int(q.end)%60, 0, 0, loc)
+}
+
+// digestAt is when a facilitator's digest for session goes out, due at t
+// in loc. One that falls in quiet hours waits for their end while that is
+// still before the session, so that a morning session's digest comes after
+// the members' last chance to answer, not the evening before with their
+// reminders; only when the quiet hours end too late does it go earlier.
+func (q quietHours) digestAt(t, session time.Time, loc *time.Location) time.Time {
+	if !q.containsTime(t, loc) {
+		return t
+	}
+	if end := q.endAfter(t, loc); end.Before(session) {
+		return end
+	}
+	return q.before(t, loc)
+}
+
 // zone is a member's Slack time zone, else the fallback (the group's), else UTC.
 var zone = conversations.Zone
 
@@ -117,12 +150,12 @@ func PlanGroup(g store.Group, sched Schedule, members map[string]store.Member, f
 			loc := zone(members[id].TZ, sched.Location())
 			prompt := quiet.before(session.Add(-lead), loc)
 			add(store.DeliverPrompt, id, prompt)
-			if reminder := quiet.before(session.Add(-ReminderLead), loc); reminder.After(prompt) {
+			if reminder := quiet.before(session.Add(-ReminderLead), loc); !reminder.Before(prompt.Add(minReminderGap)) {
 				add(store.DeliverReminder, id, reminder)
 			}
 		}
 		for _, id := range g.Facilitators {
-			add(store.DeliverDigest, id, quiet.before(session.Add(-DigestLead), zone(members[id].TZ, sched.Location())))
+			add(store.DeliverDigest, id, quiet.digestAt(session.Add(-DigestLead), session, zone(members[id].TZ, sched.Location())))
 		}
 	}
 	return out

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
+	"strings"
 	"sync"
 	"time"
 
@@ -17,7 +19,9 @@ import (
 // after a crash between sending and recording, Delivered can tell whether it
 // arrived.
 type Sender interface {
-	// Deliver sends replies to d.Recipient's DM, tagged with d.Key.
+	// Deliver sends replies to d.Recipient's DM, tagged with d.Key. Its
+	// error says what became of the message: ErrMaybeSent, ErrUnreachable,
+	// or anything else for "surely not sent" (see errors.go).
 	Deliver(ctx context.Context, d store.Delivery, replies []conversations.Reply) (channel, ts string, err error)
 	// Delivered looks in d.Recipient's DM for a message tagged with d.Key.
 	Delivered(ctx context.Context, d store.Delivery) (channel, ts string, found bool, err error)
@@ -38,9 +42,6 @@ type Config struct {
 	// ReplanEvery is how often the timeline is planned ahead (it also
 	// happens after Replan).
 	ReplanEvery time.Duration
-	// MaxAttempts is how often a delivery is tried before it is given up
-	// (and logged as an error).
-	MaxAttempts int
 	Logger      *slog.Logger
 }
 
@@ -75,9 +76,6 @@ func New(st *store.Store, runner *conversations.Runner, send Sender, cfg Config)
 	if cfg.ReplanEvery <= 0 {
 		cfg.ReplanEvery = 10 * time.Minute
 	}
-	if cfg.MaxAttempts <= 0 {
-		cfg.MaxAttempts = 8
-	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
@@ -99,13 +97,23 @@ func (s *Scheduler) Replan() {
 // Run ticks until ctx ends, sleeping until the next delivery is due (at most
 // a minute, so a changed clock or a new plan is noticed).
 func (s *Scheduler) Run(ctx context.Context) error {
+	failures := 0
 	for {
-		if err := s.Tick(ctx); err != nil && ctx.Err() == nil {
+		err := s.Tick(ctx)
+		if err != nil && ctx.Err() == nil {
 			s.log.Error("scheduler pass failed", "err", err)
 		}
 		wait := time.Minute
 		if next, ok, err := s.store.NextDue(ctx); err == nil && ok {
 			wait = min(wait, max(next.Sub(s.Now()), 10*time.Millisecond))
+		}
+		// A pass that failed (the store refusing writes) is not retried in
+		// a tight loop: what it left due would be due again at once.
+		if err != nil {
+			failures++
+			wait = max(wait, min(time.Duration(1<<min(failures, 6))*time.Second, time.Minute))
+		} else {
+			failures = 0
 		}
 		t := time.NewTimer(wait)
 		select {
@@ -177,7 +185,7 @@ func (s *Scheduler) Plan(ctx context.Context, now time.Time) error {
 		if _, err := s.store.PlanDeliveries(ctx, plan); err != nil {
 			return fmt.Errorf("scheduler: plan group %s: %w", g.ID, err)
 		}
-		if err := s.moveChanged(ctx, g.ID, plan); err != nil {
+		if err := s.moveChanged(ctx, g.ID, plan, now); err != nil {
 			return err
 		}
 	}
@@ -198,7 +206,7 @@ func (s *Scheduler) Plan(ctx context.Context, now time.Time) error {
 // moveChanged reschedules planned (not yet sent) deliveries whose due time
 // changed since they were planned: a new lead time, new quiet hours, or a
 // member's new time zone.
-func (s *Scheduler) moveChanged(ctx context.Context, groupID string, plan []store.Delivery) error {
+func (s *Scheduler) moveChanged(ctx context.Context, groupID string, plan []store.Delivery, now time.Time) error {
 	bySession := map[time.Time][]store.Delivery{}
 	for _, d := range plan {
 		bySession[d.Session] = append(bySession[d.Session], d)
@@ -214,10 +222,17 @@ func (s *Scheduler) moveChanged(ctx context.Context, groupID string, plan []stor
 		}
 		for _, d := range want {
 			old, ok := stored[d.Key]
-			if ok && old.State == store.DeliveryPlanned && !old.DueAt.Equal(d.DueAt) {
-				if err := s.store.Reschedule(ctx, d.Key, d.DueAt); err != nil {
-					return err
-				}
+			if !ok || old.State != store.DeliveryPlanned || old.DueAt.Equal(d.DueAt) {
+				continue
+			}
+			// A delivery already tried keeps its retry's time. One whose new
+			// time has passed while it waits for a later one (held for quiet
+			// hours) stays: moving it back would only have it held again.
+			if old.Attempts > 0 || !d.DueAt.After(now) && old.DueAt.After(now) {
+				continue
+			}
+			if err := s.store.Reschedule(ctx, d.Key, d.DueAt); err != nil {
+				return err
 			}
 		}
 	}
@@ -246,7 +261,7 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 		seen     = map[string]bool{}
 		firstErr error
 		done     = make(chan struct{}, s.cfg.Workers)
-		jobs     = make(chan store.Delivery)
+		jobs     = make(chan job)
 		wg       sync.WaitGroup
 	)
 	for range s.cfg.Workers {
@@ -254,12 +269,16 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 			// A delivery that has started finishes even during shutdown:
 			// the Sender's own timeouts bound it.
 			work := context.WithoutCancel(ctx)
-			for d := range jobs {
-				err := s.deliver(work, d, now)
+			for j := range jobs {
+				d := j.d
+				err := s.deliver(work, j, now)
 				mu.Lock()
 				delete(inflight, d.Key)
-				if err != nil && firstErr == nil {
-					firstErr = err
+				if err != nil {
+					s.log.Error("delivery could not be recorded", "kind", string(d.Kind), "user", d.Recipient, "err", err)
+					if firstErr == nil {
+						firstErr = err
+					}
 				}
 				mu.Unlock()
 				select {
@@ -275,11 +294,8 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 	}()
 	for ctx.Err() == nil {
 		mu.Lock()
-		busy, failed := len(inflight), firstErr
+		busy := len(inflight)
 		mu.Unlock()
-		if failed != nil {
-			return failed
-		}
 		due, err := s.store.DueDeliveries(ctx, now, s.cfg.Batch+busy)
 		if err != nil {
 			return err
@@ -294,7 +310,12 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 		mu.Unlock()
 		if len(fresh) == 0 {
 			if busy == 0 {
-				return nil
+				// A delivery that failed on the store is left due for the
+				// next pass; the others went on meanwhile.
+				mu.Lock()
+				err := firstErr
+				mu.Unlock()
+				return err
 			}
 			select { // wait for a worker to finish, then look again
 			case <-done:
@@ -302,10 +323,10 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 			}
 			continue
 		}
-		var send []store.Delivery
+		var send []job
 		for _, d := range fresh {
 			seen[d.Key] = true
-			reason, err := s.skipReason(ctx, d, now)
+			reason, j, err := s.skipReason(ctx, d, now)
 			if err != nil {
 				return err
 			}
@@ -319,16 +340,23 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 				s.log.Info("delivery skipped", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", reason)
 				continue
 			}
-			send = append(send, d)
+			// Checked here too, not only in the worker, so that a night's
+			// backlog is held without waiting for rate-limit slots.
+			if held, err := s.holdForQuietHours(ctx, j, now); err != nil {
+				return err
+			} else if held {
+				continue
+			}
+			send = append(send, j)
 		}
 		mu.Lock()
-		for _, d := range send {
-			inflight[d.Key] = true
+		for _, j := range send {
+			inflight[j.d.Key] = true
 		}
 		mu.Unlock()
-		for _, d := range send {
+		for _, j := range send {
 			select {
-			case jobs <- d:
+			case jobs <- j:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
@@ -341,9 +369,16 @@ func (s *Scheduler) drain(ctx context.Context, now time.Time) error {
 // the delivery "sending" first, one at a time, so that after a crash only
 // the few in flight are uncertain (each costs a look at the DM's history).
 // d is as it was read before: State "sending" means an earlier attempt may
-// have arrived.
-func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time) error {
+// have arrived. It returns only the store's errors: whatever goes wrong with
+// the delivery itself is recorded on it, with a retry or a reason.
+func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) error {
+	d := j.d
 	if err := s.send.Slot(ctx); err != nil {
+		return err
+	}
+	// The wait for a slot can be long in a large fan-out: look at the
+	// recipient's clock again now that the message is about to go.
+	if held, err := s.holdForQuietHours(ctx, j, s.Now()); held || err != nil {
 		return err
 	}
 	if err := s.store.MarkSending(ctx, []string{d.Key}, now); err != nil {
@@ -355,59 +390,209 @@ func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time
 			s.log.Info("delivery found already sent after a restart", "kind", string(d.Kind), "user", d.Recipient)
 			return s.store.MarkSent(ctx, d.Key, channel, ts, now)
 		}
+		if errors.Is(err, ErrUnreachable) {
+			return s.unreachable(ctx, d, now, err, true)
+		}
 		if err != nil {
 			// Not knowing, sending again could double it: wait and ask again.
 			s.log.Warn("could not check whether a delivery arrived", "kind", string(d.Kind), "user", d.Recipient, "err", err)
-			return s.retryLater(ctx, d, now, backoff(d.Attempts), "unconfirmed")
+			return s.retryLater(ctx, d, now, backoff(d.Attempts), "unconfirmed", true)
 		}
 	}
 	replies, err := s.compose(ctx, d, now)
 	if errors.Is(err, conversations.ErrBusy) {
 		// The member is mid-way through another conversation: ask again in
 		// half an hour, while the prompt is still useful.
-		return s.retryLater(ctx, d, now, 30*time.Minute, "busy")
+		return s.retryLater(ctx, d, now, 30*time.Minute, "busy", false)
 	}
 	if err != nil {
-		return err
+		// Nothing went to Slack. Retrying at once would fail the same way
+		// and spin; the backoff and the usefulness limit of a failed send
+		// apply instead.
+		s.log.Error("could not compose a delivery; will retry", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "attempt", d.Attempts+1, "err", err)
+		return s.retryLater(ctx, d, now, backoff(d.Attempts), "could not compose", false)
 	}
 	if len(replies) == 0 {
 		return s.store.MarkSkipped(ctx, d.Key, "nothing to say", now)
 	}
 	channel, ts, err := s.send.Deliver(ctx, d, replies)
-	if err != nil {
+	switch {
+	case err == nil:
+		return s.store.MarkSent(ctx, d.Key, channel, ts, now)
+	case errors.Is(err, ErrUnreachable):
+		return s.unreachable(ctx, d, now, err, false)
+	case errors.Is(err, ErrMaybeSent):
+		// It stays "sending": the next try asks Slack before sending again.
+		s.log.Warn("delivery may have been sent; will check", "kind", string(d.Kind), "user", d.Recipient, "attempt", d.Attempts+1, "err", err)
+		return s.retryLater(ctx, d, now, backoff(d.Attempts), "may have been sent", true)
+	default:
 		s.log.Warn("delivery failed; will retry", "kind", string(d.Kind), "user", d.Recipient, "attempt", d.Attempts+1, "err", err)
-		return s.retryLater(ctx, d, now, backoff(d.Attempts), "failed")
+		return s.retryLater(ctx, d, now, backoff(d.Attempts), "failed", false)
 	}
-	return s.store.MarkSent(ctx, d.Key, channel, ts, now)
 }
 
-// retryLater moves a delivery on, or gives it up once it has been tried too
-// often or would no longer be useful.
-func (s *Scheduler) retryLater(ctx context.Context, d store.Delivery, now time.Time, wait time.Duration, why string) error {
-	next := now.Add(wait)
-	if d.Attempts+1 >= s.cfg.MaxAttempts || !stillUseful(d, next) {
-		s.log.Error("delivery given up", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", why, "attempts", d.Attempts+1)
-		return s.store.MarkSkipped(ctx, d.Key, "gave up: "+why, now)
+// unreachable records that Slack refused a delivery for good: the delivery
+// is skipped with Slack's reason, and the person is marked unreachable, so
+// nothing more is sent to them (and no Slack call made) until they write to
+// Cairn again. earlier says an earlier attempt may still have arrived.
+func (s *Scheduler) unreachable(ctx context.Context, d store.Delivery, now time.Time, cause error, earlier bool) error {
+	code := slackCode(cause)
+	s.log.Warn("recipient cannot be reached on Slack; not retrying", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", code)
+	if err := s.store.MarkUnreachable(ctx, d.Recipient, code, now); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
 	}
-	return s.store.Reschedule(ctx, d.Key, next)
+	reason := "unreachable: " + code
+	if earlier {
+		reason += " (an earlier attempt may have arrived)"
+	}
+	return s.store.MarkSkipped(ctx, d.Key, reason, now)
+}
+
+// slackCodes are the error codes Slack gives for a recipient who cannot get
+// messages, as the Sender reports them inside ErrUnreachable's text.
+var slackCodes = []string{"account_inactive", "user_not_found", "channel_not_found", "is_archived", "not_in_channel",
+	"user_disabled", "cannot_dm_bot", "messages_tab_disabled", "restricted_action"}
+
+var snakeWord = regexp.MustCompile(`\b[a-z]+(?:_[a-z]+)+\b`)
+
+// slackCode finds Slack's short reason in an error's text: a known code,
+// else the first word_like_this, else "refused".
+func slackCode(err error) string {
+	text := err.Error()
+	for _, c := range slackCodes {
+		if strings.Contains(text, c) {
+			return c
+		}
+	}
+	if w := snakeWord.FindString(text); w != "" {
+		return w
+	}
+	return "refused"
+}
+
+// holdForQuietHours keeps a delivery from going out in its recipient's
+// quiet hours at t, whatever made it late (downtime, a retry, a wait for a
+// busy member, a zone learned after planning): it waits for the end of
+// them if it is still useful then, else it is skipped. It reports whether
+// it held or skipped the delivery.
+func (s *Scheduler) holdForQuietHours(ctx context.Context, j job, t time.Time) (bool, error) {
+	d := j.d
+	end, useful := outOfQuiet(d, j.loc, j.quiet, t)
+	if end.Equal(t) {
+		return false, nil
+	}
+	if !useful {
+		reason := "quiet hours"
+		if d.State == store.DeliverySending {
+			reason += " (an earlier attempt may have arrived)"
+		}
+		s.log.Info("delivery skipped", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", reason)
+		return true, s.store.MarkSkipped(ctx, d.Key, reason, t)
+	}
+	s.log.Info("delivery held for the recipient's quiet hours", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "until", end)
+	return true, s.store.Reschedule(ctx, d.Key, end)
+}
+
+// outOfQuiet is the first moment from t that d may go out: t itself, or
+// the end of the recipient's quiet hours; useful reports whether d is
+// still worth sending then.
+func outOfQuiet(d store.Delivery, loc *time.Location, quiet quietHours, t time.Time) (at time.Time, useful bool) {
+	at = t
+	if quiet.containsTime(t, loc) {
+		at = quiet.endAfter(t, loc)
+	}
+	return at, stillUseful(d, at, loc)
+}
+
+// lastChance is how long before a delivery stops being useful its last
+// retry comes, when the backoff would overshoot.
+const lastChance = time.Minute
+
+// retryLater tries a delivery again after wait, or gives it up once it would
+// no longer be useful: how often it was tried does not matter. maybeSent
+// keeps it "sending", so the next try asks Slack whether this one arrived
+// before sending again; otherwise it is planned again.
+func (s *Scheduler) retryLater(ctx context.Context, d store.Delivery, now time.Time, wait time.Duration, why string, maybeSent bool) error {
+	loc, err := s.recipientZone(ctx, d)
+	if err != nil {
+		return err
+	}
+	next := now.Add(wait)
+	if until := usefulUntil(d, loc); !next.Before(until) {
+		// The backoff is capped, but it may still overshoot: try once more
+		// just before the end rather than give up early.
+		next = until.Add(-lastChance)
+	}
+	if !next.After(now) {
+		s.log.Error("delivery given up", "kind", string(d.Kind), "group", d.GroupID, "user", d.Recipient, "reason", why, "attempts", d.Attempts+1)
+		reason := "gave up: " + why
+		if maybeSent {
+			reason += " (an attempt may have arrived)"
+		}
+		return s.store.MarkSkipped(ctx, d.Key, reason, now)
+	}
+	if maybeSent {
+		return s.store.Reschedule(ctx, d.Key, next)
+	}
+	return s.store.MarkRetry(ctx, d.Key, next)
 }
 
 func backoff(attempts int) time.Duration {
 	return min(time.Duration(1<<min(attempts, 10))*30*time.Second, time.Hour)
 }
 
-// stillUseful says whether a delivery is worth sending at t: nothing about a
+// usefulUntil is when a delivery stops being worth sending: nothing about a
 // session is sent once it has started, and a navigator's list is stale by
-// the afternoon.
-func stillUseful(d store.Delivery, t time.Time) bool {
+// the afternoon of its day. It never depends on DueAt, which retries move.
+// loc is the recipient's zone.
+func usefulUntil(d store.Delivery, loc *time.Location) time.Time {
 	switch d.Kind {
 	case store.DeliverPrompt, store.DeliverReminder, store.DeliverDigest:
-		return t.Before(d.Session)
-	case store.DeliverNudges:
-		return t.Before(d.DueAt.Add(8 * time.Hour))
+		return d.Session
+	case store.DeliverNudges: // Session is the navigator's day, as a UTC date
+		return onDay(d.Session, NudgeHour+8, loc)
+	case store.DeliverNudge:
+		// Pressed late in the evening, a nudge may wait for the morning
+		// after, never longer.
+		return onDay(d.Session.AddDate(0, 0, 1), 12, loc)
 	default:
-		return t.Before(d.DueAt.Add(24 * time.Hour))
+		return d.Session.Add(24 * time.Hour)
 	}
+}
+
+// stillUseful says whether a delivery is worth sending at t.
+func stillUseful(d store.Delivery, t time.Time, loc *time.Location) bool {
+	return t.Before(usefulUntil(d, loc))
+}
+
+// onDay is hour o'clock in loc on the date that day (a UTC midnight) names.
+func onDay(day time.Time, hour int, loc *time.Location) time.Time {
+	return time.Date(day.Year(), day.Month(), day.Day(), hour, 0, 0, 0, loc)
+}
+
+// recipientZone is the zone of a delivery's recipient: their own, else
+// their group's, else UTC.
+func (s *Scheduler) recipientZone(ctx context.Context, d store.Delivery) (*time.Location, error) {
+	m, err := s.store.Member(ctx, d.Recipient)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	return zone(m.TZ, s.groupZone(ctx, d.GroupID)), nil
+}
+
+// groupZone is a group's zone (that of its schedule), or UTC.
+func (s *Scheduler) groupZone(ctx context.Context, groupID string) *time.Location {
+	if groupID == "" {
+		return time.UTC
+	}
+	g, err := s.group(ctx, groupID)
+	if err != nil {
+		return time.UTC
+	}
+	if sched, err := parsedSchedule(g.Group); err == nil && sched.Location() != nil {
+		return sched.Location()
+	}
+	return zone(g.TZ, time.UTC)
 }
 
 // ErrNotTheirMember refuses a nudge from someone who is not the member's

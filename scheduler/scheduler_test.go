@@ -370,7 +370,9 @@ func TestScheduler_DaylightSaving(t *testing.T) {
 				Members: []string{"UNY", "UBER"}, Facilitators: []string{"UFAC"}},
 				store.Member{ID: "UNY", TZ: "America/New_York"}, store.Member{ID: "UBER", TZ: "Europe/Berlin"},
 				store.Member{ID: "UFAC", TZ: "America/New_York"})
-			w.run(tt.session.Add(time.Hour), 30*time.Minute)
+			// Every 15 minutes, as Run would wake at 20:45 in Berlin: a
+			// prompt found later than that is in quiet hours, and waits.
+			w.run(tt.session.Add(time.Hour), 15*time.Minute)
 			got := assertOnce(t, w.deliveries())
 			before := tt.session.AddDate(0, 0, -7)
 			for _, session := range []time.Time{before, tt.session} {

@@ -19,7 +19,8 @@ import (
 // Every message the scheduler means to send is planned here first under a
 // key that names it (kind, group, session, recipient), so planning it again
 // after a restart finds it and changes nothing. A delivery then moves
-// planned → sending → sent, or to skipped. The scheduler marks it sending
+// planned → sending → sent, or to skipped, or back to planned (MarkRetry)
+// after an attempt that surely did not reach Slack. The scheduler marks it sending
 // before it hands it to Slack: after a crash between that mark and MarkSent
 // the delivery is still sending and still due, and the scheduler can tell it
 // may already have arrived. Sent is final; skipped is too, unless MarkSent
@@ -480,4 +481,35 @@ func (s *Store) changeMember(ctx context.Context, memberID string, change func(*
 		m.V = recordVersion
 		return putJSON(b, []byte(memberID), m)
 	})
+}
+
+// MarkRetry records that an attempt surely did not reach Slack (it was
+// refused, or never composed): the delivery is planned again, due at dueAt,
+// so its next try sends without first asking whether this one arrived. Its
+// attempts stay as they are. An unknown key is ErrNotFound; a sent or
+// skipped delivery, or a zero or unkeyable dueAt, is ErrInvalid.
+func (s *Store) MarkRetry(ctx context.Context, key string, dueAt time.Time) error {
+	if dueAt.IsZero() {
+		return fmt.Errorf("store: retry delivery %s: %w: no due time", key, ErrInvalid)
+	}
+	if err := checkKeyTime("due time", dueAt); err != nil {
+		return fmt.Errorf("store: retry delivery %s: %w", key, err)
+	}
+	now := s.now()
+	err := s.update(ctx, func(tx *bolt.Tx) error {
+		d, err := loadDelivery(tx, key)
+		if err != nil {
+			return reject(err)
+		}
+		if !pending(d.State) {
+			return reject(fmt.Errorf("%w: already %s", ErrInvalid, d.State))
+		}
+		was := d
+		d.V, d.State, d.DueAt, d.UpdatedAt = recordVersion, DeliveryPlanned, dueAt.UTC(), now
+		return writeDelivery(tx, was, d)
+	})
+	if err != nil {
+		return fmt.Errorf("store: retry delivery %s: %w", key, err)
+	}
+	return nil
 }

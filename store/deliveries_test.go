@@ -450,6 +450,37 @@ func TestStore_Reschedule(t *testing.T) {
 	})
 }
 
+func TestStore_MarkRetry(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	s := MustOpen(t)
+	a, b := prompt("U1", t0), prompt("U2", t0.Add(time.Minute))
+	mustPlan(t, s, a, b)
+	keys := []string{a.Key, b.Key}
+	must(t, s.MarkSending(ctx, []string{a.Key}, t0))
+
+	// Slack refused the post: planned again in five minutes, the attempt counted.
+	s.Now = func() time.Time { return t0.Add(time.Second) }
+	must(t, s.MarkRetry(ctx, a.Key, t0.Add(5*time.Minute)))
+	d := mustDelivery(t, s, a.Key)
+	mustEqual(t, "due", d.DueAt, t0.Add(5*time.Minute))
+	mustEqual(t, "state", d.State, store.DeliveryPlanned)
+	mustEqual(t, "attempts", d.Attempts, 1)
+	mustEqual(t, "updated", d.UpdatedAt, t0.Add(time.Second))
+	due, err := s.DueDeliveries(ctx, t0.Add(5*time.Minute), 0)
+	must(t, err)
+	mustEqual(t, "due at t0+5m", keysOf(due), []string{b.Key, a.Key})
+	checkDueIndex(t, s, keys)
+
+	t.Run("ErrInvalid", func(t *testing.T) {
+		mustIs(t, s.MarkRetry(ctx, b.Key, time.Time{}), store.ErrInvalid)
+		must(t, s.MarkSkipped(ctx, b.Key, "too late", t0))
+		mustIs(t, s.MarkRetry(ctx, b.Key, t0.Add(time.Hour)), store.ErrInvalid)
+		mustIs(t, s.MarkRetry(ctx, "prompt|C1|0|nobody", t0), store.ErrNotFound)
+		checkDueIndex(t, s, keys)
+	})
+}
+
 func TestStore_DeliveriesFor(t *testing.T) {
 	t.Parallel()
 	ctx := t.Context()

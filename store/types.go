@@ -21,6 +21,11 @@ type Member struct {
 	PausedUntil time.Time `json:"paused_until,omitzero"` // no prompts before this instant
 	DMChannel   string    `json:"dm_channel,omitempty"`  // the member's DM with the bot, once known
 	CreatedAt   time.Time `json:"created_at"`
+	// Unreachable is Slack's reason ("account_inactive") for refusing the
+	// last message to this person, since UnreachableAt; empty while they
+	// can be reached. Nothing scheduled is sent to them until it clears.
+	Unreachable   string    `json:"unreachable,omitempty"`
+	UnreachableAt time.Time `json:"unreachable_at,omitzero"`
 }
 
 // Group is a peer-support group that meets on a schedule.

@@ -108,7 +108,16 @@ func (c *scheduleCommand) Run(ctx context.Context, args []string) error {
 		label[id] = "navigator in " + z
 		plan = append(plan, scheduler.PlanNudges(store.Member{ID: id, TZ: z}, now, end)...)
 	}
-	slices.SortStableFunc(plan, func(a, b store.Delivery) int { return a.DueAt.Compare(b.DueAt) })
+	// What Cairn would really do: quiet hours and lateness are applied when
+	// a message is sent, not only when it is planned.
+	outcomes := scheduler.AtSendTime(g, people, plan, now)
+	when := func(o scheduler.Outcome) time.Time {
+		if o.Skip != "" {
+			return o.DueAt
+		}
+		return o.At
+	}
+	slices.SortStableFunc(outcomes, func(a, b scheduler.Outcome) int { return when(a).Compare(when(b)) })
 
 	fmt.Fprintf(c.stdout, "%s\nPrompts go out %s before each session; quiet hours %s–%s in each person's zone.\n\n",
 		sched.Describe(now, 3), strings.TrimSuffix(lead.String(), "0m0s"), qs, qe)
@@ -116,19 +125,24 @@ func (c *scheduleCommand) Run(ctx context.Context, args []string) error {
 		store.DeliverPrompt: "check-in prompt", store.DeliverReminder: "reminder (if not answered)",
 		store.DeliverDigest: "digest", store.DeliverNudges: "daily list of members' steps",
 	}
-	for _, d := range plan {
+	for _, o := range outcomes {
 		whenLoc := loc
-		if m, ok := people[d.Recipient]; ok {
+		if m, ok := people[o.Recipient]; ok {
 			whenLoc, _ = time.LoadLocation(m.TZ)
-		} else if strings.HasPrefix(d.Recipient, "navigator") {
-			whenLoc, _ = time.LoadLocation(navZones[int(d.Recipient[len("navigator")]-'1')])
+		} else if strings.HasPrefix(o.Recipient, "navigator") {
+			whenLoc, _ = time.LoadLocation(navZones[int(o.Recipient[len("navigator")]-'1')])
 		}
-		line := fmt.Sprintf("%s  %-28s → %s", d.DueAt.In(whenLoc).Format("Mon Jan 2 15:04 MST"), what[d.Kind], label[d.Recipient])
-		if d.Kind != store.DeliverNudges {
-			line += "   (session " + d.Session.In(loc).Format("Mon Jan 2 15:04 MST") + ")"
+		line := fmt.Sprintf("%s  %-28s → %s", when(o).In(whenLoc).Format("Mon Jan 2 15:04 MST"), what[o.Kind], label[o.Recipient])
+		if o.Kind != store.DeliverNudges {
+			line += "   (session " + o.Session.In(loc).Format("Mon Jan 2 15:04 MST") + ")"
 		}
-		if d.DueAt.Before(now) {
-			line += "   already due: would go out at once"
+		switch {
+		case o.Skip != "":
+			line += "   not sent: " + o.Skip
+		case o.Late && o.At.After(now):
+			line += "   late: waits for the end of quiet hours"
+		case o.Late:
+			line += "   late: goes out at once"
 		}
 		fmt.Fprintln(c.stdout, line)
 	}

@@ -534,3 +534,20 @@ func TestSocketMode_AcksAtOnceWhileTheWorkIsSlow(t *testing.T) {
 		}
 	}
 }
+
+// TestDM_UnreachableUntilTheyWrite: a member Slack could not reach is
+// reachable again once they write to Cairn, so their prompts go out again.
+func TestDM_UnreachableUntilTheyWrite(t *testing.T) {
+	h := newHarness(t)
+	h.dm("hi")
+	h.expect("What would you like to do")
+	if err := h.st.MarkUnreachable(h.ctx(), member, "unreachable: account_inactive", june10); err != nil {
+		t.Fatal(err)
+	}
+	h.dm("help")
+	h.expect("You can say")
+	m, err := h.st.Member(h.ctx(), member)
+	if err != nil || m.Unreachable != "" {
+		t.Fatalf("after the member wrote: %+v, %v; want reachable", m, err)
+	}
+}

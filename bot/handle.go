@@ -147,6 +147,13 @@ func (b *Bot) sayTrouble(ctx context.Context, channel string) {
 // only once: a member whose zone is still unknown is answered in UTC.
 func (b *Bot) ensureMember(ctx context.Context, user string) error {
 	m, err := b.store.Member(ctx, user)
+	if err == nil && m.Unreachable != "" {
+		// They wrote to us, so Slack reaches them again: scheduled messages
+		// that were being skipped for them go out again.
+		if err := b.store.ClearUnreachable(ctx, user); err != nil {
+			b.log.Warn("could not mark a member reachable again", "user", user, "err", err)
+		}
+	}
 	switch {
 	case err == nil && m.TZ != "":
 		return nil

@@ -34,8 +34,9 @@ import (
 //
 // Each bot has its own fakeslack server (the fake delivers envelopes to its
 // newest connection only), built the same way and with the same limits. One
-// op is a round of each bot, alternating which goes first, so that load on
-// the machine hits both alike. In a round each of the 50 members sends
+// op is scenario.rounds rounds of each bot, in the order Cairn, bare, bare,
+// Cairn (then bare first in the next op), so that load on the machine hits
+// both alike. In a round each of the 50 members sends
 // scenario.turns DMs, each after the reply to the one before (or after
 // sbsTurnLimit without one) and think apart:
 //
@@ -57,9 +58,9 @@ import (
 // fails the benchmark.
 func BenchmarkSideBySide(b *testing.B) {
 	for _, sc := range []sbsScenario{
-		{name: "new", turns: 2},
-		{name: "known", known: true, think: 50 * time.Millisecond, turns: 4},
-		{name: "flatout", known: true, turns: 10},
+		{name: "new", turns: 2, rounds: 1},
+		{name: "known", known: true, think: 50 * time.Millisecond, turns: 4, rounds: 2},
+		{name: "flatout", known: true, turns: 6, rounds: 2},
 	} {
 		b.Run(sc.name, func(b *testing.B) { benchSideBySide(b, sc) })
 	}
@@ -100,10 +101,11 @@ type sbsLimit struct {
 }
 
 type sbsScenario struct {
-	name  string
-	known bool          // members have records with zones before the timed turns
-	think time.Duration // between a member's reply and their next message
-	turns int           // DMs per member in one bot's round
+	name   string
+	known  bool          // members have records with zones before the timed turns
+	think  time.Duration // between a member's reply and their next message
+	turns  int           // DMs per member in one bot's round
+	rounds int           // rounds of each bot in one op
 }
 
 // sbsTurn is one timed DM.
@@ -527,17 +529,17 @@ func benchSideBySide(b *testing.B, sc sbsScenario) {
 
 	var cTurns, bTurns []sbsTurn
 	var cTime, bTime time.Duration
-	runCairn := func(round int) error {
+	runCairn := func(round string) error {
 		if !sc.known {
-			cm = cairn.members(fmt.Sprintf("N%02d", round%100), sbsMembers, 0)
+			cm = cairn.members(round, sbsMembers, 0)
 		}
 		turns, elapsed, err := cairn.round(ctx, cm, sc.turns, sc.think)
 		cTurns, cTime = append(cTurns, turns...), cTime+elapsed
 		return err
 	}
-	runBare := func(round int) error {
+	runBare := func(round string) error {
 		if !sc.known {
-			bm = bare.members(fmt.Sprintf("N%02d", round%100), sbsMembers, 0)
+			bm = bare.members(round, sbsMembers, 0)
 		}
 		turns, elapsed, err := bare.round(ctx, bm, sc.turns, sc.think)
 		bTurns, bTime = append(bTurns, turns...), bTime+elapsed
@@ -545,13 +547,24 @@ func benchSideBySide(b *testing.B, sc sbsScenario) {
 	}
 	b.ResetTimer()
 	for i := range b.N {
+		// Cairn, bare, bare, Cairn… and the other way round in the next op:
+		// a load on the machine that rises or falls during the op hits both.
 		first, second := runCairn, runBare
 		if i%2 == 1 {
 			first, second = runBare, runCairn
 		}
-		if err := errors.Join(first(i), second(i)); err != nil {
-			b.StopTimer()
-			fail(err)
+		for r := range sc.rounds {
+			id := fmt.Sprintf("N%02d%d", i%100, r)
+			var err error
+			if r%2 == 0 {
+				err = errors.Join(first(id), second(id))
+			} else {
+				err = errors.Join(second(id), first(id))
+			}
+			if err != nil {
+				b.StopTimer()
+				fail(err)
+			}
 		}
 	}
 	b.StopTimer()

@@ -400,7 +400,9 @@ func startBare(b *testing.B, side *sbsSide, path string) (stop func() error) {
 		bb.wg.Wait()
 		transport.CloseIdleConnections()
 		if n := bb.failed.Load(); n > 0 {
-			err = errors.Join(err, fmt.Errorf("bare bot: %d DMs failed", n))
+			// Not an error: they show as bare-unanswered (a 429 after
+			// slack-go's retries, say).
+			b.Logf("bare bot: %d DMs not committed or not answered", n)
 		}
 		return errors.Join(err, db.Close())
 	}
@@ -502,6 +504,7 @@ func benchSideBySide(b *testing.B, sc sbsScenario) {
 			fail(fmt.Errorf("seeding known members: %w", err))
 		}
 	}
+	lookups := len(cairn.fake.CallsTo("users.info"))
 	cairn.limit()
 	bare.limit()
 	stopCairn := startCairn(b, cairn, st, false, logs)
@@ -573,6 +576,9 @@ func benchSideBySide(b *testing.B, sc sbsScenario) {
 	}
 	if err := st.Check(); err != nil {
 		b.Errorf("cairn's store: %v", err)
+	}
+	if n := len(cairn.fake.CallsTo("users.info")) - lookups; sc.known && n > 0 {
+		b.Errorf("cairn asked users.info %d times about members it should know: the known scenario measured new ones", n)
 	}
 
 	c50, c99, cOK := sbsFigures(cTurns)

@@ -18,7 +18,7 @@ var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.LookupEnv)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }
@@ -57,8 +57,11 @@ Environment: CAIRN_DB (database file) and the rest listed by "cairn try --help"
 and "cairn serve --help" (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL).
 `
 
-// run is main without the process: tests call it directly.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
+// run is main without the process: tests call it directly. lookupEnv is
+// os.LookupEnv's shape so that a variable set to "" (CAIRN_ADMIN=, "off")
+// differs from one not set at all.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, lookupEnv func(string) (string, bool)) error {
+	getenv := func(key string) string { v, _ := lookupEnv(key); return v }
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("%w: cairn needs a command, such as \"cairn try\"", errUsage)
@@ -67,7 +70,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "try":
 		return (&tryCommand{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
 	case "serve":
-		return (&serveCommand{stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
+		return (&serveCommand{stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).Run(ctx, args[1:])
 	case "schedule":
 		return (&scheduleCommand{stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
 	case "version", "--version", "-version":
@@ -92,9 +95,19 @@ func versionString() string {
 	return version
 }
 
-// envOr is a flag default taken from the environment when it is set.
+// envOr is a flag default taken from the environment when it is set and
+// not empty.
 func envOr(getenv func(string) string, key, fallback string) string {
 	if v := getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}
+
+// envSetOr is a flag default taken from the environment when it is set,
+// even to "" (which means "off" for an address).
+func envSetOr(lookupEnv func(string) (string, bool), key, fallback string) string {
+	if v, ok := lookupEnv(key); ok {
 		return v
 	}
 	return fallback

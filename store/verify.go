@@ -100,7 +100,9 @@ func checkLayout(path string) error {
 	case ok1:
 		m = m1
 	default:
-		return damaged("both meta pages are unreadable")
+		// Nothing says it was ever a bbolt file Cairn wrote: bbolt's own
+		// open reports it (not a Cairn database), without mapping pages.
+		return nil
 	}
 	if m.pageSize < 512 || m.pageSize > 1<<20 || m.pageSize&(m.pageSize-1) != 0 {
 		return damaged("page size %d", m.pageSize)

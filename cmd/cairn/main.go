@@ -49,6 +49,11 @@ Commands:
   serve     run Cairn on Slack (Socket Mode, or the HTTP Events API with --http)
   schedule preview
             show what a group's schedule would send to whom and when
+  backup PATH
+            write a checked copy of the database to PATH (Cairn may be running)
+  check     verify the database file and say what is damaged
+  restore PATH
+            replace the database with a checked backup (stop Cairn first)
   version   print the version
   help      print this help
 
@@ -73,6 +78,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return (&serveCommand{stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).Run(ctx, args[1:])
 	case "schedule":
 		return (&scheduleCommand{stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
+	case "backup":
+		return (&adminCommand{name: "backup", stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).backup(ctx, args[1:])
+	case "check":
+		return (&adminCommand{name: "check", stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).check(ctx, args[1:])
+	case "restore":
+		return (&adminCommand{name: "restore", stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).restore(ctx, args[1:])
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "cairn", versionString())
 		return nil

@@ -268,6 +268,7 @@ func (m *Main) adminHandler() http.Handler {
 		}
 		_, _ = io.WriteString(w, "ready\n")
 	})
+	mux.Handle("GET /backup", serveBackup(m.Store))
 	return mux
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/cairnbot/cairn/bot"
+	"github.com/cairnbot/cairn/internal/metrics"
 	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
 )
@@ -39,6 +40,7 @@ type Main struct {
 	Store     *store.Store
 	Bot       *bot.Bot
 	Scheduler *scheduler.Scheduler
+	Metrics   *metrics.Metrics
 
 	admin  *httpServer // nil when CAIRN_ADMIN is empty
 	events *httpServer // nil in Socket Mode
@@ -83,7 +85,10 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.Store, m.health = st, st
-	if m.Bot, err = bot.New(m.Config.Bot, st); err != nil {
+	m.Metrics = metrics.New(metricsSource(st), m.Logger)
+	botCfg := m.Config.Bot
+	botCfg.Observer = m.Metrics
+	if m.Bot, err = bot.New(botCfg, st); err != nil {
 		return err
 	}
 	m.fatal = m.Bot
@@ -233,6 +238,28 @@ func (m *Main) Close() error {
 	return m.closeErr
 }
 
+// metricsSource is what /metrics reads from the store at each scrape. The
+// inbox and outbox depths appear once the store has InboxDepth and
+// OutboxDepth; until then those series are left out.
+func metricsSource(st *store.Store) metrics.Source {
+	src := metrics.Source{Deliveries: func(ctx context.Context) ([]metrics.DeliveryCount, error) {
+		counts, err := st.CountDeliveriesByKind(ctx)
+		out := make([]metrics.DeliveryCount, len(counts))
+		for i, c := range counts {
+			out[i] = metrics.DeliveryCount{Kind: string(c.Kind), State: string(c.State), N: c.N}
+		}
+		return out, err
+	}}
+	type depths interface {
+		InboxDepth(context.Context) (int, error)
+		OutboxDepth(context.Context) (int, error)
+	}
+	if d, ok := any(st).(depths); ok {
+		src.InboxDepth, src.OutboxDepth = d.InboxDepth, d.OutboxDepth
+	}
+	return src
+}
+
 // ready says why Cairn cannot serve members right now, or nil.
 func (m *Main) ready(ctx context.Context) error {
 	if m.fatal != nil && m.fatal.FatalErr() != nil {
@@ -269,6 +296,7 @@ func (m *Main) adminHandler() http.Handler {
 		_, _ = io.WriteString(w, "ready\n")
 	})
 	mux.Handle("GET /backup", serveBackup(m.Store))
+	mux.Handle("GET /metrics", m.Metrics.Handler())
 	return mux
 }
 

@@ -81,15 +81,21 @@ Flags:
 		return fmt.Errorf("backup to %s: %w", dest, err)
 	}
 	defer os.Remove(tmp.Name()) // gone after the rename
-	from := *db
-	n, err := store.BackupFile(ctx, *db, tmp, 500*time.Millisecond)
-	if errors.Is(err, store.ErrInUse) {
-		if *admin == "" {
-			tmp.Close()
-			return fmt.Errorf("backup %s: a running Cairn holds it and its admin address is off (CAIRN_ADMIN is empty): set one, or stop Cairn and run the backup again", *db)
-		}
-		from = "the running Cairn at " + *admin
+	// Ask the running Cairn first: it holds the file's lock, and under a
+	// service manager the file may not even be readable by this user. If
+	// no Cairn answers there, copy the file itself.
+	var n int64
+	from := "the running Cairn at " + *admin
+	if *admin != "" {
 		n, err = backupFromAdmin(ctx, *admin, tmp)
+	}
+	var dial *net.OpError
+	if *admin == "" || errors.As(err, &dial) && dial.Op == "dial" {
+		from = *db
+		n, err = store.BackupFile(ctx, *db, tmp, 500*time.Millisecond)
+		if errors.Is(err, store.ErrInUse) {
+			err = fmt.Errorf("%w, and no admin address answered (CAIRN_ADMIN=%q): set the running Cairn's, or stop it", err, *admin)
+		}
 	}
 	if err == nil {
 		err = tmp.Sync()

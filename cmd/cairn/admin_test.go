@@ -142,6 +142,12 @@ func TestBackup_Stopped(t *testing.T) {
 	if err != nil || !strings.Contains(out, "checked") {
 		t.Fatalf("backup: %v\n%s", err, out)
 	}
+	// An admin address where no Cairn answers: the file itself is copied.
+	env2 := map[string]string{"CAIRN_DB": db, "CAIRN_ADMIN": freeAddr(t)}
+	out, err = runIn(context.Background(), env2, "backup", filepath.Join(dir, "b2.db"))
+	if err != nil || !strings.Contains(out, "from "+db) {
+		t.Fatalf("backup with no Cairn at the admin address: %v\n%s", err, out)
+	}
 	if _, err := runIn(context.Background(), env, "backup", db); !errors.Is(err, errUsage) {
 		t.Fatalf("backup over the database: %v", err)
 	}

@@ -199,6 +199,7 @@ func tokenError(err error) error {
 			}
 		}
 	}
+	//lint:ignore ST1005 Slack is a name; the line is printed after "cairn: ".
 	return fmt.Errorf("Slack refused the bot token (%s): reinstall the app or update SLACK_BOT_TOKEN", code)
 }
 

@@ -144,6 +144,8 @@ func OpenOptions(path string, o Options) (*Store, error) {
 // openError turns bbolt's open errors into ones an operator can act on.
 func openError(path string, err error) error {
 	switch {
+	case errors.Is(err, ErrDamaged):
+		return err
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("store: open %s: %w (stop it, or use --db to pick another file): %w", path, ErrInUse, err)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
@@ -180,14 +182,22 @@ func inspect(path string, timeout time.Duration) error {
 		return fmt.Errorf("store: open %s: %w (it is not a bbolt file); check --db", path, ErrNotCairn)
 	}
 
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: true})
+	// A damaged file is refused here, before bbolt maps it for writing.
+	if err := checkLayout(path); err != nil {
+		return err
+	}
+	db, err := openReadOnly(path, &bolt.Options{Timeout: timeout, ReadOnly: true})
 	if err != nil {
 		return openError(path, err)
 	}
 	defer db.Close()
 	return db.View(func(tx *bolt.Tx) error {
-		_, err := checkMeta(tx, path)
-		return err
+		if _, err := checkMeta(tx, path); err != nil {
+			return err
+		}
+		// Touch every page now, where a broken one is an error, rather
+		// than in the middle of a member's turn, where it is a crash.
+		return walk(tx, path, func([][]byte, []byte, []byte) error { return nil })
 	})
 }
 

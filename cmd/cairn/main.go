@@ -18,7 +18,7 @@ var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.LookupEnv)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }
@@ -49,6 +49,11 @@ Commands:
   serve     run Cairn on Slack (Socket Mode, or the HTTP Events API with --http)
   schedule preview
             show what a group's schedule would send to whom and when
+  backup PATH
+            write a checked copy of the database to PATH (Cairn may be running)
+  check     verify the database file and say what is damaged
+  restore PATH
+            replace the database with a checked backup (stop Cairn first)
   version   print the version
   help      print this help
 
@@ -57,8 +62,11 @@ Environment: CAIRN_DB (database file) and the rest listed by "cairn try --help"
 and "cairn serve --help" (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL).
 `
 
-// run is main without the process: tests call it directly.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
+// run is main without the process: tests call it directly. lookupEnv is
+// os.LookupEnv's shape so that a variable set to "" (CAIRN_ADMIN=, "off")
+// differs from one not set at all.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, lookupEnv func(string) (string, bool)) error {
+	getenv := func(key string) string { v, _ := lookupEnv(key); return v }
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("%w: cairn needs a command, such as \"cairn try\"", errUsage)
@@ -67,9 +75,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "try":
 		return (&tryCommand{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
 	case "serve":
-		return (&serveCommand{stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
+		return (&serveCommand{stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).Run(ctx, args[1:])
 	case "schedule":
 		return (&scheduleCommand{stdout: stdout, stderr: stderr, getenv: getenv}).Run(ctx, args[1:])
+	case "backup":
+		return (&adminCommand{name: "backup", stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).backup(ctx, args[1:])
+	case "check":
+		return (&adminCommand{name: "check", stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).check(ctx, args[1:])
+	case "restore":
+		return (&adminCommand{name: "restore", stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).restore(ctx, args[1:])
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "cairn", versionString())
 		return nil
@@ -92,9 +106,19 @@ func versionString() string {
 	return version
 }
 
-// envOr is a flag default taken from the environment when it is set.
+// envOr is a flag default taken from the environment when it is set and
+// not empty.
 func envOr(getenv func(string) string, key, fallback string) string {
 	if v := getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}
+
+// envSetOr is a flag default taken from the environment when it is set,
+// even to "" (which means "off" for an address).
+func envSetOr(lookupEnv func(string) (string, bool), key, fallback string) string {
+	if v, ok := lookupEnv(key); ok {
 		return v
 	}
 	return fallback

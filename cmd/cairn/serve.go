@@ -7,29 +7,49 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
-	"net/http"
 	"time"
 
 	"github.com/cairnbot/cairn/bot"
-	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
 )
+
+// DefaultShutdownTimeout is how long serve gives turns in flight after a
+// signal before it closes the store and exits.
+const DefaultShutdownTimeout = 10 * time.Second
+
+// defaultAdminAddr serves /healthz, /readyz, /metrics and /backup unless
+// CAIRN_ADMIN or --admin says otherwise ("" turns it off).
+const defaultAdminAddr = "127.0.0.1:8089"
 
 // serveCommand is `cairn serve`: Cairn on Slack.
 type serveCommand struct {
 	stdout, stderr io.Writer
-	getenv         func(string) string
+	lookupEnv      func(string) (string, bool)
+
+	// opened, if set, is called once everything is wired and before
+	// anything runs (tests read the admin address, or swap a part).
+	opened func(*Main)
 }
+
+func (c *serveCommand) getenv(key string) string { v, _ := c.lookupEnv(key); return v }
 
 func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("cairn serve", flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
 	dbPath := fs.String("db", envOr(c.getenv, "CAIRN_DB", store.DefaultPath()), "database `file` (env CAIRN_DB)")
 	httpAddr := fs.String("http", c.getenv("CAIRN_HTTP"), "serve the HTTP Events API on this `address` (e.g. :3000) instead of Socket Mode; needs SLACK_SIGNING_SECRET (env CAIRN_HTTP)")
-	adminAddr := fs.String("admin", envOr(c.getenv, "CAIRN_ADMIN", "127.0.0.1:8089"), "`address` for /healthz and /readyz; empty turns it off (env CAIRN_ADMIN)")
+	adminAddr := fs.String("admin", envSetOr(c.lookupEnv, "CAIRN_ADMIN", defaultAdminAddr), "`address` for /healthz, /readyz, /metrics and /backup; empty turns it off (env CAIRN_ADMIN)")
 	postRate := fs.Float64("post-rate", 20, "most scheduled messages (prompts, reminders, digests) sent per `second` across the workspace")
 	logLevel := fs.String("log-level", envOr(c.getenv, "CAIRN_LOG_LEVEL", "info"), "debug, info, warn or error (env CAIRN_LOG_LEVEL)")
+	shutdownDefault := DefaultShutdownTimeout
+	if v := c.getenv("CAIRN_SHUTDOWN_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return fmt.Errorf("%w: CAIRN_SHUTDOWN_TIMEOUT %q: use a duration such as 10s", errUsage, v)
+		}
+		shutdownDefault = d
+	}
+	shutdownTimeout := fs.Duration("shutdown-timeout", shutdownDefault, "after SIGINT or SIGTERM, how long turns in flight may take before Cairn exits anyway (env CAIRN_SHUTDOWN_TIMEOUT)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), `Usage: cairn serve [flags]
 
@@ -51,142 +71,53 @@ Flags:
 		}
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: cairn serve takes no arguments (got %q)", errUsage, fs.Args())
+	}
+	if *shutdownTimeout <= 0 {
+		return fmt.Errorf("%w: --shutdown-timeout must be more than 0", errUsage)
+	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
 		return fmt.Errorf("%w: --log-level %q: use debug, info, warn or error", errUsage, *logLevel)
 	}
 	logger := slog.New(slog.NewJSONHandler(c.stderr, &slog.HandlerOptions{Level: level}))
 
-	cfg := bot.Config{
-		BotToken:      c.getenv("SLACK_BOT_TOKEN"),
-		AppToken:      c.getenv("SLACK_APP_TOKEN"),
-		SigningSecret: c.getenv("SLACK_SIGNING_SECRET"),
-		APIURL:        envOr(c.getenv, "SLACK_API_URL", bot.DefaultAPIURL),
-		PostRate:      *postRate,
-		Logger:        logger,
+	cfg := Config{
+		DB:              *dbPath,
+		HTTPAddr:        *httpAddr,
+		AdminAddr:       *adminAddr,
+		ShutdownTimeout: *shutdownTimeout,
+		Bot: bot.Config{
+			BotToken:      c.getenv("SLACK_BOT_TOKEN"),
+			AppToken:      c.getenv("SLACK_APP_TOKEN"),
+			SigningSecret: c.getenv("SLACK_SIGNING_SECRET"),
+			APIURL:        envOr(c.getenv, "SLACK_API_URL", bot.DefaultAPIURL),
+			PostRate:      *postRate,
+			Logger:        logger,
+		},
 	}
-	if cfg.BotToken == "" {
+	if cfg.Bot.BotToken == "" {
 		return fmt.Errorf("%w: set SLACK_BOT_TOKEN to the app's bot token (xoxb-…); README.md shows where to find it", errUsage)
 	}
-	if *httpAddr != "" && cfg.SigningSecret == "" {
+	if cfg.HTTPAddr != "" && cfg.Bot.SigningSecret == "" {
 		return fmt.Errorf("%w: --http needs SLACK_SIGNING_SECRET (Slack app settings → Basic Information → Signing Secret)", errUsage)
 	}
-	if *httpAddr == "" && cfg.AppToken == "" {
+	if cfg.HTTPAddr == "" && cfg.Bot.AppToken == "" {
 		return fmt.Errorf("%w: set SLACK_APP_TOKEN (xapp-…) for Socket Mode, or use --http with SLACK_SIGNING_SECRET", errUsage)
 	}
 
-	st, err := store.Open(*dbPath)
-	if err != nil {
+	m := NewMain(cfg, logger)
+	if err := m.Open(ctx); err != nil {
+		_ = m.Close()
 		return err
 	}
-	defer st.Close()
-	b, err := bot.New(cfg, st)
-	if err != nil {
-		return err
+	if c.opened != nil {
+		c.opened(m)
 	}
-	// Close runs before the store closes (defers run in reverse): in-flight
-	// turns finish and commit first.
-	defer b.Close()
-	if err := b.CheckAuth(ctx); err != nil {
-		return err
+	err := m.Run(ctx)
+	if cerr := m.Close(); err == nil {
+		err = cerr
 	}
-
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	errc := make(chan error, 2)
-	servers := 0
-	if *adminAddr != "" {
-		srv, err := listen(ctx, *adminAddr, adminHandler(b, st), logger, "admin")
-		if err != nil {
-			return err
-		}
-		servers++
-		go func() { errc <- srv() }()
-	}
-	if *httpAddr != "" {
-		h, err := b.HTTPHandler()
-		if err != nil {
-			return fmt.Errorf("%w: %v", errUsage, err)
-		}
-		srv, err := listen(ctx, *httpAddr, h, logger, "events")
-		if err != nil {
-			return err
-		}
-		servers++
-		go func() { errc <- srv() }()
-		logger.Info("serving the HTTP Events API", "addr", *httpAddr, "db", st.Path())
-	} else {
-		servers++
-		go func() { errc <- b.RunSocketMode(ctx) }()
-		logger.Info("starting Socket Mode", "db", st.Path())
-	}
-	sched := scheduler.New(st, b.Runner(), b, scheduler.Config{Logger: logger})
-	b.Scheduler = sched
-	background := make(chan struct{}, 2)
-	go func() { b.PruneEvents(ctx); background <- struct{}{} }()
-	go func() {
-		if err := sched.Run(ctx); err != nil {
-			logger.Error("scheduler stopped", "err", err)
-		}
-		background <- struct{}{}
-	}()
-	defer func() { cancel(); <-background; <-background }()
-	// The first to stop (a signal, or a failure) stops the others.
-	err = <-errc
-	cancel()
-	for range servers - 1 {
-		if e := <-errc; err == nil {
-			err = e
-		}
-	}
-	logger.Info("shutting down: finishing turns in flight")
 	return err
-}
-
-// listen binds addr now (so a taken port fails at start) and returns a
-// function that serves until ctx ends, then shuts down gracefully.
-func listen(ctx context.Context, addr string, h http.Handler, logger *slog.Logger, name string) (func() error, error) {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return nil, fmt.Errorf("listen on %s for %s: %w", addr, name, err)
-	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}
-	return func() error {
-		done := make(chan error, 1)
-		go func() { done <- srv.Serve(ln) }()
-		select {
-		case err := <-done:
-			return fmt.Errorf("%s server: %w", name, err)
-		case <-ctx.Done():
-		}
-		shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := srv.Shutdown(shutdownCtx); err != nil {
-			logger.Warn("server did not stop cleanly", "server", name, "err", err)
-		}
-		<-done
-		return nil
-	}, nil
-}
-
-// adminHandler serves liveness and readiness for the operator's monitoring.
-func adminHandler(b *bot.Bot, st *store.Store) http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.WriteString(w, "ok\n")
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-b.Ready():
-		default:
-			http.Error(w, "not connected to Slack yet", http.StatusServiceUnavailable)
-			return
-		}
-		if _, err := st.Member(r.Context(), "readyz-probe"); err != nil && !errors.Is(err, store.ErrNotFound) {
-			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		_, _ = io.WriteString(w, "ready\n")
-	})
-	return mux
 }

@@ -50,6 +50,15 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 		shutdownDefault = d
 	}
 	shutdownTimeout := fs.Duration("shutdown-timeout", shutdownDefault, "after SIGINT or SIGTERM, how long turns in flight may take before Cairn exits anyway (env CAIRN_SHUTDOWN_TIMEOUT)")
+	callDefault := 30 * time.Second
+	if v := c.getenv("CAIRN_CALL_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return fmt.Errorf("%w: CAIRN_CALL_TIMEOUT %q: use a duration such as 30s", errUsage, v)
+		}
+		callDefault = d
+	}
+	callTimeout := fs.Duration("call-timeout", callDefault, "longest wait for one call to Slack, its retries included; a post that times out is looked for in the DM before it is sent again (env CAIRN_CALL_TIMEOUT)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), `Usage: cairn serve [flags]
 
@@ -94,6 +103,7 @@ Flags:
 			SigningSecret: c.getenv("SLACK_SIGNING_SECRET"),
 			APIURL:        envOr(c.getenv, "SLACK_API_URL", bot.DefaultAPIURL),
 			PostRate:      *postRate,
+			CallTimeout:   *callTimeout,
 			Logger:        logger,
 		},
 	}

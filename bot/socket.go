@@ -24,6 +24,20 @@ func (b *Bot) RunSocketMode(ctx context.Context) error {
 	}
 	client := socketmode.New(b.api, opts...)
 
+	b.startInbox()
+	// Inputs are journaled (many to a commit, in the order they came) and
+	// acknowledged by the journaler; the queue waits only on the disk.
+	journal := make(chan pendingAck, 1024)
+	journalDone := make(chan struct{})
+	go func() {
+		defer close(journalDone)
+		b.journaler(ctx, journal)
+	}()
+	defer func() {
+		close(journal)
+		<-journalDone
+	}()
+
 	runErr := make(chan error, 1)
 	go func() { runErr <- client.RunContext(ctx) }()
 	for {
@@ -37,15 +51,16 @@ func (b *Bot) RunSocketMode(ctx context.Context) error {
 			}
 			return fmt.Errorf("bot: socket mode stopped: %w", err)
 		case evt := <-client.Events:
-			b.envelope(ctx, client, evt)
+			b.envelope(ctx, client, evt, journal)
 		}
 	}
 }
 
-// envelope acks at once (Slack wants it within 3 seconds) and hands the work
-// on. Only view submissions and slash commands carry an answer in the ack,
-// and both are computed quickly from the store.
-func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+// envelope acknowledges an envelope as soon as what it asks for is safe:
+// inputs that become a member's turn once journaled (by the journaler),
+// the rest at once. Only view submissions and slash commands carry an
+// answer in the ack, and both are computed quickly from the store.
+func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socketmode.Event, journal chan<- pendingAck) {
 	switch evt.Type {
 	case socketmode.EventTypeConnected:
 		b.markReady()
@@ -58,25 +73,39 @@ func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socke
 	if evt.Request == nil {
 		return
 	}
+	req := *evt.Request
 	ack := func(payload any) {
 		var err error
 		if payload == nil {
-			err = client.Ack(*evt.Request)
+			err = client.Ack(req)
 		} else {
-			err = client.Ack(*evt.Request, payload)
+			err = client.Ack(req, payload)
 		}
 		if err != nil {
-			b.log.Warn("ack failed", "envelope", evt.Request.EnvelopeID, "err", err)
+			b.log.Warn("ack failed", "envelope", req.EnvelopeID, "err", err)
 		}
+	}
+	if req.RetryAttempt > 0 {
+		b.log.Info("slack retry", "retry", req.RetryAttempt, "reason", req.RetryReason)
+	}
+	// take acks in once it is safe: through the journal when it holds an
+	// input, at once otherwise.
+	take := func(in intake) {
+		if in.item == nil {
+			ack(nil)
+			b.afterAck(ctx, in)
+			return
+		}
+		journal <- pendingAck{in: in, ack: func() { ack(nil) }}
 	}
 	switch evt.Type {
 	case socketmode.EventTypeEventsAPI:
-		ack(nil)
 		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
 		if !ok {
+			ack(nil)
 			return
 		}
-		b.handleEvent(ctx, ev)
+		take(b.handleEvent(ev))
 	case socketmode.EventTypeInteractive:
 		cb, ok := evt.Data.(slack.InteractionCallback)
 		if !ok {
@@ -84,8 +113,7 @@ func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socke
 			return
 		}
 		if cb.Type != slack.InteractionTypeViewSubmission {
-			ack(nil) // only a form's answer travels in the ack; ack the rest first
-			b.handleInteraction(ctx, cb)
+			take(b.handleAction(cb))
 			return
 		}
 		ack(b.handleInteraction(ctx, cb))

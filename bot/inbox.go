@@ -21,11 +21,11 @@ import (
 
 // Kinds of journaled input.
 const (
-	kindDM      = "dm"      // a message in the member's DM
-	kindButton  = "button"  // a conversation button on a message
-	kindAction  = "action"  // a turn started by an App Home button or /cairn
-	kindHelp    = "help"    // the help text, asked for from App Home
-	kindDone    = "done"    // "Mark done" beside a step in App Home
+	kindDM      = "dm"     // a message in the member's DM
+	kindButton  = "button" // a conversation button on a message
+	kindAction  = "action" // a turn started by an App Home button or /cairn
+	kindHelp    = "help"   // the help text, asked for from App Home
+	kindDone    = "done"   // "Mark done" beside a step in App Home
 	sweepPeriod = 5 * time.Second
 )
 

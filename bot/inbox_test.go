@@ -3,14 +3,21 @@ package bot_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"log/slog"
 	"net/http"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/slack-go/slack"
 
+	"github.com/cairnbot/cairn/bot"
+	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/internal/fakeslack"
+	"github.com/cairnbot/cairn/store"
 )
 
 // acked waits for the ack of each envelope.
@@ -209,4 +216,204 @@ func TestInbox_HTTPJournalsBeforeTheResponse(t *testing.T) {
 		}
 	}
 	h.fake.FailNext("chat.postMessage", 0, fakeslack.Failure{})
+}
+
+// startBot runs a bot with cfg over Socket Mode against fake, on st, until
+// the test ends. The returned stop ends Socket Mode (as a signal does);
+// shutting the bot down is left to the caller or to the cleanup.
+func startBot(t *testing.T, fake *fakeslack.Server, st *store.Store, cfg bot.Config) (*bot.Bot, *lockedBuffer, func()) {
+	t.Helper()
+	logs := &lockedBuffer{}
+	cfg.BotToken, cfg.AppToken, cfg.APIURL = "xoxb-test", "xapp-test", fake.APIURL()
+	cfg.Logger = slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	b, err := bot.New(cfg, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Now = func() time.Time { return june10 }
+	if err := b.CheckAuth(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.RunSocketMode(ctx) }()
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("socket mode: %v", err)
+			}
+		})
+	}
+	t.Cleanup(func() {
+		stop()
+		b.Close()
+	})
+	select {
+	case <-b.Ready():
+	case <-time.After(10 * time.Second):
+		t.Fatal("bot never connected to the fake Slack")
+	}
+	return b, logs, stop
+}
+
+func openStore(t *testing.T, path string) *store.Store {
+	t.Helper()
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := st.Check(); err != nil {
+			t.Errorf("store consistency: %v", err)
+		}
+		st.Close()
+	})
+	return st
+}
+
+// gate holds every chat.postMessage until it is opened: Slack stalls.
+type gate struct {
+	open chan struct{}
+	once sync.Once
+}
+
+func stallPosts(fake *fakeslack.Server) *gate {
+	g := &gate{open: make(chan struct{})}
+	n := 0
+	var mu sync.Mutex
+	fake.HandleFunc("chat.postMessage", func(c fakeslack.Call) any {
+		<-g.open
+		mu.Lock()
+		n++
+		ts := fmt.Sprintf("1781000000.%06d", n)
+		mu.Unlock()
+		return map[string]any{"ok": true, "channel": c.Params["channel"], "ts": ts,
+			"message": map[string]any{"type": "message", "text": c.Params["text"], "ts": ts}}
+	})
+	return g
+}
+
+// release lets the stalled posts through and serves the rest as usual.
+func (g *gate) release(fake *fakeslack.Server) {
+	g.once.Do(func() {
+		fake.HandleFunc("chat.postMessage", nil)
+		close(g.open)
+	})
+}
+
+// pauseAnswers are the bot's answers to "away for …" in user's DM, in order.
+func pauseAnswers(fake *fakeslack.Server, user string) []string {
+	var got []string
+	for _, c := range fake.CallsTo("chat.postMessage") {
+		if c.Status == 200 && c.Params["channel"] == fakeslack.DMChannel(user) && strings.Contains(c.Params["text"], "no check-in prompts until") {
+			got = append(got, c.Params["text"])
+		}
+	}
+	return got
+}
+
+// floodText is the i-th flooded message and the date its answer names.
+func floodText(t *testing.T, i int) (text, want string) {
+	t.Helper()
+	days := 1 + i%600
+	day, err := conversations.AwayUntil(fmt.Sprintf("%d days", days), june10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("away for %d days", days), conversations.SayDate(day, june10)
+}
+
+// checkFloodAnswers checks that the n flooded messages were each answered
+// once, in order.
+func checkFloodAnswers(t *testing.T, fake *fakeslack.Server, user string, n int) {
+	t.Helper()
+	got := pauseAnswers(fake, user)
+	if len(got) != n {
+		t.Fatalf("%d answers to %d flooded messages", len(got), n)
+	}
+	for i := range got {
+		if _, want := floodText(t, i); !strings.Contains(got[i], want+".") {
+			t.Fatalf("answer %d is %q, want one saying %q (out of order?)", i, got[i], want)
+		}
+	}
+}
+
+// waitPosts waits until cond holds, looking again at each new post.
+func waitPosts(ctx context.Context, fake *fakeslack.Server, cond func() bool) error {
+	for !cond() {
+		if _, err := fake.WaitForCalls(ctx, "chat.postMessage", len(fake.CallsTo("chat.postMessage"))+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// One member floods a thousand messages while Slack is stalled: another
+// member's DM and a slash command are still acknowledged, and once Slack
+// answers again every flooded message is answered once, in order.
+func TestInbox_FloodDoesNotStallOthers(t *testing.T) {
+	const flood = 1000
+	const flooder, other = "U0FLOOD", "U0OTHER"
+	fake := fakeslack.New(fakeslack.WithUsers(
+		fakeslack.User{ID: flooder, Name: "flo", TZ: "America/Chicago"},
+		fakeslack.User{ID: other, Name: "oto", TZ: "America/Chicago"}))
+	t.Cleanup(fake.Close)
+	st := openStore(t, filepath.Join(t.TempDir(), "cairn.db"))
+	// Calls wait as long as Slack does: no post times out and is retried.
+	// Slack allows about one message a second in a channel; the limiter is
+	// off so that a thousand answers take seconds, not a quarter of an hour.
+	_, logs, _ := startBot(t, fake, st, bot.Config{CallTimeout: time.Minute, Workers: 4, NoLimits: true})
+	g := stallPosts(fake)
+	defer g.release(fake)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	for i := range flood {
+		text, _ := floodText(t, i)
+		if _, err := fake.SendEvent(ctx, fakeslack.MessageEvent(flooder, fakeslack.DMChannel(flooder), text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dm, err := fake.SendEvent(ctx, fakeslack.MessageEvent(other, fakeslack.DMChannel(other), "help"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd, err := fake.SendSlashCommand(ctx, slack.SlashCommand{Command: "/cairn", Text: "help", UserID: other, ChannelID: "C0SOMEWHERE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{dm, cmd} {
+		if _, err := fake.WaitForAck(ctx, id); err != nil {
+			t.Fatalf("another member's input was not acknowledged behind the flood: %v", err)
+		}
+	}
+
+	g.release(fake)
+	if err := waitPosts(ctx, fake, func() bool { return len(pauseAnswers(fake, flooder)) >= flood }); err != nil {
+		t.Fatalf("%d of %d flooded messages answered: %v\n%s", len(pauseAnswers(fake, flooder)), flood, err, grepNot(logs.String(), "dm received"))
+	}
+	// A last message: its answer comes after anything a doubled turn
+	// would have posted.
+	if _, err := fake.SendEvent(ctx, fakeslack.MessageEvent(flooder, fakeslack.DMChannel(flooder), "help")); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitPosts(ctx, fake, func() bool { return countPosts(fake, "You can say") >= 2 }); err != nil {
+		t.Fatalf("the last message was not answered: %v", err)
+	}
+	checkFloodAnswers(t, fake, flooder, flood)
+	if n, _ := st.InboxDepth(context.Background()); n != 0 {
+		t.Errorf("%d inputs left in the inbox", n)
+	}
+}
+
+func grepNot(s, not string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if !strings.Contains(l, not) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -416,4 +417,138 @@ func grepNot(s, not string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// floodDMs sends the first n flooded messages from user and waits for
+// their acks.
+func floodDMs(t *testing.T, ctx context.Context, fake *fakeslack.Server, user string, n int) {
+	t.Helper()
+	var ids []string
+	for i := range n {
+		text, _ := floodText(t, i)
+		id, err := fake.SendEvent(ctx, fakeslack.MessageEvent(user, fakeslack.DMChannel(user), text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	for _, id := range ids {
+		if _, err := fake.WaitForAck(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// shutdownWithin runs b.Shutdown with a deadline of d and fails the test
+// if it has not returned well after that.
+func shutdownWithin(t *testing.T, b *bot.Bot, d time.Duration) error {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- b.Shutdown(ctx) }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(d + 10*time.Second):
+		t.Fatalf("Shutdown with a %v deadline had not returned 10 s after it", d)
+		return nil
+	}
+}
+
+// Shutdown with Slack stalled and a backlog: it returns at its deadline,
+// the turn in flight is cancelled, and every input not started is still in
+// the inbox; the next start answers each of them once, in order.
+func TestInbox_ShutdownDeadlineLeavesTheRestInTheInbox(t *testing.T) {
+	const n = 20
+	fake := fakeslack.New(fakeslack.WithUsers(fakeslack.User{ID: member, Name: "maria", TZ: "America/Chicago"}))
+	t.Cleanup(fake.Close)
+	path := filepath.Join(t.TempDir(), "cairn.db")
+	st := openStore(t, path)
+	cfg := bot.Config{CallTimeout: time.Minute, NoLimits: true}
+	first, _, stop := startBot(t, fake, st, cfg)
+	g := stallPosts(fake)
+	defer g.release(fake)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	floodDMs(t, ctx, fake, member, n)
+	// The first turn is committed and waits on Slack; the rest wait for it.
+	if err := pollUntil(ctx, func() bool { d, _ := st.InboxDepth(ctx); return d == n-1 }); err != nil {
+		t.Fatalf("the first turn never started: %v", err)
+	}
+	stop()
+	if err := shutdownWithin(t, first, 200*time.Millisecond); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Shutdown = %v, want the deadline's error", err)
+	}
+	first.Close() // the cancelled turn has unwound
+	items, err := st.Inbox(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != n-1 {
+		t.Fatalf("%d inputs in the inbox after shutdown, want %d", len(items), n-1)
+	}
+
+	// The post that was cut short had reached Slack, which now answers it.
+	g.release(fake)
+	if _, err := fake.WaitForCalls(ctx, "chat.postMessage", 1); err != nil {
+		t.Fatal(err)
+	}
+	startBot(t, fake, st, cfg)
+	if err := waitPosts(ctx, fake, func() bool { return len(pauseAnswers(fake, member)) >= n }); err != nil {
+		t.Fatalf("%d of %d inputs answered after the restart: %v", len(pauseAnswers(fake, member)), n, err)
+	}
+	h := &harness{t: t, fake: fake}
+	h.acked(h.dm("help"))
+	if err := waitPosts(ctx, fake, func() bool { return countPosts(fake, "You can say") >= 1 }); err != nil {
+		t.Fatal(err)
+	}
+	checkFloodAnswers(t, fake, member, n)
+}
+
+// Shutdown lets a turn in flight finish within its deadline, and starts
+// none of the inputs waiting behind it.
+func TestInbox_ShutdownFinishesTurnsInFlight(t *testing.T) {
+	const n = 10
+	fake := fakeslack.New(fakeslack.WithUsers(fakeslack.User{ID: member, Name: "maria", TZ: "America/Chicago"}))
+	t.Cleanup(fake.Close)
+	st := openStore(t, filepath.Join(t.TempDir(), "cairn.db"))
+	b, _, stop := startBot(t, fake, st, bot.Config{CallTimeout: time.Minute, NoLimits: true})
+	g := stallPosts(fake)
+	defer g.release(fake)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	floodDMs(t, ctx, fake, member, n)
+	if err := pollUntil(ctx, func() bool { d, _ := st.InboxDepth(ctx); return d == n-1 }); err != nil {
+		t.Fatalf("the first turn never started: %v", err)
+	}
+	stop()
+	shutCtx, cancelShut := context.WithTimeout(ctx, 30*time.Second)
+	defer cancelShut()
+	done := make(chan error, 1)
+	go func() { done <- b.Shutdown(shutCtx) }()
+	g.release(fake) // Slack answers the post in flight
+	if err := <-done; err != nil {
+		t.Fatalf("Shutdown = %v, want the turn in flight finished", err)
+	}
+	if got := pauseAnswers(fake, member); len(got) != 1 {
+		t.Fatalf("%d answers during shutdown, want only the one in flight", len(got))
+	}
+	if d, _ := st.InboxDepth(ctx); d != n-1 {
+		t.Fatalf("%d inputs in the inbox, want %d", d, n-1)
+	}
+}
+
+// pollUntil polls cond until it holds or ctx ends.
+func pollUntil(ctx context.Context, cond func() bool) error {
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for !cond() {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+		}
+	}
+	return nil
 }

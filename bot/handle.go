@@ -87,12 +87,6 @@ func isMemberDM(m *slackevents.MessageEvent) bool {
 		m.Channel != "" && strings.HasPrefix(m.Channel, "D")
 }
 
-// turn runs one conversation turn for user and posts the replies in channel
-// (their DM). The answer is committed before anything is sent.
-func (b *Bot) turn(ctx context.Context, user, channel string, in conversations.Input) error {
-	return b.turnFrom(ctx, user, channel, conversations.Origin{}, in)
-}
-
 // turnFrom runs one durable turn for an input from origin (an event, a
 // journaled input) and posts its replies.
 func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin conversations.Origin, in conversations.Input) error {

@@ -25,7 +25,10 @@ const maxBody = 1 << 20
 //	POST /slack/commands     /cairn
 //
 // Every request's signature is checked against the signing secret, and one
-// older than 5 minutes is refused, before anything is read or stored.
+// older than 5 minutes is refused, before anything is read or stored. An
+// input that becomes a turn is journaled before the 2xx (a 503 if it cannot
+// be, so Slack retries). Making the handler also queues what a previous run
+// left in the inbox.
 func (b *Bot) HTTPHandler() (http.Handler, error) {
 	if b.cfg.SigningSecret == "" {
 		return nil, errors.New("bot: HTTP mode needs SLACK_SIGNING_SECRET (Slack app settings → Basic Information → Signing Secret)")

@@ -12,8 +12,10 @@ import (
 )
 
 // RunSocketMode connects to Slack over Socket Mode (no public URL needed)
-// and handles envelopes until ctx ends. In-flight turns are finished by
-// Close, which the caller runs after this returns.
+// and handles envelopes until ctx ends. It first queues what a previous run
+// left in the inbox, so those inputs are answered before (and in order
+// with) new ones. In-flight turns are finished by Shutdown or Close, which
+// the caller runs after this returns.
 func (b *Bot) RunSocketMode(ctx context.Context) error {
 	if b.cfg.AppToken == "" {
 		return errors.New("bot: Socket Mode needs SLACK_APP_TOKEN, an app-level token starting with xapp- (Slack app settings → Basic Information → App-Level Tokens, scope connections:write)")

@@ -280,20 +280,30 @@ type gate struct {
 	once sync.Once
 }
 
+// stallPosts makes Slack hold every post until the gate opens; then each is
+// posted (kept in the DM's history, as a reply that reached Slack is).
 func stallPosts(fake *fakeslack.Server) *gate {
 	g := &gate{open: make(chan struct{})}
-	n := 0
-	var mu sync.Mutex
 	fake.HandleFunc("chat.postMessage", func(c fakeslack.Call) any {
 		<-g.open
-		mu.Lock()
-		n++
-		ts := fmt.Sprintf("1781000000.%06d", n)
-		mu.Unlock()
-		return map[string]any{"ok": true, "channel": c.Params["channel"], "ts": ts,
-			"message": map[string]any{"type": "message", "text": c.Params["text"], "ts": ts}}
+		return postAsUsual(fake, c)
 	})
 	return g
+}
+
+// postAsUsual stores a post in the fake's history and answers as Slack does.
+func postAsUsual(fake *fakeslack.Server, c fakeslack.Call) any {
+	m := fake.AddMessage(c.Params["channel"], fakeslack.Message{User: fake.Identity().BotUserID, Text: c.Params["text"],
+		Blocks: rawOrNil(c.Params["blocks"]), Metadata: rawOrNil(c.Params["metadata"])})
+	return map[string]any{"ok": true, "channel": m.Channel, "ts": m.TS,
+		"message": map[string]any{"type": "message", "text": m.Text, "ts": m.TS, "bot_id": m.BotID}}
+}
+
+func rawOrNil(s string) json.RawMessage {
+	if s == "" {
+		return nil
+	}
+	return json.RawMessage(s)
 }
 
 // release lets the stalled posts through and serves the rest as usual.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -57,20 +58,20 @@ func TestServe_KilledWithAckedMessagesQueuedAnswersEachOnce(t *testing.T) {
 
 	// Slack holds every post until released: each member's first reply is
 	// in flight, and the rest of their messages wait behind it.
+	// Once released, a held post is posted for real: it is in the DM's
+	// history, where a check for replies in doubt would find it.
 	release := make(chan struct{})
 	var mu sync.Mutex
-	inFlight, n := 0, 0
+	inFlight := 0
 	fake.HandleFunc("chat.postMessage", func(c fakeslack.Call) any {
 		mu.Lock()
 		inFlight++
 		mu.Unlock()
 		<-release
-		mu.Lock()
-		n++
-		ts := fmt.Sprintf("1781000000.%06d", n)
-		mu.Unlock()
-		return map[string]any{"ok": true, "channel": c.Params["channel"], "ts": ts,
-			"message": map[string]any{"type": "message", "text": c.Params["text"], "ts": ts}}
+		m := fake.AddMessage(c.Params["channel"], fakeslack.Message{User: fake.Identity().BotUserID, Text: c.Params["text"],
+			Blocks: rawOrNil(c.Params["blocks"]), Metadata: rawOrNil(c.Params["metadata"])})
+		return map[string]any{"ok": true, "channel": m.Channel, "ts": m.TS,
+			"message": map[string]any{"type": "message", "text": m.Text, "ts": m.TS, "bot_id": m.BotID}}
 	})
 	released := false
 	defer func() {
@@ -228,6 +229,13 @@ func pauseReplies(fake *fakeslack.Server, member string) []string {
 		}
 	}
 	return got
+}
+
+func rawOrNil(s string) json.RawMessage {
+	if s == "" {
+		return nil
+	}
+	return json.RawMessage(s)
 }
 
 func countReplies(fake *fakeslack.Server, member, want string) int {

@@ -387,6 +387,7 @@ func TestInbox_FloodDoesNotStallOthers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	sent := time.Now()
 	dm, err := fake.SendEvent(ctx, fakeslack.MessageEvent(other, fakeslack.DMChannel(other), "help"))
 	if err != nil {
 		t.Fatal(err)
@@ -401,10 +402,14 @@ func TestInbox_FloodDoesNotStallOthers(t *testing.T) {
 		}
 	}
 
+	t.Logf("behind %d stalled messages, another member's DM and command were acknowledged in %v", flood, time.Since(sent).Round(time.Millisecond))
+
+	released := time.Now()
 	g.release(fake)
 	if err := waitPosts(ctx, fake, func() bool { return len(pauseAnswers(fake, flooder)) >= flood }); err != nil {
 		t.Fatalf("%d of %d flooded messages answered: %v\n%s", len(pauseAnswers(fake, flooder)), flood, err, grepNot(logs.String(), "dm received"))
 	}
+	t.Logf("all %d answered %v after Slack came back", flood, time.Since(released).Round(time.Millisecond))
 	// A last message: its answer comes after anything a doubled turn
 	// would have posted.
 	if _, err := fake.SendEvent(ctx, fakeslack.MessageEvent(flooder, fakeslack.DMChannel(flooder), "help")); err != nil {

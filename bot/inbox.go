@@ -245,7 +245,6 @@ func (b *Bot) sweep(ctx context.Context) error {
 // commit; an input that ends without one (seen before, no turn needed, or
 // failed for good) is settled here. Only a shutdown leaves it in the inbox.
 func (b *Bot) runItem(ctx context.Context, it store.InboxItem) (err error) {
-	start := time.Now()
 	defer func() {
 		if b.runCtx.Err() != nil {
 			return // shutting down: handled at the next start
@@ -260,7 +259,7 @@ func (b *Bot) runItem(ctx context.Context, it store.InboxItem) (err error) {
 				err = errors.Join(err, serr)
 			}
 		}
-		b.cfg.Observer.Turn(it.Kind, time.Since(start))
+		b.cfg.Observer.Turn(it.Kind, time.Since(it.ReceivedAt)) // from its arrival, waits included
 	}()
 	var in input
 	if err := json.Unmarshal(it.Payload, &in); err != nil {

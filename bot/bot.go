@@ -62,23 +62,28 @@ type Bot struct {
 
 	botUserID string // the bot's own user, from auth.test
 
-	http     *http.Transport
-	limits   map[string]*limiter
-	fanout   *limiter // scheduled chat.postMessage calls
-	queues   []chan job
-	wg       sync.WaitGroup
-	stopOnce sync.Once
+	http    *http.Transport
+	limits  map[string]*limiter
+	fanout  *limiter // scheduled chat.postMessage calls
+	workers []*worker
+	wg      sync.WaitGroup
+	// mu guards the workers' queues and the inbox bookkeeping below. It is
+	// held only for slice and map updates: nothing waits while holding it.
 	mu       sync.Mutex
 	stopped  bool
+	claimed  map[uint64]bool // inbox items queued or running
+	sweeping bool            // a sweep is reading the inbox
+	settled  map[uint64]bool // items finished while the sweep reads
+	sweepNow chan struct{}   // wakes the sweeper
+	sweeper  sync.Once
+	quit     chan struct{} // closed when shutdown begins
+	runCtx   context.Context
+	stopRun  context.CancelFunc // cancels turns in flight at the deadline
+	stopOnce sync.Once
 	ready    chan struct{} // closed once Slack is reachable
 	readyOne sync.Once
 	fatal    *fatalState
 	zones    *zoneFetcher
-}
-
-type job struct {
-	name string
-	fn   func(ctx context.Context) error
 }
 
 // New makes a Bot over an open store. Call Close when done.
@@ -138,28 +143,113 @@ func New(cfg Config, st *store.Store) (*Bot, error) {
 		// A burst of half of what Slack allows leaves room for network jitter.
 		b.fanout = newLimiter(rate, max(int(rate/20), 1))
 	}
-	b.queues = make([]chan job, cfg.Workers)
-	for i := range b.queues {
-		q := make(chan job, 256)
-		b.queues[i] = q
-		b.wg.Go(func() { b.work(q) })
+	b.runCtx, b.stopRun = context.WithCancel(context.Background())
+	b.quit, b.sweepNow = make(chan struct{}), make(chan struct{}, 1)
+	b.claimed = map[uint64]bool{}
+	b.workers = make([]*worker, cfg.Workers)
+	for i := range b.workers {
+		// Until the first sweep has read the inbox, every worker is behind
+		// it: what a previous run left there goes first, in order.
+		w := &worker{wake: make(chan struct{}, 1), behind: true}
+		b.workers[i] = w
+		b.wg.Go(func() { b.work(w) })
 	}
 	return b, nil
 }
 
-// work runs one worker's jobs until its queue is closed. Jobs run to the end
-// even during shutdown: a member's answer that was acknowledged gets its turn.
-func (b *Bot) work(q chan job) {
-	for j := range q {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*b.cfg.CallTimeout)
-		if err := j.fn(ctx); err != nil {
-			b.log.Error("handling failed", "job", j.name, "err", err)
-		}
-		cancel()
+// queueDepth is how many journaled inputs a worker holds in memory; beyond
+// it they wait in the inbox, where the sweeper finds them.
+const queueDepth = 256
+
+// worker runs the turns of the members hashed to it, one at a time, in the
+// order their inputs came. Its queue is guarded by Bot.mu.
+type worker struct {
+	jobs   []job
+	items  int  // jobs in jobs that are journaled inputs
+	behind bool // the inbox holds inputs of its members not in jobs
+	spills int  // inputs left in the inbox because it was behind or full
+	wake   chan struct{}
+}
+
+// job is a journaled input (item), or work kept only in memory (fn):
+// refreshing a view, a zone, things that are safe to lose or redo.
+type job struct {
+	name string
+	item *store.InboxItem
+	fn   func(ctx context.Context) error
+}
+
+func (w *worker) push(j job) {
+	w.jobs = append(w.jobs, j)
+	if j.item != nil {
+		w.items++
+	}
+	w.poke()
+}
+
+func (w *worker) poke() {
+	select {
+	case w.wake <- struct{}{}:
+	default:
 	}
 }
 
-// enqueue runs fn on the worker for key (a member), after the ack.
+// workerFor is the worker of key (a member, or a channel for group work).
+func (b *Bot) workerFor(key string) *worker {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return b.workers[h.Sum32()%uint32(len(b.workers))]
+}
+
+// work runs one worker's jobs until shutdown. Once shutdown begins it starts
+// no journaled input (they stay in the inbox for the next start), but still
+// runs the in-memory jobs it holds, under the shutdown deadline.
+func (b *Bot) work(w *worker) {
+	for {
+		b.mu.Lock()
+		for len(w.jobs) == 0 {
+			if b.stopped {
+				b.mu.Unlock()
+				return
+			}
+			b.mu.Unlock()
+			<-w.wake
+			b.mu.Lock()
+		}
+		j := w.jobs[0]
+		w.jobs[0] = job{}
+		w.jobs = w.jobs[1:]
+		stopped := b.stopped
+		if j.item != nil {
+			w.items--
+			if w.behind && w.items < queueDepth/2 {
+				b.wakeSweeper()
+			}
+		}
+		b.mu.Unlock()
+
+		if j.item != nil && stopped {
+			b.finished(j.item.Seq)
+			continue
+		}
+		ctx, cancel := context.WithTimeout(b.runCtx, 2*b.cfg.CallTimeout)
+		var err error
+		if j.item != nil {
+			err = b.runItem(ctx, *j.item)
+			b.finished(j.item.Seq)
+		} else {
+			err = j.fn(ctx)
+		}
+		cancel()
+		if err != nil {
+			b.log.Error("handling failed", "job", j.name, "err", err)
+		}
+	}
+}
+
+// enqueue runs fn on the worker for key (a member), after the ack. It never
+// waits: the queue of in-memory work has no bound (it holds only what is
+// not journaled, which a member's flood of messages is not).
 func (b *Bot) enqueue(key, name string, fn func(ctx context.Context) error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -167,9 +257,37 @@ func (b *Bot) enqueue(key, name string, fn func(ctx context.Context) error) {
 		b.log.Warn("dropped work after shutdown began", "job", name)
 		return
 	}
-	h := fnv.New32a()
-	h.Write([]byte(key))
-	b.queues[h.Sum32()%uint32(len(b.queues))] <- job{name: name, fn: fn}
+	b.workerFor(key).push(job{name: name, fn: fn})
+}
+
+// schedule hands a journaled input to its member's worker. It never waits:
+// when the worker is full, or behind the inbox already, the input stays in
+// the inbox and the sweeper queues it later, in order.
+func (b *Bot) schedule(it store.InboxItem) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.stopped || b.claimed[it.Seq] {
+		return // handled at the next start, or queued already by the sweeper
+	}
+	w := b.workerFor(it.MemberID)
+	if w.behind || w.items >= queueDepth {
+		w.behind = true
+		w.spills++
+		b.wakeSweeper()
+		return
+	}
+	b.claimed[it.Seq] = true
+	w.push(job{name: it.Kind, item: &it})
+}
+
+// finished forgets a journaled input that ran (or was skipped at shutdown).
+func (b *Bot) finished(seq uint64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	delete(b.claimed, seq)
+	if b.sweeping {
+		b.settled[seq] = true // the sweep may have read it before it was settled
+	}
 }
 
 // background runs fn on a goroutine that Close waits for.
@@ -182,36 +300,41 @@ func (b *Bot) background(fn func()) {
 	b.wg.Go(fn)
 }
 
-// Close stops taking work and waits for in-flight turns to finish.
-func (b *Bot) Close() error {
+// Close stops taking work and waits for the turns in flight to finish.
+// Journaled inputs not started yet stay in the inbox for the next start.
+func (b *Bot) Close() error { return b.Shutdown(context.Background()) }
+
+// Shutdown stops taking new work at once, lets the turns in flight finish
+// until ctx ends, and returns. What was journaled but not started stays in
+// the inbox and is handled at the next start. If ctx ends first, the turns
+// still running are cancelled (one cancelled before its commit is handled
+// again at the next start; one cancelled while posting its replies leaves
+// them to the outbox) and Shutdown returns ctx's error without waiting for
+// them to unwind; a later Close waits for that.
+func (b *Bot) Shutdown(ctx context.Context) error {
 	b.stopOnce.Do(func() {
 		b.mu.Lock()
 		b.stopped = true
 		b.zones.close() // zone fetches are retries in the background: stop them
-		for _, q := range b.queues {
-			close(q)
+		close(b.quit)
+		for _, w := range b.workers {
+			w.poke()
 		}
 		b.mu.Unlock()
-		b.wg.Wait()
-		b.http.CloseIdleConnections()
 	})
-	return nil
-}
-
-// Shutdown is Close with a deadline: it returns ctx's error if the turns in
-// flight have not finished by then (they go on in the background, and what
-// was journaled but not started is handled at the next start).
-func (b *Bot) Shutdown(ctx context.Context) error {
 	done := make(chan struct{})
 	go func() {
-		_ = b.Close()
+		b.wg.Wait()
 		close(done)
 	}()
 	select {
 	case <-done:
+		b.stopRun()
+		b.http.CloseIdleConnections()
 		return nil
 	case <-ctx.Done():
-		return fmt.Errorf("bot: shutdown: turns still in flight: %w", ctx.Err())
+		b.stopRun()
+		return fmt.Errorf("bot: shutdown: turns still in flight were cancelled: %w", ctx.Err())
 	}
 }
 

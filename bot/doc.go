@@ -3,8 +3,12 @@
 // visits into conversation turns (package conversations), and is the only
 // package that knows Slack exists.
 //
-// Every envelope is acknowledged at once and the work done after, on a
-// worker chosen by member so that one member's messages keep their order.
-// Slack's retries are recognised by event_id, kept in the store, so an
-// event is handled once even across a restart.
+// An input that becomes a member's turn is journaled in the store's inbox
+// before Slack is acknowledged, and removed in the same commit as its turn,
+// so a crash after the ack loses nothing. Turns run on a worker chosen by
+// member, so one member's messages keep their order; a worker that is full
+// leaves new inputs in the inbox for later, so no acknowledgement ever waits
+// on a member's backlog. Slack's retries are recognised by event_id (or the
+// message's channel and ts, a click's action_ts, a command's trigger_id),
+// kept in the store, so an input is handled once even across a restart.
 package bot

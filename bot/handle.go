@@ -27,42 +27,55 @@ const (
 	slashHelp      = "*/cairn* works with:\n• `/cairn goal` — set a goal, in a DM with me\n• `/cairn checkin` — check in before your session\n• `/cairn steps` — see your goal and steps (only you see this)\n• `/cairn pause until June 20` and `/cairn resume` — time away from prompts\n• `/cairn group` — when your group meets; facilitators: `/cairn group setup`, `/cairn group assign`, `/cairn group cancel` (the next session)\n• `/cairn help` — this help\nIn our DM you can also say *help*, *back* or *stop* at any time.\nIf you're in crisis, call or text 988 (US), any time."
 )
 
-// handleEvent takes one Events API callback (from either transport). It
-// never blocks on Slack: the work is queued.
-func (b *Bot) handleEvent(ctx context.Context, ev slackevents.EventsAPIEvent) {
+// handleEvent takes one Events API callback (from either transport) and
+// says what it becomes; the transport journals it before the ack.
+func (b *Bot) handleEvent(ev slackevents.EventsAPIEvent) intake {
 	cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent)
 	if !ok || ev.Type != slackevents.CallbackEvent {
 		b.log.Debug("ignored non-callback event", "type", ev.Type)
-		return
+		return intake{}
 	}
 	switch inner := ev.InnerEvent.Data.(type) {
 	case *slackevents.MessageEvent:
 		if !isMemberDM(inner) {
-			return
+			return intake{}
 		}
-		user, channel, text, eventID := inner.User, inner.Channel, inner.Text, cb.EventID
-		b.log.Info("dm received", "user", user, "event_id", eventID)
-		// The dedupe mark is committed with the turn itself (one fsync, not
-		// two), on the member's own worker.
-		b.enqueue(user, "dm", func(ctx context.Context) error {
-			return b.turnEvent(ctx, user, channel, eventID, conversations.Input{Text: text})
-		})
+		// Slack's retries carry the same event_id. Without one, the
+		// message itself is the identity: a ts is unique in its channel.
+		key := cb.EventID
+		if key == "" {
+			if inner.TimeStamp == "" {
+				b.log.Warn("ignored a DM with neither event_id nor ts", "user", inner.User)
+				return intake{}
+			}
+			key = "msg:" + inner.Channel + ":" + inner.TimeStamp
+		}
+		b.log.Info("dm received", "user", inner.User, "event_id", key)
+		return intake{item: newItem(key, inner.User, kindDM, input{Channel: inner.Channel, Text: inner.Text})}
 	case *slackevents.AppHomeOpenedEvent:
-		// Publishing App Home is idempotent: a retry just publishes again.
+		// Publishing App Home is idempotent, and the next open or turn
+		// publishes it again: it needs no journal.
 		if inner.User == "" || inner.Tab == "messages" {
-			return
+			return intake{}
 		}
 		user := inner.User
-		b.enqueue(user, "app_home_opened", func(ctx context.Context) error { return b.refreshHome(ctx, user) })
+		return intake{after: func(context.Context) {
+			b.enqueue(user, "app_home_opened", func(ctx context.Context) error { return b.refreshHome(ctx, user) })
+		}}
 	case *slackevents.UserChangeEvent:
+		// Setting a zone is idempotent; a lost one is read again from
+		// users.info when the member is next seen without one.
 		if inner.User.ID == "" {
-			return
+			return intake{}
 		}
 		u := inner.User
-		b.enqueue(u.ID, "user_change", func(ctx context.Context) error { return b.updateZone(ctx, u.ID, u.TZ) })
+		return intake{after: func(context.Context) {
+			b.enqueue(u.ID, "user_change", func(ctx context.Context) error { return b.updateZone(ctx, u.ID, u.TZ) })
+		}}
 	default:
 		b.log.Debug("ignored event", "type", ev.InnerEvent.Type, "event_id", cb.EventID)
 	}
+	return intake{}
 }
 
 // isMemberDM is true for a plain message a person typed in a DM with the
@@ -72,18 +85,6 @@ func (b *Bot) handleEvent(ctx context.Context, ev slackevents.EventsAPIEvent) {
 func isMemberDM(m *slackevents.MessageEvent) bool {
 	return m.ChannelType == "im" && m.User != "" && m.BotID == "" && m.SubType == "" &&
 		m.Channel != "" && strings.HasPrefix(m.Channel, "D")
-}
-
-// turn runs one conversation turn for user and posts the replies in channel
-// (their DM). The answer is committed before anything is sent.
-func (b *Bot) turn(ctx context.Context, user, channel string, in conversations.Input) error {
-	return b.turnFrom(ctx, user, channel, conversations.Origin{}, in)
-}
-
-// turnEvent is turn for a Slack event, handled at most once (see
-// conversations.Runner.HandleFrom).
-func (b *Bot) turnEvent(ctx context.Context, user, channel, eventID string, in conversations.Input) error {
-	return b.turnFrom(ctx, user, channel, conversations.Origin{EventID: eventID}, in)
 }
 
 // turnFrom runs one durable turn for an input from origin (an event, a
@@ -213,51 +214,57 @@ func (b *Bot) refreshHome(ctx context.Context, user string) error {
 
 func zoneOf(m store.Member) *time.Location { return conversations.Zone(m.TZ, time.UTC) }
 
-// handleInteraction takes a button press, menu choice or modal submission.
-// It returns what to put in the ack: for a modal, errors to show in the form.
+// handleInteraction takes a modal submission and returns what to put in
+// the ack: errors to show in the form.
 func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallback) any {
 	user := cb.User.ID
-	if user == "" {
+	if user == "" || cb.Type != slack.InteractionTypeViewSubmission {
 		return nil
 	}
-	switch cb.Type {
-	case slack.InteractionTypeBlockActions:
-		if len(cb.ActionCallback.BlockActions) == 0 {
-			return nil
-		}
-		a := cb.ActionCallback.BlockActions[0]
-		switch {
-		case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NudgePrefix):
-			b.nudgeButton(ctx, user, strings.TrimPrefix(a.Value, scheduler.NudgePrefix))
-		case strings.HasPrefix(a.ActionID, actionChoice):
-			b.pressChoice(ctx, cb, a)
-		case strings.HasPrefix(a.ActionID, actionHome):
-			value := a.Value
-			b.enqueue(user, "home_button", func(ctx context.Context) error {
-				if value == "help" {
-					return b.deliver(ctx, user, "", []conversations.Reply{{Text: slashHelp}})
-				}
-				return b.turn(ctx, user, "", conversations.Input{Action: value})
-			})
-		case a.ActionID == actionStepMenu:
-			b.stepMenu(ctx, user, cb.TriggerID, a.SelectedOption.Value)
-		}
-	case slack.InteractionTypeViewSubmission:
-		switch cb.View.CallbackID {
-		case callbackEdit:
-			return b.submitStep(ctx, user, cb.View)
-		case callbackGroup:
-			return b.submitGroup(ctx, user, cb.TriggerID, cb.View)
-		case callbackAssign:
-			return b.submitAssign(ctx, user, cb.TriggerID, cb.View)
-		}
+	switch cb.View.CallbackID {
+	case callbackEdit:
+		return b.submitStep(ctx, user, cb.View)
+	case callbackGroup:
+		return b.submitGroup(ctx, user, cb.TriggerID, cb.View)
+	case callbackAssign:
+		return b.submitAssign(ctx, user, cb.TriggerID, cb.View)
 	}
 	return nil
 }
 
+// handleAction takes a button press or menu choice and says what it
+// becomes; the transport journals it before the ack.
+func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
+	user := cb.User.ID
+	if user == "" || cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 {
+		return intake{}
+	}
+	a := cb.ActionCallback.BlockActions[0]
+	// A click's identity across Slack's retries of its envelope.
+	click := "click:" + user + ":" + a.ActionTs
+	if a.ActionTs == "" {
+		click = "trigger:" + cb.TriggerID
+	}
+	switch {
+	case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NudgePrefix):
+		member := strings.TrimPrefix(a.Value, scheduler.NudgePrefix)
+		return intake{after: func(ctx context.Context) { b.nudgeButton(ctx, user, member) }}
+	case strings.HasPrefix(a.ActionID, actionChoice):
+		return b.pressChoice(cb, a, click)
+	case strings.HasPrefix(a.ActionID, actionHome):
+		if a.Value == "help" {
+			return intake{item: newItem(click, user, kindHelp, input{})}
+		}
+		return intake{item: newItem(click, user, kindAction, input{Action: a.Value})}
+	case a.ActionID == actionStepMenu:
+		return b.stepMenu(user, cb.TriggerID, a.SelectedOption.Value, click)
+	}
+	return intake{}
+}
+
 // pressChoice answers a conversation button: the message loses its buttons
 // (so it cannot be pressed twice) and the choice is the member's answer.
-func (b *Bot) pressChoice(ctx context.Context, cb slack.InteractionCallback, a *slack.BlockAction) {
+func (b *Bot) pressChoice(cb slack.InteractionCallback, a *slack.BlockAction, click string) intake {
 	user, channel, ts := cb.User.ID, cb.Channel.ID, cb.Container.MessageTs
 	if channel == "" {
 		channel = cb.Container.ChannelID
@@ -265,51 +272,43 @@ func (b *Bot) pressChoice(ctx context.Context, cb slack.InteractionCallback, a *
 	if ts == "" {
 		ts = cb.Message.Timestamp
 	}
-	question, label, value := cb.Message.Text, buttonLabel(cb.Message.Blocks, a), a.Value
-	b.enqueue(user, "button", func(ctx context.Context) error {
-		// A double click sends two actions for one message: the press is
-		// keyed by its message, so only the first becomes a turn.
-		pressID := ""
-		if channel != "" && ts != "" {
-			pressID = "press:" + channel + ":" + ts
-			if seen, err := b.store.SeenEvent(ctx, pressID); err == nil && seen {
-				return nil
-			}
-			if err := b.update(ctx, channel, ts, answeredMessage(question, label)...); err != nil {
-				b.log.Warn("could not take the buttons off a message", "user", user, "err", err)
-			}
-		}
-		return b.turnEvent(ctx, user, channel, pressID, conversations.Input{Action: value})
-	})
+	// A double click sends two actions for one message: the press is keyed
+	// by its message, so only the first is journaled and becomes a turn.
+	key := click
+	if channel != "" && ts != "" {
+		key = "press:" + channel + ":" + ts
+	}
+	return intake{item: newItem(key, user, kindButton, input{
+		Channel: channel, Action: a.Value, PressTS: ts, Question: cb.Message.Text, Label: buttonLabel(cb.Message.Blocks, a),
+	})}
 }
 
 // stepMenu handles "Mark done" and "Edit" beside a step in App Home.
-func (b *Bot) stepMenu(ctx context.Context, user, triggerID, value string) {
+func (b *Bot) stepMenu(user, triggerID, value, click string) intake {
 	kind, idText, _ := strings.Cut(value, ":")
 	id, err := strconv.ParseUint(idText, 10, 64)
 	if err != nil {
-		return
-	}
-	st, err := b.ownStep(ctx, user, id)
-	if err != nil {
-		b.log.Warn("step menu refused", "user", user, "err", err)
-		return
+		return intake{}
 	}
 	switch kind {
 	case "done":
-		b.enqueue(user, "home_done", func(ctx context.Context) error {
-			if err := b.runner.MarkDone(ctx, user, id, b.Now()); err != nil {
-				return err
-			}
-			return b.deliver(ctx, user, "", []conversations.Reply{{Text: "Marked done: " + st.What + ". That's another stone on your cairn."}})
-		})
+		return intake{item: newItem(click, user, kindDone, input{Step: id})}
 	case "edit":
-		// trigger_id expires in 3 seconds: open the modal now, not after a queue.
-		m, _ := b.store.Member(ctx, user)
-		if err := b.openModal(ctx, triggerID, editStepModal(st, b.Now().In(zoneOf(m)))); err != nil {
-			b.log.Error("could not open the step form", "user", user, "err", err)
-		}
+		// trigger_id expires in 3 seconds: open the modal right after the
+		// ack, not after a queue.
+		return intake{after: func(ctx context.Context) {
+			st, err := b.ownStep(ctx, user, id)
+			if err != nil {
+				b.log.Warn("step menu refused", "user", user, "err", err)
+				return
+			}
+			m, _ := b.store.Member(ctx, user)
+			if err := b.openModal(ctx, triggerID, editStepModal(st, b.Now().In(zoneOf(m)))); err != nil {
+				b.log.Error("could not open the step form", "user", user, "err", err)
+			}
+		}}
 	}
+	return intake{}
 }
 
 // ownStep loads a step and checks it is the member's own: every action on a
@@ -416,9 +415,15 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		if sub != "goal" {
 			action = "checkin:start"
 		}
-		b.enqueue(user, "slash_"+sub, func(ctx context.Context) error {
-			return b.turn(ctx, user, "", conversations.Input{Action: action})
-		})
+		// Journaled before the ack like a DM; the trigger_id is the
+		// command's identity across a replay.
+		key := "slash:" + cmd.TriggerID
+		if cmd.TriggerID == "" {
+			key = "slash:" + user + ":" + strconv.FormatInt(time.Now().UnixNano(), 10)
+		}
+		if err := b.accept(ctx, intake{item: newItem(key, user, kindAction, input{Action: action})}); err != nil {
+			return ephemeral(sayTrouble)
+		}
 		return ephemeral(sayCheckDM)
 	case "steps", "goals", "status":
 		view, err := b.store.MemberView(ctx, user)

@@ -25,7 +25,10 @@ const maxBody = 1 << 20
 //	POST /slack/commands     /cairn
 //
 // Every request's signature is checked against the signing secret, and one
-// older than 5 minutes is refused, before anything is read or stored.
+// older than 5 minutes is refused, before anything is read or stored. An
+// input that becomes a turn is journaled before the 2xx (a 503 if it cannot
+// be, so Slack retries). Making the handler also queues what a previous run
+// left in the inbox.
 func (b *Bot) HTTPHandler() (http.Handler, error) {
 	if b.cfg.SigningSecret == "" {
 		return nil, errors.New("bot: HTTP mode needs SLACK_SIGNING_SECRET (Slack app settings → Basic Information → Signing Secret)")
@@ -34,6 +37,7 @@ func (b *Bot) HTTPHandler() (http.Handler, error) {
 	mux.HandleFunc("POST /slack/events", b.verified(b.serveEvents))
 	mux.HandleFunc("POST /slack/interactive", b.verified(b.serveInteractive))
 	mux.HandleFunc("POST /slack/commands", b.verified(b.serveCommand))
+	b.startInbox()
 	b.markReady()
 	return mux, nil
 }
@@ -82,8 +86,12 @@ func (b *Bot) serveEvents(w http.ResponseWriter, r *http.Request, body []byte) {
 	if n, _ := strconv.Atoi(r.Header.Get("X-Slack-Retry-Num")); n > 0 {
 		b.log.Info("slack retry", "retry", n, "reason", r.Header.Get("X-Slack-Retry-Reason"))
 	}
-	// Dedupe and queueing are quick; the turn itself runs after the response.
-	b.handleEvent(context.WithoutCancel(r.Context()), ev)
+	// The input is journaled before the 2xx; its turn runs after. If the
+	// journal cannot be written, Slack is told to try again later.
+	if err := b.accept(r.Context(), b.handleEvent(ev)); err != nil {
+		http.Error(w, "could not store the event; try again", http.StatusServiceUnavailable)
+		return
+	}
 	w.WriteHeader(http.StatusOK)
 }
 
@@ -97,14 +105,17 @@ func (b *Bot) serveInteractive(w http.ResponseWriter, r *http.Request, body []by
 		http.Error(w, "malformed payload", http.StatusBadRequest)
 		return
 	}
-	ctx := context.WithoutCancel(r.Context())
 	if cb.Type != slack.InteractionTypeViewSubmission {
-		// Answer Slack at once; opening a modal waits on Slack itself.
-		b.background(func() { b.handleInteraction(ctx, cb) })
+		// Journaled before the 2xx; anything that waits on Slack itself
+		// (opening a modal) runs after it.
+		if err := b.accept(r.Context(), b.handleAction(cb)); err != nil {
+			http.Error(w, "could not store the action; try again", http.StatusServiceUnavailable)
+			return
+		}
 		writeAck(w, nil)
 		return
 	}
-	writeAck(w, b.handleInteraction(ctx, cb))
+	writeAck(w, b.handleInteraction(context.WithoutCancel(r.Context()), cb))
 }
 
 func (b *Bot) serveCommand(w http.ResponseWriter, r *http.Request, body []byte) {

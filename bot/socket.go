@@ -12,8 +12,10 @@ import (
 )
 
 // RunSocketMode connects to Slack over Socket Mode (no public URL needed)
-// and handles envelopes until ctx ends. In-flight turns are finished by
-// Close, which the caller runs after this returns.
+// and handles envelopes until ctx ends. It first queues what a previous run
+// left in the inbox, so those inputs are answered before (and in order
+// with) new ones. In-flight turns are finished by Shutdown or Close, which
+// the caller runs after this returns.
 func (b *Bot) RunSocketMode(ctx context.Context) error {
 	if b.cfg.AppToken == "" {
 		return errors.New("bot: Socket Mode needs SLACK_APP_TOKEN, an app-level token starting with xapp- (Slack app settings → Basic Information → App-Level Tokens, scope connections:write)")
@@ -23,6 +25,20 @@ func (b *Bot) RunSocketMode(ctx context.Context) error {
 		opts = append(opts, socketmode.OptionPingInterval(b.cfg.PingInterval))
 	}
 	client := socketmode.New(b.api, opts...)
+
+	b.startInbox()
+	// Inputs are journaled (many to a commit, in the order they came) and
+	// acknowledged by the journaler; the queue waits only on the disk.
+	journal := make(chan pendingAck, 1024)
+	journalDone := make(chan struct{})
+	go func() {
+		defer close(journalDone)
+		b.journaler(ctx, journal)
+	}()
+	defer func() {
+		close(journal)
+		<-journalDone
+	}()
 
 	runErr := make(chan error, 1)
 	go func() { runErr <- client.RunContext(ctx) }()
@@ -37,15 +53,16 @@ func (b *Bot) RunSocketMode(ctx context.Context) error {
 			}
 			return fmt.Errorf("bot: socket mode stopped: %w", err)
 		case evt := <-client.Events:
-			b.envelope(ctx, client, evt)
+			b.envelope(ctx, client, evt, journal)
 		}
 	}
 }
 
-// envelope acks at once (Slack wants it within 3 seconds) and hands the work
-// on. Only view submissions and slash commands carry an answer in the ack,
-// and both are computed quickly from the store.
-func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+// envelope acknowledges an envelope as soon as what it asks for is safe:
+// inputs that become a member's turn once journaled (by the journaler),
+// the rest at once. Only view submissions and slash commands carry an
+// answer in the ack, and both are computed quickly from the store.
+func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socketmode.Event, journal chan<- pendingAck) {
 	switch evt.Type {
 	case socketmode.EventTypeConnected:
 		b.markReady()
@@ -58,25 +75,39 @@ func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socke
 	if evt.Request == nil {
 		return
 	}
+	req := *evt.Request
 	ack := func(payload any) {
 		var err error
 		if payload == nil {
-			err = client.Ack(*evt.Request)
+			err = client.Ack(req)
 		} else {
-			err = client.Ack(*evt.Request, payload)
+			err = client.Ack(req, payload)
 		}
 		if err != nil {
-			b.log.Warn("ack failed", "envelope", evt.Request.EnvelopeID, "err", err)
+			b.log.Warn("ack failed", "envelope", req.EnvelopeID, "err", err)
 		}
+	}
+	if req.RetryAttempt > 0 {
+		b.log.Info("slack retry", "retry", req.RetryAttempt, "reason", req.RetryReason)
+	}
+	// take acks in once it is safe: through the journal when it holds an
+	// input, at once otherwise.
+	take := func(in intake) {
+		if in.item == nil {
+			ack(nil)
+			b.afterAck(ctx, in)
+			return
+		}
+		journal <- pendingAck{in: in, ack: func() { ack(nil) }}
 	}
 	switch evt.Type {
 	case socketmode.EventTypeEventsAPI:
-		ack(nil)
 		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
 		if !ok {
+			ack(nil)
 			return
 		}
-		b.handleEvent(ctx, ev)
+		take(b.handleEvent(ev))
 	case socketmode.EventTypeInteractive:
 		cb, ok := evt.Data.(slack.InteractionCallback)
 		if !ok {
@@ -84,8 +115,7 @@ func (b *Bot) envelope(ctx context.Context, client *socketmode.Client, evt socke
 			return
 		}
 		if cb.Type != slack.InteractionTypeViewSubmission {
-			ack(nil) // only a form's answer travels in the ack; ack the rest first
-			b.handleInteraction(ctx, cb)
+			take(b.handleAction(cb))
 			return
 		}
 		ack(b.handleInteraction(ctx, cb))

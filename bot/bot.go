@@ -73,6 +73,7 @@ type Bot struct {
 	ready    chan struct{} // closed once Slack is reachable
 	readyOne sync.Once
 	fatal    *fatalState
+	outbox   outboxState // posting members' replies (outbox.go)
 }
 
 type job struct {

@@ -97,12 +97,18 @@ func (b *Bot) Delivered(ctx context.Context, d store.Delivery) (channel, ts stri
 	return channel, ts, found, nil
 }
 
-// dmChannel is the member's DM channel with the bot: remembered, or opened.
+// dmChannel is the member's DM channel with the bot: remembered, or opened
+// (and remembered).
 func (b *Bot) dmChannel(ctx context.Context, user string) (string, error) {
 	if m, err := b.store.Member(ctx, user); err == nil && m.DMChannel != "" {
 		return m.DMChannel, nil
 	}
-	return b.dm(ctx, user)
+	channel, err := b.dm(ctx, user)
+	if err != nil {
+		return "", err
+	}
+	b.rememberDM(ctx, user, user, channel)
+	return channel, nil
 }
 
 // findTagged looks through channel's history since since for a message

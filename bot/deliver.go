@@ -52,9 +52,9 @@ func (b *Bot) Deliver(ctx context.Context, d store.Delivery, replies []conversat
 	return channel, ts, nil
 }
 
-// postError is err from a post as a scheduler.Sender reports it: Slack's
-// codes for a recipient that cannot get messages wrap ErrUnreachable (a
-// possibly-arrived post already wraps ErrMaybeSent).
+// postError is err from a call about a recipient as a scheduler.Sender
+// reports it: Slack's codes for a recipient that cannot get messages wrap
+// ErrUnreachable (a possibly-arrived post already wraps ErrMaybeSent).
 func postError(err error) error {
 	if code, ok := unreachable(err); ok {
 		return fmt.Errorf("%w (Slack said %s): %w", scheduler.ErrUnreachable, code, err)
@@ -82,7 +82,7 @@ func (b *Bot) Slot(ctx context.Context) error { return b.fanout.wait(ctx) }
 // delivery's key (scheduler.Sender).
 func (b *Bot) Delivered(ctx context.Context, d store.Delivery) (channel, ts string, found bool, err error) {
 	if channel, err = b.dmChannel(ctx, d.Recipient); err != nil {
-		return "", "", false, err
+		return "", "", false, postError(err)
 	}
 	// Nothing is sent more than a week before its session (or day), so
 	// older messages cannot be it.
@@ -92,7 +92,7 @@ func (b *Bot) Delivered(ctx context.Context, d store.Delivery) (channel, ts stri
 	}
 	ts, found, err = b.findTagged(ctx, channel, deliveryEvent, d.Key, from.Add(-8*24*time.Hour))
 	if err != nil {
-		return "", "", false, err
+		return "", "", false, postError(err)
 	}
 	return channel, ts, found, nil
 }

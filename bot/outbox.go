@@ -177,12 +177,21 @@ func (b *Bot) sendOutgoing(ctx context.Context, o store.Outgoing) (next time.Tim
 	channel := o.Channel
 	if channel == "" {
 		if channel, err = b.dmChannel(ctx, o.MemberID); err != nil {
+			if code, gone := unreachable(err); gone {
+				log.Warn("reply dropped: the member cannot be reached on Slack", "err", code)
+				return time.Time{}, b.store.DoneOutbox(after, o.ID)
+			}
 			log.Warn("could not open the DM for a reply; will try again", "err", err)
 			return b.retryOutgoing(after, o, o.State)
 		}
 	}
 	if o.State == store.OutboxSending {
 		_, found, err := b.findTagged(ctx, channel, replyEvent, key, o.CreatedAt.Add(-outboxLookBack))
+		if code, gone := unreachable(err); gone {
+			// Whether or not it arrived, the DM is gone: nothing to post to.
+			log.Warn("reply dropped: the member cannot be reached on Slack", "err", code)
+			return time.Time{}, b.store.DoneOutbox(after, o.ID)
+		}
 		if err != nil {
 			log.Warn("could not check whether a reply arrived; will look again before posting", "err", err)
 			return b.retryOutgoing(after, o, store.OutboxSending)

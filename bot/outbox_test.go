@@ -176,19 +176,39 @@ func TestOutbox_ARestartSendsWhatWasLeft(t *testing.T) {
 }
 
 func TestOutbox_AReplyToAnUnreachableMemberIsDropped(t *testing.T) {
-	h := newHarness(t)
-	runOutbox(t, h)
-	h.fake.FailNext("chat.postMessage", 1_000_000, fakeslack.SlackError("is_archived"))
-	h.dm("hi")
-	if _, err := h.fake.WaitForCalls(h.ctx(), "chat.postMessage", 2); err != nil {
-		t.Fatal(err)
+	for _, tc := range []struct {
+		name, code string
+		fail       func(*fakeslack.Server)
+	}{
+		{"on the post", "is_archived", func(f *fakeslack.Server) {
+			f.FailNext("chat.postMessage", 1_000_000, fakeslack.SlackError("is_archived"))
+		}},
+		{"on the look in the DM after a post that may have arrived", "channel_not_found", func(f *fakeslack.Server) {
+			f.FailNext("chat.postMessage", 1, fakeslack.ServerError())
+			f.FailNext("chat.postMessage", 1_000_000, fakeslack.SlackError("channel_not_found"))
+			f.FailNext("conversations.history", 1_000_000, fakeslack.SlackError("channel_not_found"))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.bot.SetOutboxWaits(20*time.Millisecond, 100*time.Millisecond)
+			runOutbox(t, h)
+			tc.fail(h.fake)
+			h.dm("hi")
+			if _, err := h.fake.WaitForCalls(h.ctx(), "chat.postMessage", 1); err != nil {
+				t.Fatal(err)
+			}
+			waitUntil(t, "the outbox is empty", func() bool { return depth(t, h) == 0 })
+			logs := h.logs.String()
+			if !strings.Contains(logs, "reply dropped") || !strings.Contains(logs, tc.code) || !strings.Contains(logs, member) {
+				t.Fatalf("no operator log line for the dropped replies:\n%s", logs)
+			}
+			if len(replies(t, h)) != 0 {
+				t.Fatal("a reply was posted")
+			}
+			assertNoMessageTextInLogs(t, logs, "What would you like to do")
+		})
 	}
-	waitUntil(t, "the outbox is empty", func() bool { return depth(t, h) == 0 })
-	logs := h.logs.String()
-	if !strings.Contains(logs, "is_archived") || !strings.Contains(logs, member) {
-		t.Fatalf("no operator log line for the dropped replies:\n%s", logs)
-	}
-	assertNoMessageTextInLogs(t, logs, "What would you like to do")
 }
 
 func TestOutbox_ARevokedTokenStopsPostingAndKeepsTheReplies(t *testing.T) {

@@ -38,23 +38,30 @@ func settled(t *testing.T, fake *fakeslack.Server, n int) int {
 
 func TestDeliver_APostThatMayHaveArrivedIsNotRetried(t *testing.T) {
 	for _, tc := range []struct {
-		name string
-		fail fakeslack.Failure
+		name    string
+		fail    fakeslack.Failure
+		arrived bool // whether the fake posted it
 	}{
-		{"slower than the call timeout", fakeslack.Delay(5 * time.Second)},
-		{"a 500 from Slack", fakeslack.ServerError()},
-		{"a 503 from Slack", fakeslack.Failure{Status: 503}},
-		{"internal_error", fakeslack.SlackError("internal_error")},
+		{"slower than the call timeout", fakeslack.Delay(5 * time.Second), true},
+		{"a 500 from Slack", fakeslack.ServerError(), false},
+		{"a 503 from Slack", fakeslack.Failure{Status: 503}, false},
+		{"internal_error", fakeslack.SlackError("internal_error"), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newHarnessWith(t, func(c *bot.Config) { c.CallTimeout = 500 * time.Millisecond })
 			h.fake.FailNext("chat.postMessage", 1, tc.fail)
-			_, _, err := h.bot.Deliver(h.ctx(), prompt(), promptText)
+			d := prompt()
+			_, _, err := h.bot.Deliver(h.ctx(), d, promptText)
 			if !errors.Is(err, scheduler.ErrMaybeSent) {
 				t.Fatalf("Deliver = %v, want ErrMaybeSent", err)
 			}
 			if n := settled(t, h.fake, 1); n != 1 {
 				t.Fatalf("%d posts reached Slack, want 1 (a post is never retried blind)", n)
+			}
+			// What the scheduler asks next, before sending again.
+			_, ts, found, err := h.bot.Delivered(h.ctx(), d)
+			if err != nil || found != tc.arrived || (found && ts == "") {
+				t.Fatalf("Delivered = %q, %v, %v; want found %v", ts, found, err, tc.arrived)
 			}
 		})
 	}

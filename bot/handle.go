@@ -100,6 +100,7 @@ func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin convers
 		b.sayTrouble(ctx, channel)
 		return err
 	}
+	b.outbox.trust(out.OutboxIDs...) // staged just now: surely not posted yet
 	// Even for an input handled before (out.Duplicate): its replies may
 	// still wait in the outbox.
 	if err := b.sendReplies(ctx, user); err != nil {

@@ -23,6 +23,13 @@ import (
 // looked for in the DM by its tag before it is posted again. One member's
 // replies never overtake each other: posting stops at the first that cannot
 // go out, and a member's outbox is posted by one goroutine at a time.
+//
+// A reply is not marked "sending" before its post (that would cost a commit
+// on every reply's path). Instead the bot trusts the stored state only of
+// replies it staged or recorded itself: every other one — left by an
+// earlier run, which may have crashed between a post and its record — is
+// looked for in the DM before it is posted. After a failed post the outcome
+// is recorded (attempt counted; "sending" if it may have arrived).
 
 // replyEvent is the message metadata type of a reply from the outbox.
 const replyEvent = "cairn_reply"
@@ -49,6 +56,60 @@ type outboxState struct {
 	locks       map[string]*memberLock
 	wake        chan struct{}
 	first, most time.Duration
+	// known are replies whose stored state this process staged or wrote
+	// after its own last try: when it says pending, the reply surely was
+	// not posted.
+	known map[uint64]bool
+	// posted are replies posted whose removal from the store is under way
+	// (or failed): skipped, never posted again by this process.
+	posted map[uint64]bool
+}
+
+// markPosted records that reply id is posted, before its removal.
+func (o *outboxState) markPosted(id uint64) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.posted == nil {
+		o.posted = map[uint64]bool{}
+	}
+	o.posted[id] = true
+}
+
+func (o *outboxState) isPosted(id uint64) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.posted[id]
+}
+
+// removed forgets reply id once it is gone from the store.
+func (o *outboxState) removed(id uint64) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	delete(o.posted, id)
+	delete(o.known, id)
+}
+
+func (o *outboxState) trust(ids ...uint64) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.known == nil {
+		o.known = map[uint64]bool{}
+	}
+	for _, id := range ids {
+		o.known[id] = true
+	}
+}
+
+func (o *outboxState) forget(id uint64) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	delete(o.known, id)
+}
+
+func (o *outboxState) trusted(id uint64) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.known[id]
 }
 
 type memberLock struct {
@@ -130,7 +191,8 @@ func (b *Bot) stage(ctx context.Context, user, channel string, replies []convers
 		}
 		msgs = append(msgs, store.Outgoing{MemberID: user, Channel: channel, Body: body})
 	}
-	_, err := b.store.Stage(ctx, msgs)
+	ids, err := b.store.Stage(ctx, msgs)
+	b.outbox.trust(ids...)
 	return err
 }
 
@@ -155,6 +217,9 @@ func (b *Bot) flushMember(ctx context.Context, user string) (next time.Time, err
 		return time.Time{}, err
 	}
 	for _, o := range pending {
+		if b.outbox.isPosted(o.ID) {
+			continue // posted; its removal is under way
+		}
 		if o.NextAt.After(time.Now()) {
 			return o.NextAt, nil
 		}
@@ -171,50 +236,54 @@ func (b *Bot) flushMember(ctx context.Context, user string) (next time.Time, err
 func (b *Bot) sendOutgoing(ctx context.Context, o store.Outgoing) (next time.Time, err error) {
 	log := b.log.With("user", o.MemberID, "outbox_id", o.ID)
 	// After the post, the outcome is recorded even if ctx ended meanwhile:
-	// a "sending" reply without its wait would be looked for too soon.
+	// a doubtful reply recorded without its wait would be looked for too soon.
 	after := context.WithoutCancel(ctx)
 	key := strconv.FormatUint(o.ID, 10)
+	doubtful := o.State == store.OutboxSending || !b.outbox.trusted(o.ID)
+	unsure := store.OutboxPending // what the store may say of it before a post
+	if doubtful {
+		unsure = store.OutboxSending
+	}
 	channel := o.Channel
 	if channel == "" {
 		if channel, err = b.dmChannel(ctx, o.MemberID); err != nil {
 			if code, gone := unreachable(err); gone {
 				log.Warn("reply dropped: the member cannot be reached on Slack", "err", code)
-				return time.Time{}, b.store.DoneOutbox(after, o.ID)
+				return b.doneOutgoing(after, o)
 			}
 			log.Warn("could not open the DM for a reply; will try again", "err", err)
-			return b.retryOutgoing(after, o, o.State)
+			return b.retryOutgoing(after, o, unsure, false)
 		}
 	}
-	if o.State == store.OutboxSending {
+	if doubtful {
 		_, found, err := b.findTagged(ctx, channel, replyEvent, key, o.CreatedAt.Add(-outboxLookBack))
 		if code, gone := unreachable(err); gone {
 			// Whether or not it arrived, the DM is gone: nothing to post to.
 			log.Warn("reply dropped: the member cannot be reached on Slack", "err", code)
-			return time.Time{}, b.store.DoneOutbox(after, o.ID)
+			return b.doneOutgoing(after, o)
 		}
 		if err != nil {
 			log.Warn("could not check whether a reply arrived; will look again before posting", "err", err)
-			return b.retryOutgoing(after, o, store.OutboxSending)
+			return b.retryOutgoing(after, o, store.OutboxSending, false)
 		}
 		if found {
 			log.Info("reply found already posted")
-			return time.Time{}, b.store.DoneOutbox(after, o.ID)
+			return b.doneOutgoing(after, o)
 		}
 	}
 	reply, err := conversations.DecodeReply(o.Body)
 	if err != nil {
 		log.Error("reply dropped: it cannot be read", "err", err)
-		return time.Time{}, b.store.DoneOutbox(after, o.ID)
+		return b.doneOutgoing(after, o)
 	}
 	if b.FatalErr() != nil {
 		return time.Now().Add(b.outbox.wait(o.Attempts)), nil // kept for a start with a working token
 	}
-	if err := b.store.MarkOutboxSending(ctx, o.ID); err != nil {
-		return time.Time{}, err
-	}
 	opts := append(replyMessage(reply), slack.MsgOptionMetadata(slack.SlackMetadata{
 		EventType: replyEvent, EventPayload: map[string]any{"key": key},
 	}))
+	// Until its outcome is recorded, a crash leaves this reply as it was
+	// staged; the next run does not trust that, and looks for it first.
 	err = b.call(ctx, "chat.postMessage", func(ctx context.Context) error {
 		_, _, err := b.api.PostMessageContext(ctx, channel, opts...)
 		return err
@@ -222,30 +291,66 @@ func (b *Bot) sendOutgoing(ctx context.Context, o store.Outgoing) (next time.Tim
 	code, gone := unreachable(err)
 	switch {
 	case err == nil:
-		return time.Time{}, b.store.DoneOutbox(after, o.ID)
+		b.removePosted(after, o)
+		return time.Time{}, nil
 	case errors.Is(err, scheduler.ErrMaybeSent):
 		log.Warn("a reply may not have reached Slack; it will be looked for before it is posted again", "attempt", o.Attempts+1, "err", err)
-		return b.retryOutgoing(after, o, store.OutboxSending)
+		return b.retryOutgoing(after, o, store.OutboxSending, true)
 	case b.FatalErr() != nil:
-		return b.retryOutgoing(after, o, store.OutboxPending)
+		return b.retryOutgoing(after, o, store.OutboxPending, true)
 	case gone:
 		log.Warn("reply dropped: the member cannot be reached on Slack", "err", code)
-		return time.Time{}, b.store.DoneOutbox(after, o.ID)
+		return b.doneOutgoing(after, o)
 	case code != "" && !notDoneCodes[code] && !tokenCodes[code]:
 		// Slack read this message and refused it: posting it again cannot
 		// do better, and it must not hold back the member's next replies.
 		log.Error("reply dropped: Slack refused it", "err", code)
-		return time.Time{}, b.store.DoneOutbox(after, o.ID)
+		return b.doneOutgoing(after, o)
 	default:
 		log.Warn("a reply could not be posted; will try again", "attempt", o.Attempts+1, "err", err)
-		return b.retryOutgoing(after, o, store.OutboxPending)
+		return b.retryOutgoing(after, o, store.OutboxPending, true)
 	}
 }
 
-// retryOutgoing leaves reply o in the outbox, in state, for its next try.
-func (b *Bot) retryOutgoing(ctx context.Context, o store.Outgoing, state store.OutboxState) (time.Time, error) {
+// doneOutgoing removes reply o from the outbox: posted, found, or dropped.
+func (b *Bot) doneOutgoing(ctx context.Context, o store.Outgoing) (time.Time, error) {
+	// Not trusted any more: should the removal fail, the reply is looked
+	// for before it is posted again.
+	b.outbox.forget(o.ID)
+	return time.Time{}, b.store.DoneOutbox(ctx, o.ID)
+}
+
+// removePosted removes a posted reply from the outbox in the background:
+// the member's next reply need not wait for that commit, and removals from
+// many turns share one. Until it is done the reply is skipped here. Should
+// it fail, or the bot be closing, the reply stays in the store and the next
+// run finds it in the DM by its tag.
+func (b *Bot) removePosted(ctx context.Context, o store.Outgoing) {
+	b.outbox.markPosted(o.ID)
+	b.background(func() {
+		if err := b.store.DoneOutbox(ctx, o.ID); err != nil {
+			b.log.Warn("could not remove a posted reply from the outbox", "user", o.MemberID, "outbox_id", o.ID, "err", err)
+			return
+		}
+		b.outbox.removed(o.ID)
+	})
+}
+
+// retryOutgoing leaves reply o in the outbox, in state (OutboxSending if it
+// may have been posted), for its next try; attempted counts a post.
+func (b *Bot) retryOutgoing(ctx context.Context, o store.Outgoing, state store.OutboxState, attempted bool) (time.Time, error) {
 	next := time.Now().Add(b.outbox.wait(o.Attempts))
-	return next, b.store.RetryOutbox(ctx, o.ID, state, next)
+	b.outbox.forget(o.ID)
+	if attempted {
+		if err := b.store.MarkOutboxSending(ctx, o.ID); err != nil {
+			return next, err
+		}
+	}
+	if err := b.store.RetryOutbox(ctx, o.ID, state, next); err != nil {
+		return next, err
+	}
+	b.outbox.trust(o.ID) // the store now says what this process knows
+	return next, nil
 }
 
 // RunOutbox posts the replies that could not be posted when they were

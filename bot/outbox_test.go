@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/cairnbot/cairn/bot"
+	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/internal/fakeslack"
+	"github.com/cairnbot/cairn/store"
 )
 
 // runOutbox runs the bot's outbox sender until the test ends (before the
@@ -156,6 +158,7 @@ func TestOutbox_AReplySlowerThanTheTimeoutIsFoundNotDoubled(t *testing.T) {
 
 func TestOutbox_ARestartSendsWhatWasLeft(t *testing.T) {
 	h := newHarness(t)
+	h.bot.SetOutboxWaits(20*time.Millisecond, 100*time.Millisecond)
 	h.fake.FailNext("chat.postMessage", 1_000_000, fakeslack.ServerError())
 	h.dm("hi")
 	waitUntil(t, "the replies to hi are in the outbox", func() bool { return depth(t, h) == 2 })
@@ -229,5 +232,38 @@ func TestOutbox_ARevokedTokenStopsPostingAndKeepsTheReplies(t *testing.T) {
 	waitUntil(t, "the replies are in the outbox", func() bool { return depth(t, h) == 2 })
 	if n := len(h.fake.CallsTo("chat.postMessage")); n != 1 {
 		t.Fatalf("%d posts, want only the refused one", n)
+	}
+}
+
+func TestOutbox_AReplyPostedJustBeforeACrashIsNotPostedAgain(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	// A previous run staged two replies, posted the first and died before
+	// recording it: the store still says both are pending.
+	var msgs []store.Outgoing
+	for _, text := range []string{"First, from before the crash.", "Second, never posted."} {
+		body, err := json.Marshal(conversations.Reply{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs = append(msgs, store.Outgoing{MemberID: member, Channel: fakeslack.DMChannel(member), Body: body})
+	}
+	ids, err := h.st.Stage(ctx, msgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.fake.AddMessage(fakeslack.DMChannel(member), fakeslack.Message{
+		User: h.fake.Identity().BotUserID, Text: "First, from before the crash.",
+		Metadata: json.RawMessage(`{"event_type":"cairn_reply","event_payload":{"key":"` + strconv.FormatUint(ids[0], 10) + `"}}`),
+	})
+
+	runOutbox(t, h)
+	waitUntil(t, "the outbox is empty", func() bool { return depth(t, h) == 0 })
+	got := assertOnceInOrder(t, h, 2)
+	if got[0].text != "First, from before the crash." || got[1].text != "Second, never posted." {
+		t.Fatalf("replies = %+v", got)
+	}
+	if n := len(h.fake.CallsTo("chat.postMessage")); n != 1 {
+		t.Fatalf("%d posts, want only the reply that was never posted", n)
 	}
 }

@@ -104,7 +104,7 @@ func (b *Bot) calls(ctx context.Context, method string, lim *limiter, haveSlot b
 			}
 		}
 		switch {
-		case code != "" && notDoneCodes[code]:
+		case notDoneCodes[code]:
 			wait = backoff
 		case code != "" && !maybeDoneCodes[code]:
 			return fmt.Errorf("%s: %w", method, err) // Slack refused: the same call cannot do better

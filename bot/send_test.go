@@ -131,6 +131,15 @@ func TestDeliver_PermanentErrorsAreUnreachable(t *testing.T) {
 			}
 		})
 	}
+	t.Run("account_inactive while auth.test cannot say whose", func(t *testing.T) {
+		h := newHarnessWith(t, func(c *bot.Config) { c.CallTimeout = 300 * time.Millisecond })
+		h.fake.FailNext("chat.postMessage", 1, fakeslack.SlackError("account_inactive"))
+		h.fake.FailNext("auth.test", 1_000_000, fakeslack.ServerError())
+		_, _, err := h.bot.Deliver(h.ctx(), prompt(), promptText)
+		if err == nil || errors.Is(err, scheduler.ErrUnreachable) || errors.Is(err, scheduler.ErrMaybeSent) || h.bot.FatalErr() != nil {
+			t.Fatalf("Deliver = %v, fatal = %v; want a plain failure, tried again later", err, h.bot.FatalErr())
+		}
+	})
 	t.Run("a stale DM channel is not the member's fault", func(t *testing.T) {
 		h := newHarness(t)
 		if err := h.st.SaveMember(context.Background(), store.Member{ID: member, DMChannel: "DGONE", TZ: "America/Chicago"}); err != nil {

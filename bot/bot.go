@@ -84,6 +84,7 @@ type Bot struct {
 	readyOne sync.Once
 	fatal    *fatalState
 	zones    *zoneFetcher
+	outbox   outboxState // posting members' replies (outbox.go)
 }
 
 // New makes a Bot over an open store. Call Close when done.

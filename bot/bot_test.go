@@ -39,13 +39,17 @@ type harness struct {
 	done  chan error
 	posts int // chat.postMessage calls already looked at
 	logs  *lockedBuffer
+	// configure, when set, adjusts the bot's Config at each start.
+	configure func(*bot.Config)
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t *testing.T) *harness { return newHarnessWith(t, nil) }
+
+func newHarnessWith(t *testing.T, configure func(*bot.Config)) *harness {
 	t.Helper()
 	fake := fakeslack.New(fakeslack.WithUsers(fakeslack.User{ID: member, Name: "maria", RealName: "Maria", TZ: "America/Chicago"}))
 	t.Cleanup(fake.Close)
-	h := &harness{t: t, fake: fake, path: filepath.Join(t.TempDir(), "cairn.db")}
+	h := &harness{t: t, fake: fake, path: filepath.Join(t.TempDir(), "cairn.db"), configure: configure}
 	h.start()
 	t.Cleanup(func() {
 		h.halt()
@@ -65,11 +69,15 @@ func (h *harness) start() {
 		h.t.Fatal(err)
 	}
 	h.logs = &lockedBuffer{}
-	h.bot, err = bot.New(bot.Config{
+	cfg := bot.Config{
 		BotToken: "xoxb-test", AppToken: "xapp-test", APIURL: h.fake.APIURL(),
 		CallTimeout: 5 * time.Second,
 		Logger:      slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-	}, h.st)
+	}
+	if h.configure != nil {
+		h.configure(&cfg)
+	}
+	h.bot, err = bot.New(cfg, h.st)
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-
+	"strings"
 	"time"
 
 	"github.com/slack-go/slack"
 
 	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
 )
 
@@ -19,7 +20,10 @@ import (
 const deliveryEvent = "cairn_delivery"
 
 // Deliver sends a scheduled message to its recipient's DM (scheduler.Sender)
-// as one message, tagged with the delivery key in its metadata.
+// as one message, tagged with the delivery key in its metadata. An error
+// wraps scheduler.ErrMaybeSent when the message may have reached Slack, and
+// scheduler.ErrUnreachable (with Slack's code) when the recipient cannot get
+// messages; any other error means it surely did not arrive.
 func (b *Bot) Deliver(ctx context.Context, d store.Delivery, replies []conversations.Reply) (channel, ts string, err error) {
 	target := d.Recipient // posting to a user ID lands in their DM with the app
 	if m, err := b.store.Member(ctx, d.Recipient); err == nil && m.DMChannel != "" {
@@ -28,20 +32,46 @@ func (b *Bot) Deliver(ctx context.Context, d store.Delivery, replies []conversat
 	opts := append(repliesMessage(replies), slack.MsgOptionMetadata(slack.SlackMetadata{
 		EventType: deliveryEvent, EventPayload: map[string]any{"key": d.Key},
 	}))
-	err = b.callWithSlot(ctx, "chat.postMessage", b.fanout, func(ctx context.Context) error {
+	post := func(ctx context.Context) error {
 		var err error
 		channel, ts, err = b.api.PostMessageContext(ctx, target, opts...)
 		return err
-	})
+	}
+	err = b.callWithSlot(ctx, "chat.postMessage", b.fanout, post)
+	if code, _ := unreachable(err); code == "channel_not_found" && target != d.Recipient {
+		// A DM channel remembered from before may be gone; the person may
+		// not be. Slack refused the post, so trying their user ID cannot
+		// double it.
+		target = d.Recipient
+		err = b.callWith(ctx, "chat.postMessage", b.fanout, post)
+	}
 	if err != nil {
-		return "", "", err
+		return "", "", postError(err)
 	}
-	if target != channel {
-		if err := b.store.SaveMemberDM(ctx, d.Recipient, channel); err != nil && !errors.Is(err, store.ErrNotFound) {
-			b.log.Warn("could not remember a DM channel", "user", d.Recipient, "err", err)
-		}
-	}
+	b.rememberDM(ctx, d.Recipient, target, channel)
 	return channel, ts, nil
+}
+
+// postError is err from a call about a recipient as a scheduler.Sender
+// reports it: Slack's codes for a recipient that cannot get messages wrap
+// ErrUnreachable (a possibly-arrived post already wraps ErrMaybeSent).
+func postError(err error) error {
+	if code, ok := unreachable(err); ok {
+		return fmt.Errorf("%w (Slack said %s): %w", scheduler.ErrUnreachable, code, err)
+	}
+	return err
+}
+
+// rememberDM records the member's DM channel once a post to target (their
+// user ID, or a channel) landed in channel, so later posts and history
+// checks skip conversations.open.
+func (b *Bot) rememberDM(ctx context.Context, user, target, channel string) {
+	if channel == "" || target == channel || !strings.HasPrefix(channel, "D") {
+		return
+	}
+	if err := b.store.SaveMemberDM(ctx, user, channel); err != nil && !errors.Is(err, store.ErrNotFound) {
+		b.log.Warn("could not remember a DM channel", "user", user, "err", err)
+	}
 }
 
 // Slot waits for the next scheduled-message slot under the rate limit
@@ -51,14 +81,8 @@ func (b *Bot) Slot(ctx context.Context) error { return b.fanout.wait(ctx) }
 // Delivered looks through the recipient's DM for a message tagged with the
 // delivery's key (scheduler.Sender).
 func (b *Bot) Delivered(ctx context.Context, d store.Delivery) (channel, ts string, found bool, err error) {
-	channel = ""
-	if m, err := b.store.Member(ctx, d.Recipient); err == nil {
-		channel = m.DMChannel
-	}
-	if channel == "" {
-		if channel, err = b.dm(ctx, d.Recipient); err != nil {
-			return "", "", false, err
-		}
+	if channel, err = b.dmChannel(ctx, d.Recipient); err != nil {
+		return "", "", false, postError(err)
 	}
 	// Nothing is sent more than a week before its session (or day), so
 	// older messages cannot be it.
@@ -66,7 +90,33 @@ func (b *Bot) Delivered(ctx context.Context, d store.Delivery) (channel, ts stri
 	if d.DueAt.Before(from) {
 		from = d.DueAt
 	}
-	oldest := fmt.Sprintf("%d.000000", from.Add(-8*24*time.Hour).Unix())
+	ts, found, err = b.findTagged(ctx, channel, deliveryEvent, d.Key, from.Add(-8*24*time.Hour))
+	if err != nil {
+		return "", "", false, postError(err)
+	}
+	return channel, ts, found, nil
+}
+
+// dmChannel is the member's DM channel with the bot: remembered, or opened
+// (and remembered).
+func (b *Bot) dmChannel(ctx context.Context, user string) (string, error) {
+	if m, err := b.store.Member(ctx, user); err == nil && m.DMChannel != "" {
+		return m.DMChannel, nil
+	}
+	channel, err := b.dm(ctx, user)
+	if err != nil {
+		return "", err
+	}
+	b.rememberDM(ctx, user, user, channel)
+	return channel, nil
+}
+
+// findTagged looks through channel's history since since for a message
+// Cairn tagged with metadata of eventType and payload key, and returns its
+// timestamp. A message that may or may not have been posted is looked for
+// this way before it is posted again.
+func (b *Bot) findTagged(ctx context.Context, channel, eventType, key string, since time.Time) (ts string, found bool, err error) {
+	oldest := fmt.Sprintf("%d.000000", since.Unix())
 	cursor := ""
 	for page := 0; page < 20; page++ {
 		var resp *slack.GetConversationHistoryResponse
@@ -78,11 +128,11 @@ func (b *Bot) Delivered(ctx context.Context, d store.Delivery) (channel, ts stri
 			return err
 		})
 		if err != nil {
-			return "", "", false, err
+			return "", false, err
 		}
 		for _, m := range resp.Messages {
-			if m.Metadata.EventType == deliveryEvent && m.Metadata.EventPayload["key"] == d.Key {
-				return channel, m.Timestamp, true, nil
+			if m.Metadata.EventType == eventType && m.Metadata.EventPayload["key"] == key {
+				return m.Timestamp, true, nil
 			}
 		}
 		if !resp.HasMore || resp.ResponseMetaData.NextCursor == "" {
@@ -90,5 +140,5 @@ func (b *Bot) Delivered(ctx context.Context, d store.Delivery) (channel, ts stri
 		}
 		cursor = resp.ResponseMetaData.NextCursor
 	}
-	return channel, "", false, nil
+	return "", false, nil
 }

@@ -93,12 +93,18 @@ func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin convers
 	if err := b.ensureMember(ctx, user); err != nil {
 		return err
 	}
+	// The replies are staged in the turn's own commit and posted from the
+	// outbox: one Slack cannot take now is kept and posted later, not lost.
+	origin.Outbox, origin.Channel = true, channel
 	out, err := b.runner.HandleFrom(ctx, user, origin, in, b.Now())
 	if err != nil {
 		b.sayTrouble(ctx, channel)
 		return err
 	}
-	if err := b.post(ctx, user, channel, out.Replies); err != nil {
+	b.outbox.trust(out.OutboxIDs...) // staged just now: surely not posted yet
+	// Even for an input handled before (out.Duplicate): its replies may
+	// still wait in the outbox.
+	if err := b.sendReplies(ctx, user); err != nil {
 		return err
 	}
 	if out.Changed { // App Home shows goals, steps and check-ins, not the chat
@@ -115,22 +121,17 @@ func (b *Bot) deliver(ctx context.Context, user, channel string, replies []conve
 	return b.refreshHome(ctx, user)
 }
 
-// post sends replies in order to channel (the member's DM when empty).
+// post sends replies in order to channel (the member's DM when empty),
+// through the outbox, after any of the member's replies still waiting.
 func (b *Bot) post(ctx context.Context, user, channel string, replies []conversations.Reply) error {
-	if channel == "" {
-		var err error
-		if channel, err = b.dm(ctx, user); err != nil {
-			return err
-		}
+	if err := b.stage(ctx, user, channel, replies); err != nil {
+		return err
 	}
-	for _, r := range replies {
-		if _, err := b.postMessage(ctx, channel, replyMessage(r)...); err != nil {
-			return err
-		}
-	}
-	return nil
+	return b.sendReplies(ctx, user)
 }
 
+// sayTrouble tells the member their turn failed. It is not staged (the
+// store is what failed), and like every post it is never retried blind.
 func (b *Bot) sayTrouble(ctx context.Context, channel string) {
 	if channel == "" {
 		return

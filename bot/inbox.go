@@ -145,14 +145,29 @@ func (b *Bot) journaler(ctx context.Context, q <-chan pendingAck) {
 	}
 }
 
-// startInbox starts the sweeper once: it first queues what a previous run
-// left in the inbox, in order, then keeps queueing what waits there while
-// workers are full. RunSocketMode and HTTPHandler call it, so pending inputs
+// startInbox starts the sweeper and the outbox sender once. The sweeper
+// first queues what a previous run left in the inbox, in order, then keeps
+// queueing what waits there while workers are full. RunSocketMode and HTTPHandler call it, so pending inputs
 // are handled before (and in order with) anything new.
 func (b *Bot) startInbox() {
 	b.sweeper.Do(func() {
 		b.background(b.sweepLoop)
 		b.wakeSweeper()
+		// Replies a previous run (or a slow Slack) left in the outbox go
+		// out in the background until shutdown begins; a turn finishing
+		// during shutdown still posts its own replies.
+		b.background(func() {
+			ctx, cancel := context.WithCancel(b.runCtx)
+			defer cancel()
+			go func() {
+				select {
+				case <-b.quit:
+					cancel()
+				case <-ctx.Done():
+				}
+			}()
+			_ = b.RunOutbox(ctx)
+		})
 	})
 }
 

@@ -5,18 +5,52 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/cairnbot/cairn/scheduler"
 )
 
-// maxAttempts bounds retries of one call; with Retry-After honoured the
-// total wait is also bounded by the call's context.
-const maxAttempts = 8
+// A Web API call is retried inside the call only when a retry cannot
+// double anything: the first try surely did not reach Slack (a 429, a
+// refused connection), or the method changes nothing or changes it to the
+// same (reads, conversations.open, views.publish, chat.update with the same
+// content). A chat.postMessage that timed out or got a 5xx may have been
+// posted: it is never retried blind, and its error wraps
+// scheduler.ErrMaybeSent so the caller looks for it before posting again.
 
-// call runs one Web API call with a timeout, waiting out 429s for as long
-// as Slack's Retry-After says and retrying brief network failures, so no
-// message is dropped because Slack asked us to slow down.
+// idempotent are the methods whose timeouts and 5xx may be retried.
+var idempotent = map[string]bool{
+	"auth.test":             true,
+	"conversations.history": true,
+	"conversations.members": true,
+	"conversations.open":    true,
+	"users.info":            true,
+	"views.publish":         true,
+	"chat.update":           true, // Cairn only ever updates a message to the same content
+}
+
+// Slack error codes, by what they mean for Cairn.
+var (
+	// tokenCodes refuse the bot itself: nothing will work until the app is
+	// reinstalled. account_inactive may also be about a recipient; see
+	// botDead.
+	tokenCodes = map[string]bool{"invalid_auth": true, "token_revoked": true, "token_expired": true, "not_authed": true, "account_inactive": true}
+	// unreachableCodes say a person or channel cannot get messages.
+	unreachableCodes = map[string]bool{"channel_not_found": true, "user_not_found": true, "account_inactive": true,
+		"is_archived": true, "not_in_channel": true, "cannot_dm_bot": true}
+	// maybeDoneCodes: Slack failed midway, and says part of the operation
+	// may have succeeded.
+	maybeDoneCodes = map[string]bool{"internal_error": true, "fatal_error": true, "service_unavailable": true}
+	// notDoneCodes: refused before anything was done, and worth another try.
+	notDoneCodes = map[string]bool{"ratelimited": true, "request_timeout": true}
+)
+
+// call runs one Web API call. The call — every attempt and every wait
+// between them — takes at most Config.CallTimeout from its first attempt.
+// 429s are waited out as long as Slack's Retry-After says, within that.
 func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Context) error) error {
 	return b.callWith(ctx, method, b.limits[method], fn)
 }
@@ -33,42 +67,63 @@ func (b *Bot) callWithSlot(ctx context.Context, method string, lim *limiter, fn 
 }
 
 func (b *Bot) calls(ctx context.Context, method string, lim *limiter, haveSlot bool, fn func(ctx context.Context) error) error {
-	backoff := 200 * time.Millisecond
+	if err := b.FatalErr(); err != nil {
+		return fmt.Errorf("%s: not called: %w", method, err)
+	}
+	if !haveSlot {
+		if err := lim.wait(ctx); err != nil {
+			return fmt.Errorf("%s: waiting for a rate-limit slot: %w", method, err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(ctx, b.cfg.CallTimeout)
+	defer cancel()
+	backoff := 100 * time.Millisecond
 	for attempt := 1; ; attempt++ {
-		if attempt > 1 || !haveSlot {
+		if attempt > 1 {
 			if err := lim.wait(ctx); err != nil {
 				return fmt.Errorf("%s: waiting for a rate-limit slot: %w", method, err)
 			}
 		}
-		callCtx, cancel := context.WithTimeout(ctx, b.cfg.CallTimeout)
 		began := time.Now()
-		err := fn(callCtx)
-		cancel()
+		err := fn(ctx)
 		b.cfg.Observer.SlackCall(method, outcome(err), time.Since(began))
 		if err == nil {
 			return nil
 		}
 		var wait time.Duration
 		var limited *slack.RateLimitedError
-		var netErr net.Error
-		var status slack.StatusCodeError
+		code := slackCode(err)
+		if tokenCodes[code] {
+			switch dead, checkErr := b.botDead(ctx, method, code); {
+			case dead:
+				return fmt.Errorf("%s: %w", method, b.FatalErr())
+			case checkErr != nil:
+				// Neither the bot's fault for sure nor the recipient's: a
+				// plain failure, tried again later.
+				return fmt.Errorf("%s: %s, and auth.test could not tell whose account is inactive: %v", method, code, checkErr)
+			}
+		}
 		switch {
+		case notDoneCodes[code]:
+			wait = backoff
+		case code != "" && !maybeDoneCodes[code]:
+			return fmt.Errorf("%s: %w", method, err) // Slack refused: the same call cannot do better
 		case errors.As(err, &limited):
 			wait = max(limited.RetryAfter, 100*time.Millisecond)
 			lim.pause(time.Now().Add(wait))
 			b.cfg.Observer.RateLimitWait(method, wait)
 			b.log.Warn("rate limited by Slack", "method", method, "retry_after", limited.RetryAfter, "attempt", attempt)
-		case errors.As(err, &status) && status.Code >= 500:
+		case surelyNotSent(err):
 			wait = backoff
-		case errors.As(err, &netErr):
-			wait = backoff
+		case !idempotent[method]:
+			return fmt.Errorf("%s: %w: %w", method, scheduler.ErrMaybeSent, err)
 		default:
-			return fmt.Errorf("%s: %w", method, err)
+			wait = backoff
 		}
-		if attempt >= maxAttempts {
-			return fmt.Errorf("%s: gave up after %d attempts: %w", method, attempt, err)
+		backoff = min(2*backoff, 2*time.Second)
+		if deadline, ok := ctx.Deadline(); ok && time.Now().Add(wait).After(deadline) {
+			return fmt.Errorf("%s: gave up after %d attempts within %v: %w", method, attempt, b.cfg.CallTimeout, err)
 		}
-		backoff = min(2*backoff, 5*time.Second)
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
@@ -77,6 +132,58 @@ func (b *Bot) calls(ctx context.Context, method string, lim *limiter, haveSlot b
 		case <-t.C:
 		}
 	}
+}
+
+// surelyNotSent is true for a failure that happened before Slack could have
+// read the request: a 429 (with or without Retry-After), or no connection.
+func surelyNotSent(err error) bool {
+	var status slack.StatusCodeError
+	if errors.As(err, &status) {
+		return status.Code == http.StatusTooManyRequests
+	}
+	var dnsErr *net.DNSError
+	var opErr *net.OpError
+	return errors.As(err, &dnsErr) || (errors.As(err, &opErr) && opErr.Op == "dial")
+}
+
+// slackCode is Slack's error code in err ("channel_not_found"), or "".
+func slackCode(err error) string {
+	var slackErr slack.SlackErrorResponse
+	if errors.As(err, &slackErr) {
+		return slackErr.Err
+	}
+	return ""
+}
+
+// unreachable is the code when err says the recipient cannot get messages.
+func unreachable(err error) (string, bool) {
+	code := slackCode(err)
+	return code, unreachableCodes[code]
+}
+
+// botDead decides whether a token error from method means the bot's own
+// token no longer works, and if so makes the bot fatal. account_inactive is
+// also what a post to a deactivated person gets, so auth.test settles it;
+// checkErr is set when it could not.
+func (b *Bot) botDead(ctx context.Context, method, code string) (dead bool, checkErr error) {
+	if code == "account_inactive" && method != "auth.test" {
+		// The call's own deadline may be nearly spent; this check has its own.
+		checkCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), b.cfg.CallTimeout)
+		defer cancel()
+		began := time.Now()
+		_, err := b.api.AuthTestContext(checkCtx)
+		b.cfg.Observer.SlackCall("auth.test", outcome(err), time.Since(began))
+		switch {
+		case err == nil:
+			return false, nil // the bot is fine: the code is about the recipient
+		case !tokenCodes[slackCode(err)]:
+			return false, err
+		}
+		code = slackCode(err)
+	}
+	b.fatal.set(fmt.Errorf("bot: Slack refused the bot token with %q (on %s): reinstall the Slack app to the workspace or update SLACK_BOT_TOKEN, then restart Cairn", code, method))
+	b.log.Error("Slack refused the bot token; Cairn stops posting", "method", method, "err", code)
+	return true, nil
 }
 
 func (b *Bot) postMessage(ctx context.Context, channel string, opts ...slack.MsgOption) (ts string, err error) {

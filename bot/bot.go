@@ -62,11 +62,15 @@ type Bot struct {
 
 	botUserID string // the bot's own user, from auth.test
 
-	http    *http.Transport
-	limits  map[string]*limiter
-	fanout  *limiter // scheduled chat.postMessage calls
-	workers []*worker
-	wg      sync.WaitGroup
+	http   *http.Transport
+	limits map[string]*limiter
+	fanout *limiter // scheduled chat.postMessage calls: slots reserved ahead (Slot)
+	// fanoutPace spaces the scheduled posts themselves: a slot is reserved
+	// before the delivery is marked "sending", and commits of uneven length
+	// in between could otherwise bunch the posts past Slack's burst.
+	fanoutPace *limiter
+	workers    []*worker
+	wg         sync.WaitGroup
 	// mu guards the workers' queues and the inbox bookkeeping below. It is
 	// held only for slice and map updates: nothing waits while holding it.
 	mu       sync.Mutex
@@ -143,6 +147,7 @@ func New(cfg Config, st *store.Store) (*Bot, error) {
 		// first (they are few, and someone is waiting for them).
 		// A burst of half of what Slack allows leaves room for network jitter.
 		b.fanout = newLimiter(rate, max(int(rate/20), 1))
+		b.fanoutPace = newLimiter(rate, max(int(rate/20), 1))
 	}
 	b.runCtx, b.stopRun = context.WithCancel(context.Background())
 	b.quit, b.sweepNow = make(chan struct{}), make(chan struct{}, 1)

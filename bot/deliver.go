@@ -33,6 +33,9 @@ func (b *Bot) Deliver(ctx context.Context, d store.Delivery, replies []conversat
 		EventType: deliveryEvent, EventPayload: map[string]any{"key": d.Key},
 	}))
 	post := func(ctx context.Context) error {
+		if err := b.fanoutPace.wait(ctx); err != nil {
+			return fmt.Errorf("waiting for a paced moment to post: %w", err)
+		}
 		var err error
 		channel, ts, err = b.api.PostMessageContext(ctx, target, opts...)
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -15,32 +16,35 @@ import (
 	"github.com/cairnbot/cairn/store"
 )
 
-// taggedKeys counts the scheduled messages the fake Slack received, by
-// delivery key.
+// taggedKeys counts the scheduled messages Slack kept in the members' DMs,
+// by delivery key (a post answered with an error may still have been kept).
 func taggedKeys(t *testing.T, fake *fakeslack.Server) map[string]int {
 	t.Helper()
 	n := map[string]int{}
-	for _, c := range fake.CallsTo("chat.postMessage") {
-		if c.Status != 200 {
-			continue
-		}
-		var meta struct {
-			EventType    string         `json:"event_type"`
-			EventPayload map[string]any `json:"event_payload"`
-		}
-		if c.Decode("metadata", &meta) == nil && meta.EventType == "cairn_delivery" {
-			n[fmt.Sprint(meta.EventPayload["key"])]++
+	for i := range fanoutMembers {
+		for _, m := range fake.Messages(fakeslack.DMChannel(fmt.Sprintf("U%04d", i))) {
+			var meta struct {
+				EventType    string         `json:"event_type"`
+				EventPayload map[string]any `json:"event_payload"`
+			}
+			if json.Unmarshal(m.Metadata, &meta) == nil && meta.EventType == "cairn_delivery" {
+				n[fmt.Sprint(meta.EventPayload["key"])]++
+			}
 		}
 	}
 	return n
 }
 
+// fanoutMembers is how many members the kill test's group has.
+const fanoutMembers = 300
+
 // TestServe_KilledMidFanOutSendsEachPromptOnce kills the real binary with
 // SIGKILL in the middle of sending 300 check-in prompts, starts it again,
-// and counts every prompt exactly once. Some prompts are in flight when it
-// dies, of two kinds: ones Slack keeps but answers too late (the call times
-// out: a blind retry would double them) and ones Slack loses (a 500: a
-// scheduler that took every unconfirmed prompt as sent would lose them).
+// and counts every prompt exactly once. Some prompts are unconfirmed when it
+// dies, of three kinds: ones Slack keeps but answers too late (the call
+// times out), ones Slack keeps but answers 500 (a blind retry would double
+// them), and ones Slack loses (a 500: a scheduler that took every
+// unconfirmed prompt as sent would lose them).
 // Only after the second run has stopped, with nothing left unconfirmed in
 // the store, are the posts counted, so a late duplicate is counted too.
 func TestServe_KilledMidFanOutSendsEachPromptOnce(t *testing.T) {
@@ -48,13 +52,15 @@ func TestServe_KilledMidFanOutSendsEachPromptOnce(t *testing.T) {
 		t.Skip("runs the binary twice through a 300-member fan-out")
 	}
 	const (
-		members = 300
-		kept    = 6 // answered after the call timeout, but kept by Slack
+		members = fanoutMembers
+		late    = 3 // answered after the call timeout, but kept by Slack
+		failed  = 3 // kept by Slack, but answered 500
+		kept    = late + failed
 		lost    = 4 // answered 500 and not kept
 	)
 	fake := fakeslack.New()
 	defer fake.Close()
-	fake.RateLimit("chat.postMessage", 150, 10)
+	fake.RateLimit("chat.postMessage", 100, 10)
 	db := filepath.Join(t.TempDir(), "cairn.db")
 
 	// A group meeting in three hours: its prompts (24 h ahead) are overdue
@@ -81,9 +87,9 @@ func TestServe_KilledMidFanOutSendsEachPromptOnce(t *testing.T) {
 	st.Close()
 
 	start := func() (*exec.Cmd, *syncBuffer) {
-		cmd := exec.Command(cairnBin, "serve", "--post-rate", "150")
+		cmd := exec.Command(cairnBin, "serve", "--post-rate", "100")
 		cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN=xoxb-test", "SLACK_APP_TOKEN=xapp-test",
-			"SLACK_API_URL="+fake.APIURL(), "CAIRN_DB="+db, "CAIRN_ADMIN=", "CAIRN_CALL_TIMEOUT=500ms")
+			"SLACK_API_URL="+fake.APIURL(), "CAIRN_DB="+db, "CAIRN_ADMIN=", "CAIRN_CALL_TIMEOUT=1s")
 		stderr := &syncBuffer{}
 		cmd.Stderr = stderr
 		if err := cmd.Start(); err != nil {
@@ -95,17 +101,21 @@ func TestServe_KilledMidFanOutSendsEachPromptOnce(t *testing.T) {
 	defer cancel()
 
 	first, firstErr := start()
-	if _, err := fake.WaitForCalls(waitCtx, "chat.postMessage", 100); err != nil {
+	if _, err := fake.WaitForCalls(waitCtx, "chat.postMessage", 60); err != nil {
 		first.Process.Kill()
 		t.Fatalf("the fan-out did not start: %v\n%s", err, firstErr)
 	}
-	// The next posts: some answered after the call timeout (Slack keeps
-	// them), then some that fail with a 500 (Slack loses them). Either way
+	// The next posts: some answered after the call timeout or with a 500
+	// although Slack kept them, then some that fail with a 500 (Slack
+	// loses them). Either way
 	// Cairn cannot know, so they stay "sending" when the process dies.
-	fake.FailNext("chat.postMessage", kept, fakeslack.Delay(3*time.Second))
+	fake.FailNext("chat.postMessage", late, fakeslack.Delay(5*time.Second))
+	fake.FailNext("chat.postMessage", failed, fakeslack.KeptButFailed())
 	fake.FailNext("chat.postMessage", lost, fakeslack.ServerError())
 	armed := len(fake.CallsTo("chat.postMessage"))
-	if _, err := fake.WaitForCalls(waitCtx, "chat.postMessage", armed+kept+lost+20); err != nil {
+	// A second of fan-out after the failures (100 posts at the rate set
+	// here): long enough for a blind retry inside the call to have gone out.
+	if _, err := fake.WaitForCalls(waitCtx, "chat.postMessage", armed+kept+lost+100); err != nil {
 		first.Process.Kill()
 		t.Fatalf("the fan-out stalled: %v\n%s", err, firstErr)
 	}

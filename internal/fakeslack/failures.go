@@ -26,6 +26,10 @@ type Failure struct {
 	// Delay holds the answer back this long (cut short if the client goes
 	// away or the server closes).
 	Delay time.Duration
+	// Keep handles the call as usual (a message is posted and kept) before
+	// answering with the failure: Slack's edge failing after its backend
+	// did the work, which a client that retries blind would double.
+	Keep bool
 }
 
 // RateLimited is an HTTP 429 with Retry-After: retryAfter seconds (0 is
@@ -39,6 +43,10 @@ func SlackError(code string) Failure { return Failure{Error: code} }
 
 // ServerError is an HTTP 500 with an HTML body, as Slack's edge sends.
 func ServerError() Failure { return Failure{Status: http.StatusInternalServerError} }
+
+// KeptButFailed posts (keeps) what the call asked for, then answers with an
+// HTTP 500 as if it had failed.
+func KeptButFailed() Failure { return Failure{Status: http.StatusInternalServerError, Keep: true} }
 
 // Delay answers as usual, d late.
 func Delay(d time.Duration) Failure { return Failure{Delay: d} }

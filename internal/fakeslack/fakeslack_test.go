@@ -409,6 +409,14 @@ func TestFailNext(t *testing.T) {
 	if sc, ok := errors.AsType[slack.StatusCodeError](postIt()); !ok || sc.Code != 500 {
 		t.Fatalf("ServerError: %v", sc)
 	}
+	before := len(s.Messages("D" + alice))
+	s.FailNext("chat.postMessage", 1, KeptButFailed())
+	if sc, ok := errors.AsType[slack.StatusCodeError](postIt()); !ok || sc.Code != 500 {
+		t.Fatalf("KeptButFailed: %v", sc)
+	}
+	if got := len(s.Messages("D" + alice)); got != before+1 {
+		t.Fatalf("KeptButFailed kept %d messages, want 1", got-before)
+	}
 	s.FailNext("chat.postMessage", 1, Failure{Status: 429, NoRetryAfter: true})
 	if sc, ok := errors.AsType[slack.StatusCodeError](postIt()); !ok || sc.Code != 429 {
 		t.Fatalf("429 without Retry-After: %v", sc)

@@ -191,6 +191,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, method string, h 
 	}
 	var res response
 	if failing && f.replaces() {
+		if f.Keep {
+			h(&req, call)
+		}
 		res = f.response()
 	} else if retry, limited := s.checkLimit(method); limited {
 		res = RateLimited(retry).response()

@@ -27,10 +27,19 @@ const (
 	callbackEdit   = "edit_step" // the step-editing modal
 )
 
-// esc makes member text safe inside mrkdwn: Slack reads &, < and > as markup.
-func esc(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
+// esc makes member text safe inside mrkdwn: Slack reads &, < and > as
+// markup. It is applied to a message's notification text as much as to its
+// blocks: Slack renders mentions in both.
+func esc(s string) string { return escaper.Replace(s) }
+
+var (
+	escaper   = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	unescaper = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">")
+)
+
+// unesc undoes esc: Slack hands a message's text back as it was posted,
+// escaped, and it must not be escaped twice when shown again.
+func unesc(s string) string { return unescaper.Replace(s) }
 
 func plain(s string) *slack.TextBlockObject {
 	return slack.NewTextBlockObject(slack.PlainTextType, clip(s, buttonMax), true, false)
@@ -79,18 +88,26 @@ func repliesBlocks(rs []conversations.Reply) (string, []slack.Block) {
 			blocks = append(blocks, slack.NewActionBlock(fmt.Sprintf("choices-%d-%d", n, start/actionsMax), buttons...))
 		}
 	}
-	return clip(strings.Join(texts, "\n"), 3900), blocks
+	return esc(clip(strings.Join(texts, "\n"), 3900)), blocks
 }
 
 // answeredMessage replaces a message whose button was pressed: the question
 // stays, the buttons go, and what was chosen is shown, so nothing can be
 // pressed twice.
+// The question is the message's text as Slack gives it back (escaped).
 func answeredMessage(question, chosen string) []slack.MsgOption {
+	text, blocks := answeredBlocks(question, chosen)
+	return []slack.MsgOption{slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)}
+}
+
+// answeredBlocks is the notification text and blocks of answeredMessage.
+func answeredBlocks(question, chosen string) (string, []slack.Block) {
+	question = unesc(question)
 	blocks := []slack.Block{
 		slack.NewSectionBlock(mrkdwn(esc(question)), nil, nil),
 		slack.NewContextBlock("chosen", mrkdwn("✓ "+esc(chosen))),
 	}
-	return []slack.MsgOption{slack.MsgOptionText(clip(question, 3900), false), slack.MsgOptionBlocks(blocks...)}
+	return esc(clip(question, 3900)), blocks
 }
 
 // homeView is the member's App Home: their goal, its steps with who and when,

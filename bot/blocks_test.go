@@ -6,8 +6,11 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/slack-go/slack"
 
 	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/store"
@@ -83,4 +86,48 @@ func messageJSON(t *testing.T, rs []conversations.Reply) map[string]any {
 	t.Helper()
 	text, blocks := repliesBlocks(rs)
 	return map[string]any{"text": text, "blocks": blocks}
+}
+
+// blocksJSON is blocks as Slack receives them.
+func blocksJSON(t *testing.T, blocks []slack.Block) string {
+	t.Helper()
+	b, err := json.Marshal(blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestMessages_TextEscapedLikeBlocks: the notification text of every
+// message Cairn posts or updates is escaped as its blocks are, and a
+// question Slack hands back (escaped, as posted) is not escaped twice.
+func TestMessages_TextEscapedLikeBlocks(t *testing.T) {
+	const raw = "Tell <!channel> & <@U123> about <https://evil|click>"
+	const want = "Tell &lt;!channel&gt; &amp; &lt;@U123&gt; about &lt;https://evil|click&gt;"
+	check := func(t *testing.T, text, blocks string) {
+		t.Helper()
+		if !strings.Contains(text, want) {
+			t.Errorf("text = %q, want it to contain %q", text, want)
+		}
+		if !strings.Contains(blocks, `Tell \u0026lt;!channel\u0026gt; \u0026amp; \u0026lt;@U123\u0026gt;`) || strings.Contains(blocks, "amp;lt;") {
+			t.Errorf("blocks = %s", blocks)
+		}
+	}
+	t.Run("Replies", func(t *testing.T) {
+		text, blocks := repliesBlocks([]conversations.Reply{{Text: "Hello."}, {Text: raw, Choices: []conversations.Choice{{Label: "Yes", Value: "yes"}}}})
+		check(t, text, blocksJSON(t, blocks))
+	})
+	t.Run("AnsweredFromSlacksEcho", func(t *testing.T) {
+		// Slack gives back a message's text as we posted it: escaped.
+		text, bl := answeredBlocks(want, "✓ 1. <!here>")
+		blocks := blocksJSON(t, bl)
+		check(t, text, blocks)
+		if !strings.Contains(blocks, `✓ 1. \u0026lt;!here\u0026gt;`) {
+			t.Errorf("the chosen label is not escaped: %s", blocks)
+		}
+	})
+	t.Run("AnsweredFromRawText", func(t *testing.T) {
+		text, blocks := answeredBlocks(raw, "Yes")
+		check(t, text, blocksJSON(t, blocks))
+	})
 }

@@ -431,7 +431,7 @@ func (b *Bot) pauseCommand(ctx context.Context, user, triggerID string, args []s
 	var dateErr *conversations.DateError
 	switch {
 	case errors.As(err, &dateErr):
-		return err.Error() + "\n" + sayPauseHow
+		return esc(err.Error()) + "\n" + sayPauseHow // it quotes what they typed
 	case err != nil:
 		b.log.Error("could not save a pause", "user", user, "err", err)
 		return sayTrouble

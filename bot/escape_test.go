@@ -1,0 +1,160 @@
+package bot_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/cairnbot/cairn/bot"
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/internal/fakeslack"
+	"github.com/cairnbot/cairn/scheduler"
+	"github.com/cairnbot/cairn/store"
+)
+
+// hostile is member text that would be markup if it reached Slack raw:
+// broadcasts, a mention, a disguised link, and faked formatting.
+const hostile = "<!channel> <!here> <@U123> <https://evil|click> *loud* _slanted_ ~gone~ `code`"
+
+// digestOf runs a group's week up to its digest, with Ana's check-in
+// answers as given, and returns the digest as the fake Slack received it.
+func digestOf(t *testing.T, answers ...string) fakeslack.Call {
+	t.Helper()
+	ny, _ := time.LoadLocation("America/New_York")
+	session := time.Date(2026, 6, 16, 18, 0, 0, 0, ny) // a Tuesday
+	var mu sync.Mutex
+	at := session.Add(-2 * time.Hour)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return at }
+	now := clock()
+	fake := fakeslack.New(fakeslack.WithClock(clock))
+	t.Cleanup(fake.Close)
+	st, err := store.Open(filepath.Join(t.TempDir(), "cairn.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := st.Check(); err != nil {
+			t.Errorf("store consistency: %v", err)
+		}
+		st.Close()
+	})
+	st.Now = clock
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	b, err := bot.New(bot.Config{BotToken: "xoxb-test", APIURL: fake.APIURL(), NoLimits: true, CallTimeout: 5 * time.Second, Logger: quiet}, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	b.Now = clock
+	sched := scheduler.New(st, b.Runner(), b, scheduler.Config{Logger: quiet})
+	sched.Now = clock
+
+	ctx := context.Background()
+	weekly, err := scheduler.ParseSchedule("Tuesdays 6pm", ny)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []store.Member{{ID: "UANA", Name: "Ana", TZ: "America/New_York"}, {ID: "UFAC", Name: "Fay", TZ: "America/New_York"}} {
+		if err := st.SaveMember(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.SaveGroup(ctx, store.Group{ID: "C1", Name: "Tuesday group", Schedule: weekly.Spec, ScheduleText: weekly.Text,
+		TZ: "America/New_York", Members: []string{"UANA"}, Facilitators: []string{"UFAC"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ApplyTurn(ctx, store.Turn{MemberID: "UANA", At: now,
+		Goal:     &store.Goal{Text: "Find a part-time job", Status: store.GoalActive},
+		NewSteps: []store.Step{{What: "Call the job center", Due: time.Date(2026, 6, 19, 0, 0, 0, 0, time.UTC), Owner: store.OwnerMe}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// Ana answers her check-in in the DM, as any member would.
+	if _, err := b.Runner().Start(ctx, "UANA", conversations.FlowCheckIn, session, "C1", now); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range answers {
+		if _, err := b.Runner().Handle(ctx, "UANA", conversations.Input{Text: a}, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mu.Lock()
+	at = session.Add(-50 * time.Minute) // the digest is due an hour before
+	mu.Unlock()
+	if err := sched.Tick(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range fake.CallsTo("chat.postMessage") {
+		if strings.Contains(c.Params["text"], "checked in") {
+			return c
+		}
+	}
+	t.Fatalf("no digest was posted; posts: %v", fake.CallsTo("chat.postMessage"))
+	return fakeslack.Call{}
+}
+
+// posted is what Slack shows of a posted message: its notification text,
+// and the text of its blocks (decoded from their JSON).
+func posted(t *testing.T, c fakeslack.Call) map[string]string {
+	t.Helper()
+	var blocks []struct {
+		Text struct{ Text string } `json:"text"`
+	}
+	if err := c.Decode("blocks", &blocks); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, b := range blocks {
+		texts = append(texts, b.Text.Text)
+	}
+	return map[string]string{"text": c.Params["text"], "blocks": strings.Join(texts, "\n")}
+}
+
+// TestDigest_MemberTextIsNeverMarkup: a member's check-in quoted in a
+// facilitator's digest pings nobody and links nowhere, in the notification
+// text as in the blocks.
+func TestDigest_MemberTextIsNeverMarkup(t *testing.T) {
+	c := digestOf(t, "I went to "+hostile, "then "+hostile, "no thanks", "7", "5")
+	for field, got := range posted(t, c) {
+		if !strings.Contains(got, "Ana: did") || !strings.Contains(got, "plans “then") {
+			t.Fatalf("%s does not quote Ana's check-in:\n%s", field, got)
+		}
+		if strings.Contains(got, "<") || strings.Contains(got, ">") {
+			t.Errorf("the digest's %s carries markup:\n%s", field, got)
+		}
+		for _, safe := range []string{"&lt;!channel&gt;", "&lt;!here&gt;", "&lt;@U123&gt;", "&lt;https://evil|click&gt;"} {
+			if strings.Count(got, safe) != 2 {
+				t.Errorf("the digest's %s lacks %q twice (escaped, still readable):\n%s", field, safe, got)
+			}
+		}
+	}
+}
+
+// TestSlashCommand_EchoIsEscaped: an ephemeral answer that quotes what the
+// person typed quotes it escaped, so it reads as they typed it.
+func TestSlashCommand_EchoIsEscaped(t *testing.T) {
+	h := newHarness(t)
+	id, err := h.fake.SendSlashCommand(h.ctx(), slack.SlashCommand{Command: "/cairn", Text: "pause until &lt;!channel&gt; & <@U123>", UserID: member, ChannelID: "C0GROUP"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err := h.fake.WaitForAck(h.ctx(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(ack.Payload, &m); err != nil {
+		t.Fatalf("ack payload %s: %v", ack.Payload, err)
+	}
+	if got := m["text"]; strings.Contains(got, "<") || !strings.Contains(got, "&amp;lt;!channel&amp;gt; &amp; @u123") {
+		t.Errorf("answer = %q, want what was typed quoted escaped", got)
+	}
+}

@@ -131,3 +131,27 @@ func TestMessages_TextEscapedLikeBlocks(t *testing.T) {
 		check(t, text, blocksJSON(t, blocks))
 	})
 }
+
+// TestHome_MemberTextFakesNoFormatting: App Home keeps its own bold and
+// italics, and the member's words inside them fake none.
+func TestHome_MemberTextFakesNoFormatting(t *testing.T) {
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, time.UTC)
+	const typed = "*loud* _slanted_ ~gone~ `code` <!here>"
+	const shown = "∗loud∗ ˍslantedˍ ∼gone∼ ˋcodeˋ &lt;!here&gt;"
+	view := store.View{Goals: []store.GoalSteps{{
+		Goal:  store.Goal{ID: 7, Text: "goal " + typed, Measure: "measure " + typed, Why: "why " + typed, Status: store.GoalActive},
+		Steps: []store.Step{{ID: 11, What: "step " + typed, Due: now, Owner: store.OwnerPerson, OwnerName: "name " + typed}},
+	}}}
+	got := blocksJSON(t, homeView(view, time.Time{}, now).Blocks.BlockSet)
+	for _, part := range []string{"goal ", "measure ", "why ", "step ", "name "} {
+		want, _ := json.Marshal(part + shown)
+		if !strings.Contains(got, strings.Trim(string(want), `"`)) {
+			t.Errorf("App Home lacks %q:\n%s", part+shown, got)
+		}
+	}
+	for _, own := range []string{"*Goal:*", "_How you'll know:_", "_Why it matters:_"} {
+		if !strings.Contains(got, own) {
+			t.Errorf("App Home lost its own formatting %q", own)
+		}
+	}
+}

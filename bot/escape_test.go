@@ -158,3 +158,53 @@ func TestSlashCommand_EchoIsEscaped(t *testing.T) {
 		t.Errorf("answer = %q, want what was typed quoted escaped", got)
 	}
 }
+
+// TestDigest_MemberTextFakesNoFormatting: *, _, ~ and ` in a member's
+// check-in cannot make a facilitator's digest bold, italic, struck or code;
+// the words still read the same.
+func TestDigest_MemberTextFakesNoFormatting(t *testing.T) {
+	c := digestOf(t, "I went to "+hostile, "then "+hostile, "no thanks", "7", "5")
+	for field, got := range posted(t, c) {
+		if strings.ContainsAny(got, "*_~`") {
+			t.Errorf("the digest's %s can fake formatting:\n%s", field, got)
+		}
+		if strings.Count(got, "∗loud∗ ˍslantedˍ ∼gone∼ ˋcodeˋ") != 2 {
+			t.Errorf("the digest's %s does not quote Ana's words with look-alikes:\n%s", field, got)
+		}
+	}
+}
+
+// setUpGroup has UFAC set up a group in C0GROUP named name through the
+// form, and returns the form's answer.
+func setUpGroup(t *testing.T, h *harness, name string) string {
+	t.Helper()
+	h.fake.AddUser(fakeslack.User{ID: "UFAC", Name: "fay", RealName: "Fay", TZ: "America/New_York"})
+	h.fake.SetMembers("C0GROUP", "UFAC", member)
+	h.slash("UFAC", "C0GROUP", "group setup")
+	opened, err := h.fake.WaitForCalls(h.ctx(), "views.open", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var resp struct {
+		View struct{ ID string } `json:"view"`
+	}
+	_ = json.Unmarshal(opened[0].Response, &resp)
+	form, err := h.fake.ViewSubmissionFor("UFAC", resp.View.ID, groupForm(name, "Tuesdays 6pm", "America/New_York", []string{member}, []string{"UFAC"}, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h.submit(form)
+}
+
+// TestGroupName_FakesNoFormatting: a group's name, shown in Cairn's own
+// bold, can neither end the bold early nor ping anyone.
+func TestGroupName_FakesNoFormatting(t *testing.T) {
+	h := newHarness(t)
+	ack := setUpGroup(t, h, "Tuesday* _group_ <!here>")
+	if want := `*Tuesday∗ ˍgroupˍ \u0026lt;!here\u0026gt;* is set up`; !strings.Contains(ack, want) {
+		t.Errorf("the form's answer lacks %s:\n%s", want, ack)
+	}
+	if got, want := h.slash("UFAC", "C0GROUP", "group"), "*Tuesday∗ ˍgroupˍ &lt;!here&gt;* meets"; !strings.Contains(got, want) {
+		t.Errorf("/cairn group = %q, want it to contain %q", got, want)
+	}
+}

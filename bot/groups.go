@@ -122,9 +122,9 @@ func refusalText(err error) string {
 func (b *Bot) describeGroup(ctx context.Context, user string, g store.Group) string {
 	sched, err := scheduler.FromSpec(g.Schedule, g.ScheduleText)
 	if err != nil {
-		return "*" + esc(g.Name) + "* has no schedule yet. A facilitator can set one with `/cairn group setup`."
+		return "*" + said(g.Name) + "* has no schedule yet. A facilitator can set one with `/cairn group setup`."
 	}
-	text := "*" + esc(g.Name) + "* meets " + esc(sched.Describe(b.Now(), 3))
+	text := "*" + said(g.Name) + "* meets " + esc(sched.Describe(b.Now(), 3))
 	if b.authorize(ctx, user, actSeeRoster, &g, "") == nil {
 		text += fmt.Sprintf("\nMembers: %s\nFacilitators: %s", mentions(g.Members), mentions(g.Facilitators))
 		if len(g.Navigators) > 0 {
@@ -338,7 +338,7 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 		people := slices.Concat(saved.Members, saved.Facilitators, saved.Navigators)
 		b.enqueue(g.ID, "group_people", func(ctx context.Context) error { return b.syncPeople(ctx, people) })
 	}
-	done := "*" + esc(g.Name) + "* is set up. It meets " + esc(sched.Describe(b.Now(), 3)) +
+	done := "*" + said(g.Name) + "* is set up. It meets " + esc(sched.Describe(b.Now(), 3)) +
 		"\nMembers get their check-in prompt " + strconv.Itoa(lead) + " hours before each session."
 	return slack.NewUpdateViewSubmissionResponse(&slack.ModalViewRequest{
 		Type: slack.VTModal, Title: plain("Group saved"), Close: plain("Done"),

@@ -436,7 +436,7 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		for _, r := range replies {
 			texts = append(texts, r.Text)
 		}
-		return ephemeral(esc(strings.Join(texts, "\n")))
+		return ephemeral(said(strings.Join(texts, "\n")))
 	default:
 		return ephemeral(sayUnknownCmd + "\n" + slashHelp)
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -207,4 +208,51 @@ func TestGroupName_FakesNoFormatting(t *testing.T) {
 	if got, want := h.slash("UFAC", "C0GROUP", "group"), "*Tuesday∗ ˍgroupˍ &lt;!here&gt;* meets"; !strings.Contains(got, want) {
 		t.Errorf("/cairn group = %q, want it to contain %q", got, want)
 	}
+}
+
+// TestModals_FieldsSanitizedOnArrival: hidden characters typed (or pasted)
+// into a form are gone before anything is validated or saved: the step
+// form and the group form alike.
+func TestModals_FieldsSanitizedOnArrival(t *testing.T) {
+	t.Run("Step", func(t *testing.T) {
+		h := newHarness(t)
+		ctx := context.Background()
+		if err := h.st.SaveMember(ctx, store.Member{ID: member, TZ: "America/Chicago"}); err != nil {
+			t.Fatal(err)
+		}
+		res, err := h.st.ApplyTurn(ctx, store.Turn{MemberID: member, At: june10,
+			Goal:     &store.Goal{Text: "Learn to fly-fish", Status: store.GoalActive},
+			NewSteps: []store.Step{{What: "Buy a fishing pole", Due: time.Date(2026, 6, 12, 0, 0, 0, 0, time.UTC), Owner: store.OwnerMe}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stepID := res.StepIDs[0]
+		form := fakeslack.ViewSubmission(member, "edit_step", strconv.FormatUint(stepID, 10), map[string]map[string]any{
+			"what": {"what_input": fakeslack.TextInput("Buy a \u202Eused\u202C fishing\u200B pole 🎣\x07")},
+			"when": {"when_input": fakeslack.TextInput("\u2066June 19\u2069")},
+			"who":  {"who_input": fakeslack.StaticSelect("person")},
+			"name": {"name_input": fakeslack.TextInput("\uFEFFZoë\u200D")},
+		})
+		if ack := h.submit(form); ack != "" && ack != "null" {
+			t.Fatalf("the form was refused: %s", ack)
+		}
+		st, err := h.st.Step(ctx, stepID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.What != "Buy a used fishing pole 🎣" || st.OwnerName != "Zoë" || !st.Due.Equal(time.Date(2026, 6, 19, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("saved step what %q, name %q, due %v: not as typed without the hidden characters", st.What, st.OwnerName, st.Due)
+		}
+	})
+	t.Run("Group", func(t *testing.T) {
+		h := newHarness(t)
+		ack := setUpGroup(t, h, "\u202ETuesday\u202C group\u200B\x00")
+		if !strings.Contains(ack, "is set up") {
+			t.Fatalf("the form was refused: %s", ack)
+		}
+		g, err := h.st.Group(context.Background(), "C0GROUP")
+		if err != nil || g.Name != "Tuesday group" {
+			t.Errorf("saved group name %q, %v: not as typed without the hidden characters", g.Name, err)
+		}
+	})
 }

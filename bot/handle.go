@@ -346,7 +346,7 @@ func (b *Bot) submitStep(ctx context.Context, user string, v slack.View) any {
 		if a.SelectedOption.Value != "" {
 			return a.SelectedOption.Value
 		}
-		return strings.TrimSpace(a.Value)
+		return strings.TrimSpace(conversations.Sanitize(a.Value)) // typed text, cleaned as it arrives
 	}
 	errs := map[string]string{}
 	what := value(blockWhat, fieldWhat)

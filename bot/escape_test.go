@@ -256,3 +256,27 @@ func TestModals_FieldsSanitizedOnArrival(t *testing.T) {
 		}
 	})
 }
+
+// TestDM_SummaryReadsAsTyped: a goal typed in the DM with hidden
+// characters, markup and formatting characters is echoed back in the
+// summary as the member sees their own words: nothing hidden, nothing
+// pinged, nothing bold, emoji and accents intact.
+func TestDM_SummaryReadsAsTyped(t *testing.T) {
+	h := newHarness(t)
+	for _, text := range []string{"goal", "A cabin by a lake", "Waking up calm",
+		"Finish a \u202E*birdhouse*\u202C by July <!here>", "It calms me \u200B🙂", "my sister 👩\u200D👧 and Zoë",
+		"Buy pine boards", "Friday", "me"} {
+		h.dm(text)
+	}
+	h.expect("Add another step")
+	h.dm("that's all for now")
+	got := posted(t, h.expect("Here's your plan"))
+	for field, text := range got {
+		for _, want := range []string{"Goal: Finish a ∗birdhouse∗ by July &lt;!here&gt;\n", "Why it matters: It calms me 🙂\n",
+			"Support: my sister 👩\u200D👧 and Zoë\n", "1. Buy pine boards — you, by Friday, June 12"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the summary's %s lacks %q:\n%s", field, want, text)
+			}
+		}
+	}
+}

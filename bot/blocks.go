@@ -27,10 +27,26 @@ const (
 	callbackEdit   = "edit_step" // the step-editing modal
 )
 
-// esc makes member text safe inside mrkdwn: Slack reads &, < and > as markup.
-func esc(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
+// esc makes member text safe inside mrkdwn: Slack reads &, < and > as
+// markup. It is applied to a message's notification text as much as to its
+// blocks: Slack renders mentions in both.
+func esc(s string) string { return escaper.Replace(s) }
+
+var (
+	escaper   = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	unescaper = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">")
+)
+
+// said shows text as typed inside Cairn's own mrkdwn: it can neither be
+// markup (esc) nor fake formatting (conversations.Inert). A reply's text
+// is plain text (the terminal shows it as it is), so all of it is shown
+// this way: member text quoted anywhere in a reply — a summary, a digest,
+// a navigator's list — is covered without each place having to remember.
+func said(s string) string { return esc(conversations.Inert(s)) }
+
+// unesc undoes esc: Slack hands a message's text back as it was posted,
+// escaped, and it must not be escaped twice when shown again.
+func unesc(s string) string { return unescaper.Replace(s) }
 
 func plain(s string) *slack.TextBlockObject {
 	return slack.NewTextBlockObject(slack.PlainTextType, clip(s, buttonMax), true, false)
@@ -68,7 +84,7 @@ func repliesBlocks(rs []conversations.Reply) (string, []slack.Block) {
 	var texts []string
 	for n, r := range rs {
 		texts = append(texts, r.Text)
-		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(esc(r.Text)), nil, nil))
+		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(said(r.Text)), nil, nil))
 		for start := 0; start < len(r.Choices); start += actionsMax {
 			end := min(start+actionsMax, len(r.Choices))
 			var buttons []slack.BlockElement
@@ -79,18 +95,26 @@ func repliesBlocks(rs []conversations.Reply) (string, []slack.Block) {
 			blocks = append(blocks, slack.NewActionBlock(fmt.Sprintf("choices-%d-%d", n, start/actionsMax), buttons...))
 		}
 	}
-	return clip(strings.Join(texts, "\n"), 3900), blocks
+	return said(clip(strings.Join(texts, "\n"), 3900)), blocks
 }
 
 // answeredMessage replaces a message whose button was pressed: the question
 // stays, the buttons go, and what was chosen is shown, so nothing can be
 // pressed twice.
+// The question is the message's text as Slack gives it back (escaped).
 func answeredMessage(question, chosen string) []slack.MsgOption {
+	text, blocks := answeredBlocks(question, chosen)
+	return []slack.MsgOption{slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)}
+}
+
+// answeredBlocks is the notification text and blocks of answeredMessage.
+func answeredBlocks(question, chosen string) (string, []slack.Block) {
+	question = unesc(question)
 	blocks := []slack.Block{
-		slack.NewSectionBlock(mrkdwn(esc(question)), nil, nil),
-		slack.NewContextBlock("chosen", mrkdwn("✓ "+esc(chosen))),
+		slack.NewSectionBlock(mrkdwn(said(question)), nil, nil),
+		slack.NewContextBlock("chosen", mrkdwn("✓ "+said(chosen))),
 	}
-	return []slack.MsgOption{slack.MsgOptionText(clip(question, 3900), false), slack.MsgOptionBlocks(blocks...)}
+	return said(clip(question, 3900)), blocks
 }
 
 // homeView is the member's App Home: their goal, its steps with who and when,
@@ -114,12 +138,12 @@ func homeView(v store.View, next time.Time, now time.Time) slack.HomeTabViewRequ
 		return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
 	}
 	g := goal.Goal
-	text := "*Goal:* " + esc(g.Text)
+	text := "*Goal:* " + said(g.Text)
 	if g.Measure != "" {
-		text += "\n_How you'll know:_ " + esc(g.Measure)
+		text += "\n_How you'll know:_ " + said(g.Measure)
 	}
 	if g.Why != "" {
-		text += "\n_Why it matters:_ " + esc(g.Why)
+		text += "\n_Why it matters:_ " + said(g.Why)
 	}
 	blocks = append(blocks, slack.NewSectionBlock(mrkdwn(text), nil, nil), slack.NewDividerBlock())
 
@@ -171,13 +195,13 @@ func stepBlock(n int, st store.Step, now time.Time) slack.Block {
 	case store.OwnerNavigator:
 		who = "your navigator"
 	case store.OwnerPerson:
-		who = esc(st.OwnerName)
+		who = said(st.OwnerName)
 	}
 	mark := "◻️"
 	if st.Done() {
 		mark = "✅"
 	}
-	text := fmt.Sprintf("%s *%d.* %s\n_%s, by %s_", mark, n, esc(st.What), who, conversations.SayDate(st.Due, now))
+	text := fmt.Sprintf("%s *%d.* %s\n_%s, by %s_", mark, n, said(st.What), who, conversations.SayDate(st.Due, now))
 	id := strconv.FormatUint(st.ID, 10)
 	opts := []*slack.OptionBlockObject{slack.NewOptionBlockObject("edit:"+id, plain("Edit"), nil)}
 	if !st.Done() {

@@ -6,8 +6,11 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/slack-go/slack"
 
 	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/store"
@@ -83,4 +86,72 @@ func messageJSON(t *testing.T, rs []conversations.Reply) map[string]any {
 	t.Helper()
 	text, blocks := repliesBlocks(rs)
 	return map[string]any{"text": text, "blocks": blocks}
+}
+
+// blocksJSON is blocks as Slack receives them.
+func blocksJSON(t *testing.T, blocks []slack.Block) string {
+	t.Helper()
+	b, err := json.Marshal(blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestMessages_TextEscapedLikeBlocks: the notification text of every
+// message Cairn posts or updates is escaped as its blocks are, and a
+// question Slack hands back (escaped, as posted) is not escaped twice.
+func TestMessages_TextEscapedLikeBlocks(t *testing.T) {
+	const raw = "Tell <!channel> & <@U123> about <https://evil|click>"
+	const want = "Tell &lt;!channel&gt; &amp; &lt;@U123&gt; about &lt;https://evil|click&gt;"
+	check := func(t *testing.T, text, blocks string) {
+		t.Helper()
+		if !strings.Contains(text, want) {
+			t.Errorf("text = %q, want it to contain %q", text, want)
+		}
+		if !strings.Contains(blocks, `Tell \u0026lt;!channel\u0026gt; \u0026amp; \u0026lt;@U123\u0026gt;`) || strings.Contains(blocks, "amp;lt;") {
+			t.Errorf("blocks = %s", blocks)
+		}
+	}
+	t.Run("Replies", func(t *testing.T) {
+		text, blocks := repliesBlocks([]conversations.Reply{{Text: "Hello."}, {Text: raw, Choices: []conversations.Choice{{Label: "Yes", Value: "yes"}}}})
+		check(t, text, blocksJSON(t, blocks))
+	})
+	t.Run("AnsweredFromSlacksEcho", func(t *testing.T) {
+		// Slack gives back a message's text as we posted it: escaped.
+		text, bl := answeredBlocks(want, "✓ 1. <!here>")
+		blocks := blocksJSON(t, bl)
+		check(t, text, blocks)
+		if !strings.Contains(blocks, `✓ 1. \u0026lt;!here\u0026gt;`) {
+			t.Errorf("the chosen label is not escaped: %s", blocks)
+		}
+	})
+	t.Run("AnsweredFromRawText", func(t *testing.T) {
+		text, blocks := answeredBlocks(raw, "Yes")
+		check(t, text, blocksJSON(t, blocks))
+	})
+}
+
+// TestHome_MemberTextFakesNoFormatting: App Home keeps its own bold and
+// italics, and the member's words inside them fake none.
+func TestHome_MemberTextFakesNoFormatting(t *testing.T) {
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, time.UTC)
+	const typed = "*loud* _slanted_ ~gone~ `code` <!here>"
+	const shown = "∗loud∗ ˍslantedˍ ∼gone∼ ˋcodeˋ &lt;!here&gt;"
+	view := store.View{Goals: []store.GoalSteps{{
+		Goal:  store.Goal{ID: 7, Text: "goal " + typed, Measure: "measure " + typed, Why: "why " + typed, Status: store.GoalActive},
+		Steps: []store.Step{{ID: 11, What: "step " + typed, Due: now, Owner: store.OwnerPerson, OwnerName: "name " + typed}},
+	}}}
+	got := blocksJSON(t, homeView(view, time.Time{}, now).Blocks.BlockSet)
+	for _, part := range []string{"goal ", "measure ", "why ", "step ", "name "} {
+		want, _ := json.Marshal(part + shown)
+		if !strings.Contains(got, strings.Trim(string(want), `"`)) {
+			t.Errorf("App Home lacks %q:\n%s", part+shown, got)
+		}
+	}
+	for _, own := range []string{"*Goal:*", "_How you'll know:_", "_Why it matters:_"} {
+		if !strings.Contains(got, own) {
+			t.Errorf("App Home lost its own formatting %q", own)
+		}
+	}
 }

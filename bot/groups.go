@@ -122,9 +122,9 @@ func refusalText(err error) string {
 func (b *Bot) describeGroup(ctx context.Context, user string, g store.Group) string {
 	sched, err := scheduler.FromSpec(g.Schedule, g.ScheduleText)
 	if err != nil {
-		return "*" + esc(g.Name) + "* has no schedule yet. A facilitator can set one with `/cairn group setup`."
+		return "*" + said(g.Name) + "* has no schedule yet. A facilitator can set one with `/cairn group setup`."
 	}
-	text := "*" + esc(g.Name) + "* meets " + esc(sched.Describe(b.Now(), 3))
+	text := "*" + said(g.Name) + "* meets " + esc(sched.Describe(b.Now(), 3))
 	if b.authorize(ctx, user, actSeeRoster, &g, "") == nil {
 		text += fmt.Sprintf("\nMembers: %s\nFacilitators: %s", mentions(g.Members), mentions(g.Facilitators))
 		if len(g.Navigators) > 0 {
@@ -283,26 +283,30 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 	}
 	errs := map[string]string{}
 	g := store.GroupSettings{ID: channel}
-	g.Name = strings.TrimSpace(viewValue(v, blockGroupName, fieldGroupName).Value)
+	// Typed text, cleaned as it arrives (see conversations.Sanitize).
+	typed := func(block, field string) string {
+		return strings.TrimSpace(conversations.Sanitize(viewValue(v, block, field).Value))
+	}
+	g.Name = typed(blockGroupName, fieldGroupName)
 	if g.Name == "" || len([]rune(g.Name)) > 80 {
 		errs[blockGroupName] = "Give the group a short name (up to 80 characters)."
 	}
-	tz := strings.TrimSpace(viewValue(v, blockTZ, fieldTZ).Value)
+	tz := typed(blockTZ, fieldTZ)
 	loc, err := time.LoadLocation(tz)
 	if tz == "" || err != nil {
 		errs[blockTZ] = "That isn't a time zone I know. Use a name like America/New_York or Europe/Berlin."
 		loc = time.UTC
 	}
-	sched, err := scheduler.ParseSchedule(viewValue(v, blockSchedule, fieldSchedule).Value, loc)
+	sched, err := scheduler.ParseSchedule(typed(blockSchedule, fieldSchedule), loc)
 	if err != nil {
 		errs[blockSchedule] = err.Error()
 	}
-	lead, err := strconv.Atoi(strings.TrimSpace(viewValue(v, blockLead, fieldLead).Value))
+	lead, err := strconv.Atoi(typed(blockLead, fieldLead))
 	if err != nil || lead < 1 || lead > 168 {
 		errs[blockLead] = "A number of hours from 1 to 168 (a week)."
 	}
 	g.QuietStart, g.QuietEnd = scheduler.DefaultQuietStart, scheduler.DefaultQuietEnd
-	if q := strings.TrimSpace(viewValue(v, blockQuiet, fieldQuiet).Value); q != "" {
+	if q := typed(blockQuiet, fieldQuiet); q != "" {
 		start, end, ok := scheduler.ParseQuietHours(q)
 		if !ok {
 			errs[blockQuiet] = "Write quiet hours like 21:00-08:00, or leave it empty for that default."
@@ -338,7 +342,7 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 		people := slices.Concat(saved.Members, saved.Facilitators, saved.Navigators)
 		b.enqueue(g.ID, "group_people", func(ctx context.Context) error { return b.syncPeople(ctx, people) })
 	}
-	done := "*" + esc(g.Name) + "* is set up. It meets " + esc(sched.Describe(b.Now(), 3)) +
+	done := "*" + said(g.Name) + "* is set up. It meets " + esc(sched.Describe(b.Now(), 3)) +
 		"\nMembers get their check-in prompt " + strconv.Itoa(lead) + " hours before each session."
 	return slack.NewUpdateViewSubmissionResponse(&slack.ModalViewRequest{
 		Type: slack.VTModal, Title: plain("Group saved"), Close: plain("Done"),
@@ -431,7 +435,7 @@ func (b *Bot) pauseCommand(ctx context.Context, user, triggerID string, args []s
 	var dateErr *conversations.DateError
 	switch {
 	case errors.As(err, &dateErr):
-		return err.Error() + "\n" + sayPauseHow
+		return esc(err.Error()) + "\n" + sayPauseHow // it quotes what they typed
 	case err != nil:
 		b.log.Error("could not save a pause", "user", user, "err", err)
 		return sayTrouble

@@ -347,7 +347,7 @@ func (b *Bot) submitStep(ctx context.Context, user string, v slack.View) any {
 		if a.SelectedOption.Value != "" {
 			return a.SelectedOption.Value
 		}
-		return strings.TrimSpace(a.Value)
+		return strings.TrimSpace(conversations.Sanitize(a.Value)) // typed text, cleaned as it arrives
 	}
 	errs := map[string]string{}
 	what := value(blockWhat, fieldWhat)
@@ -437,7 +437,7 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		for _, r := range replies {
 			texts = append(texts, r.Text)
 		}
-		return ephemeral(esc(strings.Join(texts, "\n")))
+		return ephemeral(said(strings.Join(texts, "\n")))
 	default:
 		return ephemeral(sayUnknownCmd + "\n" + slashHelp)
 	}

@@ -79,6 +79,7 @@ type Outcome struct {
 
 // HandleFrom runs one durable turn for an input from origin.
 func (r *Runner) HandleFrom(ctx context.Context, memberID string, origin Origin, in Input, now time.Time) (Outcome, error) {
+	in.Text = Sanitize(in.Text) // every turn's input, from Slack or cairn try, enters here
 	var changed bool
 	out, err := r.turnGuarded(ctx, memberID, origin, now, nil, func(s State, c Context, now time.Time) Result {
 		res := Step(s, in, c, now)

@@ -120,7 +120,8 @@ func TestStore_DeleteMemberData_Everything(t *testing.T) {
 	must(t, err)
 	mustEqual(t, "U10's navigator", u10.NavigatorID, "")
 
-	for k, want := range map[string]bool{"click:U1:123.4": false, "press:DU1:99.1": true, "click:U10:5.5": true, "press:DU1:100.2": true} {
+	for k, want := range map[string]bool{"click:U1:123.4": false, "press:DU1:99.1": true, "click:U10:5.5": true, "press:DU1:100.2": true,
+		"ev-U1": true, "ev-U10": false} { // U1's input deleted from the inbox is marked handled
 		seen, err := s.SeenEvent(ctx, k)
 		must(t, err)
 		mustEqual(t, "mark "+k, seen, want)

@@ -82,7 +82,8 @@ func memberView(tx *bolt.Tx, memberID string) (View, error) {
 // an entry saying that a deletion happened, and when (see Deletions).
 //
 // handled are input keys (the request that asked for the deletion) to mark
-// handled in the same commit, so a replay of it does nothing. The freed
+// handled in the same commit, so a replay of it does nothing; the keys of
+// the inputs deleted from the inbox are marked too. The freed
 // pages still hold the deleted bytes until Compact. Deleting a member with
 // no data is not an error.
 func (s *Store) DeleteMemberData(ctx context.Context, memberID string, handled ...string) error {
@@ -91,6 +92,16 @@ func (s *Store) DeleteMemberData(ctx context.Context, memberID string, handled .
 	}
 	at := s.now()
 	err := s.update(ctx, func(tx *bolt.Tx) error {
+		// Inputs of theirs still waiting are deleted, and marked handled
+		// so that a copy already queued in memory is not run after.
+		waiting, err := inboxOf(tx, memberID)
+		if err != nil {
+			return err
+		}
+		keys := slices.Clone(handled) // this may run twice; see commit.go
+		for _, it := range waiting {
+			keys = append(keys, it.Key)
+		}
 		for _, del := range []func(*bolt.Tx, string) error{
 			deleteRecords, deleteDeliveriesTo, deleteInboxOf, deleteFromGroups, deleteNavigatorLinks, deleteMarks,
 		} {
@@ -98,7 +109,7 @@ func (s *Store) DeleteMemberData(ctx context.Context, memberID string, handled .
 				return err
 			}
 		}
-		for _, key := range handled {
+		for _, key := range keys {
 			if key != "" && !seenEvent(tx, key) {
 				if err := putEvent(tx, key, u64(nanoKey(at))); err != nil {
 					return err

@@ -24,7 +24,7 @@ const (
 	sayNotYourStep = "That step isn't one of yours, so I can't change it."
 	sayStepSaved   = "Saved your step."
 	sayStepGone    = "I couldn't find that step any more — maybe it was removed."
-	slashHelp      = "*/cairn* works with:\n• `/cairn goal` — set a goal, in a DM with me\n• `/cairn checkin` — check in before your session\n• `/cairn steps` — see your goal and steps (only you see this)\n• `/cairn pause until June 20` and `/cairn resume` — time away from prompts\n• `/cairn group` — when your group meets; facilitators: `/cairn group setup`, `/cairn group assign`, `/cairn group cancel` (the next session)\n• `/cairn help` — this help\nIn our DM you can also say *help*, *back* or *stop* at any time.\nIf you're in crisis, call or text 988 (US), any time."
+	slashHelp      = "*/cairn* works with:\n• `/cairn goal` — set a goal, in a DM with me\n• `/cairn checkin` — check in before your session\n• `/cairn steps` — see your goal and steps (only you see this)\n• `/cairn pause until June 20` and `/cairn resume` — time away from prompts\n• `/cairn group` — when your group meets; facilitators: `/cairn group setup`, `/cairn group assign`, `/cairn group cancel` (the next session)\n• `/cairn my data` — a copy of everything Cairn holds about you; `/cairn forget me` — delete all of it\n• `/cairn help` — this help\nIn our DM you can also say *help*, *back* or *stop* at any time.\nIf you're in crisis, call or text 988 (US), any time."
 )
 
 // handleEvent takes one Events API callback (from either transport) and
@@ -102,6 +102,15 @@ func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin convers
 		return err
 	}
 	b.outbox.trust(out.OutboxIDs...) // staged just now: surely not posted yet
+	switch out.Data {
+	case conversations.DataForget:
+		return b.forget(ctx, user, channel, origin)
+	case conversations.DataExport:
+		if err := b.sendMyData(ctx, user, channel); err != nil {
+			b.sayTrouble(ctx, channel)
+			return err
+		}
+	}
 	// Even for an input handled before (out.Duplicate): its replies may
 	// still wait in the outbox.
 	if err := b.sendReplies(ctx, user); err != nil {
@@ -404,6 +413,12 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 	if len(words) > 0 {
 		sub = words[0]
 	}
+	switch strings.Join(words, " ") {
+	case "my data", "export my data":
+		sub = conversations.ActMyData
+	case "forget me", "delete my data":
+		sub = conversations.ActForget
+	}
 	switch sub {
 	case "", "help":
 		return ephemeral(slashHelp)
@@ -411,10 +426,13 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		return b.groupCommand(ctx, cmd, words[1:])
 	case "pause", "resume":
 		return ephemeral(b.pauseCommand(ctx, user, cmd.TriggerID, words))
-	case "goal", "checkin", "check-in":
+	case "goal", "checkin", "check-in", conversations.ActMyData, conversations.ActForget:
 		action := "goal:start"
-		if sub != "goal" {
+		switch sub {
+		case "checkin", "check-in":
 			action = "checkin:start"
+		case conversations.ActMyData, conversations.ActForget:
+			action = sub // answered in the DM, like the others
 		}
 		// Journaled before the ack like a DM; the trigger_id is the
 		// command's identity across a replay.

@@ -8,6 +8,7 @@ var BotScopes = map[string]string{
 	"chat:write":    "chat.postMessage and chat.update: replies and scheduled prompts in DMs, taking buttons off answered messages",
 	"groups:read":   "conversations.members: the same for a private channel",
 	"commands":      "the /cairn slash command",
+	"files:write":   "files.getUploadURLExternal and files.completeUploadExternal: the file \"my data\" sends to the member's DM",
 	"im:history":    "message.im events (what members type in their DM with Cairn) and conversations.history (checking, after a crash, whether a prompt went out)",
 	"im:write":      "conversations.open: starting a DM (from App Home and /cairn)",
 	"users:read":    "users.info and user_change: each member's time zone",

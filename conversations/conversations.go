@@ -137,6 +137,9 @@ type Result struct {
 	// Pause, when set, is the member's new "away until" day (midnight UTC of
 	// the calendar date; the zero time means back now).
 	Pause *time.Time
+	// Data asks the caller to export or delete the member's data (see
+	// mydata.go).
+	Data DataRequest
 }
 
 // Changed reports whether the turn has records to commit besides the state.

@@ -143,6 +143,9 @@ func (t *turn) run() {
 		return
 	}
 	word := normalize(t.text)
+	if t.dataCommand(word) {
+		return
+	}
 	if t.action == "" && word != "" {
 		if t.command(word) {
 			return

@@ -75,6 +75,10 @@ type Outcome struct {
 	Changed bool
 	// Duplicate: the input was handled before; nothing was done.
 	Duplicate bool
+	// Data is the member's request about their data, for the caller to
+	// carry out. For DataForget nothing was committed: the caller deletes
+	// and settles the input in one commit.
+	Data DataRequest
 }
 
 // HandleFrom runs one durable turn for an input from origin.
@@ -156,6 +160,7 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 	// Load, step and commit in one store transaction (see store.UpdateTurn):
 	// the closure is pure and may run twice, so it only computes.
 	var replies []Reply
+	var data DataRequest
 	res, err := r.Store.UpdateTurn(ctx, memberID, now.UTC(), func(view store.View) (store.Turn, error) {
 		var t store.Turn
 		if view.Member.ID == "" {
@@ -176,6 +181,10 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 			}
 		}
 		res := step(s, ContextOf(view), now.In(r.zone(view.Member)))
+		data, replies = res.Data, res.Replies
+		if res.Data == DataForget {
+			return store.Turn{}, errForget
+		}
 		if res.State.Active() {
 			state, err := json.Marshal(res.State)
 			if err != nil {
@@ -204,12 +213,14 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 	switch {
 	case errors.Is(err, store.ErrDuplicate):
 		return Outcome{Duplicate: true}, nil // Slack's retry of an event already answered
+	case errors.Is(err, errForget):
+		return Outcome{Replies: replies, Data: DataForget}, nil
 	case errors.Is(err, ErrBusy):
 		return Outcome{}, err
 	case err != nil:
 		return Outcome{}, fmt.Errorf("conversations: turn of %s: %w", memberID, err)
 	}
-	return Outcome{Replies: replies, OutboxIDs: res.OutboxIDs}, nil
+	return Outcome{Replies: replies, OutboxIDs: res.OutboxIDs, Data: data}, nil
 }
 
 // DecodeReply reads a reply staged by a turn with Origin.Outbox.

@@ -86,7 +86,7 @@ const (
 	sayStepDone        = "Marked done: %s. That's another stone on your cairn."
 	sayStepNotFound    = "I couldn't find that step. Say \"steps\" to see their numbers."
 
-	sayHelp       = "You can say:\n• \"goal\" to set a goal\n• \"check in\" to tell me how it went\n• \"steps\" to see your goal and steps\n• \"done 2\" to mark step 2 done\n• \"away until June 20\" for a break from check-in prompts, \"I'm back\" to end it\n• \"back\" to go back a question, \"stop\" to stop\nIf you're in crisis, call or text 988 (US), any time."
+	sayHelp       = "You can say:\n• \"goal\" to set a goal\n• \"check in\" to tell me how it went\n• \"steps\" to see your goal and steps\n• \"done 2\" to mark step 2 done\n• \"away until June 20\" for a break from check-in prompts, \"I'm back\" to end it\n• \"my data\" for a copy of everything I hold about you, \"forget me\" to delete it\n• \"back\" to go back a question, \"stop\" to stop\nIf you're in crisis, call or text 988 (US), any time."
 	sayHelpInFlow = "Take your time; there are no wrong answers. \"back\" goes back a question, \"stop\" stops, and I'll remember where we were if you leave.\nIf you're in crisis, call or text 988 (US), any time."
 
 	sayPaused   = "Okay — no check-in prompts until %s. Your goal and steps stay as they are. Say \"I'm back\" to turn them on sooner."

@@ -110,6 +110,8 @@ func (s *Store) commit(group []*op) {
 	if s.testHookCommit != nil {
 		s.testHookCommit(len(group))
 	}
+	s.dbMu.RLock() // Compact swaps s.db only between commits
+	defer s.dbMu.RUnlock()
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		for _, o := range group {
 			o.err = o.fn(tx)

@@ -69,6 +69,9 @@ type Store struct {
 	// before the Store is shared between goroutines.
 	Now func() time.Time
 
+	// dbMu guards db itself: reads and commits hold it shared, Compact
+	// holds it alone while it swaps the file (see compact.go).
+	dbMu sync.RWMutex
 	db   *bolt.DB
 	path string
 
@@ -267,6 +270,8 @@ func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		close(s.closing)
 		<-s.stopped
+		s.dbMu.Lock()
+		defer s.dbMu.Unlock()
 		if err := s.db.Close(); err != nil {
 			s.closeErr = fmt.Errorf("store: close %s: %w", s.path, err)
 		}
@@ -322,6 +327,8 @@ func (s *Store) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 		return ErrClosed
 	default:
 	}
+	s.dbMu.RLock()
+	defer s.dbMu.RUnlock()
 	err := s.db.View(fn)
 	if errors.Is(err, berrors.ErrDatabaseNotOpen) {
 		return ErrClosed

@@ -58,6 +58,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 		}
 		callDefault = d
 	}
+	retain := fs.String("retain", c.getenv("CAIRN_RETAIN"), "delete check-ins and conversation state older than this `span` (90d, 12w, 18m, 2y), daily; off by default (env CAIRN_RETAIN)")
 	callTimeout := fs.Duration("call-timeout", callDefault, "longest wait for one call to Slack, its retries included; a post that times out is looked for in the DM before it is sent again (env CAIRN_CALL_TIMEOUT)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), `Usage: cairn serve [flags]
@@ -86,6 +87,10 @@ Flags:
 	if *shutdownTimeout <= 0 {
 		return fmt.Errorf("%w: --shutdown-timeout must be more than 0", errUsage)
 	}
+	keep, retainErr := parseRetain(*retain)
+	if retainErr != nil {
+		return fmt.Errorf("%w: --retain %v", errUsage, retainErr)
+	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
 		return fmt.Errorf("%w: --log-level %q: use debug, info, warn or error", errUsage, *logLevel)
@@ -97,6 +102,7 @@ Flags:
 		HTTPAddr:        *httpAddr,
 		AdminAddr:       *adminAddr,
 		ShutdownTimeout: *shutdownTimeout,
+		Retain:          keep,
 		Bot: bot.Config{
 			BotToken:      c.getenv("SLACK_BOT_TOKEN"),
 			AppToken:      c.getenv("SLACK_APP_TOKEN"),

@@ -27,6 +27,7 @@ type Config struct {
 	HTTPAddr        string // "" for Socket Mode
 	AdminAddr       string // "" for no admin server
 	ShutdownTimeout time.Duration
+	Retain          retainSpan // zero: keep records forever
 	Bot             bot.Config
 }
 
@@ -50,6 +51,9 @@ type Main struct {
 	fatal fatalSource
 	// health says whether the store can still write; it is the store.
 	health interface{ Health(context.Context) error }
+
+	// retainTicks, if set, drives retention instead of a daily ticker (tests).
+	retainTicks <-chan time.Time
 
 	stopping  atomic.Bool // /readyz says no once shutdown has begun
 	deadline  time.Time   // set when shutdown begins: turns get until then
@@ -158,6 +162,11 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Logger.Info("starting Socket Mode", "db", m.Store.Path())
 	}
 	wg.Go(func() { m.Bot.PruneEvents(runCtx) })
+	if !m.Config.Retain.off() {
+		r := &retention{st: m.Store, keep: m.Config.Retain, now: time.Now, log: m.Logger, ticks: m.retainTicks}
+		wg.Go(func() { r.Run(runCtx) })
+		m.Logger.Info("deleting check-ins and conversations older than the retention span, daily", "retain", m.Config.Retain.String())
+	}
 	wg.Go(func() {
 		if err := m.Scheduler.Run(runCtx); err != nil {
 			m.Logger.Error("scheduler stopped", "err", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,6 +29,10 @@ type tryCommand struct {
 	session weeklySession
 	clock   tryClock
 	runner  *conversations.Runner
+	st      *store.Store
+	export  string // where "my data" writes the file
+	// choices are the buttons last shown: typing one's label presses it.
+	choices []conversations.Choice
 }
 
 func (c *tryCommand) Run(ctx context.Context, args []string) error {
@@ -38,6 +43,7 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 	tz := fs.String("tz", envOr(c.getenv, "CAIRN_TZ", time.Local.String()), "your time `zone`, e.g. America/Chicago (env CAIRN_TZ)")
 	now := fs.String("now", c.getenv("CAIRN_NOW"), "start the clock at this `time` (RFC 3339) instead of now (env CAIRN_NOW)")
 	meets := fs.String("session", "Tuesday 18:00", "when the group meets each week, as `\"Weekday HH:MM\"`")
+	export := fs.String("export", "", "where \"my data\" writes your data as JSON (default: cairn-my-data-MEMBER.json in this directory)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: cairn try [flags]\n\nTalk to Cairn as a member, in this terminal. Your answers are kept in the database file,\nso you can stop and come back. Type /help inside for the clock commands.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -70,11 +76,16 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: --member must not be empty", errUsage)
 	}
 
+	c.export = *export
+	if c.export == "" {
+		c.export = "cairn-my-data-" + strings.Map(safeFileRune, c.member) + ".json"
+	}
 	st, err := store.Open(*dbPath)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	c.st = st
 	c.runner = &conversations.Runner{Store: st, DefaultTZ: c.loc}
 	if err := c.ensureZone(ctx, st); err != nil {
 		return err
@@ -161,18 +172,71 @@ func (c *tryCommand) interactive() bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// say runs one durable turn and prints the replies.
+// say runs one durable turn and prints the replies. Typing the label of a
+// choice just shown presses it, as a button would.
 func (c *tryCommand) say(ctx context.Context, in conversations.Input) error {
-	replies, err := c.runner.Handle(ctx, c.member, in, c.clock.now())
+	for _, ch := range c.choices {
+		if in.Action == "" && strings.EqualFold(strings.TrimSpace(in.Text), ch.Label) {
+			in = conversations.Input{Action: ch.Value}
+			break
+		}
+	}
+	out, err := c.runner.HandleFrom(ctx, c.member, conversations.Origin{}, in, c.clock.now())
 	if err != nil {
 		return err
 	}
-	c.print(replies)
+	switch out.Data {
+	case conversations.DataExport:
+		if err := c.exportData(ctx); err != nil {
+			return err
+		}
+	case conversations.DataForget:
+		// As in Slack: one commit deletes everything, then the file is
+		// compacted so the text is not left in its free pages.
+		if err := c.st.DeleteMemberData(ctx, c.member); err != nil {
+			return err
+		}
+		if err := c.st.Compact(ctx); err != nil {
+			return err
+		}
+		c.print([]conversations.Reply{{Text: conversations.SayForgotten}})
+		return nil
+	}
+	c.print(out.Replies)
 	return nil
 }
 
+// exportData writes everything held about the member to c.export and
+// prints the summary.
+func (c *tryCommand) exportData(ctx context.Context) error {
+	e, err := c.st.ExportMember(ctx, c.member)
+	if err != nil {
+		return err
+	}
+	buf, err := json.MarshalIndent(e, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode the data of %s: %w", c.member, err)
+	}
+	if err := os.WriteFile(c.export, append(buf, '\n'), 0o600); err != nil {
+		return fmt.Errorf("write %s: %w", c.export, err)
+	}
+	c.print([]conversations.Reply{{Text: conversations.DataSummary(e, c.loc)}})
+	fmt.Fprintf(c.stdout, "(saved to %s)\n", c.export)
+	return nil
+}
+
+// safeFileRune keeps a member name usable in a file name.
+func safeFileRune(r rune) rune {
+	if r == '/' || r == '\\' || r == 0 || r == os.PathSeparator {
+		return '_'
+	}
+	return r
+}
+
 func (c *tryCommand) print(replies []conversations.Reply) {
+	c.choices = nil
 	for _, r := range replies {
+		c.choices = append(c.choices, r.Choices...)
 		for _, line := range strings.Split(r.Text, "\n") {
 			fmt.Fprintf(c.stdout, "cairn> %s\n", line)
 		}

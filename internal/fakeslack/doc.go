@@ -14,6 +14,10 @@
 //     the same server; the websocket sends "hello", pings on an interval,
 //     delivers envelopes (SendEvent, SendSlashCommand, SendInteractive,
 //     SendEnvelope) and records the client's acks (WaitForAck).
+//   - File upload as Slack does it (files.go): files.getUploadURLExternal,
+//     a POST of the bytes to the upload URL it hands out (recorded as
+//     method "upload_url"), files.completeUploadExternal sharing the file in
+//     a channel; Files returns what was uploaded.
 //   - Failure switches: FailNext (429 with Retry-After, a Slack error, HTTP
 //     500, a delay) and RateLimit (a token bucket per method answering 429).
 //   - Helpers for the HTTP Events API mode: Sign and SignedRequest produce

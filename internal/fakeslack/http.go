@@ -167,7 +167,9 @@ func (s *Server) handleResponseURL(w http.ResponseWriter, r *http.Request) {
 }
 
 // serve runs one recorded request: failure switches, rate limits, then h.
-func (s *Server) serve(w http.ResponseWriter, r *http.Request, method string, h func(*apiRequest, Call) any) {
+// adjust, if given, changes a response h produced (an upload URL answers
+// in plain text, not JSON).
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, method string, h func(*apiRequest, Call) any, adjust ...func(*response)) {
 	s.mu.Lock()
 	s.active++
 	s.mu.Unlock()
@@ -199,6 +201,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, method string, h 
 		res = RateLimited(retry).response()
 	} else {
 		res = jsonResponse(http.StatusOK, h(&req, call))
+		for _, a := range adjust {
+			a(&res)
+		}
 	}
 
 	call.Status = res.status
@@ -235,6 +240,9 @@ var apiMethods = map[string]apiMethod{
 	"views.open":            {fn: (*Server).viewsOpen},
 	"views.update":          {fn: (*Server).viewsUpdate},
 	"views.push":            {fn: (*Server).viewsPush},
+
+	"files.getUploadURLExternal":   {fn: (*Server).filesGetUploadURLExternal},
+	"files.completeUploadExternal": {fn: (*Server).filesCompleteUploadExternal},
 }
 
 // dispatch answers a Web API method: unknown_method, token checks, then the

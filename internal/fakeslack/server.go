@@ -175,6 +175,8 @@ type Server struct {
 	opened    map[string]bool
 	views     map[string]map[string]any // by view id
 	homeViews map[string]string         // user id -> view id
+	files     map[string]*File          // by file id (files.go)
+	fileOrder []string
 
 	// Socket Mode state
 	tickets  map[string]bool
@@ -226,6 +228,7 @@ func New(opts ...Option) *Server {
 	mux.HandleFunc("/api/", s.handleAPI)
 	mux.HandleFunc("/ws", s.handleWS)
 	mux.HandleFunc("/response/", s.handleResponseURL)
+	mux.HandleFunc("/upload/", s.handleUpload)
 	s.srv = httptest.NewServer(mux)
 	return s
 }

@@ -25,6 +25,7 @@ type Message struct {
 	Attachments    json.RawMessage
 	Metadata       json.RawMessage // {"event_type":...,"event_payload":{...}}
 	EditedTS       string          // set by chat.update
+	Files          []string        // ids of files shared with it (files.completeUploadExternal)
 }
 
 // User is a workspace member that users.info knows.
@@ -207,6 +208,16 @@ func (s *Server) renderLocked(m *Message) map[string]any {
 	}
 	if m.ReplyBroadcast {
 		out["subtype"] = "thread_broadcast"
+	}
+	if len(m.Files) > 0 {
+		files := make([]map[string]any, 0, len(m.Files))
+		for _, id := range m.Files {
+			if f := s.files[id]; f != nil {
+				files = append(files, map[string]any{"id": f.ID, "name": f.Name, "title": f.Title, "size": len(f.Content)})
+			}
+		}
+		out["files"] = files
+		out["upload"] = true
 	}
 	if m.EditedTS != "" {
 		out["edited"] = map[string]any{"user": m.User, "ts": m.EditedTS}

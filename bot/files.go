@@ -1,0 +1,95 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/cairnbot/cairn/conversations"
+)
+
+// A member's own data: "my data" sends it as a file, "forget me" deletes it.
+
+// myDataFile is the name of the export file in the member's DM.
+const myDataFile = "cairn-my-data.json"
+
+// sendMyData answers "my data": a short summary, then everything Cairn holds
+// about the member as a JSON file, in their DM.
+func (b *Bot) sendMyData(ctx context.Context, user, channel string) error {
+	e, err := b.store.ExportMember(ctx, user)
+	if err != nil {
+		return err
+	}
+	loc := time.UTC
+	if e.Member != nil {
+		loc = zoneOf(*e.Member)
+	}
+	if channel == "" {
+		if channel, err = b.dm(ctx, user); err != nil {
+			return err
+		}
+	}
+	if err := b.post(ctx, user, channel, []conversations.Reply{{Text: conversations.DataSummary(e, loc)}}); err != nil {
+		return err
+	}
+	if e.Empty() {
+		return nil
+	}
+	content, err := json.MarshalIndent(e, "", "  ")
+	if err != nil {
+		return fmt.Errorf("bot: encode the data of %s: %w", user, err)
+	}
+	b.log.Info("member data exported", "user", user, "bytes", len(content))
+	return b.uploadFile(ctx, channel, myDataFile, "Everything Cairn holds about you", content)
+}
+
+// forget carries out a confirmed "forget me": everything about the member
+// goes in one commit, which also settles the input that asked (origin), so
+// a crash before it deletes nothing and the input is answered at the next
+// start, and a crash after it leaves nothing to redo. The file is then
+// compacted, so the deleted text is not left in free pages either.
+func (b *Bot) forget(ctx context.Context, user, channel string, origin conversations.Origin) error {
+	if err := b.store.DeleteMemberData(ctx, user, origin.EventID); err != nil {
+		b.sayTrouble(ctx, channel)
+		return err
+	}
+	b.log.Info("member data deleted", "user", user)
+	if err := b.store.Compact(ctx); err != nil {
+		// Deleted, but the bytes stay in free pages until a compaction
+		// succeeds (the next "forget me" or the daily retention run).
+		b.log.Error("could not compact the database after a deletion", "err", err)
+	}
+	if err := b.post(ctx, user, channel, []conversations.Reply{{Text: conversations.SayForgotten}}); err != nil {
+		return err
+	}
+	return b.refreshHome(ctx, user)
+}
+
+// uploadFile shares content as a file in channel, with Slack's three steps
+// (see internal/fakeslack/files.go), each one a call with its own timeout
+// and retries.
+func (b *Bot) uploadFile(ctx context.Context, channel, name, title string, content []byte) error {
+	var u *slack.GetUploadURLExternalResponse
+	err := b.call(ctx, "files.getUploadURLExternal", func(ctx context.Context) error {
+		var err error
+		u, err = b.api.GetUploadURLExternalContext(ctx, slack.GetUploadURLExternalParameters{FileName: name, FileSize: len(content)})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	err = b.call(ctx, "upload_url", func(ctx context.Context) error {
+		return b.api.UploadToURL(ctx, slack.UploadToURLParameters{UploadURL: u.UploadURL, Content: string(content), Filename: name})
+	})
+	if err != nil {
+		return err
+	}
+	return b.call(ctx, "files.completeUploadExternal", func(ctx context.Context) error {
+		_, err := b.api.CompleteUploadExternalContext(ctx, slack.CompleteUploadExternalParameters{
+			Files: []slack.FileSummary{{ID: u.FileID, Title: title}}, Channel: channel})
+		return err
+	})
+}

@@ -246,6 +246,11 @@ func reseal(tx *bolt.Tx, from, to *sealer) (n int, err error) {
 // is left open and the file as it was. The new file is
 // locked before the old one is let go, so no other process gets in between.
 func compact(db *bolt.DB, path string, timeout time.Duration) (*bolt.DB, error) {
+	if testHookCompact != nil {
+		if err := testHookCompact(); err != nil {
+			return nil, fmt.Errorf("store: compact %s: %w", path, err)
+		}
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".compacting-*")
 	if err != nil {
 		return nil, fmt.Errorf("store: compact %s: %w", path, err)
@@ -340,6 +345,10 @@ func NewKeyFile(path string) error {
 	syncDir(filepath.Dir(path))
 	return nil
 }
+
+// testHookCompact, if set, runs before a compaction; an error it returns
+// fails the compaction as a crash would.
+var testHookCompact func() error
 
 // testHookReseal, if set, runs after RotateKey has resealed every value and
 // before it commits; an error it returns aborts the rotation.

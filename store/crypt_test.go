@@ -369,3 +369,213 @@ func TestReadKeyFile(t *testing.T) {
 		}
 	})
 }
+
+func TestRotateKey(t *testing.T) {
+	setup := func(t *testing.T) (path string, key []byte) {
+		path = filepath.Join(t.TempDir(), "cairn.db")
+		key = newKey(t)
+		s, err := store.OpenOptions(path, store.Options{Key: key})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fillStore(t, s)
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return path, key
+	}
+
+	t.Run("OK", func(t *testing.T) {
+		path, old := setup(t)
+		sealedBefore, err := store.RawValue(path, "members", []byte("U1"))
+		if err != nil || len(sealedBefore) == 0 {
+			t.Fatalf("raw member value %x, %v", sealedBefore, err)
+		}
+		next := newKey(t)
+		if err := store.RotateKey(path, store.Options{Key: old}, next); err != nil {
+			t.Fatal(err)
+		}
+		_, err = store.OpenOptions(path, store.Options{Key: old})
+		mustIs(t, err, store.ErrWrongKey)
+		raw, _ := os.ReadFile(path)
+		if bytes.Contains(raw, sealedBefore) {
+			t.Error("a value sealed with the old key survives in the file (not compacted)")
+		}
+		if found := rawSecrets(t, path); len(found) > 0 {
+			t.Errorf("member text readable after rotation: %q", found)
+		}
+		if plain, err := store.PlainValues(path); err != nil || len(plain) > 0 {
+			t.Errorf("values left plain: %q (%v)", plain, err)
+		}
+		checkFilled(t, openKey(t, path, next))
+	})
+
+	t.Run("FailureBeforeCommitKeepsOldKey", func(t *testing.T) {
+		path, old := setup(t)
+		next := newKey(t)
+		boom := errors.New("power cut")
+		remove := store.SetResealHook(func() error { return boom })
+		err := store.RotateKey(path, store.Options{Key: old}, next)
+		remove()
+		mustIs(t, err, boom)
+		_, err = store.OpenOptions(path, store.Options{Key: next})
+		mustIs(t, err, store.ErrWrongKey)
+		checkFilled(t, openKey(t, path, old))
+	})
+
+	t.Run("CompactionFailureIsRetriedAtOpen", func(t *testing.T) {
+		path, old := setup(t)
+		sealedBefore, _ := store.RawValue(path, "members", []byte("U1"))
+		next := newKey(t)
+		remove := store.SetCompactHook(func() error { return errors.New("power cut") })
+		err := store.RotateKey(path, store.Options{Key: old}, next)
+		remove()
+		if err == nil {
+			t.Fatal("rotation reported success though its compaction failed")
+		}
+		// The rotation committed: the new key is the one.
+		_, err = store.OpenOptions(path, store.Options{Key: old})
+		mustIs(t, err, store.ErrWrongKey)
+		// The next open finishes the compaction.
+		s := openKey(t, path, next)
+		checkFilled(t, s)
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := os.ReadFile(path)
+		if bytes.Contains(raw, sealedBefore) {
+			t.Error("a value sealed with the old key survives the reopen (compaction not retried)")
+		}
+	})
+
+	t.Run("WrongCurrentKey", func(t *testing.T) {
+		path, _ := setup(t)
+		err := store.RotateKey(path, store.Options{Key: newKey(t)}, newKey(t))
+		mustIs(t, err, store.ErrWrongKey)
+	})
+
+	t.Run("PlainFileIsEncrypted", func(t *testing.T) {
+		s := MustOpen(t)
+		fillStore(t, s)
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		next := newKey(t)
+		if err := store.RotateKey(s.Path(), store.Options{}, next); err != nil {
+			t.Fatal(err)
+		}
+		if found := rawSecrets(t, s.Path()); len(found) > 0 {
+			t.Errorf("member text readable: %q", found)
+		}
+		checkFilled(t, openKey(t, s.Path(), next))
+	})
+
+	t.Run("InUse", func(t *testing.T) {
+		path, old := setup(t)
+		s := openKey(t, path, old)
+		err := store.RotateKey(path, store.Options{Key: old, Timeout: 50 * time.Millisecond}, newKey(t))
+		mustIs(t, err, store.ErrInUse)
+		checkFilled(t, s)
+	})
+}
+
+func TestBackup_Encrypted(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cairn.db")
+	key := newKey(t)
+	s := openKey(t, path, key)
+	fillStore(t, s)
+
+	// A running store's backup (cairn backup through the admin address).
+	var buf bytes.Buffer
+	if _, err := s.Backup(ctx, &buf); err != nil {
+		t.Fatal(err)
+	}
+	live := filepath.Join(dir, "live.db")
+	if err := os.WriteFile(live, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if found := rawSecrets(t, live); len(found) > 0 {
+		t.Errorf("member text readable in a backup: %q", found)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A stopped store's backup (cairn backup on the file).
+	cold := filepath.Join(dir, "cold.db")
+	f, err := os.Create(cold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.BackupFile(ctx, path, f, time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if found := rawSecrets(t, cold); len(found) > 0 {
+		t.Errorf("member text readable in a backup of the file: %q", found)
+	}
+
+	// Checking decodes records, so it needs the key.
+	r, err := store.CheckFileOptions(live, store.Options{Key: key})
+	if err != nil || !r.OK() || r.Records["members"] != 1 {
+		t.Fatalf("check with the key: %+v, %v", r, err)
+	}
+	_, err = store.CheckFile(live, time.Second)
+	mustIs(t, err, store.ErrKeyNeeded)
+	_, err = store.CheckFileOptions(live, store.Options{Key: newKey(t)})
+	mustIs(t, err, store.ErrWrongKey)
+
+	// Restore checks the backup with the key, and the result opens with it.
+	_, err = store.Restore(path, live, time.Second)
+	mustIs(t, err, store.ErrKeyNeeded)
+	if _, err := store.RestoreOptions(path, live, store.Options{Key: key}); err != nil {
+		t.Fatal(err)
+	}
+	checkFilled(t, openKey(t, path, key))
+}
+
+func TestOpen_tightensMode(t *testing.T) {
+	s := MustOpen(t)
+	path := s.Path()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	notify := func(m string) { notes = append(notes, m) }
+	s2, err := store.OpenOptions(path, store.Options{Notify: notify})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %04o after open, want 0600", fi.Mode().Perm())
+	}
+	if len(notes) != 1 || !bytes.Contains([]byte(notes[0]), []byte("0644")) || !bytes.Contains([]byte(notes[0]), []byte("0600")) {
+		t.Errorf("notices %q, want one naming 0644 and 0600", notes)
+	}
+	// Once tightened, nothing more is said.
+	notes = nil
+	s3, err := store.OpenOptions(path, store.Options{Notify: notify})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s3.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 0 {
+		t.Errorf("notices %q on a file already 0600", notes)
+	}
+}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 
@@ -70,4 +71,27 @@ func PlainValues(path string) ([]string, error) {
 func SetResealHook(f func() error) (remove func()) {
 	testHookReseal = f
 	return func() { testHookReseal = nil }
+}
+
+// RawValue reads the value at key in a top-level bucket of a closed
+// database file, as stored (sealed or not).
+func RawValue(path, bucket string, key []byte) ([]byte, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: DefaultTimeout})
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	var v []byte
+	err = db.View(func(tx *bolt.Tx) error {
+		v = bytes.Clone(tx.Bucket([]byte(bucket)).Get(key))
+		return nil
+	})
+	return v, err
+}
+
+// SetCompactHook calls f before each compaction; an error fails it. The
+// returned func removes it.
+func SetCompactHook(f func() error) (remove func()) {
+	testHookCompact = f
+	return func() { testHookCompact = nil }
 }

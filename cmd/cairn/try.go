@@ -39,7 +39,7 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 	now := fs.String("now", c.getenv("CAIRN_NOW"), "start the clock at this `time` (RFC 3339) instead of now (env CAIRN_NOW)")
 	meets := fs.String("session", "Tuesday 18:00", "when the group meets each week, as `\"Weekday HH:MM\"`")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: cairn try [flags]\n\nTalk to Cairn as a member, in this terminal. Your answers are kept in the database file,\nso you can stop and come back. Type /help inside for the clock commands.\n\nFlags:\n")
+		fmt.Fprintf(fs.Output(), "Usage: cairn try [flags]\n\nTalk to Cairn as a member, in this terminal. Your answers are kept in the database file,\nso you can stop and come back. Type /help inside for the clock commands.\nCAIRN_KEY_FILE names the key that encrypts the file (cairn key new makes one).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -70,9 +70,16 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: --member must not be empty", errUsage)
 	}
 
-	st, err := store.Open(*dbPath)
+	o, err := storeOptions(c.getenv, c.stderr)
 	if err != nil {
 		return err
+	}
+	st, err := store.OpenOptions(*dbPath, o)
+	if err != nil {
+		return err
+	}
+	if o.Key == nil {
+		fmt.Fprintln(c.stderr, "cairn:", unencryptedNotice)
 	}
 	defer st.Close()
 	c.runner = &conversations.Runner{Store: st, DefaultTZ: c.loc}

@@ -365,6 +365,10 @@ func RotateKey(path string, o Options, newKey []byte) error {
 	if err != nil {
 		return fmt.Errorf("store: rotate key of %s: new key: %w", path, err)
 	}
+	// Open would create a missing file; there is nothing to rotate.
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("store: rotate key of %s: %w", path, err)
+	}
 	db, err := openDB(path, o)
 	if err != nil {
 		return err

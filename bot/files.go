@@ -32,7 +32,13 @@ func (b *Bot) sendMyData(ctx context.Context, user, channel string) error {
 			return err
 		}
 	}
-	if err := b.post(ctx, user, channel, []conversations.Reply{{Text: conversations.DataSummary(e, loc)}}); err != nil {
+	// The summary and the file come before the turn's own replies (the
+	// question again), which wait in the outbox: the member's outbox is
+	// held meanwhile so nothing overtakes them. An export is asked again
+	// rather than staged, so it is posted directly.
+	unlock := b.outbox.lock(user)
+	defer unlock()
+	if _, err := b.postMessage(ctx, channel, replyMessage(conversations.Reply{Text: conversations.DataSummary(e, loc)})...); err != nil {
 		return err
 	}
 	if e.Empty() {
@@ -62,7 +68,16 @@ func (b *Bot) forget(ctx context.Context, user, channel string, origin conversat
 		// succeeds (the next "forget me" or the daily retention run).
 		b.log.Error("could not compact the database after a deletion", "err", err)
 	}
-	if err := b.post(ctx, user, channel, []conversations.Reply{{Text: conversations.SayForgotten}}); err != nil {
+	// Posted directly, not through the outbox: staging it would write a new
+	// record about the member right after they asked for none. A crash just
+	// here loses only this sentence.
+	if channel == "" {
+		var err error
+		if channel, err = b.dm(ctx, user); err != nil {
+			return err
+		}
+	}
+	if _, err := b.postMessage(ctx, channel, replyMessage(conversations.Reply{Text: conversations.SayForgotten})...); err != nil {
 		return err
 	}
 	return b.refreshHome(ctx, user)

@@ -55,10 +55,18 @@ func BackupFile(ctx context.Context, path string, w io.Writer, timeout time.Dura
 // always either the old database or the whole new one. The old file is
 // kept as path.replaced-<UTC time> (returned) for an operator to remove.
 func Restore(path, from string, timeout time.Duration) (replaced string, err error) {
+	return RestoreOptions(path, from, Options{Timeout: timeout})
+}
+
+// RestoreOptions is Restore with options: o.Key is needed to check an
+// encrypted backup, and must be the key it was encrypted with.
+func RestoreOptions(path, from string, o Options) (replaced string, err error) {
+	timeout := o.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	report, err := CheckFile(from, timeout)
+	o.Timeout = timeout
+	report, err := CheckFileOptions(from, o)
 	if err != nil {
 		return "", fmt.Errorf("store: restore from %s: %w", from, err)
 	}

@@ -40,8 +40,15 @@ func reportLatency(b *testing.B, lat []time.Duration) {
 
 // BenchmarkApplyTurn is one durable conversation turn (1 KiB state) at a
 // time: the latency of a reply when the bot is quiet.
-func BenchmarkApplyTurn(b *testing.B) {
-	s := MustOpen(b)
+func BenchmarkApplyTurn(b *testing.B) { benchApplyTurn(b, MustOpen(b)) }
+
+// BenchmarkApplyTurnEncrypted is BenchmarkApplyTurn with a key: the cost of
+// sealing the state (and the event mark) in the single writer.
+func BenchmarkApplyTurnEncrypted(b *testing.B) {
+	benchApplyTurn(b, openKey(b, filepath.Join(b.TempDir(), "cairn.db"), newKey(b)))
+}
+
+func benchApplyTurn(b *testing.B, s *store.Store) {
 	ctx := b.Context()
 	turn := store.Turn{MemberID: "U0001", State: kibState(b)}
 	lat := make([]time.Duration, 0, 4096)

@@ -54,9 +54,24 @@ var recordTypes = map[string]func() any{
 // while a Cairn process holds it; check a backup instead. The error is only
 // for a file that cannot be checked at all; what is damaged is in Problems.
 func CheckFile(path string, timeout time.Duration) (CheckReport, error) {
+	return CheckFileOptions(path, Options{Timeout: timeout})
+}
+
+// CheckFileOptions is CheckFile with options: an encrypted file needs its
+// Key to have its records decoded (without it, or with another key, it is
+// an error: ErrKeyNeeded, ErrWrongKey).
+func CheckFileOptions(path string, o Options) (CheckReport, error) {
 	r := CheckReport{Path: path, Records: map[string]int{}}
+	timeout := o.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
+	}
+	var sl *sealer
+	if o.Key != nil {
+		var err error
+		if sl, err = newSealer(o.Key); err != nil {
+			return r, fmt.Errorf("store: check %s: %w", path, err)
+		}
 	}
 	if err := checkLayout(path); err != nil {
 		if errors.Is(err, ErrDamaged) {
@@ -76,11 +91,18 @@ func CheckFile(path string, timeout time.Duration) (CheckReport, error) {
 	if err != nil {
 		return r, openError(path, err)
 	}
-	defer db.Close()
+	defer closeDB(db)
 	err = db.View(func(tx *bolt.Tx) error {
 		ver, err := checkMeta(tx, path)
 		if err != nil {
 			return err
+		}
+		encrypted, err := verifyKey(tx, path, sl)
+		if err != nil {
+			return err
+		}
+		if encrypted {
+			sealers.Store(db, sl)
 		}
 		r.Schema = ver
 		problem := func(format string, args ...any) error {
@@ -126,6 +148,13 @@ var errTooMany = errors.New("too many problems")
 
 // checkRecord decodes one record, or follows one index entry.
 func checkRecord(tx *bolt.Tx, bucket string, k, v []byte, problem func(string, ...any) error) error {
+	if b := tx.Bucket([]byte(bucket)); b != nil && bucket != string(bMeta) {
+		plain, err := openValue(b, k, v)
+		if err != nil {
+			return problem("%s: %v", bucket, err)
+		}
+		v = plain
+	}
 	if newRecord, ok := recordTypes[bucket]; ok {
 		if err := json.Unmarshal(v, newRecord()); err != nil {
 			return problem("%s: record %q does not decode: %v", bucket, printable(k), err)

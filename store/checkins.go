@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -48,10 +47,11 @@ func (s *Store) CheckIns(ctx context.Context, memberID string, from, to time.Tim
 	}
 	var cs []CheckIn
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		c := tx.Bucket(bCheckIns).Cursor()
+		b := tx.Bucket(bCheckIns)
+		c := b.Cursor()
 		for k, v := c.Seek(lo); k != nil && bytes.Compare(k, hi) < 0; k, v = c.Next() {
 			var x CheckIn
-			if err := json.Unmarshal(v, &x); err != nil {
+			if err := decodeValue(b, k, v, &x); err != nil {
 				return fmt.Errorf("decode check-in at %x: %w", k, err)
 			}
 			cs = append(cs, x)
@@ -86,7 +86,8 @@ func (s *Store) LastCheckIn(ctx context.Context, memberID string) (CheckIn, erro
 func lastCheckIn(tx *bolt.Tx, memberID string) (*CheckIn, error) {
 	prefix := memberPrefix(memberID)
 	end := append(bytes.Clone(prefix[:len(prefix)-1]), 1)
-	c := tx.Bucket(bCheckIns).Cursor()
+	b := tx.Bucket(bCheckIns)
+	c := b.Cursor()
 	var k, v []byte
 	if k, _ = c.Seek(end); k == nil {
 		k, v = c.Last()
@@ -97,14 +98,17 @@ func lastCheckIn(tx *bolt.Tx, memberID string) (*CheckIn, error) {
 		return nil, nil
 	}
 	var x CheckIn
-	if err := json.Unmarshal(v, &x); err != nil {
+	if err := decodeValue(b, k, v, &x); err != nil {
 		return nil, fmt.Errorf("decode check-in at %x: %w", k, err)
 	}
 	return &x, nil
 }
 
 func loadCheckIn(tx *bolt.Tx, id uint64) (CheckIn, []byte, error) {
-	key := tx.Bucket(bCheckInIDs).Get(u64(id))
+	key, err := getValue(tx.Bucket(bCheckInIDs), u64(id))
+	if err != nil {
+		return CheckIn{}, nil, fmt.Errorf("check-in %d: %w", id, err)
+	}
 	if key == nil {
 		return CheckIn{}, nil, fmt.Errorf("check-in %d: %w", id, ErrNotFound)
 	}
@@ -178,5 +182,5 @@ func writeCheckIn(tx *bolt.Tx, c *CheckIn, oldKey []byte) error {
 	if err := putJSON(b, key, c); err != nil {
 		return err
 	}
-	return tx.Bucket(bCheckInIDs).Put(u64(c.ID), key)
+	return putValue(tx.Bucket(bCheckInIDs), u64(c.ID), key)
 }

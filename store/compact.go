@@ -122,6 +122,12 @@ func (s *Store) reopen(cause error) error {
 	if err != nil {
 		return errors.Join(cause, fmt.Errorf("reopen: %w", openError(s.path, err)))
 	}
+	// The file's cipher (see crypt.go) is found by its *bolt.DB: the new
+	// handle must seal and open values as the old one did.
+	if seal, ok := sealers.Load(s.db); ok {
+		sealers.Store(db, seal)
+		sealers.Delete(s.db)
+	}
 	s.db = db
 	return cause
 }

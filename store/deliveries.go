@@ -56,7 +56,7 @@ func (s *Store) PlanDeliveries(ctx context.Context, ds []Delivery) (added int, e
 			if b.Get(r.key) != nil {
 				continue
 			}
-			if err := b.Put(r.key, r.value); err != nil {
+			if err := putValue(b, r.key, r.value); err != nil {
 				return err
 			}
 			if r.dueKey != nil {
@@ -401,11 +401,12 @@ func (s *Store) DeliveriesFor(ctx context.Context, groupID string, session time.
 func (s *Store) CountDeliveries(ctx context.Context) (map[DeliveryState]int, error) {
 	n := map[DeliveryState]int{}
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		return tx.Bucket(bDeliveries).ForEach(func(k, v []byte) error {
+		b := tx.Bucket(bDeliveries)
+		return b.ForEach(func(k, v []byte) error {
 			var d struct {
 				State DeliveryState `json:"state"`
 			}
-			if err := json.Unmarshal(v, &d); err != nil {
+			if err := decodeValue(b, k, v, &d); err != nil {
 				return fmt.Errorf("decode delivery %q: %w", k, err)
 			}
 			n[d.State]++

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -25,12 +24,13 @@ func (s *Store) CountDeliveriesByKind(ctx context.Context) ([]DeliveryCount, err
 	}
 	n := map[pair]int{}
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		return tx.Bucket(bDeliveries).ForEach(func(k, v []byte) error {
+		b := tx.Bucket(bDeliveries)
+		return b.ForEach(func(k, v []byte) error {
 			var d struct {
 				Kind  DeliveryKind  `json:"kind"`
 				State DeliveryState `json:"state"`
 			}
-			if err := json.Unmarshal(v, &d); err != nil {
+			if err := decodeValue(b, k, v, &d); err != nil {
 				return fmt.Errorf("decode delivery %q: %w", k, err)
 			}
 			n[pair{d.Kind, d.State}]++

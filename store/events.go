@@ -81,7 +81,7 @@ func seenEvent(tx *bolt.Tx, eventID string) bool {
 }
 
 func putEvent(tx *bolt.Tx, eventID string, timeKey []byte) error {
-	if err := tx.Bucket(bEvents).Put([]byte(eventID), timeKey); err != nil {
+	if err := putValue(tx.Bucket(bEvents), []byte(eventID), timeKey); err != nil {
 		return err
 	}
 	return tx.Bucket(bEventsByTime).Put(append(bytes.Clone(timeKey), eventID...), nil)

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -149,7 +148,10 @@ func loadGoal(tx *bolt.Tx, id uint64) (Goal, error) {
 
 // loadStep returns a step and its key in the steps bucket.
 func loadStep(tx *bolt.Tx, id uint64) (Step, []byte, error) {
-	key := tx.Bucket(bStepIDs).Get(u64(id))
+	key, err := getValue(tx.Bucket(bStepIDs), u64(id))
+	if err != nil {
+		return Step{}, nil, fmt.Errorf("step %d: %w", id, err)
+	}
 	if key == nil {
 		return Step{}, nil, fmt.Errorf("step %d: %w", id, ErrNotFound)
 	}
@@ -186,10 +188,11 @@ func memberGoals(tx *bolt.Tx, memberID string) ([]Goal, error) {
 func goalSteps(tx *bolt.Tx, goalID uint64) ([]Step, error) {
 	prefix := u64(goalID)
 	var st []Step
-	c := tx.Bucket(bSteps).Cursor()
+	b := tx.Bucket(bSteps)
+	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var x Step
-		if err := json.Unmarshal(v, &x); err != nil {
+		if err := decodeValue(b, k, v, &x); err != nil {
 			return nil, fmt.Errorf("decode step at %x: %w", k, err)
 		}
 		st = append(st, x)
@@ -310,5 +313,5 @@ func writeStep(tx *bolt.Tx, st *Step, oldKey []byte) error {
 	if err := putJSON(b, key, st); err != nil {
 		return err
 	}
-	return tx.Bucket(bStepIDs).Put(u64(st.ID), key)
+	return putValue(tx.Bucket(bStepIDs), u64(st.ID), key)
 }

@@ -70,7 +70,7 @@ func (s *Store) Journal(ctx context.Context, items []InboxItem) ([]InboxItem, []
 			if err := putJSON(inbox, u64(seq), it); err != nil {
 				return err
 			}
-			if err := keys.Put([]byte(it.Key), u64(seq)); err != nil {
+			if err := putValue(keys, []byte(it.Key), u64(seq)); err != nil {
 				return err
 			}
 			out[i], fresh[i] = it, true
@@ -89,9 +89,10 @@ func (s *Store) Inbox(ctx context.Context) ([]InboxItem, error) {
 	var items []InboxItem
 	err := s.view(ctx, func(tx *bolt.Tx) error {
 		items = nil
-		return tx.Bucket(bInbox).ForEach(func(k, v []byte) error {
+		b := tx.Bucket(bInbox)
+		return b.ForEach(func(k, v []byte) error {
 			var it InboxItem
-			if err := json.Unmarshal(v, &it); err != nil {
+			if err := decodeValue(b, k, v, &it); err != nil {
 				return fmt.Errorf("decode inbox item %d: %w", binary.BigEndian.Uint64(k), err)
 			}
 			items = append(items, it)

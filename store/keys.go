@@ -168,12 +168,13 @@ func orNow(t, now time.Time) time.Time {
 	return t.UTC()
 }
 
+// putJSON writes v as JSON at key, sealed when the database is encrypted.
 func putJSON(b *bolt.Bucket, key []byte, v any) error {
 	buf, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	return b.Put(key, buf)
+	return putValue(b, key, buf)
 }
 
 // getJSON decodes the value at key into v. json.Unmarshal copies, so v
@@ -183,10 +184,7 @@ func getJSON(b *bolt.Bucket, key []byte, v any) (bool, error) {
 	if buf == nil {
 		return false, nil
 	}
-	if err := json.Unmarshal(buf, v); err != nil {
-		return true, fmt.Errorf("decode value at key %x: %w", key, err)
-	}
-	return true, nil
+	return true, decodeValue(b, key, buf, v)
 }
 
 // prefixKeys collects the keys starting with prefix, so callers can delete

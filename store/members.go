@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -94,9 +93,10 @@ func (s *Store) Group(ctx context.Context, id string) (Group, error) {
 func (s *Store) Groups(ctx context.Context) ([]Group, error) {
 	var gs []Group
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		return tx.Bucket(bGroups).ForEach(func(k, v []byte) error {
+		b := tx.Bucket(bGroups)
+		return b.ForEach(func(k, v []byte) error {
 			var g Group
-			if err := json.Unmarshal(v, &g); err != nil {
+			if err := decodeValue(b, k, v, &g); err != nil {
 				return fmt.Errorf("decode group %q: %w", k, err)
 			}
 			gs = append(gs, g)

@@ -107,10 +107,11 @@ func (s *Store) Outbox(ctx context.Context, limit int) ([]Outgoing, error) {
 	var out []Outgoing
 	err := s.view(ctx, func(tx *bolt.Tx) error {
 		out = nil
-		c := tx.Bucket(bOutbox).Cursor()
+		b := tx.Bucket(bOutbox)
+		c := b.Cursor()
 		for k, v := c.First(); k != nil && (limit <= 0 || len(out) < limit); k, v = c.Next() {
 			var o Outgoing
-			if err := json.Unmarshal(v, &o); err != nil {
+			if err := decodeValue(b, k, v, &o); err != nil {
 				return fmt.Errorf("decode reply %d: %w", binary.BigEndian.Uint64(k), err)
 			}
 			out = append(out, o)

@@ -59,6 +59,15 @@ const maxGroup = 512
 type Options struct {
 	// Timeout is how long to wait for the file lock (DefaultTimeout if 0).
 	Timeout time.Duration
+	// Key, if set, encrypts every value (KeySize bytes; see crypt.go). A
+	// plain database opened with a key is encrypted in place at open, then
+	// compacted so no plain text is left in its free pages. An encrypted
+	// database opened without its key is refused (ErrKeyNeeded, ErrWrongKey).
+	Key []byte
+	// Notify, if set, is told what Open changed that an operator should
+	// know: a file's loose mode tightened, a plain file encrypted. The
+	// messages hold paths and modes, never member text.
+	Notify func(msg string)
 }
 
 // Store is Cairn's database. Its methods are safe for concurrent use. Writes
@@ -109,27 +118,8 @@ func Open(path string) (*Store, error) { return OpenOptions(path, Options{}) }
 // A file that is not Cairn's (not bbolt, or bbolt without Cairn's marker), or
 // one written by a newer Cairn, is refused before anything is written to it.
 func OpenOptions(path string, o Options) (*Store, error) {
-	if path == "" {
-		return nil, errors.New("store: open: empty path")
-	}
-	if o.Timeout <= 0 {
-		o.Timeout = DefaultTimeout
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
-	}
-	// Inspect an existing file read-only first: a read-write bbolt open may
-	// write to the file (it flushes a missing freelist), and a foreign or
-	// newer file must be left exactly as it was.
-	if err := inspect(path, o.Timeout); err != nil {
-		return nil, err
-	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout})
+	db, err := openDB(path, o)
 	if err != nil {
-		return nil, openError(path, err)
-	}
-	if err := db.Update(func(tx *bolt.Tx) error { return setUp(tx, path) }); err != nil {
-		_ = db.Close()
 		return nil, err
 	}
 	s := &Store{
@@ -142,6 +132,95 @@ func OpenOptions(path string, o Options) (*Store, error) {
 	}
 	go s.commitLoop()
 	return s, nil
+}
+
+// openDB opens, checks and sets up the file for OpenOptions and RotateKey.
+// An encrypted database's sealer is registered for the returned db;
+// closeDB undoes that.
+func openDB(path string, o Options) (*bolt.DB, error) {
+	if path == "" {
+		return nil, errors.New("store: open: empty path")
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	var sl *sealer
+	if o.Key != nil {
+		var err error
+		if sl, err = newSealer(o.Key); err != nil {
+			return nil, fmt.Errorf("store: open %s: %w", path, err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	// Inspect an existing file read-only first: a read-write bbolt open may
+	// write to the file (it flushes a missing freelist), and a foreign or
+	// newer file must be left exactly as it was.
+	if err := inspect(path, o.Timeout, sl); err != nil {
+		return nil, err
+	}
+	if err := tighten(path, o.Notify); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if sl != nil {
+		sealers.Store(db, sl)
+	}
+	var compactNow bool
+	err = db.Update(func(tx *bolt.Tx) error {
+		var err error
+		compactNow, err = setUp(tx, path, sl)
+		return err
+	})
+	if err != nil {
+		_ = closeDB(db)
+		return nil, err
+	}
+	if compactNow {
+		// The plain values are still in the file's free pages.
+		ndb, err := compact(db, path, o.Timeout)
+		if err != nil {
+			_ = closeDB(db)
+			return nil, fmt.Errorf("%w (the values are encrypted; the next start compacts again)", err)
+		}
+		if o.Notify != nil {
+			o.Notify(fmt.Sprintf("store: encrypted every value of %s and compacted it", path))
+		}
+		db = ndb
+	}
+	return db, nil
+}
+
+// closeDB closes db and forgets its sealer.
+func closeDB(db *bolt.DB) error {
+	err := db.Close()
+	sealers.Delete(db)
+	return err
+}
+
+// tighten makes an existing database file readable by its owner only: it
+// holds what members told Cairn.
+func tighten(path string, notify func(string)) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+		if err := os.Chmod(path, 0o600); err != nil {
+			return fmt.Errorf("store: open %s: tighten its mode %04o to 0600: %w", path, perm, err)
+		}
+		if notify != nil {
+			notify(fmt.Sprintf("store: %s had mode %04o (others could read it); changed it to 0600", path, perm))
+		}
+	}
+	return nil
 }
 
 // openError turns bbolt's open errors into ones an operator can act on.
@@ -163,7 +242,7 @@ const bboltMagic = 0xED0CDAED
 // inspect refuses, without writing, an existing file that is not a Cairn
 // database or needs a newer Cairn. A missing or empty file is fine: Open
 // creates it.
-func inspect(path string, timeout time.Duration) error {
+func inspect(path string, timeout time.Duration, sl *sealer) error {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -196,6 +275,9 @@ func inspect(path string, timeout time.Duration) error {
 	defer db.Close()
 	return db.View(func(tx *bolt.Tx) error {
 		if _, err := checkMeta(tx, path); err != nil {
+			return err
+		}
+		if _, err := verifyKey(tx, path, sl); err != nil {
 			return err
 		}
 		// Touch every page now, where a broken one is an error, rather
@@ -231,33 +313,53 @@ func checkMeta(tx *bolt.Tx, path string) (uint64, error) {
 }
 
 // setUp checks the file again under the write lock (another process may have
-// changed it since inspect), creates missing buckets and runs migrations.
-func setUp(tx *bolt.Tx, path string) error {
+// changed it since inspect), creates missing buckets, encrypts a plain file
+// when given a key, and runs migrations. compactNow says whether the file
+// must be compacted: existing values were just encrypted, or an earlier
+// open or rotation encrypted them but did not get to compact.
+func setUp(tx *bolt.Tx, path string, sl *sealer) (compactNow bool, err error) {
 	ver, err := checkMeta(tx, path)
 	if err != nil {
-		return err
+		return false, err
+	}
+	encrypted, err := verifyKey(tx, path, sl)
+	if err != nil {
+		return false, err
 	}
 	for _, name := range allBuckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-			return fmt.Errorf("store: open %s: create bucket %s: %w", path, name, err)
+			return false, fmt.Errorf("store: open %s: create bucket %s: %w", path, name, err)
 		}
 	}
 	meta := tx.Bucket(bMeta)
 	if ver == 0 {
 		if err := meta.Put(keyApp, []byte(appMarker)); err != nil {
-			return fmt.Errorf("store: open %s: %w", path, err)
+			return false, fmt.Errorf("store: open %s: %w", path, err)
 		}
+	}
+	// Encrypt before migrating, so migrations see what the helpers expect.
+	if sl != nil && !encrypted {
+		if _, err := reseal(tx, nil, sl); err != nil {
+			return false, fmt.Errorf("store: open %s: encrypt: %w", path, err)
+		}
+		if ver != 0 {
+			if err := meta.Put(keyCompact, []byte{1}); err != nil {
+				return false, fmt.Errorf("store: open %s: %w", path, err)
+			}
+		}
+	}
+	if ver == 0 {
 		ver = schemaVersion()
 	}
 	for ; ver < schemaVersion(); ver++ {
 		if err := migrations[ver-1](tx); err != nil {
-			return fmt.Errorf("store: open %s: migrate schema %d to %d: %w", path, ver, ver+1, err)
+			return false, fmt.Errorf("store: open %s: migrate schema %d to %d: %w", path, ver, ver+1, err)
 		}
 	}
 	if err := meta.Put(keySchema, u64(ver)); err != nil {
-		return fmt.Errorf("store: open %s: %w", path, err)
+		return false, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	return nil
+	return meta.Get(keyCompact) != nil, nil
 }
 
 // Path is the database file's path.
@@ -272,7 +374,7 @@ func (s *Store) Close() error {
 		<-s.stopped
 		s.dbMu.Lock()
 		defer s.dbMu.Unlock()
-		if err := s.db.Close(); err != nil {
+		if err := closeDB(s.db); err != nil {
 			s.closeErr = fmt.Errorf("store: close %s: %w", s.path, err)
 		}
 	})

@@ -26,7 +26,10 @@ type TurnResult struct {
 func (s *Store) Conversation(ctx context.Context, memberID string) (Conversation, error) {
 	var c Conversation
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		buf := tx.Bucket(bConversations).Get([]byte(memberID))
+		buf, err := getValue(tx.Bucket(bConversations), []byte(memberID))
+		if err != nil {
+			return err
+		}
 		if buf == nil {
 			return ErrNotFound
 		}
@@ -343,7 +346,7 @@ func (p *turnPlan) write(tx *bolt.Tx, res *TurnResult) error {
 		if err := conv.Delete([]byte(p.memberID)); err != nil {
 			return err
 		}
-	} else if err := conv.Put([]byte(p.memberID), p.state); err != nil {
+	} else if err := putValue(conv, []byte(p.memberID), p.state); err != nil {
 		return err
 	}
 	if p.goal != nil {

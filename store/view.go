@@ -63,7 +63,11 @@ func memberView(tx *bolt.Tx, memberID string) (View, error) {
 	if v.LastCheckIn, err = lastCheckIn(tx, memberID); err != nil {
 		return View{}, err
 	}
-	if buf := tx.Bucket(bConversations).Get([]byte(memberID)); buf != nil {
+	buf, err := getValue(tx.Bucket(bConversations), []byte(memberID))
+	if err != nil {
+		return View{}, fmt.Errorf("conversation of %s: %w", memberID, err)
+	}
+	if buf != nil {
 		var c Conversation
 		if err := decodeConversation(buf, &c); err != nil {
 			return View{}, fmt.Errorf("decode conversation of %s: %w", memberID, err)

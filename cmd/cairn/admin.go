@@ -106,7 +106,12 @@ Flags:
 	if err != nil {
 		return fmt.Errorf("backup to %s: %w", dest, err)
 	}
-	report, err := store.CheckFile(tmp.Name(), time.Second)
+	o, err := storeOptions(c.getenv, c.stderr)
+	if err != nil {
+		return err
+	}
+	o.Timeout = time.Second
+	report, err := store.CheckFileOptions(tmp.Name(), o)
 	if err != nil {
 		return fmt.Errorf("backup to %s: check the copy: %w", dest, err)
 	}
@@ -160,14 +165,19 @@ func (c *adminCommand) check(ctx context.Context, args []string) error {
 Checks a database file: bbolt's consistency check, every record decoded and
 every index entry followed. It only reads. Cairn must not be running on the
 file; to check a running Cairn's data, check a backup (cairn backup FILE, then
-cairn check --db FILE).
+cairn check --db FILE). An encrypted file needs its key in CAIRN_KEY_FILE.
 
 Flags:
 `)
 	if err := parseArgs(fs, args, 0, "cairn check takes no arguments; name the file with --db"); err != nil {
 		return err
 	}
-	report, err := store.CheckFile(*db, time.Second)
+	o, err := storeOptions(c.getenv, c.stderr)
+	if err != nil {
+		return err
+	}
+	o.Timeout = time.Second
+	report, err := store.CheckFileOptions(*db, o)
 	if err != nil {
 		return err
 	}
@@ -191,14 +201,20 @@ func (c *adminCommand) restore(ctx context.Context, args []string) error {
 
 Replaces the database with BACKUP, after checking BACKUP. Stop Cairn first:
 restore refuses while Cairn runs on the database. The replaced file is kept
-beside it, named .replaced-<time>.
+beside it, named .replaced-<time>. An encrypted backup is checked with the key
+in CAIRN_KEY_FILE, which must be the one it was made with.
 
 Flags:
 `)
 	if err := parseArgs(fs, args, 1, "cairn restore needs the backup file, e.g. cairn restore /var/backups/cairn.db"); err != nil {
 		return err
 	}
-	replaced, err := store.Restore(*db, fs.Arg(0), time.Second)
+	o, err := storeOptions(c.getenv, c.stderr)
+	if err != nil {
+		return err
+	}
+	o.Timeout = time.Second
+	replaced, err := store.RestoreOptions(*db, fs.Arg(0), o)
 	if err != nil {
 		return err
 	}

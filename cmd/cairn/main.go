@@ -54,11 +54,16 @@ Commands:
   check     verify the database file and say what is damaged
   restore PATH
             replace the database with a checked backup (stop Cairn first)
+  key new PATH
+            write a new encryption key to PATH (then set CAIRN_KEY_FILE=PATH)
+  key rotate NEWKEY
+            re-encrypt the database with another key (stop Cairn first)
   version   print the version
   help      print this help
 
 Run "cairn <command> --help" for a command's flags.
-Environment: CAIRN_DB (database file) and the rest listed by "cairn try --help"
+Environment: CAIRN_DB (database file), CAIRN_KEY_FILE (the key that encrypts
+it, for every command that opens it) and the rest listed by "cairn try --help"
 and "cairn serve --help" (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL).
 `
 
@@ -84,6 +89,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return (&adminCommand{name: "check", stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).check(ctx, args[1:])
 	case "restore":
 		return (&adminCommand{name: "restore", stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).restore(ctx, args[1:])
+	case "key":
+		return (&keyCommand{stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).Run(ctx, args[1:])
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "cairn", versionString())
 		return nil

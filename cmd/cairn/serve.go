@@ -70,6 +70,7 @@ Environment:
   SLACK_APP_TOKEN       app-level token, xapp-… with connections:write (Socket Mode)
   SLACK_SIGNING_SECRET  signing secret (HTTP mode, with --http)
   SLACK_API_URL         Web API base URL (default %s; GovSlack: https://slack-gov.com/api/)
+  CAIRN_KEY_FILE        key that encrypts the database (cairn key new makes one); unset: stored plain
 
 Flags:
 `, bot.DefaultAPIURL)
@@ -96,9 +97,14 @@ Flags:
 		return fmt.Errorf("%w: --log-level %q: use debug, info, warn or error", errUsage, *logLevel)
 	}
 	logger := slog.New(slog.NewJSONHandler(c.stderr, &slog.HandlerOptions{Level: level}))
+	key, err := readKey(c.getenv)
+	if err != nil {
+		return err
+	}
 
 	cfg := Config{
 		DB:              *dbPath,
+		Key:             key,
 		HTTPAddr:        *httpAddr,
 		AdminAddr:       *adminAddr,
 		ShutdownTimeout: *shutdownTimeout,
@@ -131,7 +137,7 @@ Flags:
 	if c.opened != nil {
 		c.opened(m)
 	}
-	err := m.Run(ctx)
+	err = m.Run(ctx)
 	if cerr := m.Close(); err == nil {
 		err = cerr
 	}

@@ -24,6 +24,7 @@ import (
 // Config is what `cairn serve` was told by its flags and environment.
 type Config struct {
 	DB              string
+	Key             []byte // encrypts the database; nil: it is stored plain
 	HTTPAddr        string // "" for Socket Mode
 	AdminAddr       string // "" for no admin server
 	ShutdownTimeout time.Duration
@@ -84,9 +85,12 @@ func NewMain(cfg Config, logger *slog.Logger) *Main {
 // scheduler and binds the listeners (so a taken port fails at start). It
 // starts nothing.
 func (m *Main) Open(ctx context.Context) error {
-	st, err := store.Open(m.Config.DB)
+	st, err := store.OpenOptions(m.Config.DB, store.Options{Key: m.Config.Key, Notify: func(msg string) { m.Logger.Warn(msg) }})
 	if err != nil {
 		return err
+	}
+	if m.Config.Key == nil {
+		m.Logger.Warn(unencryptedNotice, "db", m.Config.DB)
 	}
 	m.Store, m.health = st, st
 	m.Metrics = metrics.New(metricsSource(st), m.Logger)

@@ -45,7 +45,7 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 	meets := fs.String("session", "Tuesday 18:00", "when the group meets each week, as `\"Weekday HH:MM\"`")
 	export := fs.String("export", "", "where \"my data\" writes your data as JSON (default: cairn-my-data-MEMBER.json in this directory)")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: cairn try [flags]\n\nTalk to Cairn as a member, in this terminal. Your answers are kept in the database file,\nso you can stop and come back. Type /help inside for the clock commands.\n\nFlags:\n")
+		fmt.Fprintf(fs.Output(), "Usage: cairn try [flags]\n\nTalk to Cairn as a member, in this terminal. Your answers are kept in the database file,\nso you can stop and come back. Type /help inside for the clock commands.\nCAIRN_KEY_FILE names the key that encrypts the file (cairn key new makes one).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -80,9 +80,16 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 	if c.export == "" {
 		c.export = "cairn-my-data-" + strings.Map(safeFileRune, c.member) + ".json"
 	}
-	st, err := store.Open(*dbPath)
+	o, err := storeOptions(c.getenv, c.stderr)
 	if err != nil {
 		return err
+	}
+	st, err := store.OpenOptions(*dbPath, o)
+	if err != nil {
+		return err
+	}
+	if o.Key == nil {
+		fmt.Fprintln(c.stderr, "cairn:", unencryptedNotice)
 	}
 	defer st.Close()
 	c.st = st

@@ -579,3 +579,26 @@ func TestOpen_tightensMode(t *testing.T) {
 		t.Errorf("notices %q on a file already 0600", notes)
 	}
 }
+
+// TestStore_CompactKeepsTheCipher: a compaction while serving (forget me,
+// retention) reopens the file; what is written after it is still sealed
+// and what was there still reads.
+func TestStore_CompactKeepsTheCipher(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "cairn.db")
+	key := newKey(t)
+	s := openKey(t, path, key)
+	must(t, s.SaveMember(ctx, store.Member{ID: "U1", Name: "Wren before"}))
+	must(t, s.Compact(ctx))
+	must(t, s.SaveMember(ctx, store.Member{ID: "U2", Name: "Wren after"}))
+	for id, name := range map[string]string{"U1": "Wren before", "U2": "Wren after"} {
+		m, err := s.Member(ctx, id)
+		if err != nil || m.Name != name {
+			t.Fatalf("%s after compaction: %+v, %v", id, m, err)
+		}
+	}
+	must(t, s.Close())
+	if raw := mustRead(t, path); bytes.Contains(raw, []byte("Wren")) {
+		t.Fatal("a name is readable in the file after a compaction")
+	}
+}

@@ -47,6 +47,68 @@ type Group struct {
 	// Cancelled lists sessions (UTC) a facilitator called off.
 	Cancelled []time.Time `json:"cancelled,omitempty"`
 	CreatedAt time.Time   `json:"created_at"`
+
+	// Joining is asked, never imposed: Members, Facilitators and Navigators
+	// hold only people who joined. Invited holds those put in the group who
+	// have not said yes (or said no): nothing of theirs is shown to the
+	// group and they get no prompts.
+	Invited []Invitation `json:"invited,omitempty"`
+	// NavigatorOf maps a member to their navigator in this group, once the
+	// member said yes; NavigatorAsked holds proposals waiting for that yes.
+	// A member in two groups may have two navigators.
+	NavigatorOf    map[string]string `json:"navigator_of,omitempty"`
+	NavigatorAsked map[string]string `json:"navigator_asked,omitempty"`
+	// Sharing is what each member lets this group's facilitators and
+	// navigators see of their check-ins (ShareSteps when not set).
+	Sharing map[string]Sharing `json:"sharing,omitempty"`
+}
+
+// Role is what a person does in a group.
+type Role string
+
+const (
+	RoleMember      Role = "member"
+	RoleFacilitator Role = "facilitator"
+	RoleNavigator   Role = "navigator"
+)
+
+// Invitation is a person asked to join a group in a role.
+type Invitation struct {
+	Person   string    `json:"person"`
+	Role     Role      `json:"role"`
+	By       string    `json:"by"` // who set the group up or changed it
+	At       time.Time `json:"at"`
+	Declined bool      `json:"declined,omitempty"` // said "No thanks"; not asked again unless re-invited
+}
+
+// Sharing is how much of a member's check-ins their group's facilitators
+// and navigator see. The member chooses; the default is ShareSteps.
+type Sharing string
+
+const (
+	ShareAll       Sharing = "all"        // everything they write
+	ShareSteps     Sharing = "steps"      // whether they checked in, and the steps done
+	ShareCheckedIn Sharing = "checked_in" // only whether they checked in
+)
+
+// SharingOf is what member shares with group g.
+func (g Group) SharingOf(member string) Sharing {
+	if s, ok := g.Sharing[member]; ok && s != "" {
+		return s
+	}
+	return ShareSteps
+}
+
+// AuditEntry records that someone saw another person's data: a digest, a
+// navigator's list, a recap, an export, an admin command. It names people
+// by Slack id and never holds what anyone wrote.
+type AuditEntry struct {
+	V       int       `json:"v"`
+	At      time.Time `json:"at"`
+	Actor   string    `json:"actor"`   // who saw it (a Slack id, or "admin" on the host)
+	Subject string    `json:"subject"` // whose data it was
+	GroupID string    `json:"group_id,omitempty"`
+	What    string    `json:"what"` // "digest", "navigator list", "export", …
 }
 
 // DeliveryKind says what a planned message is.
@@ -161,6 +223,9 @@ type CheckIn struct {
 	Confidence int       `json:"confidence"` // 0–10, or -1 when skipped
 	Late       bool      `json:"late,omitempty"`
 	CreatedAt  time.Time `json:"created_at"`
+	// Private names the answers the member kept just for themselves
+	// ("did", "barrier", "plan"): never shown to anyone else.
+	Private []string `json:"private,omitempty"`
 }
 
 // Conversation is a member's place in a guided flow. State is owned by the

@@ -297,13 +297,14 @@ func (b *Bot) finished(seq uint64) {
 }
 
 // background runs fn on a goroutine that Close waits for.
-func (b *Bot) background(fn func()) {
+func (b *Bot) background(fn func()) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.stopped {
-		return
+		return false
 	}
 	b.wg.Go(fn)
+	return true
 }
 
 // Close stops taking work and waits for the turns in flight to finish.

@@ -327,13 +327,19 @@ func (b *Bot) doneOutgoing(ctx context.Context, o store.Outgoing) (time.Time, er
 // run finds it in the DM by its tag.
 func (b *Bot) removePosted(ctx context.Context, o store.Outgoing) {
 	b.outbox.markPosted(o.ID)
-	b.background(func() {
+	remove := func() {
 		if err := b.store.DoneOutbox(ctx, o.ID); err != nil {
 			b.log.Warn("could not remove a posted reply from the outbox", "user", o.MemberID, "outbox_id", o.ID, "err", err)
 			return
 		}
 		b.outbox.removed(o.ID)
-	})
+	}
+	// While shutting down (a turn finishing in flight), remove it now: left
+	// in the store, it would cost a look at the DM's history (Tier 3, about
+	// one a second) at the next start, holding up the member's next reply.
+	if !b.background(remove) {
+		remove()
+	}
 }
 
 // retryOutgoing leaves reply o in the outbox, in state (OutboxSending if it

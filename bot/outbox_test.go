@@ -267,3 +267,24 @@ func TestOutbox_AReplyPostedJustBeforeACrashIsNotPostedAgain(t *testing.T) {
 		t.Fatalf("%d posts, want only the reply that was never posted", n)
 	}
 }
+
+// TestOutbox_ATurnFinishingDuringShutdownLeavesNothingToLookFor: a reply
+// posted while the bot shuts down is removed from the outbox before the
+// store closes, so the next start has no reply in doubt to look for in the
+// DM's history (Tier 3: about one a second, ahead of the member's next
+// reply).
+func TestOutbox_ATurnFinishingDuringShutdownLeavesNothingToLookFor(t *testing.T) {
+	h := newHarness(t)
+	h.fake.FailNext("chat.postMessage", 1, fakeslack.Delay(300*time.Millisecond))
+	id := h.dm("hi")
+	if _, err := h.fake.WaitForAck(h.ctx(), id); err != nil {
+		t.Fatal(err)
+	}
+	h.halt() // the turn is in flight: its reply is posted during shutdown
+	if posts := h.fake.CallsTo("chat.postMessage"); len(posts) == 0 || posts[0].Status != 200 {
+		t.Fatalf("the reply in flight was not posted: %d posts", len(posts))
+	}
+	if n, err := h.st.OutboxDepth(h.ctx()); err != nil || n != 0 {
+		t.Fatalf("after shutdown the outbox holds %d replies (%v); want none", n, err)
+	}
+}

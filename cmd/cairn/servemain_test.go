@@ -275,3 +275,27 @@ func TestServe_TokenRevoked(t *testing.T) {
 		t.Fatal("exit code 0 for a refused token")
 	}
 }
+
+// TestServe_TokenRevokedBySlack is TestServe_TokenRevoked end to end: the
+// fake Slack itself refuses the token when Cairn answers a DM, and serve
+// stops with the one clear line.
+func TestServe_TokenRevokedBySlack(t *testing.T) {
+	fake := fakeslack.New(fakeslack.WithUsers(fakeslack.User{ID: "U0SAM", TZ: "Europe/Berlin"}))
+	defer fake.Close()
+	p := serveInProcess(t, fake, nil, nil, nil)
+	p.waitStatus(t, "/readyz", http.StatusOK)
+	fake.FailNext("chat.postMessage", 1, fakeslack.SlackError("token_revoked"))
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := fake.SendEvent(ctx, fakeslack.MessageEvent("U0SAM", fakeslack.DMChannel("U0SAM"), "hi")); err != nil {
+		t.Fatal(err)
+	}
+	err := p.wait(t)
+	want := "Slack refused the bot token (token_revoked): reinstall the app or update SLACK_BOT_TOKEN"
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %q\n%s", err, want, p.stderr.String())
+	}
+	if n := len(fake.CallsTo("chat.postMessage")); n != 1 {
+		t.Errorf("%d posts; after the refusal Cairn must not post again", n)
+	}
+}

@@ -181,7 +181,10 @@ func (m *Main) Run(ctx context.Context) error {
 	select {
 	case <-ctx.Done():
 	case err = <-errc:
-		if err == nil {
+		switch {
+		case ctx.Err() != nil:
+			err = nil // a stop was asked for; the reader simply saw it first
+		case err == nil:
 			err = errors.New("stopped reading from Slack")
 		}
 	case <-m.fatal.Fatal():

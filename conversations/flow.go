@@ -125,6 +125,11 @@ func Start(s State, flow Flow, c Context, now time.Time) Result {
 	if s.Active() && s.Flow != flow {
 		s = State{V: stateVersion} // a prompt replaces an abandoned other flow
 	}
+	if s.Flow == FlowCheckIn && flow == FlowCheckIn && (s.CheckIn.GroupID != c.GroupID || !s.CheckIn.Session.Equal(c.Session)) {
+		// Another group's (or session's) prompt: answers must not land in
+		// the check-in left open for the first, which its group would see.
+		s = State{V: stateVersion}
+	}
 	if s.Flow == flow {
 		t := &turn{s: s, c: c, now: now}
 		t.ask()

@@ -218,6 +218,7 @@ func (t *turn) command(word string) bool {
 		s.CheckIn.NewSteps = s.CheckIn.NewSteps[:min(m.NewSteps, len(s.CheckIn.NewSteps))]
 		s.CheckIn.Did = s.CheckIn.Did[:min(m.Did, len(s.CheckIn.Did))]
 		s.CheckIn.StepsDone = s.CheckIn.StepsDone[:min(m.StepsDone, len(s.CheckIn.StepsDone))]
+		s.CheckIn.Last = "" // the answer it offered to keep private may be undone
 		t.ask()
 		return true
 	case "hi", "hello", "hey", "hiya", "resume", "continue", "where was i", "good morning", "good evening":
@@ -433,11 +434,11 @@ func (t *turn) question() Reply {
 	case stageBarrierOther:
 		return Reply{Text: "What was it? A few words is plenty."}
 	case stagePlan:
-		return Reply{Text: sayStepCheckinPlan}
+		return Reply{Text: sayStepCheckinPlan, Choices: t.privateChoice()}
 	case stagePlanAsStep:
-		return Reply{Text: sayPlanAsStep, Choices: []Choice{{sayYesAdd, actYes}, {sayNoThanks, actNo}}}
+		return Reply{Text: sayPlanAsStep, Choices: append([]Choice{{sayYesAdd, actYes}, {sayNoThanks, actNo}}, t.privateChoice()...)}
 	case stageImportance:
-		return Reply{Text: sayImportance, Choices: rulerChoices()}
+		return Reply{Text: sayImportance, Choices: append(rulerChoices(), t.privateChoice()...)}
 	case stageConfidence:
 		return Reply{Text: sayConfidence, Choices: rulerChoices()}
 	}

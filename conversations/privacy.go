@@ -59,10 +59,21 @@ func WhoSees(s store.Sharing) string {
 
 // Words for /cairn privacy and the App Home button.
 const (
-	SayPrivacyAsk     = "What may %s's facilitators and your navigator see of your check-ins? Now: %s."
+	SayPrivacyIntro   = "What may your group's facilitators and your navigator see of your check-ins? An answer you mark *just for me* during a check-in is never shown to anyone, whatever you pick."
+	SayPrivacyAsk     = "*%s* — now: %s."
 	SayPrivacySet     = "Done — in %s, %s."
 	SayPrivacyNoGroup = "You're not in a group yet, so nobody sees your check-ins. When you join one, you'll choose what its facilitators see."
-	SayPrivacyJustMe  = "Whatever you choose, an answer you mark *just for me* during a check-in is never shown to anyone."
 	SayPrivacyTrouble = "Sorry — I couldn't save that. Please try again in a minute."
 	SayPrivacyNotIn   = "You're not a member of that group any more, so there's nothing to change."
+)
+
+// "Just for me": after an answer in a check-in, the next question offers
+// to keep that answer from everyone.
+const (
+	prefixPrivate  = "private:"
+	answerDid      = "did"
+	answerBarrier  = "barrier"
+	answerPlan     = "plan"
+	sayJustForMe   = "Just for me"
+	sayKeptPrivate = "Kept just for you — nobody else will see that answer, whatever you share."
 )

@@ -20,8 +20,8 @@ import (
 // member's choice in that group, and only if they are its member.
 
 const (
-	actionPrivacy     = "privacy"      // App Home's button: send the choices to the DM
-	actionPrivacySet  = "privacy_set"  // one of the three choices; value "groupID|sharing"
+	actionPrivacy     = "privacy"     // App Home's button: send the choices to the DM
+	actionPrivacySet  = "privacy_set" // one of the three choices; value "groupID|sharing"
 	privacyValueSplit = "|"
 )
 

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -118,8 +119,10 @@ func answeredBlocks(question, chosen string) (string, []slack.Block) {
 }
 
 // homeView is the member's App Home: their goal, its steps with who and when,
-// the cairn of finished steps, and what they can do next.
-func homeView(v store.View, next time.Time, now time.Time) slack.HomeTabViewRequest {
+// the cairn of finished steps, their last check-in (answers kept just for
+// them marked so), what each of their groups sees, and what they can do
+// next. groups are all groups; only those the member is in are shown.
+func homeView(v store.View, next time.Time, now time.Time, groups ...store.Group) slack.HomeTabViewRequest {
 	blocks := []slack.Block{slack.NewHeaderBlock(plain("Your cairn"))}
 	var goal *store.GoalSteps
 	for i := len(v.Goals) - 1; i >= 0; i-- {
@@ -128,11 +131,16 @@ func homeView(v store.View, next time.Time, now time.Time) slack.HomeTabViewRequ
 			break
 		}
 	}
+	shares := sharesText(groups, v.Member.ID)
 	if goal == nil {
+		blocks = append(blocks, slack.NewSectionBlock(mrkdwn("You haven't set a goal yet. Together we'll turn a dream into one goal and a few small steps — it takes a few minutes."), nil, nil))
+		if shares != "" {
+			blocks = append(blocks, slack.NewContextBlock("sharing", mrkdwn(shares)))
+		}
 		blocks = append(blocks,
-			slack.NewSectionBlock(mrkdwn("You haven't set a goal yet. Together we'll turn a dream into one goal and a few small steps — it takes a few minutes."), nil, nil),
 			slack.NewActionBlock("home-actions",
 				homeButton("Set a goal", "goal:start", slack.StylePrimary),
+				homeButton("Privacy", actionPrivacy, ""),
 				homeButton("Help", "help", "")),
 		)
 		return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
@@ -169,14 +177,59 @@ func homeView(v store.View, next time.Time, now time.Time) slack.HomeTabViewRequ
 	if v.LastCheckIn != nil {
 		status += "\nLast check-in: " + conversations.SayDate(dateOf(v.LastCheckIn.CreatedAt.In(now.Location())), now)
 	}
+	blocks = append(blocks, slack.NewContextBlock("status", mrkdwn(status)))
+	if v.LastCheckIn != nil {
+		if text := ownCheckIn(*v.LastCheckIn); text != "" {
+			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(text), nil, nil, slack.SectionBlockOptionBlockID("last-checkin")))
+		}
+	}
+	if shares != "" {
+		blocks = append(blocks, slack.NewContextBlock("sharing", mrkdwn(shares)))
+	}
 	blocks = append(blocks,
-		slack.NewContextBlock("status", mrkdwn(status)),
 		slack.NewActionBlock("home-actions",
 			homeButton("Check in", "checkin:start", slack.StylePrimary),
 			homeButton("Set a new goal", "goal:start", ""),
+			homeButton("Privacy", actionPrivacy, ""),
 			homeButton("Help", "help", "")),
 	)
 	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
+}
+
+// ownCheckIn shows the member their own last check-in, marking what they
+// kept just for themself: only they see App Home.
+func ownCheckIn(c store.CheckIn) string {
+	var lines []string
+	add := func(label, text, field string) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		line := "_" + label + "_ " + said(clip(text, 300))
+		if slices.Contains(c.Private, field) {
+			line += "  🔒 just for you"
+		}
+		lines = append(lines, line)
+	}
+	add("What you did:", c.Did, "did")
+	add("What got in the way:", c.Barrier, "barrier")
+	add("Your plan:", c.Plan, "plan")
+	if len(lines) == 0 {
+		return ""
+	}
+	return "*Your last check-in*\n" + strings.Join(lines, "\n")
+}
+
+// sharesText says what each of the member's groups sees of their
+// check-ins.
+func sharesText(groups []store.Group, user string) string {
+	var parts []string
+	for _, g := range memberGroups(groups, user) {
+		parts = append(parts, said(groupTitle(g))+": "+strings.ToLower(conversations.SharingLabel(g.SharingOf(user))))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Your facilitators and navigator see — " + strings.Join(parts, "; ") + ". Change it with *Privacy* or `/cairn privacy`."
 }
 
 func dateOf(t time.Time) time.Time {

@@ -69,7 +69,8 @@ func digestOf(t *testing.T, answers ...string) fakeslack.Call {
 		}
 	}
 	if err := st.SaveGroup(ctx, store.Group{ID: "C1", Name: "Tuesday group", Schedule: weekly.Spec, ScheduleText: weekly.Text,
-		TZ: "America/New_York", Members: []string{"UANA"}, Facilitators: []string{"UFAC"}}); err != nil {
+		TZ: "America/New_York", Members: []string{"UANA"}, Facilitators: []string{"UFAC"},
+		Sharing: map[string]store.Sharing{"UANA": store.ShareAll}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.ApplyTurn(ctx, store.Turn{MemberID: "UANA", At: now,

@@ -9,6 +9,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
 )
 
 // A member's own data: "my data" sends it as a file, "forget me" deletes it.
@@ -42,7 +43,10 @@ func (b *Bot) sendMyData(ctx context.Context, user, channel string) error {
 		return err
 	}
 	if e.Empty() {
-		return nil
+		return nil // and nothing recorded: a record would be data about them
+	}
+	if err := b.store.RecordAudit(ctx, store.AuditEntry{At: b.Now(), Actor: user, Subject: user, What: "export"}); err != nil {
+		return err
 	}
 	content, err := json.MarshalIndent(e, "", "  ")
 	if err != nil {

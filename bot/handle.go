@@ -24,7 +24,7 @@ const (
 	sayNotYourStep = "That step isn't one of yours, so I can't change it."
 	sayStepSaved   = "Saved your step."
 	sayStepGone    = "I couldn't find that step any more — maybe it was removed."
-	slashHelp      = "*/cairn* works with:\n• `/cairn goal` — set a goal, in a DM with me\n• `/cairn checkin` — check in before your session\n• `/cairn steps` — see your goal and steps (only you see this)\n• `/cairn pause until June 20` and `/cairn resume` — time away from prompts\n• `/cairn group` — when your group meets; facilitators: `/cairn group setup`, `/cairn group assign`, `/cairn group cancel` (the next session)\n• `/cairn my data` — a copy of everything Cairn holds about you; `/cairn forget me` — delete all of it\n• `/cairn help` — this help\nIn our DM you can also say *help*, *back* or *stop* at any time.\nIf you're in crisis, call or text 988 (US), any time."
+	slashHelp      = "*/cairn* works with:\n• `/cairn goal` — set a goal, in a DM with me\n• `/cairn checkin` — check in before your session\n• `/cairn steps` — see your goal and steps (only you see this)\n• `/cairn pause until June 20` and `/cairn resume` — time away from prompts\n• `/cairn group` — when your group meets; facilitators: `/cairn group setup`, `/cairn group assign`, `/cairn group cancel` (the next session)\n• `/cairn privacy` — what your group's facilitators and navigator see of your check-ins\n• `/cairn my data` — a copy of everything Cairn holds about you; `/cairn forget me` — delete all of it\n• `/cairn help` — this help\nIn our DM you can also say *help*, *back* or *stop* at any time.\nIf you're in crisis, call or text 988 (US), any time."
 )
 
 // handleEvent takes one Events API callback (from either transport) and
@@ -219,7 +219,8 @@ func (b *Bot) refreshHome(ctx context.Context, user string) error {
 		return err
 	}
 	next := scheduler.NextSession(groups, user, now)
-	return b.publishHome(ctx, user, homeView(view, next.In(now.Location()), now))
+	view.Member.ID = user // their record may not exist yet; their groups still do
+	return b.publishHome(ctx, user, homeView(view, next.In(now.Location()), now, groups...))
 }
 
 func zoneOf(m store.Member) *time.Location { return conversations.Zone(m.TZ, time.UTC) }
@@ -256,6 +257,8 @@ func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 		click = "trigger:" + cb.TriggerID
 	}
 	switch {
+	case a.ActionID == actionHome+"-"+actionPrivacy, strings.HasPrefix(a.ActionID, actionPrivacySet):
+		return b.privacyAction(cb, a)
 	case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NudgePrefix):
 		member := strings.TrimPrefix(a.Value, scheduler.NudgePrefix)
 		return intake{after: func(ctx context.Context) { b.nudgeButton(ctx, user, member) }}
@@ -424,6 +427,8 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		return ephemeral(slashHelp)
 	case "group":
 		return b.groupCommand(ctx, cmd, words[1:])
+	case "privacy":
+		return b.privacyCommand(ctx, user)
 	case "pause", "resume":
 		return ephemeral(b.pauseCommand(ctx, user, cmd.TriggerID, words))
 	case "goal", "checkin", "check-in", conversations.ActMyData, conversations.ActForget:

@@ -44,6 +44,10 @@ var negative = regexp.MustCompile(`^(nothing|none|no|nope|not yet|not really|not
 func (t *turn) checkInAnswer() {
 	s := &t.s
 	ci := &s.CheckIn
+	if what, ok := strings.CutPrefix(t.action, prefixPrivate); ok {
+		t.keepPrivate(what)
+		return
+	}
 	switch s.Stage {
 	case stageDid:
 		switch {
@@ -68,7 +72,7 @@ func (t *turn) checkInAnswer() {
 			if negative.MatchString(w) && len(ci.StepsDone) == 0 {
 				if len(strings.Fields(w)) > 3 {
 					// "nothing, I was sick all week" already says what got in the way.
-					ci.Barrier = t.text
+					ci.Barrier, ci.Last = t.text, answerBarrier
 					t.say(sayBarrierThanks)
 					t.advance(stagePlan)
 					break
@@ -83,6 +87,7 @@ func (t *turn) checkInAnswer() {
 			}
 			if !onlyNumbers(w) {
 				ci.Did = append(ci.Did, t.text)
+				ci.Last = answerDid
 			}
 			if len(ci.StepsDone) > 0 {
 				t.say(sayCheckinMarked[:strings.Index(sayCheckinMarked, " Anything")])
@@ -95,14 +100,14 @@ func (t *turn) checkInAnswer() {
 		case ok && b == barriers[len(barriers)-1]:
 			t.advance(stageBarrierOther)
 		case ok:
-			ci.Barrier = b
+			ci.Barrier, ci.Last = b, answerBarrier
 			t.say(sayBarrierThanks)
 			t.advance(stagePlan)
 		default:
 			if t.needWords() {
 				return
 			}
-			ci.Barrier = t.text
+			ci.Barrier, ci.Last = t.text, answerBarrier
 			t.say(sayBarrierThanks)
 			t.advance(stagePlan)
 		}
@@ -110,14 +115,14 @@ func (t *turn) checkInAnswer() {
 		if t.needWords() {
 			return
 		}
-		ci.Barrier = t.text
+		ci.Barrier, ci.Last = t.text, answerBarrier
 		t.say(sayBarrierThanks)
 		t.advance(stagePlan)
 	case stagePlan:
 		if t.needWords() {
 			return
 		}
-		ci.Plan = t.text
+		ci.Plan, ci.Last = t.text, answerPlan
 		if w := normalize(t.text); negative.MatchString(w) || strings.HasPrefix(w, "not sure") || strings.HasPrefix(w, "don't know") || strings.HasPrefix(w, "i don't know") {
 			t.advance(stageImportance)
 			break
@@ -150,6 +155,33 @@ func (t *turn) checkInAnswer() {
 		return
 	}
 	t.ask()
+}
+
+// keepPrivate marks the answer just given as the member's alone: it is
+// saved with the check-in and shown to nobody else, whatever they share.
+func (t *turn) keepPrivate(what string) {
+	ci := &t.s.CheckIn
+	if what == ci.Last && !slices.Contains(ci.Private, what) {
+		ci.Private = append(ci.Private, what)
+		t.say(sayKeptPrivate)
+	}
+	t.ask()
+}
+
+// privateChoice is the "Just for me" button for the answer just given, on
+// the question that follows it (none once it is kept, or after another
+// question).
+func (t *turn) privateChoice() []Choice {
+	ci := t.s.CheckIn
+	if ci.Last == "" || slices.Contains(ci.Private, ci.Last) {
+		return nil
+	}
+	switch {
+	case t.s.Stage == stagePlan && (ci.Last == answerDid || ci.Last == answerBarrier),
+		(t.s.Stage == stagePlanAsStep || t.s.Stage == stageImportance) && ci.Last == answerPlan:
+		return []Choice{{sayJustForMe, prefixPrivate + ci.Last}}
+	}
+	return nil
 }
 
 // afterDid moves on from "what did you do": to what got in the way when
@@ -235,6 +267,7 @@ func (t *turn) finishCheckIn() {
 		Importance: ci.Importance, Confidence: ci.Confidence,
 		Late:      !ci.Session.IsZero() && !t.now.Before(ci.Session),
 		CreatedAt: t.now.UTC(),
+		Private:   slices.Clone(ci.Private),
 	}
 	if rec.SessionAt.IsZero() {
 		rec.SessionAt = t.now.UTC() // an unprompted check-in counts for the moment it was made

@@ -91,6 +91,11 @@ type CheckInDraft struct {
 	NewSteps   []StepDraft `json:"new_steps,omitempty"`
 	Session    time.Time   `json:"session,omitzero"`
 	GroupID    string      `json:"group_id,omitempty"`
+	// Last is the answer just given ("did", "barrier", "plan"), which the
+	// next question offers to keep just for the member; Private holds
+	// those kept.
+	Last    string   `json:"last,omitempty"`
+	Private []string `json:"private,omitempty"`
 }
 
 // Input is one thing the member did: typed text, or pressed a button whose

@@ -125,6 +125,11 @@ func Start(s State, flow Flow, c Context, now time.Time) Result {
 	if s.Active() && s.Flow != flow {
 		s = State{V: stateVersion} // a prompt replaces an abandoned other flow
 	}
+	if s.Flow == FlowCheckIn && flow == FlowCheckIn && (s.CheckIn.GroupID != c.GroupID || !s.CheckIn.Session.Equal(c.Session)) {
+		// Another group's (or session's) prompt: answers must not land in
+		// the check-in left open for the first, which its group would see.
+		s = State{V: stateVersion}
+	}
 	if s.Flow == flow {
 		t := &turn{s: s, c: c, now: now}
 		t.ask()
@@ -213,6 +218,7 @@ func (t *turn) command(word string) bool {
 		s.CheckIn.NewSteps = s.CheckIn.NewSteps[:min(m.NewSteps, len(s.CheckIn.NewSteps))]
 		s.CheckIn.Did = s.CheckIn.Did[:min(m.Did, len(s.CheckIn.Did))]
 		s.CheckIn.StepsDone = s.CheckIn.StepsDone[:min(m.StepsDone, len(s.CheckIn.StepsDone))]
+		s.CheckIn.Last = "" // the answer it offered to keep private may be undone
 		t.ask()
 		return true
 	case "hi", "hello", "hey", "hiya", "resume", "continue", "where was i", "good morning", "good evening":
@@ -428,11 +434,11 @@ func (t *turn) question() Reply {
 	case stageBarrierOther:
 		return Reply{Text: "What was it? A few words is plenty."}
 	case stagePlan:
-		return Reply{Text: sayStepCheckinPlan}
+		return Reply{Text: sayStepCheckinPlan, Choices: t.privateChoice()}
 	case stagePlanAsStep:
-		return Reply{Text: sayPlanAsStep, Choices: []Choice{{sayYesAdd, actYes}, {sayNoThanks, actNo}}}
+		return Reply{Text: sayPlanAsStep, Choices: append([]Choice{{sayYesAdd, actYes}, {sayNoThanks, actNo}}, t.privateChoice()...)}
 	case stageImportance:
-		return Reply{Text: sayImportance, Choices: rulerChoices()}
+		return Reply{Text: sayImportance, Choices: append(rulerChoices(), t.privateChoice()...)}
 	case stageConfidence:
 		return Reply{Text: sayConfidence, Choices: rulerChoices()}
 	}

@@ -109,7 +109,10 @@ const busyWindow = 2 * time.Hour
 // ErrBusy and changes nothing; an older, abandoned flow is replaced.
 func (r *Runner) Start(ctx context.Context, memberID string, flow Flow, session time.Time, groupID string, now time.Time) ([]Reply, error) {
 	out, err := r.turnGuarded(ctx, memberID, Origin{}, now, func(s State, updated time.Time) error {
-		if s.Active() && s.Flow != flow && now.Sub(updated) < busyWindow {
+		// Another group's check-in under way counts as another flow: its
+		// answers must stay with its own group.
+		other := s.Flow != flow || (flow == FlowCheckIn && (s.CheckIn.GroupID != groupID || !s.CheckIn.Session.Equal(session)))
+		if s.Active() && other && now.Sub(updated) < busyWindow {
 			return ErrBusy
 		}
 		return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -192,18 +193,56 @@ func parsedSchedule(g store.Group) (Schedule, error) {
 	return s, nil
 }
 
-// checkInFor is the member's check-in for session: one made for it, or
-// made on their own since the session before.
+// checkInFor is the member's check-in for group g's session: one made for
+// it, or made on their own since the session before. A check-in answers
+// for one group only (see belongsTo): what a member tells one group is
+// never shown to another.
 func (s *Scheduler) checkInFor(ctx context.Context, g store.Group, memberID string, session time.Time) (*store.CheckIn, error) {
 	from := previousSession(g, session)
 	if from.IsZero() {
 		from = session.Add(-31 * 24 * time.Hour)
 	}
 	cs, err := s.store.CheckIns(ctx, memberID, from.Add(time.Nanosecond), session.Add(time.Nanosecond))
-	if err != nil || len(cs) == 0 {
+	if err != nil {
 		return nil, err
 	}
-	return &cs[len(cs)-1], nil
+	for i := len(cs) - 1; i >= 0; i-- {
+		ok, err := s.belongsTo(ctx, g, cs[i])
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return &cs[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// belongsTo reports whether check-in c answers for group g. A check-in
+// started by a group's prompt carries that group. One the member started
+// themself ("check in") carries none: it counts for their only group, and
+// for none when they are in several, since Cairn cannot know which group
+// it was meant for, and guessing could show it to the wrong people.
+func (s *Scheduler) belongsTo(ctx context.Context, g store.Group, c store.CheckIn) (bool, error) {
+	if c.GroupID != "" {
+		return c.GroupID == g.ID, nil
+	}
+	if !slices.Contains(g.Members, c.MemberID) {
+		return false, nil
+	}
+	// Rare (most check-ins come from a prompt), so the groups are read
+	// only here.
+	groups, err := s.store.Groups(ctx)
+	if err != nil {
+		return false, err
+	}
+	n := 0
+	for _, other := range groups {
+		if slices.Contains(other.Members, c.MemberID) {
+			n++
+		}
+	}
+	return n == 1, nil
 }
 
 func (s *Scheduler) answered(ctx context.Context, g store.Group, memberID string, session time.Time) (bool, error) {
@@ -234,6 +273,7 @@ func (s *Scheduler) compose(ctx context.Context, d store.Delivery, now time.Time
 		if d.Kind == store.DeliverReminder {
 			intro = fmt.Sprintf(sayReminder, name, when)
 		}
+		intro += "\n" + conversations.WhoSees(g.SharingOf(d.Recipient))
 		replies, err := s.runner.Start(ctx, d.Recipient, conversations.FlowCheckIn, d.Session, d.GroupID, now)
 		if err != nil {
 			return nil, err
@@ -278,8 +318,10 @@ func name(m store.Member) string {
 }
 
 // digest tells a facilitator, before the session, who checked in and what
-// they did and plan, who has not, who is away, and who has made no progress
-// for two sessions in a row — with a question that might help.
+// each member lets them see of it, who has not, who is away, and who has
+// made no progress for two sessions in a row — with a question that might
+// help. Every member it names is recorded in the audit log as seen by the
+// facilitator.
 func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time) ([]conversations.Reply, error) {
 	g, err := s.store.Group(ctx, d.GroupID)
 	if err != nil {
@@ -301,6 +343,7 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 		if err != nil {
 			return nil, err
 		}
+		sharing := g.SharingOf(m.ID)
 		switch {
 		case c == nil && m.Unreachable != "":
 			// Not "not yet": they never got the prompt, and will not.
@@ -309,7 +352,10 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 		case c == nil:
 			notYet = append(notYet, name(m))
 		default:
-			done = append(done, "✓ "+name(m)+": "+summarize(*c))
+			done = append(done, shared(name(m), *c, sharing))
+		}
+		if sharing == store.ShareCheckedIn {
+			continue // progress is about steps, which they keep to themselves
 		}
 		noProgress := c == nil || !progress(*c)
 		// Two sessions without progress count only if both happened while
@@ -345,7 +391,43 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 	if len(stuck) > 0 {
 		b.WriteString("\nNo progress for 2 sessions in a row: " + strings.Join(stuck, ", ") + ". " + sayAsk)
 	}
+	b.WriteString("\n" + sayDigestSharing)
+	seen := make([]store.AuditEntry, 0, len(members))
+	for _, m := range members {
+		seen = append(seen, store.AuditEntry{At: now, Actor: d.Recipient, Subject: m.ID, GroupID: g.ID, What: auditDigest})
+	}
+	// Written before the digest goes out: a read that is not recorded must
+	// not happen.
+	if err := s.store.RecordAudit(ctx, seen...); err != nil {
+		return nil, err
+	}
 	return []conversations.Reply{{Text: b.String()}}, nil
+}
+
+// What the audit log calls the scheduler's reads.
+const (
+	auditDigest    = "digest"
+	auditNavigator = "navigator list"
+)
+
+// sayDigestSharing ends a digest: why some lines say less than others.
+const sayDigestSharing = "Each member chooses what you see of their check-ins."
+
+// shared is one member's check-in line, showing only what they allow:
+// "Ana shares: checked in ✓", "Ana shares: checked in ✓, 2 steps done",
+// or, with ShareAll, her words (less any she kept just for herself).
+func shared(who string, c store.CheckIn, sh store.Sharing) string {
+	switch sh {
+	case store.ShareAll:
+		return "✓ " + who + ": " + summarize(c)
+	case store.ShareCheckedIn:
+		return "✓ " + who + " shares: checked in ✓"
+	}
+	line := "✓ " + who + " shares: checked in ✓"
+	if n := len(c.StepsDone); n > 0 {
+		line += fmt.Sprintf(", %d step%s done", n, plural(n))
+	}
+	return line
 }
 
 func dateOf(t time.Time, loc *time.Location) time.Time {
@@ -353,10 +435,23 @@ func dateOf(t time.Time, loc *time.Location) time.Time {
 	return time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, time.UTC)
 }
 
+// progress is whether a check-in moved the goal on: steps done, or
+// something done in the member's words (kept private or not: a private
+// answer is not shown, and not held against them either).
 func progress(c store.CheckIn) bool { return len(c.StepsDone) > 0 || strings.TrimSpace(c.Did) != "" }
 
-// summarize is one line of a check-in for the digest.
+// summarize is one line of a check-in for the digest. Answers the member
+// kept just for themself are left out, whatever they share.
 func summarize(c store.CheckIn) string {
+	if slices.Contains(c.Private, "did") {
+		c.Did = ""
+	}
+	if slices.Contains(c.Private, "barrier") {
+		c.Barrier = ""
+	}
+	if slices.Contains(c.Private, "plan") {
+		c.Plan = ""
+	}
 	var parts []string
 	if c.Did != "" {
 		parts = append(parts, "did “"+clip(c.Did, 140)+"”")
@@ -404,9 +499,30 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// navigatorOf is member m's navigator in group g. Every navigator list
+// reads the mapping here, so the per-group navigator (g.NavigatorOf) can
+// replace the member-wide one in one place.
+func navigatorOf(g store.Group, m store.Member) string {
+	_ = g
+	return m.NavigatorID
+}
+
+// widest is the more open of two sharing choices: a navigator of a member
+// in two groups sees in one list what either group lets them see.
+func widest(a, b store.Sharing) store.Sharing {
+	rank := map[store.Sharing]int{store.ShareCheckedIn: 0, store.ShareSteps: 1, store.ShareAll: 2}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
+}
+
 // nudges is a navigator's daily list: their members' steps due in the next
 // two days or overdue, steps the navigator owns, and members who missed the
-// last check-in, with a button to send each a gentle nudge.
+// last check-in, with a button to send each a gentle nudge. Each member
+// shows only what they share: a step's words with ShareAll, that a step is
+// due with ShareSteps, and only a missed check-in with ShareCheckedIn.
+// Every member listed is recorded in the audit log as seen by the navigator.
 func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Time) ([]conversations.Reply, error) {
 	nav, err := s.store.Member(ctx, navigatorID)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
@@ -418,20 +534,41 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 	if err != nil {
 		return nil, err
 	}
-	var lines []string
-	var buttons []conversations.Choice
-	seen := map[string]bool{}
+	// A member in two of the navigator's groups is listed once.
+	type navigated struct {
+		m       store.Member
+		groups  []store.Group
+		sharing store.Sharing
+	}
+	var order []string
+	byID := map[string]*navigated{}
 	for _, g := range groups {
 		members, err := s.store.Members(ctx, g.Members)
 		if err != nil {
 			return nil, err
 		}
 		for _, m := range members {
-			if m.NavigatorID != navigatorID || seen[m.ID] {
+			if navigatorOf(g, m) != navigatorID || navigatorID == "" {
 				continue
 			}
-			seen[m.ID] = true
-			var notes []string
+			n, ok := byID[m.ID]
+			if !ok {
+				n = &navigated{m: m, sharing: g.SharingOf(m.ID)}
+				byID[m.ID] = n
+				order = append(order, m.ID)
+			}
+			n.groups = append(n.groups, g)
+			n.sharing = widest(n.sharing, g.SharingOf(m.ID))
+		}
+	}
+	var lines []string
+	var buttons []conversations.Choice
+	var seen []store.AuditEntry
+	for _, id := range order {
+		n := byID[id]
+		m := n.m
+		var notes []string
+		if n.sharing != store.ShareCheckedIn {
 			view, err := s.store.MemberView(ctx, m.ID)
 			if err != nil {
 				return nil, err
@@ -444,33 +581,62 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 					if st.Done() || st.Due.IsZero() {
 						continue
 					}
+					what := "a step"
+					if n.sharing == store.ShareAll || st.Owner == store.OwnerNavigator {
+						// A step the member gave their navigator is the
+						// navigator's to know.
+						what = "“" + clip(st.What, 80) + "”"
+					}
+					due := conversations.SayDate(st.Due, now.In(loc))
 					switch days := int(st.Due.Sub(today).Hours() / 24); {
 					case st.Owner == store.OwnerNavigator:
-						notes = append(notes, fmt.Sprintf("yours to do: “%s” by %s", clip(st.What, 80), conversations.SayDate(st.Due, now.In(loc))))
+						notes = append(notes, fmt.Sprintf("yours to do: %s by %s", what, due))
 					case days < 0:
-						notes = append(notes, fmt.Sprintf("“%s” was due %s", clip(st.What, 80), conversations.SayDate(st.Due, now.In(loc))))
+						notes = append(notes, fmt.Sprintf("%s was due %s", what, due))
 					case days <= 2:
-						notes = append(notes, fmt.Sprintf("“%s” due %s", clip(st.What, 80), conversations.SayDate(st.Due, now.In(loc))))
+						notes = append(notes, fmt.Sprintf("%s due %s", what, due))
 					}
 				}
 			}
-			if missed, err := s.missedLast(ctx, g, m, now); err != nil {
+		}
+		for _, g := range n.groups {
+			missed, err := s.missedLast(ctx, g, m, now)
+			if err != nil {
 				return nil, err
-			} else if missed {
+			}
+			if missed {
 				notes = append(notes, "missed the last check-in")
+				break
 			}
-			if len(notes) == 0 {
-				continue
-			}
-			lines = append(lines, "• "+name(m)+": "+strings.Join(notes, "; "))
-			buttons = append(buttons, conversations.Choice{Label: "Nudge " + name(m), Value: NudgePrefix + m.ID})
+		}
+		if len(notes) == 0 {
+			continue
+		}
+		lines = append(lines, "• "+name(m)+" ("+sharesWord(n.sharing)+"): "+strings.Join(notes, "; "))
+		buttons = append(buttons, conversations.Choice{Label: "Nudge " + name(m), Value: NudgePrefix + m.ID})
+		for _, g := range n.groups {
+			seen = append(seen, store.AuditEntry{At: now, Actor: navigatorID, Subject: m.ID, GroupID: g.ID, What: auditNavigator})
 		}
 	}
 	if len(lines) == 0 {
 		return nil, nil
 	}
-	text := "Good morning. For your members today:\n" + strings.Join(lines, "\n") + "\nA nudge is a short, kind message from Cairn; at most one a day each."
+	if err := s.store.RecordAudit(ctx, seen...); err != nil {
+		return nil, err
+	}
+	text := "Good morning. For your members today:\n" + strings.Join(lines, "\n") + "\nA nudge is a short, kind message from Cairn; at most one a day each. Each member chooses what you see."
 	return []conversations.Reply{{Text: text, Choices: buttons}}, nil
+}
+
+// sharesWord says, in a navigator's list, what a member shares.
+func sharesWord(sh store.Sharing) string {
+	switch sh {
+	case store.ShareAll:
+		return "shares everything"
+	case store.ShareCheckedIn:
+		return "shares: checked in only"
+	}
+	return "shares: check-ins and steps"
 }
 
 // missedLast is true when the member's group met and the member neither

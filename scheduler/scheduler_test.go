@@ -186,7 +186,7 @@ func TestScheduler_AWeekOfPromptsRemindersAndDigests(t *testing.T) {
 	w := newWorld(t, start)
 	sched := weekly(t, "Tuesdays 6pm", newYork)
 	w.saveGroup(store.Group{ID: "C1", Name: "Tuesday group", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "America/New_York",
-		Members: []string{"UANA", "UBEN", "UCARL"}, Facilitators: []string{"UFAC"}},
+		Members: []string{"UANA", "UBEN", "UCARL"}, Facilitators: []string{"UFAC"}, Sharing: map[string]store.Sharing{"UANA": store.ShareAll}},
 		store.Member{ID: "UANA", Name: "Ana", TZ: "America/New_York"},
 		store.Member{ID: "UBEN", Name: "Ben", TZ: "Europe/Berlin"},
 		store.Member{ID: "UCARL", Name: "Carl", TZ: "America/Los_Angeles", PausedUntil: time.Date(2026, 6, 20, 0, 0, 0, 0, time.UTC)},
@@ -409,7 +409,7 @@ func TestScheduler_NavigatorNudges(t *testing.T) {
 	w := newWorld(t, start)
 	sched := weekly(t, "Tuesdays 6pm", berlin)
 	w.saveGroup(store.Group{ID: "C1", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "Europe/Berlin",
-		Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}, Navigators: []string{"UNAV"}},
+		Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}, Navigators: []string{"UNAV"}, Sharing: map[string]store.Sharing{"UANA": store.ShareAll}},
 		store.Member{ID: "UANA", Name: "Ana", TZ: "Europe/Berlin", NavigatorID: "UNAV"},
 		store.Member{ID: "UBEN", Name: "Ben", TZ: "Europe/Berlin", NavigatorID: "USOMEONE"},
 		store.Member{ID: "UNAV", Name: "Nia", TZ: "Europe/Berlin"})
@@ -518,7 +518,7 @@ func TestScheduler_DigestNamesWhoIsStuck(t *testing.T) {
 	w := newWorld(t, start)
 	sched := weekly(t, "Tuesdays 6pm", newYork)
 	w.saveGroup(store.Group{ID: "C1", Name: "Tuesday group", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "America/New_York",
-		Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}, CreatedAt: start.UTC()},
+		Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}, CreatedAt: start.UTC(), Sharing: map[string]store.Sharing{"UANA": store.ShareAll}},
 		store.Member{ID: "UANA", Name: "Ana", TZ: "America/New_York", CreatedAt: start.UTC()},
 		store.Member{ID: "UBEN", Name: "Ben", TZ: "America/New_York", CreatedAt: start.UTC()},
 		store.Member{ID: "UFAC", Name: "Fay", TZ: "America/New_York", CreatedAt: start.UTC()})

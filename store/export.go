@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -28,6 +27,8 @@ type Export struct {
 	Replies      []Outgoing        `json:"replies_waiting"`
 	Inputs       []InboxItem       `json:"inputs_waiting"`
 	Groups       []ExportGroupRole `json:"groups"`
+	// Audit is who saw the member's data, and when.
+	Audit []AuditEntry `json:"seen_by"`
 }
 
 // ExportGoal is a goal with its steps.
@@ -41,12 +42,15 @@ type ExportGroupRole struct {
 	GroupID string   `json:"group_id"`
 	Name    string   `json:"name"`
 	Roles   []string `json:"roles"` // "member", "facilitator", "navigator"
+	// Sharing is what the member lets this group see of their check-ins
+	// (set only for a group they are a member of).
+	Sharing Sharing `json:"sharing,omitempty"`
 }
 
 // Empty reports whether Cairn holds nothing about the member.
 func (e Export) Empty() bool {
 	return e.Member == nil && len(e.Goals) == 0 && len(e.CheckIns) == 0 && e.Conversation == nil &&
-		len(e.Deliveries) == 0 && len(e.Replies) == 0 && len(e.Inputs) == 0 && len(e.Groups) == 0
+		len(e.Deliveries) == 0 && len(e.Replies) == 0 && len(e.Inputs) == 0 && len(e.Groups) == 0 && len(e.Audit) == 0
 }
 
 // ExportMember reads everything stored about a member in one read
@@ -71,11 +75,12 @@ func (s *Store) ExportMember(ctx context.Context, memberID string) (Export, erro
 			e.Goals = append(e.Goals, ExportGoal{Goal: g.Goal, Steps: g.Steps})
 		}
 		e.Conversation = v.Conversation
-		c := tx.Bucket(bCheckIns).Cursor()
+		cb := tx.Bucket(bCheckIns)
+		c := cb.Cursor()
 		prefix := memberPrefix(memberID)
 		for k, val := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, val = c.Next() {
 			var ci CheckIn
-			if err := json.Unmarshal(val, &ci); err != nil {
+			if err := decodeValue(cb, k, val, &ci); err != nil {
 				return fmt.Errorf("decode check-in at %x: %w", k, err)
 			}
 			e.CheckIns = append(e.CheckIns, ci)
@@ -97,13 +102,27 @@ func (s *Store) ExportMember(ctx context.Context, memberID string) (Export, erro
 		if e.Inputs, err = inboxOf(tx, memberID); err != nil {
 			return err
 		}
-		return tx.Bucket(bGroups).ForEach(func(k, val []byte) error {
+		audit, err := auditEntries(tx, AuditFilter{Person: memberID})
+		if err != nil {
+			return err
+		}
+		for _, a := range audit {
+			if a.Subject == memberID { // what they read of others is others' data
+				e.Audit = append(e.Audit, a)
+			}
+		}
+		gb := tx.Bucket(bGroups)
+		return gb.ForEach(func(k, val []byte) error {
 			var g Group
-			if err := json.Unmarshal(val, &g); err != nil {
+			if err := decodeValue(gb, k, val, &g); err != nil {
 				return fmt.Errorf("decode group %q: %w", k, err)
 			}
 			if roles := rolesIn(g, memberID); len(roles) > 0 {
-				e.Groups = append(e.Groups, ExportGroupRole{GroupID: g.ID, Name: g.Name, Roles: roles})
+				r := ExportGroupRole{GroupID: g.ID, Name: g.Name, Roles: roles}
+				if slices.Contains(g.Members, memberID) {
+					r.Sharing = g.SharingOf(memberID)
+				}
+				e.Groups = append(e.Groups, r)
 			}
 			return nil
 		})
@@ -134,12 +153,13 @@ func rolesIn(g Group, memberID string) []string {
 func deliveriesTo(tx *bolt.Tx, memberID string) ([]Delivery, error) {
 	var ds []Delivery
 	suffix := "|" + memberID
-	err := tx.Bucket(bDeliveries).ForEach(func(k, v []byte) error {
+	b := tx.Bucket(bDeliveries)
+	err := b.ForEach(func(k, v []byte) error {
 		if !strings.HasSuffix(string(k), suffix) {
 			return nil
 		}
 		var d Delivery
-		if err := json.Unmarshal(v, &d); err != nil {
+		if err := decodeValue(b, k, v, &d); err != nil {
 			return fmt.Errorf("decode delivery %q: %w", k, err)
 		}
 		if d.Recipient == memberID {
@@ -153,9 +173,10 @@ func deliveriesTo(tx *bolt.Tx, memberID string) ([]Delivery, error) {
 // inboxOf reads the member's journaled inputs not yet handled.
 func inboxOf(tx *bolt.Tx, memberID string) ([]InboxItem, error) {
 	var items []InboxItem
-	err := tx.Bucket(bInbox).ForEach(func(k, v []byte) error {
+	b := tx.Bucket(bInbox)
+	err := b.ForEach(func(k, v []byte) error {
 		var it InboxItem
-		if err := json.Unmarshal(v, &it); err != nil {
+		if err := decodeValue(b, k, v, &it); err != nil {
 			return fmt.Errorf("decode inbox item %x: %w", k, err)
 		}
 		if it.MemberID == memberID {

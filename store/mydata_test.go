@@ -63,7 +63,7 @@ func TestStore_ExportMember(t *testing.T) {
 	mustEqual(t, "deliveries", len(e.Deliveries), 2)
 	mustEqual(t, "replies waiting", len(e.Replies), 1)
 	mustEqual(t, "inputs waiting", len(e.Inputs), 1)
-	mustEqual(t, "groups", e.Groups, []store.ExportGroupRole{{GroupID: "G1", Name: "Tuesday group", Roles: []string{"member", "navigator"}}})
+	mustEqual(t, "groups", e.Groups, []store.ExportGroupRole{{GroupID: "G1", Name: "Tuesday group", Roles: []string{"member", "navigator"}, Sharing: store.ShareSteps}})
 
 	buf, err := json.Marshal(e)
 	must(t, err)

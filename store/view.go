@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -82,8 +81,10 @@ func memberView(tx *bolt.Tx, memberID string) (View, error) {
 // the deliveries addressed to them, replies waiting to be posted to them,
 // inputs of theirs waiting in the inbox, the marks of handled inputs that
 // carry their id, their place in every group (a group stays, even one they
-// facilitated alone), and their being anyone's navigator. What remains is
-// an entry saying that a deletion happened, and when (see Deletions).
+// facilitated alone) with what they chose to share there, their being
+// anyone's navigator, and the audit entries naming them as reader or as
+// read. What remains is an entry saying that a deletion happened, and when
+// (see Deletions).
 //
 // handled are input keys (the request that asked for the deletion) to mark
 // handled in the same commit, so a replay of it does nothing; the keys of
@@ -107,7 +108,7 @@ func (s *Store) DeleteMemberData(ctx context.Context, memberID string, handled .
 			keys = append(keys, it.Key)
 		}
 		for _, del := range []func(*bolt.Tx, string) error{
-			deleteRecords, deleteDeliveriesTo, deleteInboxOf, deleteFromGroups, deleteNavigatorLinks, deleteMarks,
+			deleteRecords, deleteDeliveriesTo, deleteInboxOf, deleteFromGroups, deleteNavigatorLinks, deleteMarks, deleteAuditOf,
 		} {
 			if err := del(tx, memberID); err != nil {
 				return err
@@ -226,12 +227,14 @@ func deleteFromGroups(tx *bolt.Tx, memberID string) error {
 	var changed []Group
 	err := b.ForEach(func(k, v []byte) error {
 		var g Group
-		if err := json.Unmarshal(v, &g); err != nil {
+		if err := decodeValue(b, k, v, &g); err != nil {
 			return fmt.Errorf("decode group %q: %w", k, err)
 		}
-		if len(rolesIn(g, memberID)) == 0 {
+		_, shares := g.Sharing[memberID]
+		if len(rolesIn(g, memberID)) == 0 && !shares {
 			return nil
 		}
+		delete(g.Sharing, memberID)
 		other := func(id string) bool { return id == memberID }
 		g.Members = slices.DeleteFunc(g.Members, other)
 		g.Facilitators = slices.DeleteFunc(g.Facilitators, other)
@@ -258,7 +261,7 @@ func deleteNavigatorLinks(tx *bolt.Tx, memberID string) error {
 	var changed []Member
 	err := b.ForEach(func(k, v []byte) error {
 		var m Member
-		if err := json.Unmarshal(v, &m); err != nil {
+		if err := decodeValue(b, k, v, &m); err != nil {
 			return fmt.Errorf("decode member %q: %w", k, err)
 		}
 		if m.NavigatorID == memberID {
@@ -339,7 +342,7 @@ func (s *Store) Deletions(ctx context.Context) ([]Deletion, error) {
 		}
 		return b.ForEach(func(k, v []byte) error {
 			var d Deletion
-			if err := json.Unmarshal(v, &d); err != nil {
+			if err := decodeValue(b, k, v, &d); err != nil {
 				return fmt.Errorf("decode deletion %x: %w", k, err)
 			}
 			ds = append(ds, d)

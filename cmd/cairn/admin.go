@@ -92,6 +92,11 @@ Flags:
 	var dial *net.OpError
 	if *admin == "" || errors.As(err, &dial) && dial.Op == "dial" {
 		from = *db
+		// Recorded before the copy is made: a read that is not written
+		// down must not happen. (A running Cairn records its own.)
+		if err := recordAdminRead(ctx, c.getenv, c.stderr, *db, "backup"); err != nil {
+			return fmt.Errorf("backup to %s: %w", dest, err)
+		}
 		n, err = store.BackupFile(ctx, *db, tmp, 500*time.Millisecond)
 		if errors.Is(err, store.ErrInUse) {
 			err = fmt.Errorf("%w, and no admin address answered (CAIRN_ADMIN=%q): set the running Cairn's, or stop it", err, *admin)
@@ -163,7 +168,8 @@ func (c *adminCommand) check(ctx context.Context, args []string) error {
 	fs, db := c.flags(`Usage: cairn check [flags]
 
 Checks a database file: bbolt's consistency check, every record decoded and
-every index entry followed. It only reads. Cairn must not be running on the
+every index entry followed. It only reads, then (in a sound file) notes in the
+audit log that every member's data was read. Cairn must not be running on the
 file; to check a running Cairn's data, check a backup (cairn backup FILE, then
 cairn check --db FILE). An encrypted file needs its key in CAIRN_KEY_FILE.
 
@@ -187,6 +193,12 @@ Flags:
 			fmt.Fprintf(c.stdout, "  %s\n", p)
 		}
 		return fmt.Errorf("%s: %d problems found; restore a backup (cairn restore FILE)", *db, len(report.Problems))
+	}
+	// Every record was read: that goes in the audit log, written only now
+	// that the file is known to be sound (writing into a damaged one could
+	// make it worse).
+	if err := recordAdminRead(ctx, c.getenv, c.stderr, *db, "check"); err != nil {
+		return err
 	}
 	fmt.Fprintf(c.stdout, "%s is sound (schema %d):\n", *db, report.Schema)
 	for _, name := range report.Buckets() {
@@ -233,6 +245,10 @@ func serveBackup(st *store.Store) http.HandlerFunc {
 		host, _, err := net.SplitHostPort(r.RemoteAddr)
 		if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
 			http.Error(w, "backups are given to local clients only", http.StatusForbidden)
+			return
+		}
+		if err := st.RecordAudit(r.Context(), store.AuditEntry{Actor: store.AuditAdmin, Subject: store.AuditAll, What: "backup"}); err != nil {
+			http.Error(w, "the backup could not be recorded in the audit log", http.StatusInternalServerError)
 			return
 		}
 		// A large database takes longer than the server's write timeout.

@@ -41,6 +41,12 @@ type ExportGroupRole struct {
 	GroupID string   `json:"group_id"`
 	Name    string   `json:"name"`
 	Roles   []string `json:"roles"` // "member", "facilitator", "navigator"
+	// Invited are the roles they were asked to take and have not joined.
+	Invited []Invitation `json:"invited,omitempty"`
+	// Navigator is their navigator in this group (they said yes);
+	// NavigatorAsked one proposed, waiting for their answer.
+	Navigator      string `json:"navigator,omitempty"`
+	NavigatorAsked string `json:"navigator_asked,omitempty"`
 }
 
 // Empty reports whether Cairn holds nothing about the member.
@@ -97,13 +103,23 @@ func (s *Store) ExportMember(ctx context.Context, memberID string) (Export, erro
 		if e.Inputs, err = inboxOf(tx, memberID); err != nil {
 			return err
 		}
-		return tx.Bucket(bGroups).ForEach(func(k, val []byte) error {
+		gb := tx.Bucket(bGroups)
+		return gb.ForEach(func(k, val []byte) error {
 			var g Group
-			if err := json.Unmarshal(val, &g); err != nil {
+			if err := decodeValue(gb, k, val, &g); err != nil {
 				return fmt.Errorf("decode group %q: %w", k, err)
 			}
-			if roles := rolesIn(g, memberID); len(roles) > 0 {
-				e.Groups = append(e.Groups, ExportGroupRole{GroupID: g.ID, Name: g.Name, Roles: roles})
+			var invited []Invitation
+			for _, in := range g.Invited {
+				if in.Person == memberID {
+					invited = append(invited, in)
+				}
+			}
+			roles := rolesIn(g, memberID)
+			nav, asked := g.NavigatorOf[memberID], g.NavigatorAsked[memberID]
+			if len(roles) > 0 || len(invited) > 0 || nav != "" || asked != "" {
+				e.Groups = append(e.Groups, ExportGroupRole{GroupID: g.ID, Name: g.Name, Roles: roles,
+					Invited: invited, Navigator: nav, NavigatorAsked: asked})
 			}
 			return nil
 		})

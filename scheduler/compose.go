@@ -427,7 +427,7 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 			return nil, err
 		}
 		for _, m := range members {
-			if m.NavigatorID != navigatorID || seen[m.ID] {
+			if g.NavigatorFor(m.ID) != navigatorID || seen[m.ID] {
 				continue
 			}
 			seen[m.ID] = true

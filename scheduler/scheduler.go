@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
-	"strings"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 

@@ -54,6 +54,8 @@ Commands:
   check     verify the database file and say what is damaged
   restore PATH
             replace the database with a checked backup (stop Cairn first)
+  admin add|allow|remove|list
+            who may create groups: Cairn's admins, and those they allow
   key new PATH
             write a new encryption key to PATH (then set CAIRN_KEY_FILE=PATH)
   key rotate NEWKEY
@@ -89,6 +91,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return (&adminCommand{name: "check", stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).check(ctx, args[1:])
 	case "restore":
 		return (&adminCommand{name: "restore", stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).restore(ctx, args[1:])
+	case "admin":
+		return (&adminsCommand{stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).Run(ctx, args[1:])
 	case "key":
 		return (&keyCommand{stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).Run(ctx, args[1:])
 	case "version", "--version", "-version":

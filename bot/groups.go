@@ -130,6 +130,15 @@ func (b *Bot) describeGroup(ctx context.Context, user string, g store.Group) str
 		if len(g.Navigators) > 0 {
 			text += "\nNavigators: " + mentions(g.Navigators)
 		}
+		var invited []string
+		for _, in := range g.Invited {
+			if !in.Declined && !slices.Contains(invited, in.Person) {
+				invited = append(invited, in.Person)
+			}
+		}
+		if len(invited) > 0 {
+			text += "\nInvited, not joined yet: " + mentions(invited)
+		}
 	}
 	return text
 }

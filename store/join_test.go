@@ -124,3 +124,38 @@ func TestStore_Admins(t *testing.T) {
 	must(t, s.RemoveAdmin(ctx, "UADM"))
 	mustIs(t, s.RemoveAdmin(ctx, "UADM"), store.ErrNotFound)
 }
+
+// TestStore_joinDataInExportAndForget: a person's invitations and
+// navigator links are in their export, and gone after "forget me", on
+// both sides of a link.
+func TestStore_joinDataInExportAndForget(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	s := MustOpen(t)
+	_, err := s.SetUpGroup(ctx, store.GroupSettings{ID: "C1", Name: "g", Members: []string{"UANA", "UBEN"},
+		Facilitators: []string{"UFAC"}, Navigators: []string{"UNAV"}, AutoNavigator: "UNAV", By: "UFAC"}, "")
+	must(t, err)
+	for _, p := range []string{"UANA", "UNAV"} {
+		_, _, err := s.JoinGroup(ctx, "C1", p, "")
+		must(t, err)
+	}
+	_, err = s.AnswerNavigator(ctx, "C1", "UANA", true, "")
+	must(t, err)
+
+	e, err := s.ExportMember(ctx, "UANA")
+	must(t, err)
+	mustEqual(t, "Ana's groups", e.Groups, []store.ExportGroupRole{{GroupID: "C1", Name: "g", Roles: []string{"member"}, Navigator: "UNAV"}})
+	e, err = s.ExportMember(ctx, "UBEN")
+	must(t, err)
+	mustEqual(t, "Ben's groups", e.Groups, []store.ExportGroupRole{{GroupID: "C1", Name: "g",
+		Invited: []store.Invitation{{Person: "UBEN", Role: store.RoleMember, By: "UFAC", At: t0}}, NavigatorAsked: "UNAV"}})
+
+	must(t, s.DeleteMemberData(ctx, "UBEN"))
+	must(t, s.DeleteMemberData(ctx, "UNAV"))
+	g, err := s.Group(ctx, "C1")
+	must(t, err)
+	if len(g.Invited) != 0 || len(g.NavigatorOf) != 0 || len(g.NavigatorAsked) != 0 || len(g.Navigators) != 0 {
+		t.Fatalf("after forgetting Ben and Nia: %+v", g)
+	}
+	mustEqual(t, "members", g.Members, []string{"UANA"})
+}

@@ -674,14 +674,24 @@ func (b *Bot) pressGroupButton(cb slack.InteractionCallback, a *slack.BlockActio
 	if channel != "" && ts != "" {
 		key = "group-press:" + channel + ":" + ts
 	}
-	value := a.Value
+	value, question, label := a.Value, cb.Message.Text, buttonLabel(cb.Message.Blocks, a)
 	return intake{after: func(context.Context) {
-		b.enqueue(user, "group_answer", func(ctx context.Context) error { return b.groupAnswer(ctx, user, value, key) })
+		b.enqueue(user, "group_answer", func(ctx context.Context) error {
+			answered, err := b.groupAnswer(ctx, user, value, key)
+			if answered && channel != "" && ts != "" {
+				// The buttons go, so the message cannot be answered twice.
+				if err := b.update(ctx, channel, ts, answeredMessage(question, label)...); err != nil {
+					b.log.Warn("could not take the buttons off a message", "user", user, "err", err)
+				}
+			}
+			return err
+		})
 	}}
 }
 
 // groupAnswer carries out one group button's answer and tells the person.
-func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) error {
+// It reports whether the answer was saved now (not a replay, not refused).
+func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) (bool, error) {
 	kind, groupID, _ := strings.Cut(value, ":")
 	kind += ":"
 	var reply conversations.Reply
@@ -708,7 +718,7 @@ func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) error {
 				replies = append(replies, q)
 			}
 			b.log.Info("joined a group", "user", user, "group", groupID)
-			return b.answered(ctx, user, replies, replan)
+			return true, b.answered(ctx, user, replies, replan)
 		}
 	case valueDecline:
 		var g store.Group
@@ -729,12 +739,12 @@ func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) error {
 			reply.Text = fmt.Sprintf(sayNavNo, conversations.Inert(g.Name), b.nameOf(ctx, nav))
 		}
 	default:
-		return nil
+		return false, nil
 	}
 	switch {
 	case errors.Is(err, store.ErrDuplicate):
 		b.log.Info("replayed press ignored", "user", user, "group", groupID)
-		return nil
+		return false, nil
 	case errors.Is(err, store.ErrNotInvited):
 		reply = conversations.Reply{Text: sayInviteGone}
 		if kind == valueNavYes || kind == valueNavNo {
@@ -749,7 +759,7 @@ func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) error {
 	default:
 		b.log.Info("group answer saved", "user", user, "group", groupID, "answer", strings.TrimSuffix(kind, ":"))
 	}
-	return b.answered(ctx, user, []conversations.Reply{reply}, replan)
+	return err == nil, b.answered(ctx, user, []conversations.Reply{reply}, replan)
 }
 
 // answered tells the person what their answer did, then replans when it

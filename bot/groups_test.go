@@ -214,6 +214,15 @@ func TestGroups_SetupRolesPauseAndNudges(t *testing.T) {
 	if n := h.countPosted(fakeslack.DMChannel("UANA"), "You're in"); n != 1 {
 		t.Fatalf("Ana was welcomed %d times", n)
 	}
+	// The invitation keeps its words and loses its buttons.
+	waitFor(t, func() bool {
+		for _, c := range h.fake.CallsTo("chat.update") {
+			if c.Params["ts"] == anaInvite && strings.Contains(c.Params["blocks"], "✓ Join") && !strings.Contains(c.Params["blocks"], "group-decline") {
+				return true
+			}
+		}
+		return false
+	})
 	g, _ = h.st.Group(ctx, "C0GROUP")
 	if !slices.Equal(g.Members, []string{"UANA"}) || g.NavigatorFor("UANA") != "" {
 		t.Fatalf("after Ana joined: %+v", g)

@@ -31,6 +31,11 @@ func TestScheduler_curiousUser(t *testing.T) {
 		store.Member{ID: "UNIA", Name: "Nia", TZ: "Europe/Berlin"},
 		store.Member{ID: "UEVE", Name: "Eve", TZ: "Europe/Berlin"})
 	w.giveGoal("UANA")
+	// What she told her own group, the evening before his group meets.
+	if _, err := w.st.SaveCheckIn(ctx, store.CheckIn{MemberID: "UANA", GroupID: "CHER", SessionAt: time.Date(2026, 6, 16, 18, 0, 0, 0, berlin),
+		Did: "went to detox", Barrier: "relapsed", Importance: 9, Confidence: 3, CreatedAt: start}); err != nil {
+		t.Fatal(err)
+	}
 
 	done, err := scheduler.SetUpGroup(ctx, w.st, store.GroupSettings{ID: "CHIS", Name: "His", Schedule: sched.Spec,
 		ScheduleText: sched.Text, TZ: "Europe/Berlin", Members: []string{"UANA"}, Facilitators: []string{"UEVE"},
@@ -53,7 +58,7 @@ func TestScheduler_curiousUser(t *testing.T) {
 		var out []sent
 		for _, d := range w.deliveries() {
 			group := strings.Split(d.key, "|")[1]
-			if d.to == "UANA" && group == "CHIS" || d.to == "UEVE" && strings.Contains(d.text, "Ana") {
+			if d.to == "UANA" && group == "CHIS" || d.to == "UEVE" && (strings.Contains(d.text, "Ana") || strings.Contains(d.text, "detox") || strings.Contains(d.text, "relapsed")) {
 				out = append(out, d)
 			}
 		}

@@ -544,7 +544,7 @@ const (
 	sayDeclined      = "No problem — you're not in “%s”, and nothing of yours is shared with it. If you change your mind, ask its facilitator to invite you again."
 	sayInviteGone    = "That invitation isn't open any more. If you'd like to join, ask the group's facilitator to invite you again."
 	sayLeft          = "You've left “%s”. Nothing new of yours will be shared with it, and its prompts stop now. Take care — you're welcome back anytime."
-	sayNotInGroup    = "You're not in that group any more, so there's nothing to leave."
+	sayNotInGroup    = "You're not in that group, so there's nothing to leave."
 	sayNoGroups      = "You're not in any group, so there's nothing to leave."
 	sayPickLeave     = "I've sent you a direct message: pick the group you'd like to leave there."
 	sayWhichLeave    = "Which group would you like to leave? It takes effect at once."
@@ -787,8 +787,12 @@ func (b *Bot) leaveCommand(ctx context.Context, cmd slack.SlashCommand) string {
 			mine = append(mine, g)
 		}
 	}
-	if i := slices.IndexFunc(mine, func(g store.Group) bool { return g.ID == cmd.ChannelID }); i >= 0 {
-		mine = mine[i : i+1]
+	if slices.ContainsFunc(groups, func(g store.Group) bool { return g.ID == cmd.ChannelID }) {
+		// In a group's channel, "leave" means this group, and only it.
+		mine = slices.DeleteFunc(mine, func(g store.Group) bool { return g.ID != cmd.ChannelID })
+		if len(mine) == 0 {
+			return sayNotInGroup
+		}
 	}
 	switch len(mine) {
 	case 0:

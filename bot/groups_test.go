@@ -328,7 +328,11 @@ func TestGroups_SetupRolesPauseAndNudges(t *testing.T) {
 	}
 	h.expect("isn't one of yours")
 
-	// Leaving: /cairn leave in the group's channel, at once.
+	// Leaving: /cairn leave in the group's channel, at once. Ben, who
+	// declined, has nothing to leave there.
+	if got := h.slash("UBEN", "C0GROUP", "leave"); !strings.Contains(got, "not in that group") {
+		t.Fatalf("Ben's leave answered %q", got)
+	}
 	if got := h.slash("UANA", "C0GROUP", "leave"); !strings.Contains(got, "You've left") {
 		t.Fatalf("leave answered %q", got)
 	}
@@ -486,4 +490,34 @@ func TestGroups_curiousUser(t *testing.T) {
 	// His nudge button for her is refused.
 	h.sendInteractive(fakeslack.BlockAction("UEVE", fakeslack.DMChannel("UEVE"), "choice-0-0", "nudge:UANA", "1.1"))
 	h.posted(fakeslack.DMChannel("UEVE"), "isn't one of yours")
+}
+
+// TestGroups_leaveChoosing: /cairn leave outside a group's channel, for
+// someone in two groups, asks which one in the DM; one press leaves it.
+func TestGroups_leaveChoosing(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	for _, id := range []string{"C0ONE", "C0TWO"} {
+		if err := h.st.SaveGroup(ctx, store.Group{ID: id, Name: "Group " + id, Members: []string{"UANA"}, Facilitators: []string{"UFAC"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := h.slash("UANA", fakeslack.DMChannel("UANA"), "leave"); !strings.Contains(got, "direct message") {
+		t.Fatalf("leave answered %q", got)
+	}
+	ts := h.posted(fakeslack.DMChannel("UANA"), "Which group would you like to leave?")
+	h.press("UANA", "group-leave:C0TWO", ts)
+	h.posted(fakeslack.DMChannel("UANA"), "You've left “Group C0TWO”")
+	one, _ := h.st.Group(ctx, "C0ONE")
+	two, _ := h.st.Group(ctx, "C0TWO")
+	if !slices.Contains(one.Members, "UANA") || slices.Contains(two.Members, "UANA") {
+		t.Fatalf("after leaving C0TWO: %+v %+v", one, two)
+	}
+	// Now in one group: /cairn leave leaves it.
+	if got := h.slash("UANA", fakeslack.DMChannel("UANA"), "leave"); !strings.Contains(got, "You've left") {
+		t.Fatalf("second leave answered %q", got)
+	}
+	if got := h.slash("UANA", fakeslack.DMChannel("UANA"), "leave"); !strings.Contains(got, "not in any group") {
+		t.Fatalf("third leave answered %q", got)
+	}
 }

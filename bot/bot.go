@@ -44,6 +44,9 @@ type Config struct {
 	// that measure Cairn itself; 429s are still honoured).
 	NoLimits bool
 	Logger   *slog.Logger
+	// Admins are Slack ids that may create groups and allow others to
+	// (CAIRN_ADMINS), besides those recorded with `cairn admin`.
+	Admins []string
 	// Observer is told about calls, waits and turns (nil: nobody).
 	Observer Observer
 }

@@ -180,7 +180,7 @@ func TestDigest_MemberTextFakesNoFormatting(t *testing.T) {
 // form, and returns the form's answer.
 func setUpGroup(t *testing.T, h *harness, name string) string {
 	t.Helper()
-	h.fake.AddUser(fakeslack.User{ID: "UFAC", Name: "fay", RealName: "Fay", TZ: "America/New_York"})
+	h.fake.AddUser(fakeslack.User{ID: "UFAC", Name: "fay", RealName: "Fay", TZ: "America/New_York", IsAdmin: true})
 	h.fake.SetMembers("C0GROUP", "UFAC", member)
 	h.slash("UFAC", "C0GROUP", "group setup")
 	opened, err := h.fake.WaitForCalls(h.ctx(), "views.open", 1)

@@ -130,6 +130,15 @@ func (b *Bot) describeGroup(ctx context.Context, user string, g store.Group) str
 		if len(g.Navigators) > 0 {
 			text += "\nNavigators: " + mentions(g.Navigators)
 		}
+		var invited []string
+		for _, in := range g.Invited {
+			if !in.Declined && !slices.Contains(invited, in.Person) {
+				invited = append(invited, in.Person)
+			}
+		}
+		if len(invited) > 0 {
+			text += "\nInvited, not joined yet: " + mentions(invited)
+		}
 	}
 	return text
 }
@@ -179,6 +188,12 @@ func (b *Bot) openGroupModal(ctx context.Context, user, channel, channelName, tr
 	var v store.Group
 	if g != nil {
 		v = *g
+		// The form shows everyone named: joined or still invited.
+		for _, in := range g.Invited {
+			if list := rosterOf(&v, in.Role); !slices.Contains(*list, in.Person) {
+				*list = append(*list, in.Person)
+			}
+		}
 	} else {
 		v = store.Group{ID: channel, Name: channelName, Facilitators: []string{user}, QuietStart: scheduler.DefaultQuietStart, QuietEnd: scheduler.DefaultQuietEnd}
 		if u, err := b.userInfo(ctx, user); err == nil {
@@ -199,10 +214,24 @@ func (b *Bot) openGroupModal(ctx context.Context, user, channel, channelName, tr
 			}
 		}
 	}
-	return b.openModal(ctx, trigger, groupModal(v))
+	return b.openModal(ctx, trigger, groupModal(v, channelName))
 }
 
-func groupModal(g store.Group) slack.ModalViewRequest {
+// rosterOf is the list of g for role r.
+func rosterOf(g *store.Group, r store.Role) *[]string {
+	switch r {
+	case store.RoleFacilitator:
+		return &g.Facilitators
+	case store.RoleNavigator:
+		return &g.Navigators
+	}
+	return &g.Members
+}
+
+// groupModal is the group form. Its metadata carries the channel and, for
+// the invitations only, the channel's name; who may save it for that
+// channel is checked again on submission (see authorize).
+func groupModal(g store.Group, channelName string) slack.ModalViewRequest {
 	text := func(block, field, label, placeholder, initial string, optional bool) *slack.InputBlock {
 		el := slack.NewPlainTextInputBlockElement(plain(placeholder), field)
 		el.InitialValue = initial
@@ -231,7 +260,7 @@ func groupModal(g store.Group) slack.ModalViewRequest {
 	}
 	return slack.ModalViewRequest{
 		Type: slack.VTModal, Title: plain("Set up your group"), Submit: plain("Save"), Close: plain("Cancel"),
-		CallbackID: callbackGroup, PrivateMetadata: g.ID,
+		CallbackID: callbackGroup, PrivateMetadata: g.ID + "|" + channelName,
 		Blocks: slack.Blocks{BlockSet: []slack.Block{
 			text(blockGroupName, fieldGroupName, "Group name", "Tuesday evening group", g.Name, false),
 			text(blockSchedule, fieldSchedule, "When does it meet?", "Tuesdays 6pm", g.ScheduleText, false),
@@ -269,20 +298,21 @@ func viewValue(v slack.View, block, field string) slack.BlockAction {
 // submitGroup validates and saves the group form. Errors are shown in the
 // form; on success the form turns into the next three meeting times.
 func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.View) any {
-	channel := v.PrivateMetadata
+	channel, channelName, _ := strings.Cut(v.PrivateMetadata, "|")
 	existing, err := b.store.Group(ctx, channel)
 	var current *store.Group
 	switch {
 	case err == nil:
 		current = &existing
+	case errors.Is(err, store.ErrInvalid):
 	case !errors.Is(err, store.ErrNotFound):
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockGroupName: sayTrouble})
 	}
-	if err := b.authorize(ctx, user, actEditGroup, current, ""); err != nil {
+	if err := b.authorize(ctx, user, actSubmitGroup, current, channel); err != nil {
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockGroupName: refusalText(err)})
 	}
 	errs := map[string]string{}
-	g := store.GroupSettings{ID: channel}
+	g := store.GroupSettings{ID: channel, By: user}
 	// Typed text, cleaned as it arrives (see conversations.Sanitize).
 	typed := func(block, field string) string {
 		return strings.TrimSpace(conversations.Sanitize(viewValue(v, block, field).Value))
@@ -329,7 +359,7 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 		return slack.NewErrorsViewSubmissionResponse(errs)
 	}
 	g.TZ, g.Schedule, g.ScheduleText, g.Lead = tz, sched.Spec, sched.Text, time.Duration(lead)*time.Hour
-	saved, err := scheduler.SetUpGroup(ctx, b.store, g, requestKey("view", triggerID))
+	done, err := scheduler.SetUpGroup(ctx, b.store, g, requestKey("view", triggerID))
 	switch {
 	case errors.Is(err, store.ErrDuplicate):
 		// Slack's retry of a form already saved: the same answer, no second save.
@@ -338,15 +368,21 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 		b.log.Error("could not save a group", "group", g.ID, "err", err)
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockGroupName: sayTrouble})
 	default:
-		b.log.Info("group saved", "group", g.ID, "user", user, "members", len(g.Members))
-		people := slices.Concat(saved.Members, saved.Facilitators, saved.Navigators)
-		b.enqueue(g.ID, "group_people", func(ctx context.Context) error { return b.syncPeople(ctx, people) })
+		b.log.Info("group saved", "group", g.ID, "user", user, "invited", len(done.Invited))
+		people := slices.Concat(g.Members, g.Facilitators, g.Navigators)
+		b.enqueue(g.ID, "group_people", func(ctx context.Context) error {
+			if err := b.syncPeople(ctx, people); err != nil {
+				return err
+			}
+			return b.ask(ctx, done.Group, channelName, done.Invited, done.Asked)
+		})
 	}
-	done := "*" + said(g.Name) + "* is set up. It meets " + esc(sched.Describe(b.Now(), 3)) +
-		"\nMembers get their check-in prompt " + strconv.Itoa(lead) + " hours before each session."
+	done2 := "*" + said(g.Name) + "* is set up. It meets " + esc(sched.Describe(b.Now(), 3)) +
+		"\nI've invited the people you named: each gets a message from me and joins if they want to. Members get their check-in prompt " +
+		strconv.Itoa(lead) + " hours before each session, once they've joined."
 	return slack.NewUpdateViewSubmissionResponse(&slack.ModalViewRequest{
 		Type: slack.VTModal, Title: plain("Group saved"), Close: plain("Done"),
-		Blocks: slack.Blocks{BlockSet: []slack.Block{slack.NewSectionBlock(mrkdwn(done), nil, nil)}},
+		Blocks: slack.Blocks{BlockSet: []slack.Block{slack.NewSectionBlock(mrkdwn(done2), nil, nil)}},
 	})
 }
 
@@ -407,16 +443,29 @@ func (b *Bot) submitAssign(ctx context.Context, user, triggerID string, v slack.
 	if len(errs) > 0 {
 		return slack.NewErrorsViewSubmissionResponse(errs)
 	}
-	err = b.store.AssignNavigator(ctx, g.ID, nav, members, requestKey("view", triggerID))
+	_, asked, invited, err := b.store.ProposeNavigator(ctx, g.ID, nav, members, user, requestKey("view", triggerID))
 	switch {
 	case errors.Is(err, store.ErrDuplicate):
 		b.log.Info("replayed form ignored", "group", g.ID, "user", user, "form", callbackAssign)
 		return nil
 	case err != nil:
-		b.log.Error("could not assign a navigator", "group", g.ID, "err", err)
+		b.log.Error("could not propose a navigator", "group", g.ID, "err", err)
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: sayTrouble})
 	}
-	b.enqueue(g.ID, "assign_people", func(ctx context.Context) error { return b.syncPeople(ctx, []string{nav}) })
+	var invitations []store.Invitation
+	if invited != nil {
+		invitations = append(invitations, *invited)
+	}
+	b.enqueue(g.ID, "assign_people", func(ctx context.Context) error {
+		if err := b.syncPeople(ctx, []string{nav}); err != nil {
+			return err
+		}
+		saved, err := b.store.Group(ctx, g.ID)
+		if err != nil {
+			return err
+		}
+		return b.ask(ctx, saved, "", invitations, asked)
+	})
 	return nil
 }
 
@@ -476,4 +525,301 @@ func nameOf(m store.Member) string {
 		return m.Name
 	}
 	return "them"
+}
+
+// Joining, declining and leaving a group, and saying yes to a navigator:
+// the invitations and questions Cairn sends, and the buttons that answer
+// them. A button's value names what it answers and the group.
+const (
+	valueJoin    = "group-join:"
+	valueDecline = "group-decline:"
+	valueLeave   = "group-leave:"
+	valueNavYes  = "nav-yes:"
+	valueNavNo   = "nav-no:"
+)
+
+const (
+	sayJoined        = "You're in “%s”. Welcome! You'll get a check-in prompt before each session. /cairn privacy shows and changes what the group sees; you can leave anytime with the button below or /cairn leave."
+	sayJoinedRole    = "You're in “%s” as %s. You can leave anytime with the button below or /cairn leave."
+	sayDeclined      = "No problem — you're not in “%s”, and nothing of yours is shared with it. If you change your mind, ask its facilitator to invite you again."
+	sayInviteGone    = "That invitation isn't open any more. If you'd like to join, ask the group's facilitator to invite you again."
+	sayLeft          = "You've left “%s”. Nothing new of yours will be shared with it, and its prompts stop now. Take care — you're welcome back anytime."
+	sayNotInGroup    = "You're not in that group, so there's nothing to leave."
+	sayNoGroups      = "You're not in any group, so there's nothing to leave."
+	sayPickLeave     = "I've sent you a direct message: pick the group you'd like to leave there."
+	sayWhichLeave    = "Which group would you like to leave? It takes effect at once."
+	sayNavYes        = "Done — %s is your navigator in “%s”. You can change your mind anytime: /cairn leave or ask the facilitator."
+	sayNavNo         = "Okay — no navigator for now in “%s”. Nothing about you goes to %s."
+	sayNavGone       = "That question isn't open any more."
+	sayLeaveButton   = "Leave this group"
+	sayInviteAs      = "%s set up “%s”%s and would like you to join as %s."
+	sayInviteMeets   = "It meets %s"
+	sayInviteSees    = "If you join, what you share in your check-ins is seen by the group's facilitators (%s) and by your navigator in the group, if you say yes to one. You choose how much: by default, whether you checked in and the steps you did; /cairn privacy changes it anytime."
+	sayInviteNothing = "Nothing of yours is shared and you get no prompts unless you join, and you can leave anytime."
+	sayNavAsk        = "%s suggests %s as your navigator in “%s”. A navigator gets a short list each morning with your steps due soon and whether you missed a check-in (as much as you share), and can send you a gentle nudge. Is that okay?"
+)
+
+// roleWords says what joining as a role means, for an invitation.
+func roleWords(r store.Role) string {
+	switch r {
+	case store.RoleFacilitator:
+		return "a facilitator (you'd see members' check-ins as each of them chooses to share)"
+	case store.RoleNavigator:
+		return "a navigator (members who say yes to you would be on your morning list)"
+	}
+	return "a member"
+}
+
+// ask sends the newly invited their invitation and the newly asked members
+// their navigator question, each in their DM, through the outbox.
+func (b *Bot) ask(ctx context.Context, g store.Group, channelName string, invited []store.Invitation, asked []string) error {
+	var errs []error
+	byPerson := map[string][]store.Invitation{}
+	var order []string
+	for _, in := range invited {
+		if _, ok := byPerson[in.Person]; !ok {
+			order = append(order, in.Person)
+		}
+		byPerson[in.Person] = append(byPerson[in.Person], in)
+	}
+	for _, person := range order {
+		errs = append(errs, b.post(ctx, person, "", []conversations.Reply{b.invitation(ctx, g, channelName, byPerson[person])}))
+	}
+	for _, member := range asked {
+		if reply, ok := b.navigatorQuestion(ctx, g, member); ok {
+			errs = append(errs, b.post(ctx, member, "", []conversations.Reply{reply}))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// invitation is the message asking someone to join g in one or more roles.
+func (b *Bot) invitation(ctx context.Context, g store.Group, channelName string, ins []store.Invitation) conversations.Reply {
+	var as []string
+	for _, in := range ins {
+		as = append(as, roleWords(in.Role))
+	}
+	where := ""
+	if channelName != "" {
+		where = " in the #" + channelName + " channel"
+	}
+	text := fmt.Sprintf(sayInviteAs, b.nameOf(ctx, ins[0].By), conversations.Inert(g.Name), where, strings.Join(as, " and "))
+	if sched, err := scheduler.FromSpec(g.Schedule, g.ScheduleText); err == nil {
+		text += " " + fmt.Sprintf(sayInviteMeets, sched.Describe(b.Now(), 1))
+	}
+	var facs []string
+	for _, f := range g.Facilitators {
+		facs = append(facs, b.nameOf(ctx, f))
+	}
+	text += "\n" + fmt.Sprintf(sayInviteSees, strings.Join(facs, ", ")) + "\n" + sayInviteNothing
+	return conversations.Reply{Text: text, Choices: []conversations.Choice{
+		{Label: "Join", Value: valueJoin + g.ID}, {Label: "No thanks", Value: valueDecline + g.ID},
+	}}
+}
+
+// navigatorQuestion asks member whether the navigator proposed to them in
+// g is okay; false when nothing is proposed.
+func (b *Bot) navigatorQuestion(ctx context.Context, g store.Group, member string) (conversations.Reply, bool) {
+	nav := g.NavigatorAsked[member]
+	if nav == "" || !slices.Contains(g.Members, member) {
+		return conversations.Reply{}, false
+	}
+	by := "The group's facilitator"
+	if len(g.Facilitators) > 0 {
+		by = b.nameOf(ctx, g.Facilitators[0])
+	}
+	text := fmt.Sprintf(sayNavAsk, by, b.nameOf(ctx, nav), conversations.Inert(g.Name))
+	return conversations.Reply{Text: text, Choices: []conversations.Choice{
+		{Label: "Yes, that's fine", Value: valueNavYes + g.ID}, {Label: "Not now", Value: valueNavNo + g.ID},
+	}}, true
+}
+
+// nameOf is how Cairn names a person to someone else: their Slack name as
+// last learned, else what Slack says now, else a neutral word.
+func (b *Bot) nameOf(ctx context.Context, id string) string {
+	if m, err := b.store.Member(ctx, id); err == nil && m.Name != "" {
+		return m.Name
+	}
+	if u, err := b.userInfo(ctx, id); err == nil {
+		if n := displayName(u); n != "" {
+			return n
+		}
+	}
+	return "someone in your workspace"
+}
+
+// isGroupAnswer tells a group button's value from a conversation's.
+func isGroupAnswer(value string) bool {
+	for _, p := range []string{valueJoin, valueDecline, valueLeave, valueNavYes, valueNavNo} {
+		if strings.HasPrefix(value, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// pressGroupButton answers Join, No thanks, Leave and the navigator
+// question. The press is keyed by its message, like a conversation's
+// buttons: the store marks the key with the change, so a replay or a double
+// click has no second effect.
+func (b *Bot) pressGroupButton(cb slack.InteractionCallback, a *slack.BlockAction, click string) intake {
+	user, channel, ts := cb.User.ID, cb.Channel.ID, cb.Container.MessageTs
+	if channel == "" {
+		channel = cb.Container.ChannelID
+	}
+	if ts == "" {
+		ts = cb.Message.Timestamp
+	}
+	key := click
+	if channel != "" && ts != "" {
+		key = "group-press:" + channel + ":" + ts
+	}
+	value, question, label := a.Value, cb.Message.Text, buttonLabel(cb.Message.Blocks, a)
+	return intake{after: func(context.Context) {
+		b.enqueue(user, "group_answer", func(ctx context.Context) error {
+			answered, err := b.groupAnswer(ctx, user, value, key)
+			if answered && channel != "" && ts != "" {
+				// The buttons go, so the message cannot be answered twice.
+				if err := b.update(ctx, channel, ts, answeredMessage(question, label)...); err != nil {
+					b.log.Warn("could not take the buttons off a message", "user", user, "err", err)
+				}
+			}
+			return err
+		})
+	}}
+}
+
+// groupAnswer carries out one group button's answer and tells the person.
+// It reports whether the answer was saved now (not a replay, not refused).
+func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) (bool, error) {
+	kind, groupID, _ := strings.Cut(value, ":")
+	kind += ":"
+	var reply conversations.Reply
+	var err error
+	replan := false
+	switch kind {
+	case valueJoin:
+		var g store.Group
+		var roles []store.Role
+		g, roles, err = b.store.JoinGroup(ctx, groupID, user, key)
+		if err == nil {
+			replan = true
+			reply.Text = fmt.Sprintf(sayJoined, conversations.Inert(g.Name))
+			if !slices.Contains(roles, store.RoleMember) {
+				var as []string
+				for _, r := range roles {
+					as = append(as, string(r))
+				}
+				reply.Text = fmt.Sprintf(sayJoinedRole, conversations.Inert(g.Name), "a "+strings.Join(as, " and a "))
+			}
+			reply.Choices = []conversations.Choice{{Label: sayLeaveButton, Value: valueLeave + g.ID}}
+			replies := []conversations.Reply{reply}
+			if q, ok := b.navigatorQuestion(ctx, g, user); ok {
+				replies = append(replies, q)
+			}
+			b.log.Info("joined a group", "user", user, "group", groupID)
+			return true, b.answered(ctx, user, replies, replan)
+		}
+	case valueDecline:
+		var g store.Group
+		g, err = b.store.DeclineGroup(ctx, groupID, user, key)
+		reply.Text = fmt.Sprintf(sayDeclined, conversations.Inert(g.Name))
+	case valueLeave:
+		var g store.Group
+		g, err = b.store.LeaveGroup(ctx, groupID, user, key)
+		reply.Text, replan = fmt.Sprintf(sayLeft, conversations.Inert(g.Name)), true
+	case valueNavYes, valueNavNo:
+		yes := kind == valueNavYes
+		var nav string
+		nav, err = b.store.AnswerNavigator(ctx, groupID, user, yes, key)
+		g, _ := b.store.Group(ctx, groupID)
+		if yes {
+			reply.Text, replan = fmt.Sprintf(sayNavYes, b.nameOf(ctx, nav), conversations.Inert(g.Name)), true
+		} else {
+			reply.Text = fmt.Sprintf(sayNavNo, conversations.Inert(g.Name), b.nameOf(ctx, nav))
+		}
+	default:
+		return false, nil
+	}
+	switch {
+	case errors.Is(err, store.ErrDuplicate):
+		b.log.Info("replayed press ignored", "user", user, "group", groupID)
+		return false, nil
+	case errors.Is(err, store.ErrNotInvited):
+		reply = conversations.Reply{Text: sayInviteGone}
+		if kind == valueNavYes || kind == valueNavNo {
+			reply.Text = sayNavGone
+		}
+		replan = false
+	case errors.Is(err, store.ErrNotFound):
+		reply, replan = conversations.Reply{Text: sayNotInGroup}, false
+	case err != nil:
+		b.log.Error("could not save a group answer", "user", user, "group", groupID, "err", err)
+		reply, replan = conversations.Reply{Text: sayTrouble}, false
+	default:
+		b.log.Info("group answer saved", "user", user, "group", groupID, "answer", strings.TrimSuffix(kind, ":"))
+	}
+	return err == nil, b.answered(ctx, user, []conversations.Reply{reply}, replan)
+}
+
+// answered tells the person what their answer did, then replans when it
+// changed who gets what.
+func (b *Bot) answered(ctx context.Context, user string, replies []conversations.Reply, replan bool) error {
+	if replan && b.Scheduler != nil {
+		b.Scheduler.Replan()
+	}
+	return b.deliver(ctx, user, "", replies)
+}
+
+// leaveCommand answers "/cairn leave": in a group's channel it leaves that
+// group; elsewhere it leaves the person's only group, or sends a choice of
+// their groups to their DM.
+func (b *Bot) leaveCommand(ctx context.Context, cmd slack.SlashCommand) string {
+	user := cmd.UserID
+	groups, err := b.store.Groups(ctx)
+	if err != nil {
+		b.log.Error("could not load groups", "user", user, "err", err)
+		return sayTrouble
+	}
+	var mine []store.Group
+	for _, g := range groups {
+		if g.Joined(user) || len(g.InvitationsOf(user)) > 0 {
+			mine = append(mine, g)
+		}
+	}
+	if slices.ContainsFunc(groups, func(g store.Group) bool { return g.ID == cmd.ChannelID }) {
+		// In a group's channel, "leave" means this group, and only it.
+		mine = slices.DeleteFunc(mine, func(g store.Group) bool { return g.ID != cmd.ChannelID })
+		if len(mine) == 0 {
+			return sayNotInGroup
+		}
+	}
+	switch len(mine) {
+	case 0:
+		return sayNoGroups
+	case 1:
+		g, err := b.store.LeaveGroup(ctx, mine[0].ID, user, requestKey("slash", cmd.TriggerID))
+		switch {
+		case errors.Is(err, store.ErrDuplicate):
+		case errors.Is(err, store.ErrNotFound):
+			return sayNotInGroup
+		case err != nil:
+			b.log.Error("could not leave a group", "user", user, "group", mine[0].ID, "err", err)
+			return sayTrouble
+		default:
+			b.log.Info("left a group", "user", user, "group", g.ID)
+			if b.Scheduler != nil {
+				b.Scheduler.Replan()
+			}
+		}
+		return fmt.Sprintf(sayLeft, said(mine[0].Name))
+	}
+	reply := conversations.Reply{Text: sayWhichLeave}
+	for _, g := range mine {
+		reply.Choices = append(reply.Choices, conversations.Choice{Label: "Leave " + clip(g.Name, 60), Value: valueLeave + g.ID})
+	}
+	b.enqueue(user, "leave_choice", func(ctx context.Context) error {
+		return b.post(ctx, user, "", []conversations.Reply{reply})
+	})
+	return sayPickLeave
 }

@@ -262,6 +262,8 @@ func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 	case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NudgePrefix):
 		member := strings.TrimPrefix(a.Value, scheduler.NudgePrefix)
 		return intake{after: func(ctx context.Context) { b.nudgeButton(ctx, user, member) }}
+	case strings.HasPrefix(a.ActionID, actionChoice) && isGroupAnswer(a.Value):
+		return b.pressGroupButton(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionChoice):
 		return b.pressChoice(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionHome):
@@ -429,6 +431,8 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		return b.groupCommand(ctx, cmd, words[1:])
 	case "privacy":
 		return b.privacyCommand(ctx, user)
+	case "leave":
+		return ephemeral(b.leaveCommand(ctx, cmd))
 	case "pause", "resume":
 		return ephemeral(b.pauseCommand(ctx, user, cmd.TriggerID, words))
 	case "goal", "checkin", "check-in", conversations.ActMyData, conversations.ActForget:

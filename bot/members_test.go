@@ -95,7 +95,7 @@ func (h *heldUsers) waitArrived(t *testing.T, id string) {
 // navigator assignment made meanwhile must both survive the profile being
 // saved afterwards (a read-modify-write of the whole record loses them).
 func TestMembers_writersDoNotUndoEachOther(t *testing.T) {
-	h := newHarness(t)
+	h := newHarnessWith(t, func(c *bot.Config) { c.Admins = []string{"UFAC"} })
 	held := holdUsersInfo(t, h.fake,
 		fakeslack.User{ID: "UFAC", Name: "fay", RealName: "Fay", TZ: "America/New_York"},
 		fakeslack.User{ID: "UANA", Name: "ana", RealName: "Ana", TZ: "America/Chicago"},
@@ -104,13 +104,18 @@ func TestMembers_writersDoNotUndoEachOther(t *testing.T) {
 	)
 	ctx := context.Background()
 
+	h.fake.SetMembers("C0GROUP", "UFAC", "UANA")
 	// Group setup: its profile fetch for Ana is held at Slack.
 	setup := fakeslack.ViewSubmission("UFAC", "group_setup", "C0GROUP",
 		groupForm("Tuesday group", "Tuesdays 6pm", "America/New_York", []string{"UANA"}, []string{"UFAC"}, []string{"UNAV"}))
 	h.submit(setup)
 	held.waitArrived(t, "UANA")
 
-	// Meanwhile Ana pauses, and the facilitator makes himself her navigator.
+	// Meanwhile Ana joins and pauses, and the facilitator proposes himself
+	// as her navigator.
+	if _, _, err := h.st.JoinGroup(ctx, "C0GROUP", "UANA", ""); err != nil {
+		t.Fatal(err)
+	}
 	if got := h.slash("UANA", "C0GROUP", "pause until June 20"); got == "" {
 		t.Fatal("pause not answered")
 	}
@@ -140,8 +145,11 @@ func TestMembers_writersDoNotUndoEachOther(t *testing.T) {
 	h.halt() // every job and fetch has ended: nothing more will be written
 	ana, _ := h.st.Member(ctx, "UANA")
 	// June 20 begins in the group's zone: the only zone known for Ana when she paused.
-	if want := time.Date(2026, 6, 20, 0, 0, 0, 0, mustLoad("America/New_York")); !ana.PausedUntil.Equal(want) || ana.NavigatorID != "UFAC" || ana.TZ != "America/Chicago" {
-		t.Fatalf("Ana = %+v; want paused until %v, navigator UFAC, zone Chicago", ana, want)
+	if want := time.Date(2026, 6, 20, 0, 0, 0, 0, mustLoad("America/New_York")); !ana.PausedUntil.Equal(want) || ana.TZ != "America/Chicago" {
+		t.Fatalf("Ana = %+v; want paused until %v, zone Chicago", ana, want)
+	}
+	if g, _ := h.st.Group(ctx, "C0GROUP"); g.NavigatorAsked["UANA"] != "UFAC" {
+		t.Fatalf("the proposal was lost: %+v", g)
 	}
 	dan, _ := h.st.Member(ctx, "UDAN")
 	if dan.PausedUntil.IsZero() || dan.TZ != "America/Chicago" {

@@ -499,12 +499,10 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// navigatorOf is member m's navigator in group g. Every navigator list
-// reads the mapping here, so the per-group navigator (g.NavigatorOf) can
-// replace the member-wide one in one place.
+// navigatorOf is member m's navigator in group g: only one the member said
+// yes to, with both in the group (see store.Group.NavigatorFor).
 func navigatorOf(g store.Group, m store.Member) string {
-	_ = g
-	return m.NavigatorID
+	return g.NavigatorFor(m.ID)
 }
 
 // widest is the more open of two sharing choices: a navigator of a member

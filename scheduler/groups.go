@@ -19,7 +19,7 @@ import (
 // implements it.
 type GroupKeeper interface {
 	Group(ctx context.Context, id string) (store.Group, error)
-	SetUpGroup(ctx context.Context, set store.GroupSettings, key string) (store.Group, error)
+	SetUpGroup(ctx context.Context, set store.GroupSettings, key string) (store.SetUp, error)
 	CancelSession(ctx context.Context, groupID string, session time.Time, key string) (store.Group, error)
 }
 
@@ -28,11 +28,12 @@ type GroupKeeper interface {
 var ErrNoSession = errors.New("scheduler: no upcoming session")
 
 // SetUpGroup saves a group's settings, as a facilitator's form gave them.
-// A group with exactly one navigator gives that navigator to every member
-// who has none, in the same transaction: with one navigator there is
-// nobody else to choose, and members should not wait for an assignment. A
-// key already used returns store.ErrDuplicate and changes nothing.
-func SetUpGroup(ctx context.Context, st GroupKeeper, set store.GroupSettings, key string) (store.Group, error) {
+// Everyone named is invited, not added (see store.SetUpGroup). A group
+// with exactly one navigator proposes that navigator to every member who
+// has none in it, in the same transaction: with one navigator there is
+// nobody else to choose, but each member still says yes or not. A key
+// already used returns store.ErrDuplicate and changes nothing.
+func SetUpGroup(ctx context.Context, st GroupKeeper, set store.GroupSettings, key string) (store.SetUp, error) {
 	set.AutoNavigator = ""
 	if len(set.Navigators) == 1 {
 		set.AutoNavigator = set.Navigators[0]

@@ -31,7 +31,7 @@ func TestSetUpGroup_autoNavigator(t *testing.T) {
 	tests := []struct {
 		name       string
 		navigators []string
-		want       string // Ben's navigator afterwards
+		want       string // proposed to Ben
 	}{
 		{"OneNavigator", []string{"UNAV"}, "UNAV"},
 		{"TwoNavigators", []string{"UNAV", "UNAV2"}, ""},
@@ -40,18 +40,20 @@ func TestSetUpGroup_autoNavigator(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			st := openStore(t)
-			if err := st.SaveMember(ctx, store.Member{ID: "UANA", NavigatorID: "UOLD"}); err != nil {
+			// Ana joined, and said yes to UNAV already.
+			if err := st.SaveGroup(ctx, store.Group{ID: "C1", Name: "g", Members: []string{"UANA"}, Navigators: []string{"UNAV"},
+				NavigatorOf: map[string]string{"UANA": "UNAV"}}); err != nil {
 				t.Fatal(err)
 			}
-			_, err := scheduler.SetUpGroup(ctx, st, store.GroupSettings{ID: "C1", Name: "g", TZ: "America/New_York",
-				Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}, Navigators: tt.navigators}, "")
+			done, err := scheduler.SetUpGroup(ctx, st, store.GroupSettings{ID: "C1", Name: "g", TZ: "America/New_York",
+				Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}, Navigators: tt.navigators, By: "UFAC"}, "")
 			if err != nil {
 				t.Fatal(err)
 			}
-			ben, _ := st.Member(ctx, "UBEN")
-			ana, _ := st.Member(ctx, "UANA")
-			if ben.NavigatorID != tt.want || ana.NavigatorID != "UOLD" {
-				t.Fatalf("Ben's navigator %q (want %q), Ana's %q (want UOLD: an assignment stays)", ben.NavigatorID, tt.want, ana.NavigatorID)
+			g := done.Group
+			// Proposed, never set: Ben says yes or not; Ana is not asked again.
+			if g.NavigatorAsked["UBEN"] != tt.want || g.NavigatorFor("UBEN") != "" || g.NavigatorAsked["UANA"] != "" {
+				t.Fatalf("proposed to Ben %q (want %q); %+v", g.NavigatorAsked["UBEN"], tt.want, g)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -607,7 +608,11 @@ func (s *Scheduler) NudgeMember(ctx context.Context, navigatorID, memberID strin
 	if err != nil {
 		return false, err
 	}
-	if m.NavigatorID == "" || m.NavigatorID != navigatorID {
+	groups, err := s.store.Groups(ctx)
+	if err != nil {
+		return false, err
+	}
+	if navigatorID == "" || !slices.ContainsFunc(groups, func(g store.Group) bool { return g.NavigatorFor(memberID) == navigatorID }) {
 		return false, ErrNotTheirMember
 	}
 	day := dateOf(now, zone(m.TZ, time.UTC))

@@ -409,9 +409,12 @@ func TestScheduler_NavigatorNudges(t *testing.T) {
 	w := newWorld(t, start)
 	sched := weekly(t, "Tuesdays 6pm", berlin)
 	w.saveGroup(store.Group{ID: "C1", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "Europe/Berlin",
-		Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}, Navigators: []string{"UNAV"}, Sharing: map[string]store.Sharing{"UANA": store.ShareAll}},
-		store.Member{ID: "UANA", Name: "Ana", TZ: "Europe/Berlin", NavigatorID: "UNAV"},
-		store.Member{ID: "UBEN", Name: "Ben", TZ: "Europe/Berlin", NavigatorID: "USOMEONE"},
+		Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}, Navigators: []string{"UNAV"},
+		Sharing: map[string]store.Sharing{"UANA": store.ShareAll},
+		// Ben has said yes to nobody: the old per-member field is not read.
+		NavigatorOf: map[string]string{"UANA": "UNAV"}, NavigatorAsked: map[string]string{"UBEN": "UNAV"}},
+		store.Member{ID: "UANA", Name: "Ana", TZ: "Europe/Berlin"},
+		store.Member{ID: "UBEN", Name: "Ben", TZ: "Europe/Berlin", NavigatorID: "UNAV"},
 		store.Member{ID: "UNAV", Name: "Nia", TZ: "Europe/Berlin"})
 	ctx := context.Background()
 	due := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }

@@ -183,9 +183,10 @@ func TestScheduler_NavigatorListShowsWhatEachShares(t *testing.T) {
 	sched := weekly(t, "Tuesdays 6pm", berlin)
 	w.saveGroup(store.Group{ID: "C1", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "Europe/Berlin", CreatedAt: start.AddDate(0, 0, -14).UTC(),
 		Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}, Navigators: []string{"UNAV"},
-		Sharing: map[string]store.Sharing{"UBEN": store.ShareCheckedIn}},
-		store.Member{ID: "UANA", Name: "Ana", TZ: "Europe/Berlin", NavigatorID: "UNAV"},
-		store.Member{ID: "UBEN", Name: "Ben", TZ: "Europe/Berlin", NavigatorID: "UNAV"},
+		Sharing:     map[string]store.Sharing{"UBEN": store.ShareCheckedIn},
+		NavigatorOf: map[string]string{"UANA": "UNAV", "UBEN": "UNAV"}},
+		store.Member{ID: "UANA", Name: "Ana", TZ: "Europe/Berlin"},
+		store.Member{ID: "UBEN", Name: "Ben", TZ: "Europe/Berlin"},
 		store.Member{ID: "UNAV", Name: "Nia", TZ: "Europe/Berlin"})
 	due := time.Date(2026, 6, 23, 0, 0, 0, 0, time.UTC)
 	for _, id := range []string{"UANA", "UBEN"} {

@@ -45,6 +45,12 @@ type ExportGroupRole struct {
 	// Sharing is what the member lets this group see of their check-ins
 	// (set only for a group they are a member of).
 	Sharing Sharing `json:"sharing,omitempty"`
+	// Invited are the roles they were asked to take and have not joined.
+	Invited []Invitation `json:"invited,omitempty"`
+	// Navigator is their navigator in this group (they said yes);
+	// NavigatorAsked one proposed, waiting for their answer.
+	Navigator      string `json:"navigator,omitempty"`
+	NavigatorAsked string `json:"navigator_asked,omitempty"`
 }
 
 // Empty reports whether Cairn holds nothing about the member.
@@ -117,8 +123,17 @@ func (s *Store) ExportMember(ctx context.Context, memberID string) (Export, erro
 			if err := decodeValue(gb, k, val, &g); err != nil {
 				return fmt.Errorf("decode group %q: %w", k, err)
 			}
-			if roles := rolesIn(g, memberID); len(roles) > 0 {
-				r := ExportGroupRole{GroupID: g.ID, Name: g.Name, Roles: roles}
+			var invited []Invitation
+			for _, in := range g.Invited {
+				if in.Person == memberID {
+					invited = append(invited, in)
+				}
+			}
+			roles := rolesIn(g, memberID)
+			nav, asked := g.NavigatorOf[memberID], g.NavigatorAsked[memberID]
+			if len(roles) > 0 || len(invited) > 0 || nav != "" || asked != "" {
+				r := ExportGroupRole{GroupID: g.ID, Name: g.Name, Roles: roles,
+					Invited: invited, Navigator: nav, NavigatorAsked: asked}
 				if slices.Contains(g.Members, memberID) {
 					r.Sharing = g.SharingOf(memberID)
 				}

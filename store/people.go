@@ -83,26 +83,43 @@ type GroupSettings struct {
 	Lead         time.Duration
 	QuietStart   string
 	QuietEnd     string
+	// Members, Facilitators and Navigators are who the form names in each
+	// role. Only By joins at once; the others are invited (see SetUpGroup).
 	Members      []string
 	Facilitators []string
 	Navigators   []string
-	// AutoNavigator, when set, becomes the navigator of every member who
-	// has none yet.
+	// By is who set the group up or changed it.
+	By string
+	// AutoNavigator, when set, is proposed as the navigator of every member
+	// who has none in this group yet; the member says yes or not.
 	AutoNavigator string
 }
 
-// SetUpGroup creates or changes a group's settings and, in the same
-// transaction, records everyone in it who is not a member yet (in the
-// group's zone until Slack tells theirs), gives a zone to members without
-// one, and gives AutoNavigator to members without a navigator. It returns
-// the group as saved. A key already marked is ErrDuplicate.
-func (s *Store) SetUpGroup(ctx context.Context, set GroupSettings, key string) (Group, error) {
+// SetUp is what SetUpGroup did: the group as saved, who was newly invited
+// (to be asked), and which members were newly asked to accept a navigator.
+type SetUp struct {
+	Group   Group
+	Invited []Invitation
+	Asked   []string
+}
+
+// SetUpGroup creates or changes a group's settings. Nobody is put in a
+// group: everyone the form names in a role they have not joined gets an
+// invitation (kept, not repeated, if they already have one; a "No thanks"
+// stays a no), and only By joins at once, in the roles they named
+// themselves in. People the form no longer names leave those roles, with
+// their invitations and navigator links. In the same transaction it
+// records everyone named who is not a member yet (in the group's zone until
+// Slack tells theirs) and proposes AutoNavigator to joined members without
+// a navigator here. A key already marked is ErrDuplicate.
+func (s *Store) SetUpGroup(ctx context.Context, set GroupSettings, key string) (SetUp, error) {
 	if err := checkID("group", set.ID); err != nil {
-		return Group{}, fmt.Errorf("store: set up group: %w", err)
+		return SetUp{}, fmt.Errorf("store: set up group: %w", err)
 	}
 	now := s.now()
-	var saved Group
+	var done SetUp
 	err := s.update(ctx, func(tx *bolt.Tx) error {
+		done = SetUp{}
 		if err := checkKey(tx, key); err != nil {
 			return err
 		}
@@ -114,28 +131,31 @@ func (s *Store) SetUpGroup(ctx context.Context, set GroupSettings, key string) (
 		g.V, g.ID, g.CreatedAt = recordVersion, set.ID, orNow(g.CreatedAt, now)
 		g.Name, g.Schedule, g.ScheduleText, g.TZ, g.Lead = set.Name, set.Schedule, set.ScheduleText, set.TZ, set.Lead
 		g.QuietStart, g.QuietEnd = set.QuietStart, set.QuietEnd
-		g.Members, g.Facilitators, g.Navigators = slices.Clone(set.Members), slices.Clone(set.Facilitators), slices.Clone(set.Navigators)
-		people := slices.Compact(slices.Sorted(slices.Values(slices.Concat(g.Members, g.Facilitators, g.Navigators))))
+		people := slices.Compact(slices.Sorted(slices.Values(slices.Concat(set.Members, set.Facilitators, set.Navigators))))
 		for _, id := range people {
 			if err := checkID("member", id); err != nil {
 				return reject(err)
 			}
 		}
+		done.Invited = g.invite(map[Role][]string{
+			RoleMember: set.Members, RoleFacilitator: set.Facilitators, RoleNavigator: set.Navigators,
+		}, set.By, now)
+		if set.AutoNavigator != "" && slices.Contains(set.Navigators, set.AutoNavigator) {
+			// Invited members are asked too, once they join (see JoinGroup).
+			for _, m := range set.Members {
+				if g.propose(m, set.AutoNavigator) && slices.Contains(g.Members, m) {
+					done.Asked = append(done.Asked, m)
+				}
+			}
+		}
 		mb := tx.Bucket(bMembers)
 		for _, id := range people {
-			auto := ""
-			if slices.Contains(g.Members, id) {
-				auto = set.AutoNavigator
-			}
 			if err := touchMember(mb, id, now, func(m *Member) bool {
-				changed := false
 				if m.TZ == "" && g.TZ != "" {
-					m.TZ, changed = g.TZ, true
+					m.TZ = g.TZ
+					return true
 				}
-				if m.NavigatorID == "" && auto != "" {
-					m.NavigatorID, changed = auto, true
-				}
-				return changed
+				return false
 			}); err != nil {
 				return err
 			}
@@ -143,13 +163,13 @@ func (s *Store) SetUpGroup(ctx context.Context, set GroupSettings, key string) (
 		if err := putJSON(gb, []byte(g.ID), g); err != nil {
 			return err
 		}
-		saved = g
+		done.Group = g
 		return markKey(tx, key, now)
 	})
 	if err != nil {
-		return Group{}, fmt.Errorf("store: set up group %s: %w", set.ID, err)
+		return SetUp{}, fmt.Errorf("store: set up group %s: %w", set.ID, err)
 	}
-	return saved, nil
+	return done, nil
 }
 
 // CancelSession calls off one session of a group. Cancelling a session
@@ -194,75 +214,6 @@ func (s *Store) CancelSession(ctx context.Context, groupID string, session time.
 		return saved, fmt.Errorf("store: cancel session %v of group %s: %w", session, groupID, err)
 	}
 	return saved, nil
-}
-
-// AssignNavigator makes navigatorID the navigator of memberIDs, all members
-// of the group, in one transaction: the navigator joins the group's
-// navigators if needed, and missing member records (the navigator's
-// included) are created in the group's zone. An unknown group is
-// ErrNotFound, someone not in the group ErrInvalid, a key already marked
-// ErrDuplicate.
-func (s *Store) AssignNavigator(ctx context.Context, groupID, navigatorID string, memberIDs []string, key string) error {
-	if err := checkID("group", groupID); err != nil {
-		return fmt.Errorf("store: assign navigator: %w", err)
-	}
-	if err := checkID("member", navigatorID); err != nil {
-		return fmt.Errorf("store: assign navigator in group %s: %w", groupID, err)
-	}
-	now := s.now()
-	err := s.update(ctx, func(tx *bolt.Tx) error {
-		gb := tx.Bucket(bGroups)
-		var g Group
-		ok, err := getJSON(gb, []byte(groupID), &g)
-		if err == nil && !ok {
-			err = ErrNotFound
-		}
-		if err != nil {
-			return reject(err)
-		}
-		for _, id := range memberIDs {
-			if !slices.Contains(g.Members, id) {
-				return reject(fmt.Errorf("%w: %s is not a member of group %s", ErrInvalid, id, groupID))
-			}
-		}
-		if err := checkKey(tx, key); err != nil {
-			return err
-		}
-		if !slices.Contains(g.Navigators, navigatorID) {
-			g.V = recordVersion
-			g.Navigators = append(g.Navigators, navigatorID)
-			if err := putJSON(gb, []byte(groupID), g); err != nil {
-				return err
-			}
-		}
-		mb := tx.Bucket(bMembers)
-		inZone := func(m *Member) bool {
-			if m.TZ == "" && g.TZ != "" {
-				m.TZ = g.TZ
-				return true
-			}
-			return false
-		}
-		if err := touchMember(mb, navigatorID, now, inZone); err != nil {
-			return err
-		}
-		for _, id := range memberIDs {
-			if err := touchMember(mb, id, now, func(m *Member) bool {
-				changed := inZone(m)
-				if m.NavigatorID != navigatorID {
-					m.NavigatorID, changed = navigatorID, true
-				}
-				return changed
-			}); err != nil {
-				return err
-			}
-		}
-		return markKey(tx, key, now)
-	})
-	if err != nil {
-		return fmt.Errorf("store: assign navigator %s in group %s: %w", navigatorID, groupID, err)
-	}
-	return nil
 }
 
 // changeMemberIf is changeMember for a change that may find nothing to do:

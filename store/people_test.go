@@ -68,38 +68,68 @@ func TestStore_SetUpGroup(t *testing.T) {
 	ctx := t.Context()
 	s := MustOpen(t)
 
-	// Ana has a navigator and a pause already; Ben is unknown.
-	must(t, s.SaveMember(ctx, store.Member{ID: "UANA", TZ: "America/Chicago", NavigatorID: "UOLD", PausedUntil: day(6, 20)}))
+	// Ana has a pause already; Ben is unknown.
+	must(t, s.SaveMember(ctx, store.Member{ID: "UANA", TZ: "America/Chicago", PausedUntil: day(6, 20)}))
 	set := store.GroupSettings{ID: "C1", Name: "Tuesday group", Schedule: "CRON_TZ=America/New_York 0 18 * * TUE",
 		TZ: "America/New_York", Lead: 24 * time.Hour, Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"},
-		Navigators: []string{"UNAV"}, AutoNavigator: "UNAV"}
-	g, err := s.SetUpGroup(ctx, set, "trigger-1")
+		Navigators: []string{"UNAV"}, AutoNavigator: "UNAV", By: "UFAC"}
+	done, err := s.SetUpGroup(ctx, set, "trigger-1")
 	must(t, err)
-	mustEqual(t, "saved", g.Members, []string{"UANA", "UBEN"})
+	g := done.Group
+	// Only the one who set it up is in it; everyone else is invited.
+	mustEqual(t, "members", g.Members, []string(nil))
+	mustEqual(t, "facilitators", g.Facilitators, []string{"UFAC"})
+	mustEqual(t, "navigators", g.Navigators, []string(nil))
+	mustEqual(t, "invited", done.Invited, []store.Invitation{
+		{Person: "UANA", Role: store.RoleMember, By: "UFAC", At: t0},
+		{Person: "UBEN", Role: store.RoleMember, By: "UFAC", At: t0},
+		{Person: "UNAV", Role: store.RoleNavigator, By: "UFAC", At: t0},
+	})
+	mustEqual(t, "saved invitations", g.Invited, done.Invited)
+	// The only navigator is proposed, asked of each member once they join.
+	mustEqual(t, "asked now", done.Asked, []string(nil))
+	mustEqual(t, "proposals", g.NavigatorAsked, map[string]string{"UANA": "UNAV", "UBEN": "UNAV"})
+	mustEqual(t, "navigators said yes to", len(g.NavigatorOf), 0)
 
 	ana, _ := s.Member(ctx, "UANA")
-	mustEqual(t, "Ana", ana, store.Member{V: 1, ID: "UANA", TZ: "America/Chicago", NavigatorID: "UOLD", PausedUntil: day(6, 20), CreatedAt: t0})
+	mustEqual(t, "Ana", ana, store.Member{V: 1, ID: "UANA", TZ: "America/Chicago", PausedUntil: day(6, 20), CreatedAt: t0})
 	ben, _ := s.Member(ctx, "UBEN")
-	mustEqual(t, "Ben", ben, store.Member{V: 1, ID: "UBEN", TZ: "America/New_York", NavigatorID: "UNAV", CreatedAt: t0})
-	fac, _ := s.Member(ctx, "UFAC")
-	mustEqual(t, "facilitator (no navigator: not a member)", fac, store.Member{V: 1, ID: "UFAC", TZ: "America/New_York", CreatedAt: t0})
+	mustEqual(t, "Ben", ben, store.Member{V: 1, ID: "UBEN", TZ: "America/New_York", CreatedAt: t0})
 
 	// A replay changes nothing, even with other settings.
 	set.Name = "Replayed"
 	_, err = s.SetUpGroup(ctx, set, "trigger-1")
 	mustIs(t, err, store.ErrDuplicate)
 
-	// An edit keeps cancelled sessions (they are not a setting).
+	// An edit keeps cancelled sessions (they are not a setting), and asks
+	// nobody twice.
 	session := time.Date(2026, 6, 16, 22, 0, 0, 0, time.UTC)
 	_, err = s.CancelSession(ctx, "C1", session, "")
 	must(t, err)
 	set.Name = "Tuesday evening group"
-	g, err = s.SetUpGroup(ctx, set, "trigger-2")
+	done, err = s.SetUpGroup(ctx, set, "trigger-2")
 	must(t, err)
+	mustEqual(t, "invited again", done.Invited, []store.Invitation(nil))
 	got, _ := s.Group(ctx, "C1")
-	mustEqual(t, "group", got, g)
+	mustEqual(t, "group", got, done.Group)
 	mustEqual(t, "name", got.Name, "Tuesday evening group")
 	mustEqual(t, "cancelled", got.Cancelled, []time.Time{session})
+
+	// Ana joins; Ben is taken off the form: he loses his invitation and
+	// the proposal made to him.
+	_, _, err = s.JoinGroup(ctx, "C1", "UANA", "")
+	must(t, err)
+	set.Members = []string{"UANA"}
+	done, err = s.SetUpGroup(ctx, set, "trigger-3")
+	must(t, err)
+	mustEqual(t, "members", done.Group.Members, []string{"UANA"})
+	mustEqual(t, "invited", done.Group.Invited, []store.Invitation{{Person: "UNAV", Role: store.RoleNavigator, By: "UFAC", At: t0}})
+	mustEqual(t, "proposals", done.Group.NavigatorAsked, map[string]string{"UANA": "UNAV"})
+	// Ana is taken off: she leaves at once.
+	set.Members = []string{"UBEN"}
+	done, err = s.SetUpGroup(ctx, set, "trigger-4")
+	must(t, err)
+	mustEqual(t, "members after Ana was removed", len(done.Group.Members), 0)
 
 	_, err = s.SetUpGroup(ctx, store.GroupSettings{ID: "C2", Members: []string{""}}, "")
 	mustIs(t, err, store.ErrInvalid)
@@ -132,32 +162,6 @@ func TestStore_CancelSession(t *testing.T) {
 	mustEqual(t, "after a second cancel of the same session", got.Cancelled, []time.Time{session})
 }
 
-func TestStore_AssignNavigator(t *testing.T) {
-	t.Parallel()
-	ctx := t.Context()
-	s := MustOpen(t)
-	must(t, s.SaveGroup(ctx, store.Group{ID: "C1", TZ: "Europe/Berlin", Members: []string{"UANA", "UBEN"}}))
-	must(t, s.SaveMember(ctx, store.Member{ID: "UANA", TZ: "America/Chicago", PausedUntil: day(6, 20)}))
-
-	err := s.AssignNavigator(ctx, "C1", "UNAV", []string{"UANA", "UOUT"}, "k1")
-	mustIs(t, err, store.ErrInvalid)
-	if g, _ := s.Group(ctx, "C1"); len(g.Navigators) != 0 {
-		t.Fatalf("a refused assignment added a navigator: %v", g.Navigators)
-	}
-
-	must(t, s.AssignNavigator(ctx, "C1", "UNAV", []string{"UANA", "UBEN"}, "k1"))
-	mustIs(t, s.AssignNavigator(ctx, "C1", "UOTHER", []string{"UANA"}, "k1"), store.ErrDuplicate)
-	g, _ := s.Group(ctx, "C1")
-	mustEqual(t, "navigators", g.Navigators, []string{"UNAV"})
-	ms, err := s.Members(ctx, []string{"UANA", "UBEN", "UNAV"})
-	must(t, err)
-	mustEqual(t, "members", ms, []store.Member{
-		{V: 1, ID: "UANA", TZ: "America/Chicago", NavigatorID: "UNAV", PausedUntil: day(6, 20), CreatedAt: t0},
-		{V: 1, ID: "UBEN", TZ: "Europe/Berlin", NavigatorID: "UNAV", CreatedAt: t0},
-		{V: 1, ID: "UNAV", TZ: "Europe/Berlin", CreatedAt: t0},
-	})
-}
-
 // TestStore_memberWritersInterleaved runs every kind of member change at
 // once on one member: each changes only its own fields, so all of them
 // show in the end, whatever the order.
@@ -176,7 +180,10 @@ func TestStore_memberWritersInterleaved(t *testing.T) {
 		}
 		var wg sync.WaitGroup
 		wg.Go(func() { check(s.SetPaused(ctx, id, day(6, 20))) })
-		wg.Go(func() { check(s.AssignNavigator(ctx, "C1", "UNAV", []string{id}, "")) })
+		wg.Go(func() {
+			_, err := s.SetUpGroup(ctx, store.GroupSettings{ID: "C1", TZ: "Europe/Berlin", Members: []string{id}}, "")
+			check(err)
+		})
 		wg.Go(func() {
 			_, err := s.SetProfile(ctx, id, store.Profile{Name: "Ana", TZ: "America/Chicago"})
 			check(err)
@@ -184,7 +191,7 @@ func TestStore_memberWritersInterleaved(t *testing.T) {
 		wg.Go(func() { check(s.SaveMemberDM(ctx, id, "DANA")) })
 		wg.Wait()
 		m, _ := s.Member(ctx, id)
-		if !m.PausedUntil.Equal(day(6, 20)) || m.NavigatorID != "UNAV" || m.TZ != "America/Chicago" || m.Name != "Ana" || m.DMChannel != "DANA" {
+		if !m.PausedUntil.Equal(day(6, 20)) || m.TZ != "America/Chicago" || m.Name != "Ana" || m.DMChannel != "DANA" {
 			t.Fatalf("round %d: a change was lost: %+v", i, m)
 		}
 	}

@@ -221,7 +221,8 @@ func deleteInboxOf(tx *bolt.Tx, memberID string) error {
 	return nil
 }
 
-// deleteFromGroups takes the member off every group's lists.
+// deleteFromGroups takes the member off every group's lists: roles,
+// invitations, and navigator links (theirs, and to them).
 func deleteFromGroups(tx *bolt.Tx, memberID string) error {
 	b := tx.Bucket(bGroups)
 	var changed []Group
@@ -231,14 +232,11 @@ func deleteFromGroups(tx *bolt.Tx, memberID string) error {
 			return fmt.Errorf("decode group %q: %w", k, err)
 		}
 		_, shares := g.Sharing[memberID]
-		if len(rolesIn(g, memberID)) == 0 && !shares {
+		if len(rolesIn(g, memberID)) == 0 && !inLinks(g, memberID) && !shares {
 			return nil
 		}
+		leave(&g, memberID)
 		delete(g.Sharing, memberID)
-		other := func(id string) bool { return id == memberID }
-		g.Members = slices.DeleteFunc(g.Members, other)
-		g.Facilitators = slices.DeleteFunc(g.Facilitators, other)
-		g.Navigators = slices.DeleteFunc(g.Navigators, other)
 		g.V = recordVersion
 		changed = append(changed, g)
 		return nil
@@ -252,6 +250,21 @@ func deleteFromGroups(tx *bolt.Tx, memberID string) error {
 		}
 	}
 	return nil
+}
+
+// inLinks reports whether id is in g's invitations or navigator links.
+func inLinks(g Group, id string) bool {
+	if slices.ContainsFunc(g.Invited, func(in Invitation) bool { return in.Person == id }) {
+		return true
+	}
+	for _, m := range []map[string]string{g.NavigatorOf, g.NavigatorAsked} {
+		for member, nav := range m {
+			if member == id || nav == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // deleteNavigatorLinks leaves the members the person navigated without a

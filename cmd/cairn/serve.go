@@ -71,6 +71,7 @@ Environment:
   SLACK_SIGNING_SECRET  signing secret (HTTP mode, with --http)
   SLACK_API_URL         Web API base URL (default %s; GovSlack: https://slack-gov.com/api/)
   CAIRN_KEY_FILE        key that encrypts the database (cairn key new makes one); unset: stored plain
+  CAIRN_ADMINS          Slack user ids, comma-separated, who may create groups (besides cairn admin add and workspace admins)
 
 Flags:
 `, bot.DefaultAPIURL)
@@ -101,6 +102,10 @@ Flags:
 	if err != nil {
 		return err
 	}
+	admins, err := parseAdmins(c.getenv("CAIRN_ADMINS"))
+	if err != nil {
+		return fmt.Errorf("%w: CAIRN_ADMINS: %v", errUsage, err)
+	}
 
 	cfg := Config{
 		DB:              *dbPath,
@@ -117,6 +122,7 @@ Flags:
 			PostRate:      *postRate,
 			CallTimeout:   *callTimeout,
 			Logger:        logger,
+			Admins:        admins,
 		},
 	}
 	if cfg.Bot.BotToken == "" {

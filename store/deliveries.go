@@ -446,7 +446,7 @@ func (s *Store) Members(ctx context.Context, ids []string) ([]Member, error) {
 // SetPaused sets the instant before which the member gets no prompts; a
 // zero until ends a pause. An unknown member is ErrNotFound.
 func (s *Store) SetPaused(ctx context.Context, memberID string, until time.Time) error {
-	err := s.changeMember(ctx, memberID, func(m *Member) { m.PausedUntil = utc(until) })
+	err := s.changeMember(ctx, memberID, func(m *Member) bool { m.PausedUntil = utc(until); return true })
 	if err != nil {
 		return fmt.Errorf("store: pause member %s: %w", memberID, err)
 	}
@@ -456,15 +456,25 @@ func (s *Store) SetPaused(ctx context.Context, memberID string, until time.Time)
 // SaveMemberDM records the member's DM channel with the bot. An unknown
 // member is ErrNotFound.
 func (s *Store) SaveMemberDM(ctx context.Context, memberID, channel string) error {
-	err := s.changeMember(ctx, memberID, func(m *Member) { m.DMChannel = channel })
+	err := s.changeMember(ctx, memberID, func(m *Member) bool {
+		if m.DMChannel == channel {
+			return false
+		}
+		m.DMChannel = channel
+		return true
+	})
 	if err != nil {
 		return fmt.Errorf("store: save DM channel of member %s: %w", memberID, err)
 	}
 	return nil
 }
 
-// changeMember applies change to a stored member in one write.
-func (s *Store) changeMember(ctx context.Context, memberID string, change func(*Member)) error {
+// changeMember applies change to a stored member in one write. change
+// reports whether it changed anything; nothing is written if not (a member
+// writing to Cairn, say, should not cost a write). An unknown member is
+// ErrNotFound. Every change to a member goes through here or a transaction
+// of people.go, and touches only its own fields.
+func (s *Store) changeMember(ctx context.Context, memberID string, change func(*Member) bool) error {
 	if err := checkID("member", memberID); err != nil {
 		return err
 	}
@@ -478,7 +488,9 @@ func (s *Store) changeMember(ctx context.Context, memberID string, change func(*
 		if err != nil {
 			return reject(err)
 		}
-		change(&m)
+		if !change(&m) {
+			return nil
+		}
 		m.V = recordVersion
 		return putJSON(b, []byte(memberID), m)
 	})

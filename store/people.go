@@ -55,7 +55,7 @@ type Profile struct {
 // only fields that are given and different. It reports whether anything
 // changed; an unknown member is ErrNotFound.
 func (s *Store) SetProfile(ctx context.Context, memberID string, p Profile) (changed bool, err error) {
-	err = s.changeMemberIf(ctx, memberID, func(m *Member) bool {
+	err = s.changeMember(ctx, memberID, func(m *Member) bool {
 		changed = false
 		if p.Name != "" && p.Name != m.Name {
 			m.Name, changed = p.Name, true
@@ -214,30 +214,6 @@ func (s *Store) CancelSession(ctx context.Context, groupID string, session time.
 		return saved, fmt.Errorf("store: cancel session %v of group %s: %w", session, groupID, err)
 	}
 	return saved, nil
-}
-
-// changeMemberIf is changeMember for a change that may find nothing to do:
-// change reports whether it changed m, and nothing is written if not.
-func (s *Store) changeMemberIf(ctx context.Context, memberID string, change func(*Member) bool) error {
-	if err := checkID("member", memberID); err != nil {
-		return err
-	}
-	return s.update(ctx, func(tx *bolt.Tx) error {
-		b := tx.Bucket(bMembers)
-		var m Member
-		ok, err := getJSON(b, []byte(memberID), &m)
-		if err == nil && !ok {
-			err = ErrNotFound
-		}
-		if err != nil {
-			return reject(err)
-		}
-		if !change(&m) {
-			return nil
-		}
-		m.V = recordVersion
-		return putJSON(b, []byte(memberID), m)
-	})
 }
 
 // touchMember applies change to the member, creating the record first if

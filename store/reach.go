@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // Whether a person can be reached on Slack.
@@ -23,7 +21,7 @@ func (s *Store) MarkUnreachable(ctx context.Context, memberID, reason string, at
 		return fmt.Errorf("store: mark member %s unreachable: %w: no reason", memberID, ErrInvalid)
 	}
 	at = orNow(at, s.now()).UTC()
-	err := s.changeReach(ctx, memberID, func(m *Member) bool {
+	err := s.changeMember(ctx, memberID, func(m *Member) bool {
 		if m.Unreachable == reason {
 			return false // keep the first time it was seen
 		}
@@ -40,7 +38,7 @@ func (s *Store) MarkUnreachable(ctx context.Context, memberID, reason string, at
 // to Cairn). Clearing a reachable member changes nothing. An unknown member
 // is ErrNotFound.
 func (s *Store) ClearUnreachable(ctx context.Context, memberID string) error {
-	err := s.changeReach(ctx, memberID, func(m *Member) bool {
+	err := s.changeMember(ctx, memberID, func(m *Member) bool {
 		if m.Unreachable == "" && m.UnreachableAt.IsZero() {
 			return false
 		}
@@ -51,29 +49,4 @@ func (s *Store) ClearUnreachable(ctx context.Context, memberID string) error {
 		return fmt.Errorf("store: clear member %s unreachable: %w", memberID, err)
 	}
 	return nil
-}
-
-// changeReach applies change to a stored member in one write, and writes
-// nothing when change reports nothing to do (the common case of a member
-// writing to Cairn should not cost a commit's write).
-func (s *Store) changeReach(ctx context.Context, memberID string, change func(*Member) bool) error {
-	if err := checkID("member", memberID); err != nil {
-		return err
-	}
-	return s.update(ctx, func(tx *bolt.Tx) error {
-		b := tx.Bucket(bMembers)
-		var m Member
-		ok, err := getJSON(b, []byte(memberID), &m)
-		if err == nil && !ok {
-			err = ErrNotFound
-		}
-		if err != nil {
-			return reject(err)
-		}
-		if !change(&m) {
-			return nil
-		}
-		m.V = recordVersion
-		return putJSON(b, []byte(memberID), m)
-	})
 }

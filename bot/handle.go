@@ -90,8 +90,15 @@ func isMemberDM(m *slackevents.MessageEvent) bool {
 // turnFrom runs one durable turn for an input from origin (an event, a
 // journaled input) and posts its replies.
 func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin conversations.Origin, in conversations.Input) error {
-	if err := b.ensureMember(ctx, user); err != nil {
+	fetchZone, err := b.ensureMember(ctx, user)
+	if err != nil {
 		return err
+	}
+	if fetchZone {
+		// After the reply, not before: the member's answer does not need
+		// their zone, and a burst of new members' users.info calls would
+		// otherwise compete with their own replies.
+		defer b.zones.fetch(user)
 	}
 	// The replies are staged in the turn's own commit and posted from the
 	// outbox: one Slack cannot take now is kept and posted later, not lost.
@@ -156,7 +163,7 @@ func (b *Bot) sayTrouble(ctx context.Context, channel string) {
 // shared, retried; see zoneFetcher) and the turn itself creates a new
 // member's record. Only a member being asked for a date waits for it, and
 // only once: a member whose zone is still unknown is answered in UTC.
-func (b *Bot) ensureMember(ctx context.Context, user string) error {
+func (b *Bot) ensureMember(ctx context.Context, user string) (fetchAfter bool, err error) {
 	m, err := b.store.Member(ctx, user)
 	if err == nil && m.Unreachable != "" {
 		// They wrote to us, so Slack reaches them again: scheduled messages
@@ -167,18 +174,17 @@ func (b *Bot) ensureMember(ctx context.Context, user string) error {
 	}
 	switch {
 	case err == nil && m.TZ != "":
-		return nil
-	case err != nil && !errors.Is(err, store.ErrNotFound):
-		return err
-	}
-	f := b.zones.fetch(user)
-	if err != nil { // new to Cairn: not in any conversation yet
-		return nil
+		return false, nil
+	case errors.Is(err, store.ErrNotFound):
+		return true, nil // new to Cairn: not in any conversation yet
+	case err != nil:
+		return false, err
 	}
 	conv, err := b.store.Conversation(ctx, user)
 	if err != nil || !conversations.NeedsZone(conv.State) || !b.zones.firstWait(user) {
-		return nil
+		return true, nil
 	}
+	f := b.zones.fetch(user)
 	t := time.NewTimer(userInfoWait)
 	defer t.Stop()
 	select {
@@ -186,7 +192,7 @@ func (b *Bot) ensureMember(ctx context.Context, user string) error {
 	case <-t.C:
 	case <-ctx.Done():
 	}
-	return nil
+	return false, nil
 }
 
 // userInfoWait bounds the one wait of a member's reply for their zone.

@@ -539,7 +539,7 @@ const (
 )
 
 const (
-	sayJoined        = "You're in “%s”. Welcome! You'll get a check-in prompt before each session. /cairn privacy shows and changes what the group sees; you can leave anytime with the button below or /cairn leave."
+	sayJoined        = "You're in “%s”. Welcome! You'll get a check-in prompt before each session. Next, pick what the group sees of your check-ins (/cairn privacy changes it anytime); you can leave anytime with the button below or /cairn leave."
 	sayJoinedRole    = "You're in “%s” as %s. You can leave anytime with the button below or /cairn leave."
 	sayDeclined      = "No problem — you're not in “%s”, and nothing of yours is shared with it. If you change your mind, ask its facilitator to invite you again."
 	sayInviteGone    = "That invitation isn't open any more. If you'd like to join, ask the group's facilitator to invite you again."
@@ -718,7 +718,16 @@ func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) (bool, e
 				replies = append(replies, q)
 			}
 			b.log.Info("joined a group", "user", user, "group", groupID)
-			return true, b.answered(ctx, user, replies, replan)
+			if err := b.answered(ctx, user, replies, replan); err != nil {
+				return true, err
+			}
+			if slices.Contains(roles, store.RoleMember) {
+				// Joining is also choosing what the group sees of their
+				// check-ins: the choice comes at once (the default holds
+				// until they pick).
+				return true, b.privacyChoicesToDM(ctx, user, []store.Group{g})
+			}
+			return true, nil
 		}
 	case valueDecline:
 		var g store.Group

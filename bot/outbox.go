@@ -200,7 +200,10 @@ func (b *Bot) stage(ctx context.Context, user, channel string, replies []convers
 // is left goes to RunOutbox. Only a failure of the store is an error: a reply
 // kept for later is not.
 func (b *Bot) sendReplies(ctx context.Context, user string) error {
-	next, err := b.flushMember(ctx, user)
+	// The member is waiting for these: a reply held back by its backoff is
+	// tried now rather than at its time, so a new message after an outage
+	// is not answered only when an old reply's wait (up to a minute) ends.
+	next, err := b.flushMember(ctx, user, true)
 	if err != nil || !next.IsZero() {
 		b.outbox.kick()
 	}
@@ -209,7 +212,7 @@ func (b *Bot) sendReplies(ctx context.Context, user string) error {
 
 // flushMember posts user's staged replies in order until one cannot go out
 // now, and returns when that one is due again (zero: none is left).
-func (b *Bot) flushMember(ctx context.Context, user string) (next time.Time, err error) {
+func (b *Bot) flushMember(ctx context.Context, user string, now bool) (next time.Time, err error) {
 	unlock := b.outbox.lock(user)
 	defer unlock()
 	pending, err := b.store.MemberOutbox(ctx, user)
@@ -220,9 +223,10 @@ func (b *Bot) flushMember(ctx context.Context, user string) (next time.Time, err
 		if b.outbox.isPosted(o.ID) {
 			continue // posted; its removal is under way
 		}
-		if o.NextAt.After(time.Now()) {
+		if !now && o.NextAt.After(time.Now()) {
 			return o.NextAt, nil
 		}
+		now = false // one try out of turn, not a loop against a Slack still down
 		if next, err := b.sendOutgoing(ctx, o); err != nil || !next.IsZero() {
 			return next, err
 		}
@@ -428,7 +432,7 @@ func (b *Bot) sendOutbox(ctx context.Context) (next time.Time, err error) {
 		user := o.MemberID
 		wg.Go(func() {
 			defer func() { <-slots }()
-			later(b.flushMember(ctx, user))
+			later(b.flushMember(ctx, user, false))
 		})
 	}
 	wg.Wait()

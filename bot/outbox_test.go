@@ -288,3 +288,23 @@ func TestOutbox_ATurnFinishingDuringShutdownLeavesNothingToLookFor(t *testing.T)
 		t.Fatalf("after shutdown the outbox holds %d replies (%v); want none", n, err)
 	}
 }
+
+// TestOutbox_ANewMessageDoesNotWaitOutAnOldReplysBackoff: after an outage,
+// a reply waits (here an hour) before its next try; when the member writes
+// again, it is tried at once and both answers arrive, in order, without
+// waiting out the hour.
+func TestOutbox_ANewMessageDoesNotWaitOutAnOldReplysBackoff(t *testing.T) {
+	h := newHarness(t)
+	h.bot.SetOutboxWaits(time.Hour, time.Hour)
+	h.fake.FailNext("chat.postMessage", 1, fakeslack.ServerError()) // refused: kept for an hour
+	h.dm("hi")
+	waitUntil(t, "the first reply to hi failed", func() bool {
+		return len(h.fake.CallsTo("chat.postMessage")) >= 1 && depth(t, h) == 2
+	})
+	h.dm("help")
+	waitUntil(t, "every reply is posted", func() bool { return depth(t, h) == 0 })
+	got := assertOnceInOrder(t, h, 3)
+	if !strings.Contains(got[1].text, "What would you like to do") || !strings.Contains(got[2].text, "You can say") {
+		t.Fatalf("replies in the wrong order: %+v", got)
+	}
+}

@@ -91,6 +91,13 @@ func (b *Bot) privacyToDM(ctx context.Context, user string) error {
 	if err != nil {
 		return err
 	}
+	return b.privacyChoicesToDM(ctx, user, groups)
+}
+
+// privacyChoicesToDM sends the choices for groups (those the member is in)
+// to their DM: from App Home's button, and right after they join a group,
+// so that joining is also choosing what it sees.
+func (b *Bot) privacyChoicesToDM(ctx context.Context, user string, groups []store.Group) error {
 	channel, err := b.dm(ctx, user)
 	if err != nil {
 		return err

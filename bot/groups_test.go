@@ -211,6 +211,16 @@ func TestGroups_SetupRolesPauseAndNudges(t *testing.T) {
 	waitFor(t, func() bool { return strings.Contains(h.logs.String(), "replayed press ignored") })
 	// Her navigator question comes with the welcome: only one navigator.
 	navQuestion := h.posted(fakeslack.DMChannel("UANA"), "suggests Nia as your navigator")
+	// Joining is also choosing what the group sees: the three choices come
+	// at once, for this group.
+	waitFor(t, func() bool {
+		for _, c := range h.fake.CallsTo("chat.postMessage") {
+			if c.Params["channel"] == fakeslack.DMChannel("UANA") && strings.Contains(c.Params["blocks"], `"value":"C0GROUP|checked_in"`) {
+				return true
+			}
+		}
+		return false
+	})
 	if n := h.countPosted(fakeslack.DMChannel("UANA"), "You're in"); n != 1 {
 		t.Fatalf("Ana was welcomed %d times", n)
 	}

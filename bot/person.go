@@ -1,0 +1,120 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
+)
+
+// Reaching a person: the conversation decides that the member asked
+// (Outcome.Alert); here Cairn finds whom to ask, keeps the hourly limit,
+// and tells both. The person asked reads the member's name and that they
+// asked, never anything the member wrote.
+
+// whomToAsk is the member's navigator in the first group where they have
+// one, else the facilitators of the first group they joined as a member
+// that has any. ok is false when there is nobody.
+func whomToAsk(groups []store.Group, member string) (a store.Alert, ok bool) {
+	for _, g := range groups {
+		if nav := g.NavigatorFor(member); nav != "" {
+			return store.Alert{MemberID: member, GroupID: g.ID, Asked: []string{nav}, Navigator: true}, true
+		}
+	}
+	for _, g := range groups {
+		if !slices.Contains(g.Members, member) {
+			continue
+		}
+		facs := slices.DeleteFunc(slices.Clone(g.Facilitators), func(id string) bool { return id == member })
+		if len(facs) > 0 {
+			return store.Alert{MemberID: member, GroupID: g.ID, Asked: facs}, true
+		}
+	}
+	return store.Alert{}, false
+}
+
+// alert carries out the member's ask for a person, after their turn: the
+// ask, its audit entries and the messages to both sides are one commit
+// (store.RecordAlert), so a second ask within the hour sends nothing more
+// even when two race. channel is where the member's answer goes (their DM
+// when empty).
+func (b *Bot) alert(ctx context.Context, user, channel string, req conversations.AlertRequest) error {
+	groups, err := b.store.Groups(ctx)
+	if err != nil {
+		return fmt.Errorf("bot: alert for %s: %w", user, err)
+	}
+	m, _ := b.store.Member(ctx, user)
+	now := b.Now()
+	a, ok := whomToAsk(groups, user)
+	if !ok {
+		b.log.Info("talk request with nobody to ask", "user", user)
+		return b.post(ctx, user, channel, resumed(req, conversations.SayNobodyToAsk))
+	}
+	a.At = now.UTC()
+	asked := b.asked(ctx, a)
+	toMember, err := encodeReplies(resumed(req, conversations.SayAsked(asked)))
+	if err != nil {
+		return err
+	}
+	alert, err := json.Marshal(conversations.Reply{Text: conversations.SayAlert(b.nameOf(ctx, user))})
+	if err != nil {
+		return fmt.Errorf("bot: encode an alert: %w", err)
+	}
+	var msgs []store.Outgoing
+	for _, p := range a.Asked {
+		msgs = append(msgs, store.Outgoing{MemberID: p, Body: alert})
+	}
+	for _, body := range toMember {
+		msgs = append(msgs, store.Outgoing{MemberID: user, Channel: channel, Body: body})
+	}
+	prev, ids, err := b.store.RecordAlert(ctx, a, conversations.AlertLimit, msgs)
+	switch {
+	case errors.Is(err, store.ErrTooSoon):
+		b.log.Info("talk request within the hour; nobody asked again", "user", user)
+		text := conversations.SayAskedRecently(b.asked(ctx, prev), prev.At, zoneOf(m))
+		return b.post(ctx, user, channel, resumed(req, text))
+	case err != nil:
+		return err
+	}
+	b.outbox.trust(ids...)
+	b.log.Info("talk request sent", "user", user, "group", a.GroupID, "asked", len(a.Asked))
+	var errs []error
+	for _, p := range a.Asked {
+		errs = append(errs, b.sendReplies(ctx, p))
+	}
+	return errors.Join(append(errs, b.sendReplies(ctx, user))...)
+}
+
+// asked names the people an ask went to, as the member is told.
+func (b *Bot) asked(ctx context.Context, a store.Alert) conversations.Asked {
+	out := conversations.Asked{Navigator: a.Navigator}
+	for _, p := range a.Asked {
+		out.Names = append(out.Names, b.nameOf(ctx, p))
+	}
+	return out
+}
+
+// resumed is text, then, when a conversation is under way, how to go on.
+func resumed(req conversations.AlertRequest, text string) []conversations.Reply {
+	replies := []conversations.Reply{{Text: text}}
+	if req.Resume {
+		replies = append(replies, conversations.Reply{Text: conversations.SayPersonResume})
+	}
+	return replies
+}
+
+func encodeReplies(rs []conversations.Reply) ([]json.RawMessage, error) {
+	var out []json.RawMessage
+	for _, r := range rs {
+		body, err := json.Marshal(r)
+		if err != nil {
+			return nil, fmt.Errorf("bot: encode a reply: %w", err)
+		}
+		out = append(out, body)
+	}
+	return out, nil
+}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/store"
@@ -15,27 +14,6 @@ import (
 // (Outcome.Alert); here Cairn finds whom to ask, keeps the hourly limit,
 // and tells both. The person asked reads the member's name and that they
 // asked, never anything the member wrote.
-
-// whomToAsk is the member's navigator in the first group where they have
-// one, else the facilitators of the first group they joined as a member
-// that has any. ok is false when there is nobody.
-func whomToAsk(groups []store.Group, member string) (a store.Alert, ok bool) {
-	for _, g := range groups {
-		if nav := g.NavigatorFor(member); nav != "" {
-			return store.Alert{MemberID: member, GroupID: g.ID, Asked: []string{nav}, Navigator: true}, true
-		}
-	}
-	for _, g := range groups {
-		if !slices.Contains(g.Members, member) {
-			continue
-		}
-		facs := slices.DeleteFunc(slices.Clone(g.Facilitators), func(id string) bool { return id == member })
-		if len(facs) > 0 {
-			return store.Alert{MemberID: member, GroupID: g.ID, Asked: facs}, true
-		}
-	}
-	return store.Alert{}, false
-}
 
 // alert carries out the member's ask for a person, after their turn: the
 // ask, its audit entries and the messages to both sides are one commit
@@ -49,7 +27,7 @@ func (b *Bot) alert(ctx context.Context, user, channel string, req conversations
 	}
 	m, _ := b.store.Member(ctx, user)
 	now := b.Now()
-	a, ok := whomToAsk(groups, user)
+	a, ok := store.AlertFor(groups, user)
 	if !ok {
 		b.log.Info("talk request with nobody to ask", "user", user)
 		return b.post(ctx, user, channel, resumed(req, conversations.SayNobodyToAsk))

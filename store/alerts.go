@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -34,6 +35,28 @@ type Alert struct {
 	// were the member's navigator (else the group's facilitators).
 	Asked     []string `json:"asked"`
 	Navigator bool     `json:"navigator,omitempty"`
+}
+
+// AlertFor is whom member's ask goes to: their navigator in the first
+// group where they have one (see Group.NavigatorFor), else the
+// facilitators of the first group they joined as a member that has any.
+// ok is false when there is nobody to ask.
+func AlertFor(groups []Group, member string) (a Alert, ok bool) {
+	for _, g := range groups {
+		if nav := g.NavigatorFor(member); nav != "" {
+			return Alert{MemberID: member, GroupID: g.ID, Asked: []string{nav}, Navigator: true}, true
+		}
+	}
+	for _, g := range groups {
+		if !slices.Contains(g.Members, member) {
+			continue
+		}
+		facs := slices.DeleteFunc(slices.Clone(g.Facilitators), func(id string) bool { return id == member })
+		if len(facs) > 0 {
+			return Alert{MemberID: member, GroupID: g.ID, Asked: facs}, true
+		}
+	}
+	return Alert{}, false
 }
 
 // LastAlert is the member's latest ask; ErrNotFound if they never asked.

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -82,4 +83,30 @@ func TestStore_RecordAlert(t *testing.T) {
 			t.Errorf("LastAlert after forget me: %v, want ErrNotFound", err)
 		}
 	})
+}
+
+func TestAlertFor(t *testing.T) {
+	withNav := store.Group{ID: "C2", Members: []string{"UANA"}, Navigators: []string{"UNIA"}, Facilitators: []string{"UFAC"}, NavigatorOf: map[string]string{"UANA": "UNIA"}}
+	asked := store.Group{ID: "C2", Members: []string{"UANA"}, Navigators: []string{"UNIA"}, Facilitators: []string{"UFAC"}, NavigatorAsked: map[string]string{"UANA": "UNIA"}}
+	facs := store.Group{ID: "C1", Members: []string{"UANA"}, Facilitators: []string{"UFAC", "ULEE"}}
+	invited := store.Group{ID: "C0", Facilitators: []string{"UOTHER"}, Invited: []store.Invitation{{Person: "UANA", Role: store.RoleMember}}}
+	for _, tt := range []struct {
+		name   string
+		groups []store.Group
+		asked  []string
+		nav    bool
+	}{
+		{"navigator first", []store.Group{facs, withNav}, []string{"UNIA"}, true},
+		{"a proposed navigator is not asked", []store.Group{asked}, []string{"UFAC"}, false},
+		{"facilitators", []store.Group{facs}, []string{"UFAC", "ULEE"}, false},
+		{"not a group only invited to", []store.Group{invited}, nil, false},
+		{"no group", nil, nil, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, ok := store.AlertFor(tt.groups, "UANA")
+			if ok != (tt.asked != nil) || !slices.Equal(a.Asked, tt.asked) || a.Navigator != tt.nav {
+				t.Errorf("AlertFor = %+v, %v; want %v (navigator %v)", a, ok, tt.asked, tt.nav)
+			}
+		})
+	}
 }

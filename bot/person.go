@@ -30,11 +30,11 @@ func (b *Bot) alert(ctx context.Context, user, channel string, req conversations
 	a, ok := store.AlertFor(groups, user)
 	if !ok {
 		b.log.Info("talk request with nobody to ask", "user", user)
-		return b.post(ctx, user, channel, resumed(req, conversations.SayNobodyToAsk))
+		return b.post(ctx, user, channel, req.Say(conversations.SayNobodyToAsk))
 	}
 	a.At = now.UTC()
 	asked := b.asked(ctx, a)
-	toMember, err := encodeReplies(resumed(req, conversations.SayAsked(asked)))
+	toMember, err := encodeReplies(req.Say(conversations.SayAsked(asked)))
 	if err != nil {
 		return err
 	}
@@ -54,7 +54,7 @@ func (b *Bot) alert(ctx context.Context, user, channel string, req conversations
 	case errors.Is(err, store.ErrTooSoon):
 		b.log.Info("talk request within the hour; nobody asked again", "user", user)
 		text := conversations.SayAskedRecently(b.asked(ctx, prev), prev.At, zoneOf(m))
-		return b.post(ctx, user, channel, resumed(req, text))
+		return b.post(ctx, user, channel, req.Say(text))
 	case err != nil:
 		return err
 	}
@@ -74,15 +74,6 @@ func (b *Bot) asked(ctx context.Context, a store.Alert) conversations.Asked {
 		out.Names = append(out.Names, b.nameOf(ctx, p))
 	}
 	return out
-}
-
-// resumed is text, then, when a conversation is under way, how to go on.
-func resumed(req conversations.AlertRequest, text string) []conversations.Reply {
-	replies := []conversations.Reply{{Text: text}}
-	if req.Resume {
-		replies = append(replies, conversations.Reply{Text: conversations.SayPersonResume})
-	}
-	return replies
 }
 
 func encodeReplies(rs []conversations.Reply) ([]json.RawMessage, error) {

@@ -25,6 +25,16 @@ type AlertRequest struct {
 	Resume bool
 }
 
+// Say is what the member is told about their ask: text, then, when a
+// conversation is under way, how to go on with it.
+func (r AlertRequest) Say(text string) []Reply {
+	replies := []Reply{{Text: text}}
+	if r.Resume {
+		replies = append(replies, Reply{Text: SayPersonResume})
+	}
+	return replies
+}
+
 // AlertLimit is how often a member's ask reaches someone: at most once in
 // this long; a second ask within it is answered kindly and sends nothing.
 const AlertLimit = time.Hour

@@ -141,7 +141,8 @@ func homeView(v store.View, next time.Time, now time.Time, groups ...store.Group
 			slack.NewActionBlock("home-actions",
 				homeButton("Set a goal", "goal:start", slack.StylePrimary),
 				homeButton("Privacy", actionPrivacy, ""),
-				homeButton("Help", "help", "")),
+				homeButton("Help", "help", ""),
+				homeButton("Talk to a person", conversations.ActTalkToPerson, "")),
 		)
 		return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
 	}
@@ -191,7 +192,8 @@ func homeView(v store.View, next time.Time, now time.Time, groups ...store.Group
 			homeButton("Check in", "checkin:start", slack.StylePrimary),
 			homeButton("Set a new goal", "goal:start", ""),
 			homeButton("Privacy", actionPrivacy, ""),
-			homeButton("Help", "help", "")),
+			homeButton("Help", "help", ""),
+			homeButton("Talk to a person", conversations.ActTalkToPerson, "")),
 	)
 	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
 }

@@ -120,6 +120,12 @@ func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin convers
 			return err
 		}
 	}
+	if out.Alert != nil {
+		if err := b.alert(ctx, user, channel, *out.Alert); err != nil {
+			b.sayTrouble(ctx, channel)
+			return err
+		}
+	}
 	// Even for an input handled before (out.Duplicate): its replies may
 	// still wait in the outbox.
 	if err := b.sendReplies(ctx, user); err != nil {

@@ -145,6 +145,9 @@ type Result struct {
 	// Data asks the caller to export or delete the member's data (see
 	// mydata.go).
 	Data DataRequest
+	// Alert asks the caller to let the member's navigator or facilitator
+	// know they would like to talk (see person.go).
+	Alert *AlertRequest
 }
 
 // Changed reports whether the turn has records to commit besides the state.

@@ -151,6 +151,9 @@ func (t *turn) run() {
 	if t.dataCommand(word) {
 		return
 	}
+	if t.personCommand(word) { // "talk to a person": works everywhere, keeps the flow
+		return
+	}
 	if t.action == "" && word != "" {
 		if t.command(word) {
 			return
@@ -280,9 +283,9 @@ func (t *turn) idle(word string) {
 
 func (t *turn) menuChoices() []Choice {
 	if t.c.Goal == nil {
-		return []Choice{{choiceSetGoal, actGoal}, {choiceHelp, actHelp}}
+		return []Choice{{choiceSetGoal, actGoal}, {choiceHelp, actHelp}, {choiceTalk, ActTalkToPerson}}
 	}
-	return []Choice{{choiceCheckIn, actCheckIn}, {choiceMySteps, actSteps}, {choiceSetGoal, actGoal}, {choiceHelp, actHelp}}
+	return []Choice{{choiceCheckIn, actCheckIn}, {choiceMySteps, actSteps}, {choiceSetGoal, actGoal}, {choiceHelp, actHelp}, {choiceTalk, ActTalkToPerson}}
 }
 
 func (t *turn) showSteps() {
@@ -770,7 +773,7 @@ func (t *turn) saveGoal() {
 }
 
 func (t *turn) menuChoicesWithGoal() []Choice {
-	return []Choice{{choiceMySteps, actSteps}, {choiceHelp, actHelp}}
+	return []Choice{{choiceMySteps, actSteps}, {choiceHelp, actHelp}, {choiceTalk, ActTalkToPerson}}
 }
 
 func (d StepDraft) record(now time.Time) store.Step {

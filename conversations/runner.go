@@ -79,6 +79,9 @@ type Outcome struct {
 	// carry out. For DataForget nothing was committed: the caller deletes
 	// and settles the input in one commit.
 	Data DataRequest
+	// Alert is the member's ask for a person, for the caller to carry out
+	// after the turn (see person.go); the turn commits nothing for it.
+	Alert *AlertRequest
 }
 
 // HandleFrom runs one durable turn for an input from origin.
@@ -164,6 +167,7 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 	// the closure is pure and may run twice, so it only computes.
 	var replies []Reply
 	var data DataRequest
+	var alert *AlertRequest
 	res, err := r.Store.UpdateTurn(ctx, memberID, now.UTC(), func(view store.View) (store.Turn, error) {
 		var t store.Turn
 		if view.Member.ID == "" {
@@ -184,7 +188,7 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 			}
 		}
 		res := step(s, ContextOf(view), now.In(r.zone(view.Member)))
-		data, replies = res.Data, res.Replies
+		data, replies, alert = res.Data, res.Replies, res.Alert
 		if res.Data == DataForget {
 			return store.Turn{}, errForget
 		}
@@ -223,7 +227,7 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 	case err != nil:
 		return Outcome{}, fmt.Errorf("conversations: turn of %s: %w", memberID, err)
 	}
-	return Outcome{Replies: replies, OutboxIDs: res.OutboxIDs, Data: data}, nil
+	return Outcome{Replies: replies, OutboxIDs: res.OutboxIDs, Data: data, Alert: alert}, nil
 }
 
 // DecodeReply reads a reply staged by a turn with Origin.Outbox.

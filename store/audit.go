@@ -33,28 +33,32 @@ func (s *Store) RecordAudit(ctx context.Context, entries ...AuditEntry) error {
 			return fmt.Errorf("store: record audit: %w: an entry needs an actor, a subject and what was read", ErrInvalid)
 		}
 	}
-	err := s.update(ctx, func(tx *bolt.Tx) error {
-		// Created here rather than at open, like bDeletions: a file that
-		// never had a read of anyone's data needs no bucket.
-		b, err := tx.CreateBucketIfNotExists(bAudit)
+	err := s.update(ctx, func(tx *bolt.Tx) error { return appendAudit(tx, now, entries) })
+	if err != nil {
+		return fmt.Errorf("store: record audit: %w", err)
+	}
+	return nil
+}
+
+// appendAudit writes entries (checked by the caller) in tx, so a record
+// and its audit entry can share one commit.
+func appendAudit(tx *bolt.Tx, now time.Time, entries []AuditEntry) error {
+	// Created here rather than at open, like bDeletions: a file that
+	// never had a read of anyone's data needs no bucket.
+	b, err := tx.CreateBucketIfNotExists(bAudit)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		e.V = recordVersion
+		e.At = orNow(e.At, now).UTC()
+		seq, err := b.NextSequence()
 		if err != nil {
 			return err
 		}
-		for _, e := range entries {
-			e.V = recordVersion
-			e.At = orNow(e.At, now).UTC()
-			seq, err := b.NextSequence()
-			if err != nil {
-				return err
-			}
-			if err := putJSON(b, auditKey(e.At, seq), e); err != nil {
-				return err
-			}
+		if err := putJSON(b, auditKey(e.At, seq), e); err != nil {
+			return err
 		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("store: record audit: %w", err)
 	}
 	return nil
 }

@@ -108,7 +108,7 @@ func (s *Store) DeleteMemberData(ctx context.Context, memberID string, handled .
 			keys = append(keys, it.Key)
 		}
 		for _, del := range []func(*bolt.Tx, string) error{
-			deleteRecords, deleteDeliveriesTo, deleteInboxOf, deleteFromGroups, deleteNavigatorLinks, deleteMarks, deleteAuditOf,
+			deleteRecords, deleteDeliveriesTo, deleteInboxOf, deleteFromGroups, deleteNavigatorLinks, deleteMarks, deleteAuditOf, deleteAlertOf,
 		} {
 			if err := del(tx, memberID); err != nil {
 				return err

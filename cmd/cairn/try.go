@@ -210,7 +210,56 @@ func (c *tryCommand) say(ctx context.Context, in conversations.Input) error {
 		return nil
 	}
 	c.print(out.Replies)
+	if out.Alert != nil {
+		return c.alert(ctx, *out.Alert)
+	}
 	return nil
+}
+
+// alert shows what an ask for a person would send, and records it as the
+// bot does (the hourly limit, the audit log). Nothing is sent from here:
+// the people asked are in Slack, and try's member usually is not.
+func (c *tryCommand) alert(ctx context.Context, req conversations.AlertRequest) error {
+	groups, err := c.st.Groups(ctx)
+	if err != nil {
+		return err
+	}
+	a, ok := store.AlertFor(groups, c.member)
+	if !ok {
+		c.print(req.Say(conversations.SayNobodyToAsk))
+		return nil
+	}
+	a.At = c.clock.now().UTC()
+	prev, _, err := c.st.RecordAlert(ctx, a, conversations.AlertLimit, nil)
+	if errors.Is(err, store.ErrTooSoon) {
+		fmt.Fprintln(c.stdout, "(asked within the hour: nothing is sent)")
+		c.print(req.Say(conversations.SayAskedRecently(c.asked(ctx, prev), prev.At, c.loc)))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, p := range a.Asked {
+		fmt.Fprintf(c.stdout, "(in Slack, %s would get a private message: %q)\n", c.nameOf(ctx, p), conversations.SayAlert(c.nameOf(ctx, c.member)))
+	}
+	c.print(req.Say(conversations.SayAsked(c.asked(ctx, a))))
+	return nil
+}
+
+func (c *tryCommand) asked(ctx context.Context, a store.Alert) conversations.Asked {
+	out := conversations.Asked{Navigator: a.Navigator}
+	for _, p := range a.Asked {
+		out.Names = append(out.Names, c.nameOf(ctx, p))
+	}
+	return out
+}
+
+// nameOf is a person's stored name, else their id.
+func (c *tryCommand) nameOf(ctx context.Context, id string) string {
+	if m, err := c.st.Member(ctx, id); err == nil && m.Name != "" {
+		return m.Name
+	}
+	return id
 }
 
 // exportData writes everything held about the member to c.export and

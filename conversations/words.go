@@ -93,6 +93,21 @@ const (
 	sayResumed  = "Welcome back — check-in prompts are on again."
 	sayPauseHow = "Say when you'll be back, like \"away until June 20\" or \"away for 2 weeks\"."
 
+	sayCrisis        = "I'm really glad you told me. You matter, and you don't have to face this alone."
+	say988           = "988, the US Suicide & Crisis Lifeline — call or text 988, any time."
+	sayGroupContacts = "People you can reach right now:"
+	sayEmergency     = "If you are in danger now, call your local emergency number."
+	sayCrisisOffer   = "Would you like me to let your navigator or facilitator know, so a person can reach out to you?"
+	sayCrisisHeld    = "I'm here, and I'm not saving any of this as an answer. If you are in danger now, call your local emergency number (988 in the US). When you'd like to go on, say \"continue\"."
+	sayCrisisNotNow  = "Okay. I'm here whenever you want, and a person can be asked any time — just say so."
+	saySetback       = "Thank you for telling me. Setbacks are part of recovery — they don't erase the steps you've taken.\nIf you'd like, I can let your navigator know."
+	sayLowSelf       = "That sounds really hard — and it isn't the whole story: you're still here, working on it. Could the next step be smaller?"
+	sayReflectThanks = "Thank you for thinking it over with me."
+
+	choiceTellNavigator = "Let my navigator know"
+	choiceNotNow        = "Not now"
+	choiceContinue      = "Continue"
+
 	choiceSetGoal = "Set a goal"
 	choiceCheckIn = "Check in"
 	choiceMySteps = "My steps"

@@ -1,0 +1,235 @@
+package conversations
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/cairnbot/cairn/store"
+)
+
+// safetyPhrases is the table the detector is held to. The phrases were
+// written for this test, not copied: they follow the direct and indirect
+// warning signs that common crisis-line trainings list (talking about wanting
+// to die or to kill oneself, about being a burden, having no reason to live,
+// unbearable pain, saying goodbye, taking too many pills), the forms members
+// actually type (no apostrophes, "wanna", "kms", misspellings), Spanish
+// equivalents, and the issue's own examples. The must-not-trigger rows are
+// everyday idioms with the same words ("killing me", "die for", "dead
+// tired"); a false alarm is a kind message, a missed one is not, so when in
+// doubt a row triggers.
+var safetyPhrases = []struct {
+	text string
+	want signal
+}{
+	// Crisis: direct.
+	{"I want to die", sigCrisis},
+	{"i wanna die", sigCrisis},
+	{"I want too die tbh", sigCrisis},
+	{"I'm going to kill myself", sigCrisis},
+	{"im gonna kill my self", sigCrisis},
+	{"kill myslef", sigCrisis},
+	{"i want to end my life", sigCrisis},
+	{"I'm thinking about suicide", sigCrisis},
+	{"feeling suicidal tonight", sigCrisis},
+	{"feeling sucidal", sigCrisis},
+	{"I've been cutting myself again", sigCrisis},
+	{"I hurt myself last night", sigCrisis},
+	{"I want to hurt myself", sigCrisis},
+	{"self harm", sigCrisis},
+	{"I took too many pills", sigCrisis},
+	{"I think I overdosed", sigCrisis},
+	{"my friend OD'd and I'm scared", sigCrisis},
+	{"I'm going to take all my pills", sigCrisis},
+	{"I wish I was dead", sigCrisis},
+	{"kms", sigCrisis},
+	{"I want to unalive myself", sigCrisis},
+	{"planning to hang myself", sigCrisis},
+	// Crisis: indirect.
+	{"I don't see the point anymore", sigCrisis},
+	{"dont see the point anymore", sigCrisis},
+	{"everyone would be better off without me", sigCrisis},
+	{"they'd be better off if I wasn't here", sigCrisis},
+	{"I just want to end it all", sigCrisis},
+	{"gonna end it all tonight", sigCrisis},
+	{"there's no reason to live", sigCrisis},
+	{"no point in living", sigCrisis},
+	{"I can't go on like this", sigCrisis},
+	{"I can't take it anymore", sigCrisis},
+	{"I don't want to be alive", sigCrisis},
+	{"I don't want to wake up tomorrow", sigCrisis},
+	{"nobody would miss me if I was gone", sigCrisis},
+	{"this is goodbye", sigCrisis},
+	{"I'm not safe right now", sigCrisis},
+	{"I'm a burden to everyone", sigCrisis},
+	// Crisis: Spanish.
+	{"no quiero vivir", sigCrisis},
+	{"me quiero morir", sigCrisis},
+	{"Quiero morirme", sigCrisis},
+	{"pienso en suicidarme", sigCrisis},
+	{"me quiero matar", sigCrisis},
+	{"estarían mejor sin mí", sigCrisis},
+	{"quiero acabar con todo", sigCrisis},
+	{"tomé demasiadas pastillas", sigCrisis},
+	{"creo que tuve una sobredosis", sigCrisis},
+	{"me corté otra vez", sigCrisis},
+	// Relapse and setbacks.
+	{"I relapsed", sigRelapse},
+	{"I used again", sigRelapse},
+	{"I drank last night", sigRelapse},
+	{"back in detox", sigRelapse},
+	{"I slipped up", sigRelapse},
+	{"had a slip this weekend", sigRelapse},
+	{"i got high on saturday", sigRelapse},
+	{"fell off the wagon", sigRelapse},
+	{"started drinking again", sigRelapse},
+	{"recaí", sigRelapse},
+	{"volví a tomar", sigRelapse},
+	{"tuve una recaída", sigRelapse},
+	// Low self-talk.
+	{"I'm useless", sigLow},
+	{"I can't do anything right", sigLow},
+	{"I'm such a failure", sigLow},
+	{"no sirvo para nada", sigLow},
+	// Must not trigger.
+	{"this job is killing me", sigNone},
+	{"I'd die for a garden", sigNone},
+	{"dead tired after work", sigNone},
+	{"I'm dying to see my kids", sigNone},
+	{"killing it at work this week", sigNone},
+	{"the battery died", sigNone},
+	{"pay the overdue bill", sigNone},
+	{"these shoes are killing me", sigNone},
+	{"a cabin to die for", sigNone},
+	{"I nearly died laughing", sigNone},
+	{"go to a relapse prevention group", sigNone},
+	{"I drank water and went for a walk", sigNone},
+	{"I used the bus pass", sigNone},
+	{"call the suicide prevention line to volunteer", sigNone},
+	{"kill time at the library", sigNone},
+	{"I slipped on the ice but I'm fine", sigNone},
+	{"cut my hair", sigNone},
+	{"I want to dye my hair", sigNone},
+	{"I could kill for a coffee", sigNone},
+	{"see the point of the exercise", sigNone},
+	{"me muero de ganas de ver a mis hijos", sigNone},
+	{"quiero vivir cerca del mar", sigNone},
+	{"get my life together", sigNone},
+	{"end the lease by June", sigNone},
+	{"take my pills on time every day", sigNone},
+}
+
+func TestDetect_Phrases(t *testing.T) {
+	if len(safetyPhrases) < 60 {
+		t.Fatalf("only %d phrases; the issue asks for at least 60", len(safetyPhrases))
+	}
+	for _, p := range safetyPhrases {
+		if got := detect(p.text); got != p.want {
+			t.Errorf("detect(%q) = %v, want %v", p.text, got, p.want)
+		}
+	}
+}
+
+// TestSafety_Crisis walks a crisis phrase through every kind of free text:
+// outside a conversation, as a dream, a step, a check-in answer and a
+// barrier. Each time the reply is the crisis reply, the text is stored
+// nowhere, and the conversation is kept where it was.
+func TestSafety_Crisis(t *testing.T) {
+	goal := &store.Goal{ID: 1, Text: "a part-time job"}
+	steps := []store.Step{{ID: 7, GoalID: 1, What: "write a resume"}}
+	withGoal := Context{Goal: goal, Steps: steps}
+	cases := []struct {
+		name   string
+		c      Context
+		before []row
+	}{
+		{"Idle", withGoal, nil},
+		{"Dream", Context{}, []row{{text: "goal", stage: stageDream}}},
+		{"Step", Context{}, []row{
+			{text: "goal", stage: stageDream}, {text: "a cabin", stage: stageHappy},
+			{text: "quiet mornings", stage: stageGoal}, {text: "a part-time job by March", stage: stageWhy},
+			{text: "money", stage: stageSupport}, {text: "my sister", stage: stageStepWhat}}},
+		{"CheckInAnswer", withGoal, []row{{text: "check in", stage: stageDid}}},
+		{"Barrier", withGoal, []row{{text: "check in", stage: stageDid}, {action: actNothing, stage: stageBarrier}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := walk(t, State{}, tc.c, refNow, tc.before)
+			const cry = "honestly I don't see the point anymore"
+			res := Step(s, Input{Text: cry}, tc.c, refNow)
+			got := joinReplies(res.Replies)
+			for _, want := range []string{sayCrisis, "988", "local emergency number"} {
+				if !strings.Contains(got, want) {
+					t.Fatalf("replies %q lack %q", got, want)
+				}
+			}
+			if !hasChoice(res.Replies, ActTalkToPerson) || !hasChoice(res.Replies, actNotNow) {
+				t.Fatalf("no offer of a person / not now: %+v", res.Replies)
+			}
+			if strings.Contains(jsonOf(t, res.State), "point anymore") || res.Changed() {
+				t.Fatalf("the crisis text was kept: state %s, result %+v", jsonOf(t, res.State), res)
+			}
+			if res.State.Stage != s.Stage || res.State.Flow != s.Flow {
+				t.Fatalf("state moved: %q/%q, was %q/%q", res.State.Flow, res.State.Stage, s.Flow, s.Stage)
+			}
+			if !s.Active() {
+				return
+			}
+			// Whatever comes next is not taken as the answer either, until
+			// the member says to go on.
+			held := Step(res.State, Input{Text: "I just feel so alone"}, tc.c, refNow)
+			if strings.Contains(jsonOf(t, held.State), "alone") || held.State.Stage != s.Stage || !hasChoice(held.Replies, ActTalkToPerson) {
+				t.Fatalf("held turn: state %s, replies %+v", jsonOf(t, held.State), held.Replies)
+			}
+			resumed := Step(held.State, Input{Text: "continue"}, tc.c, refNow)
+			want := (&turn{s: s, c: tc.c, now: refNow}).question().Text
+			if got := joinReplies(resumed.Replies); !strings.Contains(got, want) || resumed.State.Aside != "" {
+				t.Fatalf("continue: %q (aside %q), want the question %q", got, resumed.State.Aside, want)
+			}
+		})
+	}
+}
+
+func TestSafety_CrisisContacts(t *testing.T) {
+	c := Context{CrisisContacts: "Riverside group: call our warmline 555-0100, 9am–9pm\nEastside: text Sam 555-0199"}
+	res := Step(State{}, Input{Text: "me quiero morir"}, c, refNow)
+	got := joinReplies(res.Replies)
+	if !strings.Contains(got, "555-0100") || !strings.Contains(got, "555-0199") || strings.Contains(got, "call or text 988") ||
+		!strings.Contains(got, "local emergency number") {
+		t.Fatalf("replies %q", got)
+	}
+}
+
+func TestSafety_NotNow(t *testing.T) {
+	s, _ := walk(t, State{}, Context{}, refNow, []row{{text: "goal", stage: stageDream}})
+	res := Step(s, Input{Text: "I want to end it all"}, Context{}, refNow)
+	res = Step(res.State, Input{Action: actNotNow}, Context{}, refNow)
+	if got := joinReplies(res.Replies); !strings.Contains(got, sayCrisisNotNow) || res.State.Aside != "" || res.State.Stage != stageDream {
+		t.Fatalf("not now: %q, state %+v", got, res.State)
+	}
+	// The next answer is the dream again.
+	res = Step(res.State, Input{Text: "a cabin by a lake"}, Context{}, refNow)
+	if res.State.Goal.Dream != "a cabin by a lake" {
+		t.Fatalf("dream = %q", res.State.Goal.Dream)
+	}
+}
+
+func hasChoice(replies []Reply, value string) bool {
+	for _, r := range replies {
+		for _, c := range r.Choices {
+			if c.Value == value {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func jsonOf(t *testing.T, s State) string {
+	t.Helper()
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

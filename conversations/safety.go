@@ -228,7 +228,7 @@ func (t *turn) crisis() {
 	if c := strings.TrimSpace(t.c.CrisisContacts); c != "" {
 		contacts = sayGroupContacts + "\n" + c
 	}
-	t.say(sayCrisis + "\n" + contacts + "\n" + sayEmergency + "\n" + sayCrisisOffer,
+	t.say(sayCrisis+"\n"+contacts+"\n"+sayEmergency+"\n"+sayCrisisOffer,
 		Choice{choiceTellNavigator, ActTalkToPerson}, Choice{choiceNotNow, actNotNow})
 	if t.s.Active() {
 		t.s.Aside = asideCrisis

@@ -233,3 +233,61 @@ func jsonOf(t *testing.T, s State) string {
 	}
 	return string(b)
 }
+
+// TestSafety_Relapse: a setback is acknowledged without judgement, the
+// navigator is offered, and a check-in goes on from the plan with the
+// setback as what got in the way — never as something done.
+func TestSafety_Relapse(t *testing.T) {
+	goal := &store.Goal{ID: 1, Text: "a part-time job"}
+	c := Context{Goal: goal, Steps: []store.Step{{ID: 7, GoalID: 1, What: "write a resume"}}}
+	for _, tc := range []struct {
+		name   string
+		before []row
+		text   string
+	}{
+		{"AsDid", []row{{text: "check in", stage: stageDid}}, "I relapsed"},
+		{"AsBarrier", []row{{text: "check in", stage: stageDid}, {action: actNothing, stage: stageBarrier}}, "I drank last night"},
+		{"Spanish", []row{{text: "check in", stage: stageDid}}, "volví a tomar"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := walk(t, State{}, c, refNow, tc.before)
+			_, res := walk(t, s, c, refNow, []row{
+				{text: tc.text, want: saySetback, stage: stagePlan},
+				{text: "go to a meeting every day", stage: stagePlanAsStep},
+				{text: "no", stage: stageImportance},
+				{text: "8", stage: stageConfidence},
+				{text: "7", want: sayCheckinSaved, stage: ""},
+			})
+			if !hasChoice(res[0].Replies, ActTalkToPerson) || !strings.Contains(joinReplies(res[0].Replies), sayStepCheckinPlan) {
+				t.Fatalf("setback reply: %+v", res[0].Replies)
+			}
+			ci := res[len(res)-1].CheckIn
+			if ci == nil || ci.Barrier != setbackBarrier || ci.Did != "" || len(ci.StepsDone) != 0 || len(res[len(res)-1].Done) != 0 {
+				t.Fatalf("check-in = %+v, done %v", ci, res[len(res)-1].Done)
+			}
+			for _, r := range res {
+				if strings.Contains(jsonOf(t, r.State), tc.text) {
+					t.Fatalf("the member's words were kept: %s", jsonOf(t, r.State))
+				}
+			}
+		})
+	}
+	t.Run("KeptJustForMe", func(t *testing.T) {
+		s, _ := walk(t, State{}, c, refNow, []row{{text: "check in", stage: stageDid}, {text: "slipped up", stage: stagePlan}})
+		res := Step(s, Input{Action: prefixPrivate + answerBarrier}, c, refNow)
+		if !strings.Contains(jsonOf(t, res.State), `"private":["barrier"]`) {
+			t.Fatalf("state %s", jsonOf(t, res.State))
+		}
+	})
+	t.Run("OutsideACheckIn", func(t *testing.T) {
+		res := Step(State{}, Input{Text: "back in detox"}, c, refNow)
+		if got := joinReplies(res.Replies); !strings.Contains(got, saySetback) || res.Changed() || res.State.Active() {
+			t.Fatalf("%q %+v", got, res)
+		}
+		s, _ := walk(t, State{}, Context{}, refNow, []row{{text: "goal", stage: stageDream}})
+		res = Step(s, Input{Text: "recaí"}, Context{}, refNow)
+		if got := joinReplies(res.Replies); !strings.Contains(got, saySetback) || !strings.Contains(got, sayDream) || res.State.Goal.Dream != "" {
+			t.Fatalf("%q %+v", got, res.State)
+		}
+	})
+}

@@ -444,6 +444,8 @@ func (t *turn) question() Reply {
 		return Reply{Text: sayImportance, Choices: append(rulerChoices(), t.privateChoice()...)}
 	case stageConfidence:
 		return Reply{Text: sayConfidence, Choices: rulerChoices()}
+	case stageReflect:
+		return t.reflectQuestion()
 	}
 	return Reply{Text: sayMenu, Choices: t.menuChoices()}
 }

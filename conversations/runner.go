@@ -366,9 +366,9 @@ func StartOfDay(day time.Time, loc *time.Location) time.Time {
 }
 
 // ContextOf picks the member's current goal from their stored data: the
-// newest one still active.
+// newest one still active, and their latest check-in.
 func ContextOf(v store.View) Context {
-	var c Context
+	c := Context{LastCheckIn: v.LastCheckIn}
 	for i := len(v.Goals) - 1; i >= 0; i-- {
 		if v.Goals[i].Goal.Status == store.GoalActive || v.Goals[i].Goal.Status == "" {
 			g := v.Goals[i].Goal

@@ -291,3 +291,85 @@ func TestSafety_Relapse(t *testing.T) {
 		}
 	})
 }
+
+// TestSafety_LowRatings: a low rating, or a second session in a row with
+// nothing done, gets one kind question and the offer of a person before
+// the check-in is saved; the answer to it is the member's own, never stored.
+func TestSafety_LowRatings(t *testing.T) {
+	goal := &store.Goal{ID: 1, Text: "a part-time job"}
+	steps := []store.Step{{ID: 7, GoalID: 1, What: "write a resume"}}
+	earlier := refNow.AddDate(0, 0, -7)
+	nothingLast := &store.CheckIn{ID: 3, SessionAt: earlier, Barrier: "Money", Importance: 8, Confidence: 7}
+	didLast := &store.CheckIn{ID: 3, SessionAt: earlier, Did: "called them", Importance: 8, Confidence: 7}
+	did := []row{{text: "check in", stage: stageDid}, {text: "I wrote the resume", stage: stagePlan},
+		{text: "send it out", stage: stagePlanAsStep}, {text: "no", stage: stageImportance}}
+	nothing := []row{{text: "check in", stage: stageDid}, {action: actNothing, stage: stageBarrier},
+		{action: prefixBarrier + "Health", stage: stagePlan}, {text: "rest", stage: stagePlanAsStep}, {text: "no", stage: stageImportance}}
+	for _, tc := range []struct {
+		name      string
+		last      *store.CheckIn
+		before    []row
+		imp, conf string
+		want      string // the question; "" for none
+	}{
+		{"LowConfidence", nil, did, "8", "2", sayMoreLikely},
+		{"LowImportance", nil, did, "1", "9", sayStillYourGoal},
+		{"ZeroBoth", nil, did, "0", "0", sayStillYourGoal},
+		{"NothingTwice", nothingLast, nothing, "8", "8", saySmaller},
+		{"NothingOnce", didLast, nothing, "8", "8", ""},
+		{"Fine", nil, did, "3", "3", ""},
+		{"Skipped", nil, did, "skip", "skip", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Context{Goal: goal, Steps: steps, LastCheckIn: tc.last}
+			s, _ := walk(t, State{}, c, refNow, append(tc.before, row{text: tc.imp, stage: stageConfidence}))
+			res := Step(s, Input{Text: tc.conf}, c, refNow)
+			if tc.want == "" {
+				if res.CheckIn == nil || hasChoice(res.Replies, ActTalkToPerson) {
+					t.Fatalf("no question expected: %+v", res)
+				}
+				return
+			}
+			if got := joinReplies(res.Replies); !strings.Contains(got, tc.want) || !hasChoice(res.Replies, ActTalkToPerson) ||
+				res.CheckIn != nil || res.State.Stage != stageReflect {
+				t.Fatalf("replies %q, stage %q, check-in %+v", got, res.State.Stage, res.CheckIn)
+			}
+			const answer = "maybe if my sister came along"
+			res = Step(res.State, Input{Text: answer}, c, refNow)
+			got := joinReplies(res.Replies)
+			if !strings.Contains(got, sayReflectThanks) || !strings.Contains(got, sayCheckinSaved) || res.CheckIn == nil {
+				t.Fatalf("replies %q, check-in %+v", got, res.CheckIn)
+			}
+			if b, _ := json.Marshal(res.CheckIn); strings.Contains(string(b), answer) {
+				t.Fatalf("the reflection was stored: %s", b)
+			}
+		})
+	}
+	t.Run("SkipTheQuestion", func(t *testing.T) {
+		c := Context{Goal: goal, Steps: steps}
+		s, _ := walk(t, State{}, c, refNow, append(did, row{text: "5", stage: stageConfidence}, row{text: "1", stage: stageReflect}))
+		res := Step(s, Input{Action: actSkip}, c, refNow)
+		if res.CheckIn == nil || res.CheckIn.Confidence != 1 || res.CheckIn.Importance != 5 {
+			t.Fatalf("%+v", res.CheckIn)
+		}
+	})
+	t.Run("ImUselessMidFlow", func(t *testing.T) {
+		c := Context{Goal: goal, Steps: steps}
+		s, _ := walk(t, State{}, c, refNow, []row{{text: "check in", stage: stageDid}})
+		res := Step(s, Input{Text: "I'm useless, I can't do anything right"}, c, refNow)
+		if got := joinReplies(res.Replies); !strings.Contains(got, sayLowSelf) || !hasChoice(res.Replies, ActTalkToPerson) || res.State.Stage != stageDid {
+			t.Fatalf("%q %+v", got, res.State)
+		}
+		res = Step(res.State, Input{Text: "smaller would help"}, c, refNow)
+		got := joinReplies(res.Replies)
+		if !strings.Contains(got, sayReflectThanks) || !strings.Contains(got, "what did you do") || res.State.Stage != stageDid ||
+			strings.Contains(jsonOf(t, res.State), "smaller") || strings.Contains(jsonOf(t, res.State), "useless") {
+			t.Fatalf("%q %s", got, jsonOf(t, res.State))
+		}
+		// And the flow goes on as before.
+		res = Step(res.State, Input{Text: "1"}, c, refNow)
+		if res.State.Stage != stagePlan || len(res.State.CheckIn.StepsDone) != 1 {
+			t.Fatalf("%+v", res.State)
+		}
+	})
+}

@@ -103,6 +103,12 @@ const (
 	saySetback       = "Thank you for telling me. Setbacks are part of recovery — they don't erase the steps you've taken.\nIf you'd like, I can let your navigator know."
 	sayLowSelf       = "That sounds really hard — and it isn't the whole story: you're still here, working on it. Could the next step be smaller?"
 	sayReflectThanks = "Thank you for thinking it over with me."
+	sayLowRating     = "Thank you for being honest — a low number is worth listening to."
+	sayNothingTwice  = "That's two sessions in a row that were hard going. That happens."
+	sayStillYourGoal = "Is this still your goal?"
+	sayMoreLikely    = "What would make it a bit more likely?"
+	saySmaller       = "Could the next step be smaller?"
+	sayGoalLetGo     = "That's okay — goals change. Say \"goal\" whenever you'd like to set a new one."
 
 	choiceTellNavigator = "Let my navigator know"
 	choiceNotNow        = "Not now"

@@ -197,7 +197,7 @@ func (t *turn) safety() bool {
 			return true
 		case sigLow:
 			t.say(sayLowSelf, Choice{choiceTellNavigator, ActTalkToPerson})
-			if t.s.Active() {
+			if t.s.Active() && t.s.Aside != asideCrisis {
 				t.s.Aside = asideReflect
 			}
 			return true
@@ -243,6 +243,7 @@ func (t *turn) setback() {
 	if !t.s.Active() {
 		return
 	}
+	t.s.Aside = "" // its question is asked again just below
 	ci := &t.s.CheckIn
 	if t.s.Flow == FlowCheckIn {
 		switch {

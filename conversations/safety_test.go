@@ -373,3 +373,37 @@ func TestSafety_LowRatings(t *testing.T) {
 		}
 	})
 }
+
+// TestSafety_Asides: a setback after a crisis reply asks the flow's
+// question again (so the next answer is taken), while harsh words after it
+// keep the flow waiting.
+func TestSafety_Asides(t *testing.T) {
+	c := Context{Goal: &store.Goal{ID: 1, Text: "a part-time job"}}
+	s, _ := walk(t, State{}, c, refNow, []row{{text: "check in", stage: stageDid}, {text: "I want to die", stage: stageDid}})
+	if s.Aside != asideCrisis {
+		t.Fatalf("aside %q", s.Aside)
+	}
+	low := Step(s, Input{Text: "I'm useless"}, c, refNow)
+	if low.State.Aside != asideCrisis {
+		t.Fatalf("harsh words ended the crisis hold: %q", low.State.Aside)
+	}
+	set := Step(s, Input{Text: "I used again"}, c, refNow)
+	if set.State.Aside != "" || set.State.Stage != stagePlan || set.State.CheckIn.Barrier != setbackBarrier {
+		t.Fatalf("%+v", set.State)
+	}
+}
+
+func FuzzDetect(f *testing.F) {
+	for _, p := range safetyPhrases {
+		f.Add(p.text)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		sig := detect(text)
+		if sig < sigNone || sig > sigLow {
+			t.Fatalf("detect(%q) = %d", text, sig)
+		}
+		if w := fold(text); fold(w) != w {
+			t.Fatalf("fold is not stable on %q: %q then %q", text, w, fold(w))
+		}
+	})
+}

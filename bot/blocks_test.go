@@ -77,7 +77,8 @@ func TestGolden(t *testing.T) {
 	})
 	t.Run("GroupModal", func(t *testing.T) {
 		golden(t, "group_modal", groupModal(store.Group{ID: "C1", Name: "Tuesday group", ScheduleText: "Tuesdays 6pm", TZ: "America/New_York",
-			Members: []string{"U1", "U2"}, Facilitators: []string{"UF"}, QuietStart: "21:00", QuietEnd: "08:00"}, "tuesday-group"))
+			Members: []string{"U1", "U2"}, Facilitators: []string{"UF"}, QuietStart: "21:00", QuietEnd: "08:00",
+			CrisisContacts: "Call our warmline 555-0100, 9am–9pm"}, "tuesday-group"))
 	})
 }
 

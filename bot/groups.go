@@ -34,6 +34,7 @@ const (
 	blockTZ, fieldTZ               = "tz", "tz_input"
 	blockLead, fieldLead           = "lead", "lead_input"
 	blockQuiet, fieldQuiet         = "quiet", "quiet_input"
+	blockCrisis, fieldCrisis       = "crisis", "crisis_input"
 	blockMembers, fieldMembers     = "members", "members_input"
 	blockFacils, fieldFacils       = "facilitators", "facilitators_input"
 	blockNavs, fieldNavs           = "navigators", "navigators_input"
@@ -51,6 +52,9 @@ const (
 	sayCancelledNext  = "The session on %s is called off. Nobody will be prompted for it."
 	sayNoNextSession  = "This group has no upcoming session to call off."
 )
+
+// maxCrisisContacts keeps the crisis reply short enough to read at a bad moment.
+const maxCrisisContacts = 500
 
 // groupCommand answers "/cairn group …" in a channel.
 func (b *Bot) groupCommand(ctx context.Context, cmd slack.SlashCommand, args []string) map[string]any {
@@ -258,6 +262,10 @@ func groupModal(g store.Group, channelName string) slack.ModalViewRequest {
 	if tz == "" {
 		tz = "America/New_York"
 	}
+	// Shown to a member who writes words of crisis; without it they get 988.
+	crisis := text(blockCrisis, fieldCrisis, "Crisis contacts (shown to members in a crisis)", "Call our warmline 555-0100, 9am–9pm", g.CrisisContacts, true)
+	crisis.Element.(*slack.PlainTextInputBlockElement).Multiline = true
+	crisis.Hint = plain("Left empty, members are given 988 (US) and their emergency number.")
 	return slack.ModalViewRequest{
 		Type: slack.VTModal, Title: plain("Set up your group"), Submit: plain("Save"), Close: plain("Cancel"),
 		CallbackID: callbackGroup, PrivateMetadata: g.ID + "|" + channelName,
@@ -267,6 +275,7 @@ func groupModal(g store.Group, channelName string) slack.ModalViewRequest {
 			text(blockTZ, fieldTZ, "Time zone", "America/New_York", tz, false),
 			text(blockLead, fieldLead, "Check-in prompt, hours before each session", "24", lead, false),
 			text(blockQuiet, fieldQuiet, "Quiet hours (no messages), in each person's zone", "21:00-08:00", quiet, true),
+			crisis,
 			users(blockMembers, fieldMembers, "Members", g.Members, false),
 			users(blockFacils, fieldFacils, "Facilitators", g.Facilitators, false),
 			users(blockNavs, fieldNavs, "Navigators", g.Navigators, true),
@@ -342,6 +351,10 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 			errs[blockQuiet] = "Write quiet hours like 21:00-08:00, or leave it empty for that default."
 		}
 		g.QuietStart, g.QuietEnd = start, end
+	}
+	g.CrisisContacts = typed(blockCrisis, fieldCrisis)
+	if len([]rune(g.CrisisContacts)) > maxCrisisContacts {
+		errs[blockCrisis] = "Keep crisis contacts short (up to 500 characters): a number or two and when to call."
 	}
 	g.Members = viewValue(v, blockMembers, fieldMembers).SelectedUsers
 	g.Facilitators = viewValue(v, blockFacils, fieldFacils).SelectedUsers

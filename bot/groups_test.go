@@ -58,6 +58,7 @@ func groupForm(name, schedule, tz string, members, facilitators, navigators []st
 		"tz":           {"tz_input": fakeslack.TextInput(tz)},
 		"lead":         {"lead_input": fakeslack.TextInput("24")},
 		"quiet":        {"quiet_input": fakeslack.TextInput("")},
+		"crisis":       {"crisis_input": fakeslack.TextInput("")},
 		"members":      {"members_input": users(members...)},
 		"facilitators": {"facilitators_input": users(facilitators...)},
 		"navigators":   {"navigators_input": users(navigators...)},
@@ -162,20 +163,24 @@ func TestGroups_SetupRolesPauseAndNudges(t *testing.T) {
 	}
 	_ = json.Unmarshal(opened[0].Response, &resp)
 
-	bad, _ := h.fake.ViewSubmissionFor("UFAC", resp.View.ID, groupForm("Tuesday group", "whenever", "Mars/Base", nil, []string{"UFAC"}, nil))
-	if ack := h.submit(bad); !strings.Contains(ack, `"schedule"`) || !strings.Contains(ack, `"tz"`) || !strings.Contains(ack, `"members"`) {
+	badForm := groupForm("Tuesday group", "whenever", "Mars/Base", nil, []string{"UFAC"}, nil)
+	badForm["crisis"] = map[string]any{"crisis_input": fakeslack.TextInput(strings.Repeat("call ", 200))}
+	bad, _ := h.fake.ViewSubmissionFor("UFAC", resp.View.ID, badForm)
+	if ack := h.submit(bad); !strings.Contains(ack, `"schedule"`) || !strings.Contains(ack, `"tz"`) || !strings.Contains(ack, `"members"`) || !strings.Contains(ack, `"crisis"`) {
 		t.Fatalf("bad form accepted: %s", ack)
 	}
 	if _, err := h.st.Group(ctx, "C0GROUP"); err == nil {
 		t.Fatal("a refused form saved a group")
 	}
-	good, _ := h.fake.ViewSubmissionFor("UFAC", resp.View.ID, groupForm("Tuesday group", "Tuesdays 6pm", "America/New_York", []string{"UANA", "UBEN"}, []string{"UFAC"}, []string{"UNAV"}))
+	goodForm := groupForm("Tuesday group", "Tuesdays 6pm", "America/New_York", []string{"UANA", "UBEN"}, []string{"UFAC"}, []string{"UNAV"})
+	goodForm["crisis"] = map[string]any{"crisis_input": fakeslack.TextInput("  Call our warmline 555-0100, 9am–9pm\n")}
+	good, _ := h.fake.ViewSubmissionFor("UFAC", resp.View.ID, goodForm)
 	ack := h.submit(good)
 	if !strings.Contains(ack, `"response_action":"update"`) || !strings.Contains(ack, "Tuesday, June 16") || !strings.Contains(ack, "Tuesday, June 30") {
 		t.Fatalf("saved form should show the next three sessions: %s", ack)
 	}
 	g, err := h.st.Group(ctx, "C0GROUP")
-	if err != nil || !strings.Contains(g.Schedule, "America/New_York") {
+	if err != nil || !strings.Contains(g.Schedule, "America/New_York") || g.CrisisContacts != "Call our warmline 555-0100, 9am–9pm" {
 		t.Fatalf("group = %+v, %v", g, err)
 	}
 	// Nobody is put in the group: the facilitator who set it up is in it,

@@ -151,10 +151,64 @@ func (t *turn) checkInAnswer() {
 			break
 		}
 		ci.Confidence = n
+		if t.reflection() != "" {
+			t.advance(stageReflect)
+			break
+		}
+		t.finishCheckIn()
+		return
+	case stageReflect:
+		// The answer is the member's own thinking: thanked, never stored.
+		t.say(sayReflectThanks)
+		if t.reflection() == sayStillYourGoal && (noWords[normalize(t.text)] || strings.HasPrefix(normalize(t.text), "not ")) {
+			t.say(sayGoalLetGo)
+		}
 		t.finishCheckIn()
 		return
 	}
 	t.ask()
+}
+
+// stageReflect is the one kind question after low ratings, before the
+// check-in is saved.
+const stageReflect Stage = "reflect"
+
+// reflection is the motivational-interviewing question a check-in earns:
+// a goal that matters little now, little confidence, or a second session
+// in a row with nothing done ("" when none).
+func (t *turn) reflection() string {
+	ci := t.s.CheckIn
+	switch {
+	case ci.Importance >= 0 && ci.Importance <= 2:
+		return sayStillYourGoal
+	case ci.Confidence >= 0 && ci.Confidence <= 2:
+		return sayMoreLikely
+	case t.nothingTwice():
+		return saySmaller
+	}
+	return ""
+}
+
+func (t *turn) reflectQuestion() Reply {
+	q := t.reflection()
+	lead := sayLowRating
+	if q == saySmaller {
+		lead = sayNothingTwice
+	}
+	return Reply{Text: lead + "\n" + q, Choices: []Choice{{choiceTellNavigator, ActTalkToPerson}, {saySkip, actSkip}}}
+}
+
+// nothingTwice reports a second session in a row with nothing done (a
+// setback counts as nothing done, never as progress).
+func (t *turn) nothingTwice() bool {
+	ci, last := t.s.CheckIn, t.c.LastCheckIn
+	if len(ci.StepsDone) > 0 || len(ci.Did) > 0 || last == nil {
+		return false
+	}
+	if !ci.Session.IsZero() && last.SessionAt.Equal(ci.Session) {
+		return false // the same session's check-in, answered again
+	}
+	return last.Did == "" && len(last.StepsDone) == 0
 }
 
 // keepPrivate marks the answer just given as the member's alone: it is

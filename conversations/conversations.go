@@ -43,6 +43,10 @@ type State struct {
 	Editing bool `json:"editing,omitempty"`
 	// Back holds where earlier questions were, newest last, for "back".
 	Back []Mark `json:"back,omitempty"`
+	// Aside is set while the flow waits after a crisis reply ("crisis") or a
+	// kind question ("reflect"): what the member types then is never taken
+	// as the answer to the flow's question (see safety.go).
+	Aside string `json:"aside,omitempty"`
 }
 
 // Mark is enough of an earlier state to go back to its question: the
@@ -127,6 +131,12 @@ type Context struct {
 	// GroupID is its group.
 	Session time.Time
 	GroupID string
+	// CrisisContacts are the crisis lines the facilitators of the member's
+	// groups set, one group per line ("" when none: 988 is shown).
+	CrisisContacts string
+	// LastCheckIn is the member's latest check-in (nil if none), so that a
+	// second session in a row with nothing done is noticed kindly.
+	LastCheckIn *store.CheckIn
 }
 
 // Result is the outcome of one turn: the new state, what to say, and what to

@@ -140,6 +140,9 @@ func Start(s State, flow Flow, c Context, now time.Time) Result {
 }
 
 func (t *turn) run() {
+	if t.safety() { // before anything else, even a message too long to answer
+		return
+	}
 	if len(t.text) > MaxInput {
 		t.say(sayTooLong)
 		if t.s.Active() {
@@ -444,6 +447,8 @@ func (t *turn) question() Reply {
 		return Reply{Text: sayImportance, Choices: append(rulerChoices(), t.privateChoice()...)}
 	case stageConfidence:
 		return Reply{Text: sayConfidence, Choices: rulerChoices()}
+	case stageReflect:
+		return t.reflectQuestion()
 	}
 	return Reply{Text: sayMenu, Choices: t.menuChoices()}
 }

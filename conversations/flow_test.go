@@ -350,7 +350,8 @@ func TestCheckIn_Variants(t *testing.T) {
 			{text: "money", want: "Thanks for telling me", stage: stagePlan},
 			{text: "not sure", stage: stageImportance},
 			{action: "ruler:3", stage: stageConfidence},
-			{text: "two", stage: ""},
+			{text: "two", want: "a bit more likely", stage: stageReflect},
+			{action: actSkip, stage: ""},
 		})
 		ci := res[len(res)-1].CheckIn
 		if ci.Barrier != "Money" || ci.Importance != 3 || ci.Confidence != 2 || len(ci.StepsDone) != 0 {

@@ -18,6 +18,7 @@ type Keeper interface {
 	Conversation(ctx context.Context, memberID string) (store.Conversation, error)
 	UpdateTurn(ctx context.Context, memberID string, at time.Time, fn func(store.View) (store.Turn, error)) (store.TurnResult, error)
 	ApplyTurn(ctx context.Context, t store.Turn) (store.TurnResult, error)
+	Groups(ctx context.Context) ([]store.Group, error)
 }
 
 // Runner makes turns durable: it loads a member's state and data, runs Step,
@@ -87,14 +88,42 @@ type Outcome struct {
 // HandleFrom runs one durable turn for an input from origin.
 func (r *Runner) HandleFrom(ctx context.Context, memberID string, origin Origin, in Input, now time.Time) (Outcome, error) {
 	in.Text = Sanitize(in.Text) // every turn's input, from Slack or cairn try, enters here
+	var contacts string
+	if in.Action == "" && detect(in.Text) == sigCrisis {
+		// Read only when needed: groups are not part of a member's view.
+		contacts = r.crisisContacts(ctx, memberID)
+	}
 	var changed bool
 	out, err := r.turnGuarded(ctx, memberID, origin, now, nil, func(s State, c Context, now time.Time) Result {
+		c.CrisisContacts = contacts
 		res := Step(s, in, c, now)
 		changed = res.Changed()
 		return res
 	})
 	out.Changed = changed && err == nil && !out.Duplicate
 	return out, err
+}
+
+// crisisContacts are the crisis lines of the groups memberID has joined,
+// one line per group. A store error leaves them out: the reply then shows
+// 988 and the emergency number, which is better than no reply.
+func (r *Runner) crisisContacts(ctx context.Context, memberID string) string {
+	groups, err := r.Store.Groups(ctx)
+	if err != nil {
+		return ""
+	}
+	var lines []string
+	for _, g := range groups {
+		c := strings.TrimSpace(g.CrisisContacts)
+		if c == "" || !g.Joined(memberID) {
+			continue
+		}
+		if g.Name != "" {
+			c = g.Name + ": " + c
+		}
+		lines = append(lines, c)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // ErrBusy means the member is in the middle of another conversation and
@@ -370,9 +399,9 @@ func StartOfDay(day time.Time, loc *time.Location) time.Time {
 }
 
 // ContextOf picks the member's current goal from their stored data: the
-// newest one still active.
+// newest one still active, and their latest check-in.
 func ContextOf(v store.View) Context {
-	var c Context
+	c := Context{LastCheckIn: v.LastCheckIn}
 	for i := len(v.Goals) - 1; i >= 0; i-- {
 		if v.Goals[i].Goal.Status == store.GoalActive || v.Goals[i].Goal.Status == "" {
 			g := v.Goals[i].Goal

@@ -83,6 +83,8 @@ type GroupSettings struct {
 	Lead         time.Duration
 	QuietStart   string
 	QuietEnd     string
+	// CrisisContacts: see Group.CrisisContacts.
+	CrisisContacts string
 	// Members, Facilitators and Navigators are who the form names in each
 	// role. Only By joins at once; the others are invited (see SetUpGroup).
 	Members      []string
@@ -130,7 +132,7 @@ func (s *Store) SetUpGroup(ctx context.Context, set GroupSettings, key string) (
 		}
 		g.V, g.ID, g.CreatedAt = recordVersion, set.ID, orNow(g.CreatedAt, now)
 		g.Name, g.Schedule, g.ScheduleText, g.TZ, g.Lead = set.Name, set.Schedule, set.ScheduleText, set.TZ, set.Lead
-		g.QuietStart, g.QuietEnd = set.QuietStart, set.QuietEnd
+		g.QuietStart, g.QuietEnd, g.CrisisContacts = set.QuietStart, set.QuietEnd, set.CrisisContacts
 		people := slices.Compact(slices.Sorted(slices.Values(slices.Concat(set.Members, set.Facilitators, set.Navigators))))
 		for _, id := range people {
 			if err := checkID("member", id); err != nil {

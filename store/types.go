@@ -44,6 +44,10 @@ type Group struct {
 	// recipient's own zone when nothing is sent; empty means the defaults.
 	QuietStart string `json:"quiet_start,omitempty"`
 	QuietEnd   string `json:"quiet_end,omitempty"`
+	// CrisisContacts is what the facilitator wants members to call or text
+	// in a crisis ("Call our warmline 555-0100, 9am–9pm"); shown to the
+	// group's members when they write words of crisis.
+	CrisisContacts string `json:"crisis_contacts,omitempty"`
 	// Cancelled lists sessions (UTC) a facilitator called off.
 	Cancelled []time.Time `json:"cancelled,omitempty"`
 	CreatedAt time.Time   `json:"created_at"`

@@ -317,4 +317,3 @@ func TestCommands_EndACrisisPause(t *testing.T) {
 		t.Fatalf("a held line went on: %+v", res.State)
 	}
 }
-

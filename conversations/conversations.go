@@ -36,6 +36,8 @@ type State struct {
 	Goal    GoalDraft    `json:"goal,omitzero"`
 	Draft   StepDraft    `json:"draft,omitzero"`
 	CheckIn CheckInDraft `json:"checkin,omitzero"`
+	// Cmd is what the commands that work anywhere keep (see commands.go).
+	Cmd CommandState `json:"cmd,omitzero"`
 	// After is where the step sub-flow goes once a step is complete.
 	After Stage `json:"after,omitempty"`
 	// Editing is set while the member changes one part from the summary, so the

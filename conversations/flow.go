@@ -1,6 +1,7 @@
 package conversations
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -157,22 +158,33 @@ func (t *turn) run() {
 	if t.personCommand(word) { // "talk to a person": works everywhere, keeps the flow
 		return
 	}
-	if t.action == "" && word != "" {
-		if t.command(word) {
+	answer, done := t.settle(word) // "command or answer?", when that was asked
+	if done {
+		return
+	}
+	if t.action == actHelp && t.s.Active() {
+		t.helpHere()
+		return
+	}
+	if !answer && t.action == "" && word != "" {
+		// Commands work anywhere (commands.go); "check in" or "set a goal"
+		// may come back as their buttons.
+		if t.command(word) || t.anywhere(word, false) {
 			return
 		}
-		t.action = t.matchChoice(word)
+		if t.action == "" {
+			t.action = cmp.Or(t.matchChoice(word), t.ending(word))
+		}
 	}
 	if t.s.Active() && (t.action == actGoal || t.action == actCheckIn) {
 		// An explicit "set a goal" or "check in" from a menu, App Home or a
 		// slash command: resume that flow if it is the one under way, else
-		// start it afresh.
+		// start it afresh, keeping what was done in the other.
 		if (t.action == actGoal) == (t.s.Flow == FlowGoal) {
-			t.say(sayResume)
-			t.ask()
+			t.resume()
 			return
 		}
-		t.s = State{V: stateVersion}
+		t.leave(false)
 	}
 	if !t.s.Active() {
 		t.idle(word)
@@ -186,14 +198,14 @@ func (t *turn) run() {
 	t.answer()
 }
 
-// command handles the words that work everywhere: help, back, stop, and a
-// greeting that resumes a paused flow.
+// command handles the words that work everywhere: help (about the question
+// on the table), back, stop (keeping what was done), and a greeting that
+// resumes a paused flow with where it was.
 func (t *turn) command(word string) bool {
 	switch word {
 	case "help", "?", "what can i say", "commands", "menu":
 		if t.s.Active() {
-			t.say(sayHelpInFlow)
-			t.ask()
+			t.helpHere()
 		} else {
 			t.say(sayHelp, t.menuChoices()...)
 		}
@@ -203,8 +215,7 @@ func (t *turn) command(word string) bool {
 			t.say(sayNothingToCancel, t.menuChoices()...)
 			return true
 		}
-		t.s = State{V: stateVersion}
-		t.say(sayCancelled)
+		t.leave(true)
 		return true
 	case "back", "go back", "undo":
 		if !t.s.Active() {
@@ -231,8 +242,7 @@ func (t *turn) command(word string) bool {
 		if !t.s.Active() {
 			return false
 		}
-		t.say(sayResume)
-		t.ask()
+		t.resume()
 		return true
 	}
 	return false

@@ -245,7 +245,7 @@ func TestGoalFlow_EditBackCancelResume(t *testing.T) {
 	})
 	t.Run("CancelSavesNothing", func(t *testing.T) {
 		s, res := walk(t, confirm, Context{}, refNow, []row{
-			{text: "Stop", want: "Nothing from this conversation was saved", stage: ""},
+			{text: "Stop", want: "Stopped — nothing was saved", stage: ""},
 			{text: "cancel", want: "nothing to stop", stage: ""},
 		})
 		if s.Active() || res[0].Changed() {
@@ -401,13 +401,13 @@ func TestCheckIn_Variants(t *testing.T) {
 			t.Fatalf("check-in = %+v", ci)
 		}
 	})
-	t.Run("CancelMidCheckIn", func(t *testing.T) {
+	t.Run("CancelMidCheckInKeepsIt", func(t *testing.T) {
 		_, res := walk(t, start, c, refNow, []row{
 			{action: "done:11", stage: stageDid},
-			{text: "cancel", want: "Nothing from this conversation was saved", stage: ""},
+			{text: "cancel", want: "I kept: step 1 marked done", stage: ""},
 		})
-		if res[1].Changed() {
-			t.Fatalf("cancel committed %+v", res[1])
+		if ci := res[1].CheckIn; ci == nil || !reflect.DeepEqual(res[1].Done, []uint64{11}) {
+			t.Fatalf("cancel kept %+v", res[1])
 		}
 	})
 	t.Run("NoGoalYet", func(t *testing.T) {

@@ -184,8 +184,7 @@ func (t *turn) safety() bool {
 			t.say(sayMenu, t.menuChoices()...)
 			return true
 		}
-		t.say(sayResume)
-		t.ask()
+		t.resume()
 		return true
 	case "":
 		switch detect(t.text) {
@@ -206,7 +205,7 @@ func (t *turn) safety() bool {
 	if t.s.Aside == "" {
 		return false
 	}
-	if t.action != "" || asideWords[word] || myDataWords[word] || forgetWords[word] {
+	if t.action != "" || asideWords[word] || myDataWords[word] || forgetWords[word] || commandWord(word) {
 		t.s.Aside = "" // the member chose to go on (or to do something else)
 		return false
 	}

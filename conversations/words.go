@@ -73,10 +73,8 @@ const (
 	sayCheckinSaved    = "Thanks — your check-in is saved. See you at the session."
 	sayCheckinLate     = "Thanks — your check-in is saved. It came after the session started, and that's fine: it still counts."
 
-	sayCancelled       = "Okay, I've stopped. Nothing from this conversation was saved. Say \"hi\" whenever you want to pick it up again."
 	sayNothingToCancel = "There's nothing to stop right now."
 	sayCantGoBack      = "This is the first question, so there's nothing to go back to."
-	sayResume          = "Welcome back. Let's pick up where we left off."
 	sayEmpty           = "I didn't catch anything there."
 	sayTooLong         = "That's a lot to take in at once. Could you say it in a shorter message (under 4,000 characters)?"
 	sayEmojiOnly       = "I like that. Could you put it in a few words too, so we can track it?"
@@ -86,8 +84,7 @@ const (
 	sayStepDone        = "Marked done: %s. That's another stone on your cairn."
 	sayStepNotFound    = "I couldn't find that step. Say \"steps\" to see their numbers."
 
-	sayHelp       = "You can say:\n• \"goal\" to set a goal\n• \"check in\" to tell me how it went\n• \"steps\" to see your goal and steps\n• \"done 2\" to mark step 2 done\n• \"away until June 20\" for a break from check-in prompts, \"I'm back\" to end it\n• \"my data\" for a copy of everything I hold about you, \"forget me\" to delete it\n• \"back\" to go back a question, \"stop\" to stop\nIf you're in crisis, call or text 988 (US), any time."
-	sayHelpInFlow = "Take your time; there are no wrong answers. \"back\" goes back a question, \"stop\" stops, and I'll remember where we were if you leave.\nIf you're in crisis, call or text 988 (US), any time."
+	sayHelp = "You can say, any time — even in the middle of a question:\n• \"set a goal\" to set a goal\n• \"check in\" to tell me how it went\n• \"steps\" to see your goal and steps\n• \"done 2\" (or \"done\" and a step's words) to mark a step done\n• \"help\" inside a question, to hear what it asks\n• \"back\" to go back a question, \"stop\" to stop (I keep what you've done)\n• \"away until June 20\" for a break from check-in prompts, \"I'm back\" to end it\n• \"talk to a person\" to have your navigator reach out\n• \"my data\" for a copy of everything I hold about you, \"forget me\" to delete it\nIf you're in crisis, call or text 988 (US), any time."
 
 	sayPaused   = "Okay — no check-in prompts until %s. Your goal and steps stay as they are. Say \"I'm back\" to turn them on sooner."
 	sayResumed  = "Welcome back — check-in prompts are on again."
@@ -123,3 +120,55 @@ const (
 // barriers are the common things that get in the way, offered as buttons so
 // navigators can see patterns across members without anyone being judged.
 var barriers = []string{"Transport", "Health", "Money", "Childcare", "Motivation", "Something else"}
+
+// Commands that work anywhere (commands.go).
+const (
+	sayDoneOrAnswer  = "Do you mean mark step %d done, or is that your answer?"
+	sayPauseOrAnswer = "Do you mean a break from check-in prompts, or is that your answer?"
+	sayMarkStepDone  = "Mark step %d done"
+	sayTakeABreak    = "Take a break from prompts"
+	sayItsMyAnswer   = "It's my answer"
+
+	sayStopped        = "Stopped."
+	sayStoppedNothing = "Stopped — nothing was saved."
+	sayKept           = "I kept: "
+	sayKeptStep       = "step %s marked done"
+	sayKeptStepsN     = "steps %s marked done"
+	sayKeptSteps      = "%d steps marked done"
+	sayKeptNewStep    = "the new step “%s”"
+	sayKeptCheckIn    = "Your answers so far are saved as a check-in."
+
+	sayResumeHead           = "Welcome back."
+	sayWereAddingStep       = "We were adding a step: *%s*."
+	sayWereCheckingIn       = "We were checking in on your goal: *%s*."
+	sayWereCheckingInNoGoal = "We were checking in."
+	sayWereSettingGoal      = "We were setting your goal: *%s*."
+	sayWereDreaming         = "We were setting a goal, starting from your dream: *%s*."
+	sayWereStartingGoal     = "We were starting on a goal."
+
+	// Help inside a question: what it asks, then the way out.
+	sayHelpWayOut      = "\"back\" goes back, \"stop\" leaves (I keep what you've done)."
+	sayHelpCrisis      = "If you're in crisis, call or text 988 (US), any time."
+	sayHelpAnswer      = "Answer in your own words; there are no wrong answers."
+	sayHelpDream       = "Any dream will do — work, a home, something fun. There are no wrong answers."
+	sayHelpHappy       = "Say what a good life would look like for you: something you, or someone else, would notice."
+	sayHelpGoal        = "One goal you'd like to work toward, in your own words — like \"a part-time job by March\"."
+	sayHelpMeasure     = "Say how you'll know you got there and by when — or \"go on as it is\" to keep the goal as it is."
+	sayHelpWhy         = "A few words on why it matters to you; it helps on the hard weeks."
+	sayHelpSupport     = "Name anyone who could help — family, a friend, a sponsor — or say \"no one yet\"."
+	sayHelpStepWhat    = "A small thing you could do soon, like \"call the job center\"."
+	sayHelpStepWhen    = "Say a day like Friday or June 20 — or \"not sure\" and I'll suggest one."
+	sayHelpStepFar     = "\"Keep this date\" keeps it; \"pick a sooner day\" lets you choose again."
+	sayHelpStepWho     = "Say \"me\", \"my navigator\", or the name of whoever will do it."
+	sayHelpStepWhoName = "A first name is enough."
+	sayHelpStepMore    = "Type the next step, or \"that's all\" to see your whole plan."
+	sayHelpConfirm     = "\"Save it\" saves your goal and steps; \"change something\" fixes a part; \"start over\" begins again."
+	sayHelpEdit        = "Pick what to change: the goal, why it matters, who supports you, or add or remove a step."
+	sayHelpDropStep    = "Type the number of the step to remove."
+	sayHelpDid         = "Tell me what you did in your own words, or the numbers of the steps you finished — or \"nothing this time\"."
+	sayHelpBarrier     = "Pick what got in the way, or say it in a few words. Nothing you say here is wrong."
+	sayHelpPlan        = "One thing you'll do before the next session — small is good."
+	sayHelpPlanAsStep  = "\"Yes\" adds it to your steps with a day on it; \"no thanks\" keeps it as your plan."
+	sayHelpRuler       = "A number from 0 (not at all) to 10 (very), or \"skip\"."
+	sayHelpReflect     = "Say whatever comes to mind, or \"skip\". It's just for you; I don't save it."
+)

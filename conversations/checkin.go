@@ -21,20 +21,15 @@ func (t *turn) startCheckIn() {
 	t.ask()
 }
 
-type numberedStep struct {
-	n    int
-	step store.Step
-}
-
 // openSteps are the goal's steps not yet done (nor marked in this check-in),
 // numbered as in the member's full list so numbers never shift.
-func (t *turn) openSteps() []numberedStep {
-	var open []numberedStep
-	for i, st := range t.c.Steps {
-		if st.Done() || slices.Contains(t.s.CheckIn.StepsDone, st.ID) {
+func (t *turn) openSteps() []NumberedStep {
+	var open []NumberedStep
+	for _, ns := range NumberedSteps(t.c.Steps) {
+		if ns.Step.Done() || slices.Contains(t.s.CheckIn.StepsDone, ns.Step.ID) {
 			continue
 		}
-		open = append(open, numberedStep{i + 1, st})
+		open = append(open, ns)
 	}
 	return open
 }
@@ -263,9 +258,9 @@ func (t *turn) stepsIn(w string) []store.Step {
 		return found
 	}
 	for _, o := range t.openSteps() {
-		what := normalize(o.step.What)
+		what := normalize(o.Step.What)
 		if len(what) >= 4 && (strings.Contains(w, what) || wordsOverlap(w, what)) {
-			found = append(found, o.step)
+			found = append(found, o.Step)
 		}
 	}
 	return found
@@ -393,8 +388,8 @@ func describeStep(d StepDraft, now time.Time) string {
 
 func listDrafts(steps []StepDraft, now time.Time) string {
 	var b strings.Builder
-	for i, d := range steps {
-		fmt.Fprintf(&b, "%d. %s\n", i+1, describeStep(d, now))
+	for i, at := range draftOrder(steps) {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, describeStep(steps[at], now))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -430,14 +425,15 @@ func RenderGoal(g store.Goal, steps []store.Step, now time.Time) string {
 		return b.String()
 	}
 	done := 0
-	for i, st := range steps {
+	for _, ns := range NumberedSteps(steps) {
+		st := ns.Step
 		mark := "  "
 		if st.Done() {
 			mark = "✓ "
 			done++
 		}
 		d := StepDraft{What: st.What, Due: st.Due, Owner: st.Owner, OwnerName: st.OwnerName}
-		fmt.Fprintf(&b, "%s%d. %s\n", mark, i+1, describeStep(d, now))
+		fmt.Fprintf(&b, "%s%d. %s\n", mark, ns.N, describeStep(d, now))
 	}
 	fmt.Fprintf(&b, "Your cairn: %s (%d of %d steps done)", Cairn(done), done, len(steps))
 	return b.String()

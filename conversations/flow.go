@@ -335,7 +335,7 @@ func (t *turn) findStep(ref string) *store.Step {
 	ref = strings.TrimSpace(strings.TrimPrefix(ref, "#"))
 	if n, err := strconv.Atoi(ref); err == nil {
 		if n >= 1 && n <= len(t.c.Steps) {
-			return &t.c.Steps[n-1]
+			return t.stepByID(strconv.FormatUint(NumberedSteps(t.c.Steps)[n-1].Step.ID, 10))
 		}
 		return nil
 	}
@@ -420,8 +420,8 @@ func (t *turn) question() Reply {
 		if len(open) > 0 {
 			var lines []string
 			for _, o := range open {
-				lines = append(lines, fmt.Sprintf("%d. %s", o.n, o.step.What))
-				choices = append(choices, Choice{Label: fmt.Sprintf("✓ %d. %s", o.n, shorten(o.step.What, 30)), Value: prefixDone + strconv.FormatUint(o.step.ID, 10)})
+				lines = append(lines, fmt.Sprintf("%d. %s", o.N, o.Step.What))
+				choices = append(choices, stepChoice(o))
 			}
 			text += "\n" + fmt.Sprintf(sayCheckinDidSteps, strings.Join(lines, "\n"))
 		}
@@ -588,7 +588,8 @@ func (t *turn) answer() {
 			t.say(sayPickOne)
 			break
 		}
-		s.Goal.Steps = slices.Delete(s.Goal.Steps, n-1, n)
+		at := draftOrder(s.Goal.Steps)[n-1] // the number the summary showed
+		s.Goal.Steps = slices.Delete(s.Goal.Steps, at, at+1)
 		t.toConfirm()
 	default:
 		t.checkInAnswer()

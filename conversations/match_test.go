@@ -1,0 +1,218 @@
+package conversations
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cairnbot/cairn/store"
+)
+
+func ids(ns []NumberedStep) []uint64 {
+	var out []uint64
+	for _, n := range ns {
+		out = append(out, n.Step.ID)
+	}
+	return out
+}
+
+func TestNumberedSteps_DueThenAdded(t *testing.T) {
+	steps := []store.Step{
+		{ID: 5, What: "no date"},
+		{ID: 3, What: "late", Due: date(2026, 7, 1)},
+		{ID: 4, What: "early, added last", Due: date(2026, 6, 12)},
+		{ID: 2, What: "early, added first", Due: date(2026, 6, 12)},
+	}
+	got := NumberedSteps(steps)
+	if want := []uint64{2, 4, 3, 5}; !slices.Equal(ids(got), want) {
+		t.Fatalf("order %v, want %v", ids(got), want)
+	}
+	for i, n := range got {
+		if n.N != i+1 {
+			t.Fatalf("number %d at place %d", n.N, i)
+		}
+	}
+	if steps[0].ID != 5 {
+		t.Fatal("NumberedSteps reordered its argument")
+	}
+}
+
+func TestDraftOrder_MatchesStoredOrder(t *testing.T) {
+	drafts := []StepDraft{{What: "b", Due: date(2026, 6, 20)}, {What: "a", Due: date(2026, 6, 12)}, {What: "c", Due: date(2026, 6, 20)}}
+	if got := draftOrder(drafts); !slices.Equal(got, []int{1, 0, 2}) {
+		t.Fatalf("draft order %v", got)
+	}
+}
+
+func housingSteps() []NumberedStep {
+	return NumberedSteps([]store.Step{
+		{ID: 1, What: "Call the housing authority", Due: date(2026, 6, 11)},
+		{ID: 2, What: "Apply for the bus pass", Due: date(2026, 6, 12)},
+		{ID: 3, What: "Buy a fishing pole", Due: date(2026, 6, 13)},
+		{ID: 4, What: "Call the job center", Due: date(2026, 6, 14)},
+	})
+}
+
+func TestMatchSteps(t *testing.T) {
+	all := housingSteps()
+	two := all[1:3] // numbers 2 and 3 shown, as in a check-in with step 1 done
+	for _, tt := range []struct {
+		answer          string
+		shown           []NumberedStep
+		sure, ambiguous []uint64
+		onlyRefs        bool
+	}{
+		{"2", all, []uint64{2}, nil, true},
+		{"#2", all, []uint64{2}, nil, true},
+		{"number 2", all, []uint64{2}, nil, true},
+		{"step 3", all, []uint64{3}, nil, true},
+		{"number two", all, []uint64{2}, nil, true},
+		{"1 and 3", all, []uint64{1, 3}, nil, true},
+		{"1, 2 & 4", all, []uint64{1, 2, 4}, nil, true},
+		{"the first one", all, []uint64{1}, nil, true},
+		{"the second", all, []uint64{2}, nil, true},
+		{"I did the first one", all, []uint64{1}, nil, true},
+		{"the first and the third", all, []uint64{1, 3}, nil, true},
+		{"the last one", all, []uint64{4}, nil, true},
+		{"2nd", all, []uint64{2}, nil, true},
+		{"all of them", all, []uint64{1, 2, 3, 4}, nil, true},
+		{"I did all of them!", all, []uint64{1, 2, 3, 4}, nil, true},
+		{"both", two, []uint64{2, 3}, nil, true},
+		{"both", all, nil, []uint64{1, 2, 3, 4}, true},
+		// Shown 2 and 3: "the first one" is the first shown, step 2.
+		{"the first one", two, []uint64{2}, nil, true},
+		// "the second" is step 3 by place but step 2 by number: ask.
+		{"the second", two, nil, []uint64{3, 2}, true},
+		{"9", all, nil, nil, true},
+		{"I called the housing authority", all, []uint64{1}, nil, false},
+		{"I called the housing people", all, []uint64{1}, nil, false},
+		{"I did the housing one", all, []uint64{1}, nil, false},
+		{"the housing one", all, []uint64{1}, nil, false},
+		{"I called them", two, nil, nil, false},
+		{"I called them", all[:3], []uint64{1}, nil, false},
+		{"I called them", all, nil, []uint64{1, 4}, false},
+		{"calling them now done", all[:3], []uint64{1}, nil, false},
+		{"I applied", all, []uint64{2}, nil, false},
+		{"sent my application for the pass", all, []uint64{2}, nil, false},
+		{"bought the fishing pole", all, []uint64{3}, nil, false},
+		{"bought the fishing pole and called the job center", all, []uint64{3, 4}, nil, false},
+		{"I called them and the job center", all, []uint64{4, 1}, nil, false},
+		{"I called my mom", all[:3], nil, nil, false},
+		{"went to a meeting", all, nil, nil, false},
+		{"I rested a lot", all, nil, nil, false},
+	} {
+		m := matchSteps(tt.answer, tt.shown)
+		if !slices.Equal(ids(m.Sure), tt.sure) || !slices.Equal(ids(m.Ambiguous), tt.ambiguous) || m.OnlyRefs != tt.onlyRefs {
+			t.Errorf("%q over %v: sure %v ambiguous %v refs %v; want %v %v %v", tt.answer, ids(tt.shown),
+				ids(m.Sure), ids(m.Ambiguous), m.OnlyRefs, tt.sure, tt.ambiguous, tt.onlyRefs)
+		}
+	}
+}
+
+func TestStem_OneWordManyForms(t *testing.T) {
+	for _, group := range [][]string{
+		{"call", "called", "calling", "calls"},
+		{"apply", "applied", "application", "applying"},
+		{"house", "housing"},
+		{"shop", "shopping"},
+	} {
+		for _, w := range group[1:] {
+			if !sameStem(stem(group[0]), stem(w)) {
+				t.Errorf("%q (%q) and %q (%q) differ", group[0], stem(group[0]), w, stem(w))
+			}
+		}
+	}
+	if sameStem(stem("call"), stem("calm")) {
+		t.Error("call and calm are one word")
+	}
+}
+
+func TestWhoOf(t *testing.T) {
+	now := refNow
+	for _, tt := range []struct {
+		text  string
+		owner store.OwnerKind
+		name  string
+		ok    bool
+	}{
+		{"me", store.OwnerMe, "", true},
+		{"Me.", store.OwnerMe, "", true},
+		{"I", store.OwnerMe, "", true},
+		{"myself", store.OwnerMe, "", true},
+		{"I will", store.OwnerMe, "", true},
+		{"I'll do it", store.OwnerMe, "", true},
+		{"yo", store.OwnerMe, "", true},
+		{"Yo mismo", store.OwnerMe, "", true},
+		{"mi", store.OwnerMe, "", true},
+		{"my navigator", store.OwnerNavigator, "", true},
+		{"navigator", store.OwnerNavigator, "", true},
+		{"mi navegador", store.OwnerNavigator, "", true},
+		{"my sister Dana", store.OwnerPerson, "my sister Dana", true},
+		{"Dana", store.OwnerPerson, "Dana", true},
+		{"my sponsor", store.OwnerPerson, "my sponsor", true},
+		{"Dana will do it", store.OwnerPerson, "Dana", true},
+		{"keep this date", "", "", false},
+		{"Keep this date", "", "", false},
+		{"Friday", "", "", false},
+		{"tomorrow", "", "", false},
+		{"20th", "", "", false},
+		{"next week", "", "", false},
+		{"June 20", "", "", false},
+		{"not sure", "", "", false},
+		{"idk", "", "", false},
+		{"who?", "", "", false},
+		{"🙂", "", "", false},
+		{"it will be done by the people at the center I think", "", "", false},
+	} {
+		owner, name, ok := whoOf(tt.text, now)
+		if owner != tt.owner || name != tt.name || ok != tt.ok {
+			t.Errorf("whoOf(%q) = %q %q %v; want %q %q %v", tt.text, owner, name, ok, tt.owner, tt.name, tt.ok)
+		}
+	}
+}
+
+// The number beside a step is the same in "steps", the check-in list and
+// "done N", whatever order the caller loaded the steps in.
+func TestStepNumbers_SameEverywhere(t *testing.T) {
+	c := withGoal()
+	// Loaded out of order: the numbering must not follow it.
+	c.Steps = []store.Step{c.Steps[2], c.Steps[0], c.Steps[1]}
+	shown := Step(State{}, Input{Text: "steps"}, c, refNow)
+	list := joinReplies(shown.Replies)
+	if !strings.Contains(list, "2. Get a fishing license") || !strings.Contains(list, "1. Buy a fishing pole") {
+		t.Fatalf("steps show %q", list)
+	}
+	done := Step(State{}, Input{Text: "done 3"}, c, refNow)
+	if !slices.Equal(done.Done, []uint64{13}) {
+		t.Fatalf("done 3 marked %v, want step 13 (shown as 3)", done.Done)
+	}
+	ci := Start(State{}, FlowCheckIn, c, refNow)
+	if got := joinReplies(ci.Replies); !strings.Contains(got, "1. Buy a fishing pole") || !strings.Contains(got, "3. Talk with Sam") {
+		t.Fatalf("check-in lists %q", got)
+	}
+	res := Step(ci.State, Input{Text: "3"}, c, refNow)
+	if !slices.Equal(res.State.CheckIn.StepsDone, []uint64{13}) {
+		t.Fatalf("check-in 3 marked %v", res.State.CheckIn.StepsDone)
+	}
+}
+
+// The summary numbers a goal's drafts as they will be numbered once saved,
+// and "remove step 1" removes the one it showed as 1.
+func TestSummary_NumbersAsSaved(t *testing.T) {
+	s := State{V: stateVersion, Flow: FlowGoal, Stage: stageConfirm, Goal: GoalDraft{Text: "a job", Steps: []StepDraft{
+		{What: "Later step", Due: date(2026, 6, 20), Owner: store.OwnerMe},
+		{What: "Sooner step", Due: date(2026, 6, 12), Owner: store.OwnerMe},
+	}}}
+	res := Step(s, Input{Action: actEdit}, Context{}, refNow)
+	res = Step(res.State, Input{Action: actEditDrop}, Context{}, refNow)
+	if got := joinReplies(res.Replies); !strings.Contains(got, "1. Sooner step") || !strings.Contains(got, "2. Later step") {
+		t.Fatalf("drop list %q", got)
+	}
+	res = Step(res.State, Input{Text: "1"}, Context{}, refNow)
+	if steps := res.State.Goal.Steps; len(steps) != 1 || steps[0].What != "Later step" {
+		t.Fatalf("after removing 1: %+v", steps)
+	}
+	if got := joinReplies(res.Replies); !strings.Contains(got, "1. Later step") {
+		t.Fatalf("summary %q", got)
+	}
+}

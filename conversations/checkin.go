@@ -52,10 +52,7 @@ func (t *turn) checkInAnswer() {
 				t.say(sayStepNotFound)
 				break
 			}
-			if !slices.Contains(ci.StepsDone, st.ID) {
-				ci.StepsDone = append(ci.StepsDone, st.ID)
-			}
-			t.say(sayCheckinMarked)
+			t.markInCheckIn([]store.Step{*st})
 		case t.action == actThatsIt, t.action == actNothing:
 			t.afterDid()
 			return
@@ -75,17 +72,23 @@ func (t *turn) checkInAnswer() {
 				t.advance(stageBarrier)
 				break
 			}
-			for _, st := range t.stepsIn(w) {
-				if !slices.Contains(ci.StepsDone, st.ID) {
-					ci.StepsDone = append(ci.StepsDone, st.ID)
-				}
+			m := matchSteps(t.text, t.openSteps())
+			if m.OnlyRefs && len(m.Sure) == 0 && len(m.Ambiguous) == 0 {
+				t.say(sayNoStepNumbered)
+				break
 			}
-			if !onlyNumbers(w) {
+			var sure []store.Step
+			for _, ns := range m.Sure {
+				sure = append(sure, ns.Step)
+			}
+			t.markInCheckIn(sure)
+			if !m.OnlyRefs {
 				ci.Did = append(ci.Did, t.text)
 				ci.Last = answerDid
 			}
-			if len(ci.StepsDone) > 0 {
-				t.say(sayCheckinMarked[:strings.Index(sayCheckinMarked, " Anything")])
+			if len(m.Ambiguous) > 0 {
+				t.askWhich(m.Ambiguous, Choice{sayNoneOfThese, actThatsIt})
+				return
 			}
 			t.advance(stagePlan)
 		}
@@ -243,47 +246,6 @@ func (t *turn) afterDid() {
 		t.advance(stagePlan)
 	}
 	t.ask()
-}
-
-// stepsIn finds the steps a check-in answer names: by number ("1 and 3") or
-// by their words ("I bought the fishing pole").
-func (t *turn) stepsIn(w string) []store.Step {
-	var found []store.Step
-	if onlyNumbers(w) {
-		for _, f := range strings.FieldsFunc(w, func(r rune) bool { return r < '0' || r > '9' }) {
-			if st := t.findStep(f); st != nil {
-				found = append(found, *st)
-			}
-		}
-		return found
-	}
-	for _, o := range t.openSteps() {
-		what := normalize(o.Step.What)
-		if len(what) >= 4 && (strings.Contains(w, what) || wordsOverlap(w, what)) {
-			found = append(found, o.Step)
-		}
-	}
-	return found
-}
-
-var onlyNumbersRe = regexp.MustCompile(`^(#?\d+)((\s*(,|and|&)\s*|\s+)#?\d+)*$`)
-
-func onlyNumbers(w string) bool { return onlyNumbersRe.MatchString(w) }
-
-// wordsOverlap is true when most of a step's longer words appear in the answer,
-// so "bought the fishing pole" matches "buy a fishing pole".
-func wordsOverlap(answer, step string) bool {
-	var long, hit int
-	for _, word := range strings.Fields(step) {
-		if len(word) < 4 {
-			continue
-		}
-		long++
-		if strings.Contains(answer, word) {
-			hit++
-		}
-	}
-	return long > 0 && hit*3 >= long*2
 }
 
 var wordNumbers = map[string]int{"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,

@@ -299,24 +299,6 @@ func (t *turn) showSteps() {
 	t.say(RenderGoal(*t.c.Goal, t.c.Steps, t.now))
 }
 
-// markDoneDirect handles "done 2" or a done button outside a check-in.
-func (t *turn) markDoneDirect(word string) {
-	var step *store.Step
-	if id, ok := strings.CutPrefix(t.action, prefixDone); ok {
-		step = t.stepByID(id)
-	} else {
-		step = t.findStep(strings.TrimPrefix(word, "done "))
-	}
-	if step == nil {
-		t.say(sayStepNotFound)
-		return
-	}
-	if !step.Done() {
-		t.res.Done = append(t.res.Done, step.ID)
-	}
-	t.say(fmt.Sprintf(sayStepDone, step.What))
-}
-
 func (t *turn) stepByID(id string) *store.Step {
 	n, err := strconv.ParseUint(id, 10, 64)
 	if err != nil {
@@ -324,27 +306,6 @@ func (t *turn) stepByID(id string) *store.Step {
 	}
 	for i := range t.c.Steps {
 		if t.c.Steps[i].ID == n {
-			return &t.c.Steps[i]
-		}
-	}
-	return nil
-}
-
-// findStep finds a step by its number in the member's list or by its words.
-func (t *turn) findStep(ref string) *store.Step {
-	ref = strings.TrimSpace(strings.TrimPrefix(ref, "#"))
-	if n, err := strconv.Atoi(ref); err == nil {
-		if n >= 1 && n <= len(t.c.Steps) {
-			return t.stepByID(strconv.FormatUint(NumberedSteps(t.c.Steps)[n-1].Step.ID, 10))
-		}
-		return nil
-	}
-	if len([]rune(ref)) < 3 {
-		return nil
-	}
-	for i := range t.c.Steps {
-		what := normalize(t.c.Steps[i].What)
-		if strings.Contains(what, ref) || (len(what) >= 4 && strings.Contains(ref, what)) {
 			return &t.c.Steps[i]
 		}
 	}
@@ -415,6 +376,9 @@ func (t *turn) question() Reply {
 		return Reply{Text: sayDropWhich + "\n" + listDrafts(s.Goal.Steps, t.now)}
 	case stageDid:
 		text := fmt.Sprintf(sayCheckinDid, t.goalText())
+		if len(s.CheckIn.StepsDone) > 0 || len(s.CheckIn.Did) > 0 {
+			text = sayCheckinMore // the greeting was said; don't repeat it whole
+		}
 		var choices []Choice
 		open := t.openSteps()
 		if len(open) > 0 {

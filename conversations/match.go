@@ -378,3 +378,100 @@ func whoOf(text string, now time.Time) (owner store.OwnerKind, name string, ok b
 	}
 	return store.OwnerPerson, name, true
 }
+
+// markInCheckIn marks steps done in the check-in under way, confirming
+// each with its stone number: how many of the member's steps are done now,
+// this one included.
+func (t *turn) markInCheckIn(steps []store.Step) {
+	ci := &t.s.CheckIn
+	for _, st := range steps {
+		if slices.Contains(ci.StepsDone, st.ID) {
+			continue
+		}
+		ci.StepsDone = append(ci.StepsDone, st.ID)
+		t.say(fmt.Sprintf(sayMarkedStone, st.What, t.stonesDone()))
+	}
+}
+
+// stonesDone counts the member's finished steps, those marked in the
+// check-in under way included.
+func (t *turn) stonesDone() int {
+	n := 0
+	for _, st := range t.c.Steps {
+		if st.Done() || slices.Contains(t.s.CheckIn.StepsDone, st.ID) {
+			n++
+		}
+	}
+	return n
+}
+
+// askWhich asks which of steps that fit an answer equally was meant, with a
+// button for each.
+func (t *turn) askWhich(steps []NumberedStep, extra ...Choice) {
+	var choices []Choice
+	for _, ns := range steps {
+		choices = append(choices, stepChoice(ns))
+	}
+	t.say(sayWhichStep, append(choices, extra...)...)
+}
+
+// findStep is the one step ref names among all the member's steps ("2",
+// "the first one", "housing"), or nil when it names none or several.
+func (t *turn) findStep(ref string) *store.Step {
+	m := matchSteps(ref, NumberedSteps(t.c.Steps))
+	if len(m.Sure) != 1 || len(m.Ambiguous) > 0 {
+		return nil
+	}
+	return t.stepByID(strconv.FormatUint(m.Sure[0].Step.ID, 10))
+}
+
+// markDoneDirect handles "done 2", "done the housing one" or a done button
+// outside a check-in.
+func (t *turn) markDoneDirect(word string) {
+	var steps []store.Step
+	if id, ok := strings.CutPrefix(t.action, prefixDone); ok {
+		if st := t.stepByID(id); st != nil {
+			steps = append(steps, *st)
+		}
+	} else {
+		m := matchSteps(strings.TrimPrefix(word, "done "), NumberedSteps(t.c.Steps))
+		var open []NumberedStep
+		for _, ns := range m.Ambiguous {
+			if !ns.Step.Done() {
+				open = append(open, ns)
+			}
+		}
+		switch {
+		case len(m.Sure) == 0 && len(open) == 1:
+			m.Sure = open // of two that fit, only one is still to do
+		case len(open) > 1:
+			t.askWhich(open)
+			return
+		}
+		for _, ns := range m.Sure {
+			steps = append(steps, ns.Step)
+		}
+	}
+	if len(steps) == 0 {
+		t.say(sayStepNotFound)
+		return
+	}
+	done := 0
+	for _, st := range t.c.Steps {
+		if st.Done() {
+			done++
+		}
+	}
+	for _, st := range steps {
+		if st.Done() {
+			t.say(fmt.Sprintf(sayStepAlreadyDone, st.What))
+			continue
+		}
+		if slices.Contains(t.res.Done, st.ID) {
+			continue
+		}
+		t.res.Done = append(t.res.Done, st.ID)
+		done++
+		t.say(fmt.Sprintf(sayMarkedStone, st.What, done))
+	}
+}

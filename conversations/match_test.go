@@ -216,3 +216,96 @@ func TestSummary_NumbersAsSaved(t *testing.T) {
 		t.Fatalf("summary %q", got)
 	}
 }
+
+func housingGoal() Context {
+	c := withGoal()
+	c.Goal = &store.Goal{ID: 7, Text: "A place of my own"}
+	c.Steps = []store.Step{
+		{ID: 21, GoalID: 7, What: "Get my birth certificate", Due: date(2026, 6, 5), DoneAt: refNow.AddDate(0, 0, -6)},
+		{ID: 22, GoalID: 7, What: "Fill in the rent form", Due: date(2026, 6, 8), DoneAt: refNow.AddDate(0, 0, -2)},
+		{ID: 23, GoalID: 7, What: "Call the housing authority", Due: date(2026, 6, 11)},
+		{ID: 24, GoalID: 7, What: "Apply for the bus pass", Due: date(2026, 6, 12)},
+		{ID: 25, GoalID: 7, What: "Call the job center", Due: date(2026, 6, 14)},
+	}
+	return c
+}
+
+func TestCheckIn_MatchesWhatMembersSay(t *testing.T) {
+	for _, tt := range []struct {
+		answer string
+		done   []uint64
+		did    bool   // kept as what they did
+		want   string // in the replies
+		stage  Stage
+	}{
+		{"I called the housing people", []uint64{23}, true, "Marked done: Call the housing authority ✓ — that's stone number 3", stagePlan},
+		{"the first one", []uint64{23}, false, "Marked done: Call the housing authority ✓ — that's stone number 3", stagePlan},
+		{"number 4", []uint64{24}, false, "Apply for the bus pass ✓ — that's stone number 3", stagePlan},
+		{"#4", []uint64{24}, false, "stone number 3", stagePlan},
+		{"3 and 5", []uint64{23, 25}, false, "Call the job center ✓ — that's stone number 4", stagePlan},
+		{"all of them", []uint64{23, 24, 25}, false, "stone number 5", stagePlan},
+		{"I applied!", []uint64{24}, true, "Apply for the bus pass ✓", stagePlan},
+		{"I did the housing one", []uint64{23}, true, "Call the housing authority ✓", stagePlan},
+		{"I called them", nil, true, "Which one", stageDid},
+		{"both", nil, false, "Which one", stageDid},
+		{"I went to a meeting", nil, true, "", stagePlan},
+		{"7", nil, false, "don't see a step numbered", stageDid},
+	} {
+		t.Run(tt.answer, func(t *testing.T) {
+			c := housingGoal()
+			first := Start(State{}, FlowCheckIn, c, refNow)
+			res := Step(first.State, Input{Text: tt.answer}, c, refNow)
+			got := joinReplies(res.Replies)
+			ci := res.State.CheckIn
+			if !slices.Equal(ci.StepsDone, tt.done) || (len(ci.Did) > 0) != tt.did || !strings.Contains(got, tt.want) || res.State.Stage != tt.stage {
+				t.Fatalf("marked %v did %q stage %q replies %q; want %v did=%v %q %q", ci.StepsDone, ci.Did, res.State.Stage, got, tt.done, tt.did, tt.stage, tt.want)
+			}
+		})
+	}
+}
+
+// An answer that fits two steps equally asks which, with a button for
+// each; the button marks it and says which stone it is.
+func TestCheckIn_AmbiguousAsksWhich(t *testing.T) {
+	c := housingGoal()
+	first := Start(State{}, FlowCheckIn, c, refNow)
+	res := Step(first.State, Input{Text: "I called them"}, c, refNow)
+	last := res.Replies[len(res.Replies)-1]
+	var values []string
+	for _, ch := range last.Choices {
+		values = append(values, ch.Value)
+	}
+	if !slices.Contains(values, "done:23") || !slices.Contains(values, "done:25") || slices.Contains(values, "done:24") {
+		t.Fatalf("which-buttons %+v", last.Choices)
+	}
+	res = Step(res.State, Input{Action: "done:25"}, c, refNow)
+	if got := joinReplies(res.Replies); !strings.Contains(got, "Marked done: Call the job center ✓ — that's stone number 3") {
+		t.Fatalf("after the button: %q", got)
+	}
+	if !slices.Equal(res.State.CheckIn.StepsDone, []uint64{25}) || !slices.Equal(res.State.CheckIn.Did, []string{"I called them"}) {
+		t.Fatalf("check-in %+v", res.State.CheckIn)
+	}
+}
+
+func TestDoneDirect_Matches(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		done []uint64
+		want string
+	}{
+		{"done 3", []uint64{23}, "Marked done: Call the housing authority ✓ — that's stone number 3"},
+		{"done #4", []uint64{24}, "Apply for the bus pass ✓ — that's stone number 3"},
+		{"done housing", []uint64{23}, "Call the housing authority ✓"},
+		{"done the bus pass", []uint64{24}, "stone number 3"},
+		{"done 1", nil, "already done"},
+		{"done call", nil, "Which one"},
+		{"done 9", nil, "couldn't find that step"},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			res := Step(State{}, Input{Text: tt.text}, housingGoal(), refNow)
+			if got := joinReplies(res.Replies); !slices.Equal(res.Done, tt.done) || !strings.Contains(got, tt.want) {
+				t.Fatalf("done %v replies %q; want %v %q", res.Done, got, tt.done, tt.want)
+			}
+		})
+	}
+}

@@ -678,25 +678,14 @@ func (t *turn) stepAnswer() {
 		case actWhoOther:
 			t.advance(stageStepWhoName)
 		default:
-			switch w := normalize(t.text); {
-			case w == "i" || w == "me" || w == "myself" || w == "me myself":
-				t.finishStep(store.OwnerMe, "")
-				return
-			case strings.Contains(w, "navigator") || strings.Contains(w, "coach"):
-				t.finishStep(store.OwnerNavigator, "")
-				return
-			case hasLetterOrDigit(t.text) && len(strings.Fields(t.text)) <= 5:
-				t.finishStep(store.OwnerPerson, t.text)
-				return
-			default:
-				t.say(sayPickOne)
-			}
+			t.answerWho()
+			return
 		}
 	case stageStepWhoName:
 		if t.needWords() {
 			return
 		}
-		t.finishStep(store.OwnerPerson, t.text)
+		t.answerWho()
 		return
 	}
 	t.ask()

@@ -361,11 +361,8 @@ func whoOf(text string, now time.Time) (owner store.OwnerKind, name string, ok b
 		return store.OwnerMe, "", true
 	case navWords.MatchString(w):
 		return store.OwnerNavigator, "", true
-	case notSure[w] || notPerson.MatchString(w) || strings.Contains(text, "?") || strings.ContainsAny(w, "0123456789"):
+	case notSure[w] || strings.Contains(text, "?") || looksLikeDay(text, now):
 		return "", "", false
-	}
-	if _, err := ParseDate(text, now); err == nil {
-		return "", "", false // "Friday", "the 20th": a day, not a person
 	}
 	if len(strings.Fields(w)) > 5 {
 		return "", "", false
@@ -474,4 +471,35 @@ func (t *turn) markDoneDirect(word string) {
 		done++
 		t.say(fmt.Sprintf(sayMarkedStone, st.What, done))
 	}
+}
+
+// looksLikeDay is true for an answer about when rather than who: a date
+// ParseDate reads ("Friday", "the 20th"), "keep this date", "tomorrow".
+func looksLikeDay(text string, now time.Time) bool {
+	w := normalize(text)
+	if notPerson.MatchString(w) || strings.ContainsAny(w, "0123456789") {
+		return true
+	}
+	_, err := ParseDate(text, now)
+	return err == nil
+}
+
+// answerWho takes typed words as who will do the step; words that are not
+// a person ("keep this date", "Friday", "not sure") get the question again,
+// kindly, with its three buttons.
+func (t *turn) answerWho() {
+	if owner, name, ok := whoOf(t.text, t.now); ok {
+		t.finishStep(owner, name)
+		return
+	}
+	lead := sayWhoAgain
+	if t.text != "" && looksLikeDay(t.text, t.now) {
+		lead = fmt.Sprintf(sayWhoNotADay, SayDate(t.s.Draft.Due, t.now))
+	}
+	t.s.Stage = stageStepWho // the buttons answer it, from the name question too
+	t.say(lead, whoChoices()...)
+}
+
+func whoChoices() []Choice {
+	return []Choice{{sayWhoMe, actWhoMe}, {sayWhoNavigator, actWhoNav}, {sayWhoOther, actWhoOther}}
 }

@@ -309,3 +309,56 @@ func TestDoneDirect_Matches(t *testing.T) {
 		})
 	}
 }
+
+func TestStepWho_Understood(t *testing.T) {
+	atWho := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWho, After: stageStepMore,
+		Goal: GoalDraft{Text: "a job"}, Draft: StepDraft{What: "Call the job center", Due: date(2026, 6, 12)}}
+	for _, tt := range []struct {
+		text  string
+		owner store.OwnerKind
+		name  string
+	}{
+		{"me", store.OwnerMe, ""},
+		{"yo", store.OwnerMe, ""},
+		{"myself", store.OwnerMe, ""},
+		{"my navigator", store.OwnerNavigator, ""},
+		{"mi navegador", store.OwnerNavigator, ""},
+		{"my sister Dana", store.OwnerPerson, "my sister Dana"},
+		{"Dana", store.OwnerPerson, "Dana"},
+		{"my sponsor", store.OwnerPerson, "my sponsor"},
+	} {
+		res := Step(atWho, Input{Text: tt.text}, Context{}, refNow)
+		steps := res.State.Goal.Steps
+		if len(steps) != 1 || steps[0].Owner != tt.owner || steps[0].OwnerName != tt.name || res.State.Stage != stageStepMore {
+			t.Errorf("%q: steps %+v stage %q", tt.text, steps, res.State.Stage)
+		}
+	}
+	for _, text := range []string{"keep this date", "Friday", "tomorrow", "20th", "not sure"} {
+		res := Step(atWho, Input{Text: text}, Context{}, refNow)
+		if len(res.State.Goal.Steps) != 0 || res.State.Stage != stageStepWho {
+			t.Errorf("%q became an owner: %+v", text, res.State.Goal.Steps)
+			continue
+		}
+		last := res.Replies[len(res.Replies)-1]
+		if len(last.Choices) != 3 || last.Choices[0].Value != actWhoMe || last.Choices[1].Value != actWhoNav || last.Choices[2].Value != actWhoOther ||
+			!strings.Contains(last.Text, "Who will do") || strings.Contains(joinReplies(res.Replies), "Sorry") {
+			t.Errorf("%q: asked again with %+v", text, res.Replies)
+		}
+	}
+	// A stale "Keep this date" button on the who question is not a person either.
+	res := Step(atWho, Input{Action: actKeep}, Context{}, refNow)
+	if len(res.State.Goal.Steps) != 0 || res.State.Stage != stageStepWho {
+		t.Errorf("keep button became an owner: %+v", res.State.Goal.Steps)
+	}
+	// Asked for a name, "me" is still the member and a date still no one.
+	atName := atWho
+	atName.Stage = stageStepWhoName
+	if res := Step(atName, Input{Text: "me"}, Context{}, refNow); len(res.State.Goal.Steps) != 1 || res.State.Goal.Steps[0].Owner != store.OwnerMe {
+		t.Errorf("name stage, me: %+v", res.State.Goal.Steps)
+	}
+	// (back on the who question, whose buttons now answer it)
+	if res := Step(atName, Input{Text: "Friday"}, Context{}, refNow); len(res.State.Goal.Steps) != 0 || res.State.Stage != stageStepWho ||
+		len(res.Replies[len(res.Replies)-1].Choices) != 3 {
+		t.Errorf("name stage, Friday: %+v stage %q", res.State.Goal.Steps, res.State.Stage)
+	}
+}

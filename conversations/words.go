@@ -36,6 +36,8 @@ const (
 	sayWhoNavigator    = "My navigator"
 	sayWhoOther        = "Someone else"
 	sayStepWhoName     = "Who will do it? A first name is fine."
+	sayWhoNotADay      = "That sounds like a day — this step is already set for %s. Who will do it: you, your navigator, or someone else?"
+	sayWhoAgain        = "I didn't catch who. Who will do this step: you, your navigator, or someone else?"
 	sayStepAdded       = "Added: %s. Add another step?"
 	sayAddAnother      = "Add another step"
 	sayThatsAll        = "That's all for now"

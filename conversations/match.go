@@ -104,6 +104,7 @@ func matchSteps(answer string, shown []NumberedStep) stepMatch {
 		return stepMatch{}
 	}
 	if m, ok := matchRefs(w, shown); ok {
+		sortByNumber(m.Ambiguous)
 		return m
 	}
 	var m stepMatch
@@ -134,7 +135,12 @@ func matchSteps(answer string, shown []NumberedStep) stepMatch {
 		m.Sure = addStep(m.Sure, m.Ambiguous[0])
 		m.Ambiguous = nil
 	}
+	sortByNumber(m.Ambiguous)
 	return m
+}
+
+func sortByNumber(ns []NumberedStep) {
+	slices.SortFunc(ns, func(a, b NumberedStep) int { return cmp.Compare(a.N, b.N) })
 }
 
 func addStep(list []NumberedStep, s NumberedStep) []NumberedStep {
@@ -461,7 +467,9 @@ func (t *turn) markDoneDirect(word string) {
 	}
 	for _, st := range steps {
 		if st.Done() {
-			t.say(fmt.Sprintf(sayStepAlreadyDone, st.What))
+			if len(steps) == 1 { // "done all" passes quietly over the finished ones
+				t.say(fmt.Sprintf(sayStepAlreadyDone, st.What))
+			}
 			continue
 		}
 		if slices.Contains(t.res.Done, st.ID) {

@@ -82,7 +82,7 @@ func TestMatchSteps(t *testing.T) {
 		// Shown 2 and 3: "the first one" is the first shown, step 2.
 		{"the first one", two, []uint64{2}, nil, true},
 		// "the second" is step 3 by place but step 2 by number: ask.
-		{"the second", two, nil, []uint64{3, 2}, true},
+		{"the second", two, nil, []uint64{2, 3}, true},
 		{"9", all, nil, nil, true},
 		{"I called the housing authority", all, []uint64{1}, nil, false},
 		{"I called the housing people", all, []uint64{1}, nil, false},
@@ -246,8 +246,8 @@ func TestCheckIn_MatchesWhatMembersSay(t *testing.T) {
 		{"all of them", []uint64{23, 24, 25}, false, "stone number 5", stagePlan},
 		{"I applied!", []uint64{24}, true, "Apply for the bus pass ✓", stagePlan},
 		{"I did the housing one", []uint64{23}, true, "Call the housing authority ✓", stagePlan},
-		{"I called them", nil, true, "Which one", stageDid},
-		{"both", nil, false, "Which one", stageDid},
+		{"I called them", nil, true, "Which did you mean", stageDid},
+		{"both", nil, false, "Which did you mean", stageDid},
 		{"I went to a meeting", nil, true, "", stagePlan},
 		{"7", nil, false, "don't see a step numbered", stageDid},
 	} {
@@ -298,8 +298,9 @@ func TestDoneDirect_Matches(t *testing.T) {
 		{"done housing", []uint64{23}, "Call the housing authority ✓"},
 		{"done the bus pass", []uint64{24}, "stone number 3"},
 		{"done 1", nil, "already done"},
-		{"done call", nil, "Which one"},
+		{"done call", nil, "Which did you mean"},
 		{"done 9", nil, "couldn't find that step"},
+		{"done all of them", []uint64{23, 24, 25}, "Call the job center ✓ — that's stone number 5"},
 	} {
 		t.Run(tt.text, func(t *testing.T) {
 			res := Step(State{}, Input{Text: tt.text}, housingGoal(), refNow)
@@ -361,4 +362,21 @@ func TestStepWho_Understood(t *testing.T) {
 		len(res.Replies[len(res.Replies)-1].Choices) != 3 {
 		t.Errorf("name stage, Friday: %+v stage %q", res.State.Goal.Steps, res.State.Stage)
 	}
+}
+
+// FuzzMatchSteps: no answer panics the matcher or marks a step not shown.
+func FuzzMatchSteps(f *testing.F) {
+	for _, s := range []string{"the first one", "#2", "1 and 3", "both", "all of them", "I called them", "done", "", "step", "the", "the second and the last", "número 2 y 3"} {
+		f.Add(s)
+	}
+	shown := housingSteps()[1:]
+	f.Fuzz(func(t *testing.T, answer string) {
+		m := matchSteps(answer, shown)
+		for _, ns := range append(m.Sure, m.Ambiguous...) {
+			if !slices.ContainsFunc(shown, func(s NumberedStep) bool { return s.Step.ID == ns.Step.ID }) {
+				t.Fatalf("%q matched step %d, not shown", answer, ns.Step.ID)
+			}
+		}
+		whoOf(answer, refNow)
+	})
 }

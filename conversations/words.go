@@ -63,7 +63,7 @@ const (
 	sayCheckinMore     = "Anything else you did?"
 	sayMarkedStone     = "Marked done: %s ✓ — that's stone number %d."
 	sayStepAlreadyDone = "That one's already done: %s ✓"
-	sayWhichStep       = "Which one did you mean?"
+	sayWhichStep       = "Which did you mean? Tap each one you finished."
 	sayNoneOfThese     = "None of these"
 	sayNoStepNumbered  = "I don't see a step numbered like that. Tap the ones you finished, or tell me in your own words."
 	sayNothing         = "Nothing this time"

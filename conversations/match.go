@@ -303,9 +303,25 @@ func contentWords(s string) []string {
 		if len([]rune(f)) < 3 || stopWords[f] {
 			continue
 		}
+		if c, ok := sameWord[f]; ok {
+			f = c
+		}
 		out = append(out, stem(f))
 	}
 	return out
+}
+
+// sameWord maps irregular forms and the plainest synonyms to one word, so
+// "I bought the pole" is "buy a fishing pole" and "spoke with Sam" is
+// "talk with Sam".
+var sameWord = map[string]string{
+	"bought": "buy", "purchased": "buy", "purchase": "buy",
+	"spoke": "talk", "spoken": "talk", "speak": "talk", "chatted": "talk", "chat": "talk",
+	"phoned": "call", "phone": "call", "rang": "call", "ring": "call", "rung": "call",
+	"wrote": "write", "written": "write", "sent": "send", "paid": "pay", "took": "take",
+	"taken": "take", "found": "find", "met": "meet", "saw": "see", "seen": "see",
+	"gave": "give", "given": "give", "told": "tell", "ran": "run", "brought": "bring",
+	"visited": "visit", "signed": "sign", "registered": "register", "enrolled": "enroll",
 }
 
 // stemSuffixes are cut longest first; enough to make called, calling and

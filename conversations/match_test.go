@@ -98,6 +98,8 @@ func TestMatchSteps(t *testing.T) {
 		{"bought the fishing pole and called the job center", all, []uint64{3, 4}, nil, false},
 		{"I called them and the job center", all, []uint64{4, 1}, nil, false},
 		{"I called my mom", all[:3], nil, nil, false},
+		{"I bought the pole", all, []uint64{3}, nil, false},
+		{"phoned the housing authority", all, []uint64{1}, nil, false},
 		{"went to a meeting", all, nil, nil, false},
 		{"I rested a lot", all, nil, nil, false},
 	} {
@@ -266,6 +268,26 @@ func TestCheckIn_MatchesWhatMembersSay(t *testing.T) {
 
 // An answer that fits two steps equally asks which, with a button for
 // each; the button marks it and says which stone it is.
+func TestCheckIn_Paraphrases(t *testing.T) {
+	for _, tt := range []struct {
+		answer string
+		done   []uint64
+	}{
+		{"I bought the pole", []uint64{11}},
+		{"spoke with Sam", []uint64{13}},
+		{"talked to Sam about lessons and bought a pole", []uint64{13, 11}},
+		{"Sam and I talked", []uint64{13}},
+		{"I went fishing with my dad", nil},
+	} {
+		c := withGoal()
+		first := Start(State{}, FlowCheckIn, c, refNow)
+		res := Step(first.State, Input{Text: tt.answer}, c, refNow)
+		if got := res.State.CheckIn.StepsDone; !slices.Equal(got, tt.done) {
+			t.Errorf("%q marked %v, want %v", tt.answer, got, tt.done)
+		}
+	}
+}
+
 func TestCheckIn_AmbiguousAsksWhich(t *testing.T) {
 	c := housingGoal()
 	first := Start(State{}, FlowCheckIn, c, refNow)

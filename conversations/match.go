@@ -452,6 +452,8 @@ func (t *turn) markDoneDirect(word string) {
 		if st := t.stepByID(id); st != nil {
 			steps = append(steps, *st)
 		}
+	} else if st := t.findStep(strings.TrimPrefix(word, "done ")); st != nil {
+		steps = append(steps, *st)
 	} else {
 		m := matchSteps(strings.TrimPrefix(word, "done "), NumberedSteps(t.c.Steps))
 		var open []NumberedStep

@@ -157,14 +157,14 @@ func homeView(v store.View, next time.Time, now time.Time, groups ...store.Group
 	blocks = append(blocks, slack.NewSectionBlock(mrkdwn(text), nil, nil), slack.NewDividerBlock())
 
 	done := 0
-	for i, st := range goal.Steps {
-		if st.Done() {
+	for i, ns := range conversations.NumberedSteps(goal.Steps) {
+		if ns.Step.Done() {
 			done++
 		}
 		if i >= homeStepMax {
 			continue
 		}
-		blocks = append(blocks, stepBlock(i+1, st, now))
+		blocks = append(blocks, stepBlock(ns.N, ns.Step, now))
 	}
 	if len(goal.Steps) == 0 {
 		blocks = append(blocks, slack.NewSectionBlock(mrkdwn("No steps yet. Say *goal* in our DM to add some."), nil, nil))

@@ -21,20 +21,15 @@ func (t *turn) startCheckIn() {
 	t.ask()
 }
 
-type numberedStep struct {
-	n    int
-	step store.Step
-}
-
 // openSteps are the goal's steps not yet done (nor marked in this check-in),
 // numbered as in the member's full list so numbers never shift.
-func (t *turn) openSteps() []numberedStep {
-	var open []numberedStep
-	for i, st := range t.c.Steps {
-		if st.Done() || slices.Contains(t.s.CheckIn.StepsDone, st.ID) {
+func (t *turn) openSteps() []NumberedStep {
+	var open []NumberedStep
+	for _, ns := range NumberedSteps(t.c.Steps) {
+		if ns.Step.Done() || slices.Contains(t.s.CheckIn.StepsDone, ns.Step.ID) {
 			continue
 		}
-		open = append(open, numberedStep{i + 1, st})
+		open = append(open, ns)
 	}
 	return open
 }
@@ -57,10 +52,7 @@ func (t *turn) checkInAnswer() {
 				t.say(sayStepNotFound)
 				break
 			}
-			if !slices.Contains(ci.StepsDone, st.ID) {
-				ci.StepsDone = append(ci.StepsDone, st.ID)
-			}
-			t.say(sayCheckinMarked)
+			t.markInCheckIn([]store.Step{*st})
 		case t.action == actThatsIt, t.action == actNothing:
 			t.afterDid()
 			return
@@ -80,17 +72,23 @@ func (t *turn) checkInAnswer() {
 				t.advance(stageBarrier)
 				break
 			}
-			for _, st := range t.stepsIn(w) {
-				if !slices.Contains(ci.StepsDone, st.ID) {
-					ci.StepsDone = append(ci.StepsDone, st.ID)
-				}
+			m := matchSteps(t.text, t.openSteps())
+			if m.OnlyRefs && len(m.Sure) == 0 && len(m.Ambiguous) == 0 {
+				t.say(sayNoStepNumbered)
+				break
 			}
-			if !onlyNumbers(w) {
+			var sure []store.Step
+			for _, ns := range m.Sure {
+				sure = append(sure, ns.Step)
+			}
+			t.markInCheckIn(sure)
+			if !m.OnlyRefs {
 				ci.Did = append(ci.Did, t.text)
 				ci.Last = answerDid
 			}
-			if len(ci.StepsDone) > 0 {
-				t.say(sayCheckinMarked[:strings.Index(sayCheckinMarked, " Anything")])
+			if len(m.Ambiguous) > 0 {
+				t.askWhich(m.Ambiguous, Choice{sayNoneOfThese, actThatsIt})
+				return
 			}
 			t.advance(stagePlan)
 		}
@@ -250,47 +248,6 @@ func (t *turn) afterDid() {
 	t.ask()
 }
 
-// stepsIn finds the steps a check-in answer names: by number ("1 and 3") or
-// by their words ("I bought the fishing pole").
-func (t *turn) stepsIn(w string) []store.Step {
-	var found []store.Step
-	if onlyNumbers(w) {
-		for _, f := range strings.FieldsFunc(w, func(r rune) bool { return r < '0' || r > '9' }) {
-			if st := t.findStep(f); st != nil {
-				found = append(found, *st)
-			}
-		}
-		return found
-	}
-	for _, o := range t.openSteps() {
-		what := normalize(o.step.What)
-		if len(what) >= 4 && (strings.Contains(w, what) || wordsOverlap(w, what)) {
-			found = append(found, o.step)
-		}
-	}
-	return found
-}
-
-var onlyNumbersRe = regexp.MustCompile(`^(#?\d+)((\s*(,|and|&)\s*|\s+)#?\d+)*$`)
-
-func onlyNumbers(w string) bool { return onlyNumbersRe.MatchString(w) }
-
-// wordsOverlap is true when most of a step's longer words appear in the answer,
-// so "bought the fishing pole" matches "buy a fishing pole".
-func wordsOverlap(answer, step string) bool {
-	var long, hit int
-	for _, word := range strings.Fields(step) {
-		if len(word) < 4 {
-			continue
-		}
-		long++
-		if strings.Contains(answer, word) {
-			hit++
-		}
-	}
-	return long > 0 && hit*3 >= long*2
-}
-
 var wordNumbers = map[string]int{"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 	"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -393,8 +350,8 @@ func describeStep(d StepDraft, now time.Time) string {
 
 func listDrafts(steps []StepDraft, now time.Time) string {
 	var b strings.Builder
-	for i, d := range steps {
-		fmt.Fprintf(&b, "%d. %s\n", i+1, describeStep(d, now))
+	for i, at := range draftOrder(steps) {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, describeStep(steps[at], now))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -430,14 +387,15 @@ func RenderGoal(g store.Goal, steps []store.Step, now time.Time) string {
 		return b.String()
 	}
 	done := 0
-	for i, st := range steps {
+	for _, ns := range NumberedSteps(steps) {
+		st := ns.Step
 		mark := "  "
 		if st.Done() {
 			mark = "✓ "
 			done++
 		}
 		d := StepDraft{What: st.What, Due: st.Due, Owner: st.Owner, OwnerName: st.OwnerName}
-		fmt.Fprintf(&b, "%s%d. %s\n", mark, i+1, describeStep(d, now))
+		fmt.Fprintf(&b, "%s%d. %s\n", mark, ns.N, describeStep(d, now))
 	}
 	fmt.Fprintf(&b, "Your cairn: %s (%d of %d steps done)", Cairn(done), done, len(steps))
 	return b.String()

@@ -309,24 +309,6 @@ func (t *turn) showSteps() {
 	t.say(RenderGoal(*t.c.Goal, t.c.Steps, t.now))
 }
 
-// markDoneDirect handles "done 2" or a done button outside a check-in.
-func (t *turn) markDoneDirect(word string) {
-	var step *store.Step
-	if id, ok := strings.CutPrefix(t.action, prefixDone); ok {
-		step = t.stepByID(id)
-	} else {
-		step = t.findStep(strings.TrimPrefix(word, "done "))
-	}
-	if step == nil {
-		t.say(sayStepNotFound)
-		return
-	}
-	if !step.Done() {
-		t.res.Done = append(t.res.Done, step.ID)
-	}
-	t.say(fmt.Sprintf(sayStepDone, step.What))
-}
-
 func (t *turn) stepByID(id string) *store.Step {
 	n, err := strconv.ParseUint(id, 10, 64)
 	if err != nil {
@@ -334,27 +316,6 @@ func (t *turn) stepByID(id string) *store.Step {
 	}
 	for i := range t.c.Steps {
 		if t.c.Steps[i].ID == n {
-			return &t.c.Steps[i]
-		}
-	}
-	return nil
-}
-
-// findStep finds a step by its number in the member's list or by its words.
-func (t *turn) findStep(ref string) *store.Step {
-	ref = strings.TrimSpace(strings.TrimPrefix(ref, "#"))
-	if n, err := strconv.Atoi(ref); err == nil {
-		if n >= 1 && n <= len(t.c.Steps) {
-			return &t.c.Steps[n-1]
-		}
-		return nil
-	}
-	if len([]rune(ref)) < 3 {
-		return nil
-	}
-	for i := range t.c.Steps {
-		what := normalize(t.c.Steps[i].What)
-		if strings.Contains(what, ref) || (len(what) >= 4 && strings.Contains(ref, what)) {
 			return &t.c.Steps[i]
 		}
 	}
@@ -425,13 +386,16 @@ func (t *turn) question() Reply {
 		return Reply{Text: sayDropWhich + "\n" + listDrafts(s.Goal.Steps, t.now)}
 	case stageDid:
 		text := fmt.Sprintf(sayCheckinDid, t.goalText())
+		if len(s.CheckIn.StepsDone) > 0 || len(s.CheckIn.Did) > 0 {
+			text = sayCheckinMore // the greeting was said; don't repeat it whole
+		}
 		var choices []Choice
 		open := t.openSteps()
 		if len(open) > 0 {
 			var lines []string
 			for _, o := range open {
-				lines = append(lines, fmt.Sprintf("%d. %s", o.n, o.step.What))
-				choices = append(choices, Choice{Label: fmt.Sprintf("✓ %d. %s", o.n, shorten(o.step.What, 30)), Value: prefixDone + strconv.FormatUint(o.step.ID, 10)})
+				lines = append(lines, fmt.Sprintf("%d. %s", o.N, o.Step.What))
+				choices = append(choices, stepChoice(o))
 			}
 			text += "\n" + fmt.Sprintf(sayCheckinDidSteps, strings.Join(lines, "\n"))
 		}
@@ -598,7 +562,8 @@ func (t *turn) answer() {
 			t.say(sayPickOne)
 			break
 		}
-		s.Goal.Steps = slices.Delete(s.Goal.Steps, n-1, n)
+		at := draftOrder(s.Goal.Steps)[n-1] // the number the summary showed
+		s.Goal.Steps = slices.Delete(s.Goal.Steps, at, at+1)
 		t.toConfirm()
 	default:
 		t.checkInAnswer()
@@ -723,25 +688,14 @@ func (t *turn) stepAnswer() {
 		case actWhoOther:
 			t.advance(stageStepWhoName)
 		default:
-			switch w := normalize(t.text); {
-			case w == "i" || w == "me" || w == "myself" || w == "me myself":
-				t.finishStep(store.OwnerMe, "")
-				return
-			case strings.Contains(w, "navigator") || strings.Contains(w, "coach"):
-				t.finishStep(store.OwnerNavigator, "")
-				return
-			case hasLetterOrDigit(t.text) && len(strings.Fields(t.text)) <= 5:
-				t.finishStep(store.OwnerPerson, t.text)
-				return
-			default:
-				t.say(sayPickOne)
-			}
+			t.answerWho()
+			return
 		}
 	case stageStepWhoName:
 		if t.needWords() {
 			return
 		}
-		t.finishStep(store.OwnerPerson, t.text)
+		t.answerWho()
 		return
 	}
 	t.ask()

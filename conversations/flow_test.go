@@ -319,7 +319,7 @@ func TestCheckIn_EndToEnd(t *testing.T) {
 		t.Fatalf("prompt lists %q", got)
 	}
 	_, res := walk(t, first.State, c, refNow, []row{
-		{action: "done:11", want: "stone on your cairn", stage: stageDid},
+		{action: "done:11", want: "Marked done: Buy a fishing pole ✓ — that's stone number 2.\nAnything else", stage: stageDid},
 		{action: actThatsIt, want: "before the next session", stage: stagePlan},
 		{text: "Call Sam about lessons", want: "add that as a step", stage: stagePlanAsStep},
 		{text: "yes, add it", want: "When", stage: stageStepWhen},

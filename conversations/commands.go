@@ -172,7 +172,24 @@ func (t *turn) markDone(st *store.Step) {
 			ci.StepsDone = append(ci.StepsDone, st.ID)
 		}
 	}
-	t.say(fmt.Sprintf(sayStepDone, st.What))
+	if st.Done() {
+		t.say(fmt.Sprintf(sayStepAlreadyDone, st.What))
+		return
+	}
+	t.say(fmt.Sprintf(sayMarkedStone, st.What, t.stonesNow()))
+}
+
+// stonesNow counts the member's finished steps, those this turn marks
+// included: the number of the stone just added.
+func (t *turn) stonesNow() int {
+	n := 0
+	for _, st := range t.c.Steps {
+		if st.Done() || slices.Contains(t.res.Done, st.ID) ||
+			(t.s.Flow == FlowCheckIn && slices.Contains(t.s.CheckIn.StepsDone, st.ID)) {
+			n++
+		}
+	}
+	return n
 }
 
 // pauseCommand is "away until Friday" in a flow. "On vacation in June"
@@ -242,26 +259,17 @@ func (t *turn) settle(word string) (answer, done bool) {
 	return !do, do
 }
 
-// stepNamed is the step a "done" command names: by number or words as
-// "done 2" always found it, else by most of its words ("done with the
-// fishing pole" for "buy a fishing pole").
+// stepNamed is the step a "done" command names, by number, place or
+// words (see matchSteps): only one it is sure of.
 func (t *turn) stepNamed(ref string) *store.Step {
-	if st := t.findStep(ref); st != nil {
-		return st
-	}
-	for i := range t.c.Steps {
-		if wordsOverlap(ref, normalize(t.c.Steps[i].What)) {
-			return &t.c.Steps[i]
-		}
-	}
-	return nil
+	return t.findStep(ref)
 }
 
 // stepNumber is a step's number in the member's list, as "steps" shows it.
 func (t *turn) stepNumber(id uint64) int {
-	for i := range t.c.Steps {
-		if t.c.Steps[i].ID == id {
-			return i + 1
+	for _, ns := range NumberedSteps(t.c.Steps) {
+		if ns.Step.ID == id {
+			return ns.N
 		}
 	}
 	return 0

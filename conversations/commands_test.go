@@ -29,7 +29,7 @@ func TestCommands_WorkAnywhere(t *testing.T) {
 	}{
 		{"StepsInCheckIn", checkIn, "steps", []string{"Your goal: Learn to fly-fish", "what did you do"}, stageDid, nil, false},
 		{"StepsInGoal", inGoal, "my steps", []string{"Your goal: Learn to fly-fish", "Why does this goal matter"}, stageWhy, nil, false},
-		{"DoneNumberInCheckIn", checkIn, "done 3", []string{"Marked done: Talk with Sam", "what did you do"}, stageDid, []uint64{13}, false},
+		{"DoneNumberInCheckIn", checkIn, "done 3", []string{"Marked done: Talk with Sam", "Anything else you did"}, stageDid, []uint64{13}, false},
 		{"DoneNumberInGoal", inGoal, "done 1", []string{"Marked done: Buy a fishing pole", "Why does this goal matter"}, stageWhy, []uint64{11}, false},
 		{"DoneNumberAtADateQuestion", inStep, "done #1", []string{"Marked done: Buy a fishing pole", "When will you do it"}, stageStepWhen, []uint64{11}, false},
 		{"StepTwoDone", inGoal, "step 3 done", []string{"Marked done: Talk with Sam"}, stageWhy, []uint64{13}, false},

@@ -281,9 +281,13 @@ func TestLifecycle_EditSteps(t *testing.T) {
 		{"change step 4 to Friday", "Changed step 4: call the job center — you, by Friday, June 12",
 			func(s store.Step) bool { return s.ID == 74 && s.Due.Equal(date(2026, 6, 12)) }},
 		{"move the housing step to next week", "Changed step 5: call the housing authority",
-			func(s store.Step) bool { return s.ID == 91 && s.Due.After(date(2026, 6, 14)) && s.What == "call the housing authority" }},
+			func(s store.Step) bool {
+				return s.ID == 91 && s.Due.After(date(2026, 6, 14)) && s.What == "call the housing authority"
+			}},
 		{"change step 4 to call the job center about evening shifts", "call the job center about evening shifts",
-			func(s store.Step) bool { return s.ID == 74 && s.What == "call the job center about evening shifts" && s.Due.Equal(date(2026, 6, 12)) }},
+			func(s store.Step) bool {
+				return s.ID == 74 && s.What == "call the job center about evening shifts" && s.Due.Equal(date(2026, 6, 12))
+			}},
 		{"step 5 is Dana's", "Dana",
 			func(s store.Step) bool { return s.ID == 91 && s.Owner == store.OwnerPerson && s.OwnerName == "Dana" }},
 		{"step 5 is my navigator's", "your navigator",

@@ -152,10 +152,23 @@ func (t *turn) lifecycleCommand(word string) bool {
 	if t.s.Flow == FlowLife {
 		return t.lifeAnswer(word)
 	}
-	if !t.s.Active() || t.action != "" || !reachedPhrase.MatchString(word) || len(t.activeGoals()) == 0 {
+	if !t.s.Active() || len(t.activeGoals()) == 0 {
 		return false
 	}
 	paused := t.s
+	if id, ok := strings.CutPrefix(t.action, ActGoalReached+":"); ok {
+		// The App Home button names its goal: no need to ask; the flow
+		// under way goes on after.
+		n, _ := strconv.ParseUint(id, 10, 64)
+		if g := t.goalByID(n); g != nil {
+			t.s.Life.Paused = &paused
+			t.celebrate(*g)
+			return true
+		}
+	}
+	if t.action != ActGoalReached && (t.action != "" || !reachedPhrase.MatchString(word)) {
+		return false
+	}
 	t.forGoal(lifeReached, &paused)
 	return true
 }
@@ -226,7 +239,7 @@ func (t *turn) lifeQuestion() (Reply, bool) {
 		goals := t.activeGoals()
 		names := make([]string, len(goals))
 		for i, g := range goals {
-			names[i] = "*" + g.Goal.Text + "*"
+			names[i] = "“" + g.Goal.Text + "”"
 		}
 		return Reply{Text: fmt.Sprintf(sayBeside, strings.Join(names, " and ")), Choices: []Choice{
 			{sayAddBeside, actBeside}, {sayReplace, actReplace}, {sayNeverMind, actNeverMind}}}, true

@@ -43,10 +43,10 @@ func TestRunner_GoalLife(t *testing.T) {
 	say(t, r, "U1", "delete it", now)
 	say(t, r, "U1", "let it go", now)
 	say(t, r, "U1", "Finish a birdhouse by July", now)
-	if got := say(t, r, "U1", "keep the steps", now); !strings.Contains(got, "now with *Grow tomatoes by August*") {
+	if got := say(t, r, "U1", "keep the steps", now); !strings.Contains(got, "now with “Grow tomatoes by August”") {
 		t.Fatalf("let go: %q", got)
 	}
-	if got := say(t, r, "U1", "I did it", now); !strings.Contains(got, "You reached your goal: *Grow tomatoes by August*") {
+	if got := say(t, r, "U1", "I did it", now); !strings.Contains(got, "You reached your goal: “Grow tomatoes by August”") {
 		t.Fatalf("reached: %q", got)
 	}
 

@@ -51,7 +51,7 @@ func TestLifecycle_Reached(t *testing.T) {
 			tc.in.Text = strings.TrimPrefix(tc.in.Text, "¡")
 			res := Step(State{}, tc.in, lifeCtx(jobGoal()), refNow)
 			got := joinReplies(res.Replies)
-			for _, want := range []string{"You reached your goal: *a part-time job*", "🪨🪨🪨 — 3 stones", "open a little bakery", "[Set a new goal]", "[Not now]"} {
+			for _, want := range []string{"You reached your goal: “a part-time job”", "🪨🪨🪨 — 3 stones", "open a little bakery", "[Set a new goal]", "[Not now]"} {
 				if !strings.Contains(got, want) {
 					t.Fatalf("replies %q lack %q", got, want)
 				}
@@ -95,7 +95,7 @@ func TestLifecycle_Reached(t *testing.T) {
 		c := lifeCtx(jobGoal())
 		start := Start(State{}, FlowCheckIn, c, refNow).State
 		s, results := walk(t, start, c, refNow, []row{
-			{text: "I got the job", want: "That's wonderful — shall I mark *a part-time job* as reached?", stage: stageReached},
+			{text: "I got the job", want: "That's wonderful — shall I mark “a part-time job” as reached?", stage: stageReached},
 			{text: "not yet", want: "Since the last session", stage: stageDid},
 		})
 		if s.Flow != FlowCheckIn || len(s.CheckIn.Did) != 0 || results[0].Changed() || results[1].Changed() {
@@ -109,10 +109,20 @@ func TestLifecycle_Reached(t *testing.T) {
 			t.Fatalf("goal = %+v", g)
 		}
 	})
+	t.Run("ButtonMidConversationGoesOn", func(t *testing.T) {
+		c := lifeCtx(jobGoal(), homeGoal())
+		start := State{V: stateVersion, Flow: FlowGoal, Stage: stageHappy, Goal: GoalDraft{Dream: "a boat"}}
+		res := Step(start, Input{Action: ActGoalReached + ":7"}, c, refNow)
+		got := joinReplies(res.Replies)
+		if res.Goal == nil || res.Goal.ID != 7 || res.Goal.Status != store.GoalDone || !strings.Contains(got, "back to where we were") ||
+			res.State.Stage != stageHappy || res.State.Goal.Dream != "a boat" {
+			t.Fatalf("replies %q, goal %+v, state %+v", got, res.Goal, res.State)
+		}
+	})
 	t.Run("WhichOfTwo", func(t *testing.T) {
 		_, results := walk(t, State{}, lifeCtx(jobGoal(), homeGoal()), refNow, []row{
 			{action: ActGoalReached, want: "Which goal?", stage: stageWhichGoal},
-			{text: "my own place by spring", want: "You reached your goal: *my own place by spring*", stage: ""},
+			{text: "my own place by spring", want: "You reached your goal: “my own place by spring”", stage: ""},
 		})
 		if g := results[1].Goal; g == nil || g.ID != 9 || g.Status != store.GoalDone {
 			t.Fatalf("goal = %+v", g)
@@ -126,7 +136,7 @@ func TestLifecycle_ReviseOrDrop(t *testing.T) {
 		_, results := walk(t, State{}, c, refNow, []row{
 			{text: "change my goal", want: "That's okay — goals change.", stage: stageRevise},
 			{text: "change the words", want: "in your own words", stage: stageReviseWords},
-			{text: "A full-time job at the bakery", want: "Your goal is now: *A full-time job at the bakery*", stage: ""},
+			{text: "A full-time job at the bakery", want: "Your goal is now: “A full-time job at the bakery”", stage: ""},
 		})
 		g := results[2].Goal
 		if g == nil || g.ID != 7 || g.Text != "A full-time job at the bakery" || g.Status != store.GoalActive || g.Dream != "open a little bakery" {
@@ -143,7 +153,7 @@ func TestLifecycle_ReviseOrDrop(t *testing.T) {
 			{text: "this isn't my goal anymore", want: "goals change", stage: stageRevise},
 			{action: actReviseDate, want: "By when", stage: stageReviseDate},
 			{text: "sometime maybe", stage: stageReviseDate},
-			{text: "in 3 months", want: "*a part-time job in 3 months*", stage: ""},
+			{text: "in 3 months", want: "“a part-time job in 3 months”", stage: ""},
 		})
 		if g := results[3].Goal; g == nil || g.Text != "a part-time job in 3 months" {
 			t.Fatalf("goal = %+v", g)
@@ -174,7 +184,7 @@ func TestLifecycle_ReviseOrDrop(t *testing.T) {
 		_, results := walk(t, State{}, lifeCtx(jobGoal(), homeGoal()), refNow, []row{
 			{text: "drop my goal", want: "Which goal?", stage: stageWhichGoal},
 			{text: "a part-time job", stage: stageDropSteps},
-			{action: actKeepSteps, want: "now with *my own place by spring*", stage: ""},
+			{action: actKeepSteps, want: "now with “my own place by spring”", stage: ""},
 		})
 		r := results[2]
 		if len(r.EditSteps) != 1 || r.EditSteps[0].ID != 74 || r.EditSteps[0].GoalID != 9 {
@@ -206,8 +216,8 @@ func TestLifecycle_SeveralGoals(t *testing.T) {
 	t.Run("ReplaceDropsTheOldOnSave", func(t *testing.T) {
 		c := lifeCtx(jobGoal())
 		_, results := walk(t, State{}, c, refNow, []row{
-			{action: actGoal, want: "*a part-time job*", stage: stageBeside},
-			{text: "replace it", want: "take the place of *a part-time job*", stage: stageDream},
+			{action: actGoal, want: "“a part-time job”", stage: stageBeside},
+			{text: "replace it", want: "take the place of “a part-time job”", stage: stageDream},
 			{text: "A garden", stage: stageHappy},
 			{text: "Tomatoes", stage: stageGoal},
 			{text: "Grow tomatoes by August", stage: stageWhy},
@@ -245,7 +255,7 @@ func TestLifecycle_SeveralGoals(t *testing.T) {
 	t.Run("StepsShowsEveryGoal", func(t *testing.T) {
 		res := Step(State{}, Input{Text: "steps"}, lifeCtx(jobGoal(), homeGoal()), refNow)
 		got := joinReplies(res.Replies)
-		for _, want := range []string{"*a part-time job*", "4. call the job center", "*my own place by spring*", "5. call the housing authority", "3 of 5 steps done"} {
+		for _, want := range []string{"Your goal: a part-time job", "4. call the job center", "Your goal: my own place by spring", "5. call the housing authority", "3 of 5 steps done"} {
 			if !strings.Contains(got, want) {
 				t.Fatalf("steps %q lack %q", got, want)
 			}

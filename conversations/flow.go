@@ -803,6 +803,9 @@ func (t *turn) goalText() string {
 	if t.c.Goal == nil {
 		return ""
 	}
+	if len(t.c.Goals) > 1 {
+		return goalNames(t.c.Goals)
+	}
 	return t.c.Goal.Text
 }
 

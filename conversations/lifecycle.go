@@ -236,12 +236,11 @@ func (t *turn) lifeQuestion() (Reply, bool) {
 	case stageDropSteps:
 		return Reply{Text: fmt.Sprintf(sayDropGoal, text), Choices: []Choice{{sayKeepSteps, actKeepSteps}, {sayDropStepsToo, actDropSteps}, {sayNeverMind, actNeverMind}}}, true
 	case stageBeside:
-		goals := t.activeGoals()
-		names := make([]string, len(goals))
-		for i, g := range goals {
-			names[i] = "“" + g.Goal.Text + "”"
+		say := sayBeside
+		if len(t.activeGoals()) > 1 {
+			say = sayBesideTwo
 		}
-		return Reply{Text: fmt.Sprintf(sayBeside, strings.Join(names, " and ")), Choices: []Choice{
+		return Reply{Text: fmt.Sprintf(say, "“"+goalNames(t.activeGoals())+"”"), Choices: []Choice{
 			{sayAddBeside, actBeside}, {sayReplace, actReplace}, {sayNeverMind, actNeverMind}}}, true
 	case stageDeleteStep:
 		what := ""
@@ -260,7 +259,7 @@ func (t *turn) lifeAnswer(word string) bool {
 			return false
 		}
 		t.action = t.matchChoice(word)
-		if t.action == "" && (word == "stop" || word == "cancel" || word == "never mind" || word == "nevermind" || word == "not now") {
+		if t.action == "" && (word == "stop" || word == "cancel" || word == "never mind" || word == "nevermind" || word == "not now" || word == "not yet" || noWords[word]) {
 			t.action = actNeverMind
 		}
 	}
@@ -351,6 +350,17 @@ func (t *turn) lifeAnswer(word string) bool {
 			return true
 		}
 	}
+	if t.text != "" && t.s.Stage != stageReviseWords && t.s.Stage != stageReviseDate {
+		// Words that answer none of the buttons: the member has moved on
+		// ("check in", "steps"…), so the question is left and the words
+		// are taken as they would have been without it — never a trap.
+		t.s = State{V: stateVersion}
+		if paused := life.Paused; paused != nil && paused.Active() {
+			t.s = *paused
+		}
+		t.action = ""
+		return false
+	}
 	t.say(sayPickOne)
 	t.ask()
 	return true
@@ -388,7 +398,7 @@ func (t *turn) celebrate(gs store.GoalSteps) {
 	t.say(text)
 	paused := t.s.Life.Paused
 	t.s = State{V: stateVersion}
-	if paused != nil && paused.Active() && !(paused.Flow == FlowCheckIn && len(t.activeGoals()) == 1) {
+	if paused != nil && paused.Active() { // what was answered so far is kept
 		t.s = *paused
 		t.say(sayBackTo)
 		t.ask()
@@ -445,6 +455,19 @@ func (t *turn) replaceGoal(id uint64) {
 		old.Status, old.UpdatedAt = store.GoalDropped, t.now.UTC()
 		t.res.Goals = append(t.res.Goals, old)
 	}
+}
+
+// goalNames joins goals' words for a sentence that already quotes them:
+// a”, “b” and “c.
+func goalNames(goals []store.GoalSteps) string {
+	names := make([]string, len(goals))
+	for i, g := range goals {
+		names[i] = g.Goal.Text
+	}
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], "”, “") + "” and “" + names[len(names)-1]
 }
 
 // withDate puts a new "by when" on a goal's words.

@@ -98,12 +98,16 @@ func TestLifecycle_Reached(t *testing.T) {
 			{text: "I got the job", want: "That's wonderful — shall I mark “a part-time job” as reached?", stage: stageReached},
 			{text: "not yet", want: "Since the last session", stage: stageDid},
 		})
+		walk(t, start, lifeCtx(jobGoal(), homeGoal()), refNow, []row{
+			{text: "I did it", want: "Which goal?", stage: stageWhichGoal},
+			{text: "no", want: "nothing changed", stage: stageDid},
+		})
 		if s.Flow != FlowCheckIn || len(s.CheckIn.Did) != 0 || results[0].Changed() || results[1].Changed() {
 			t.Fatalf("check-in changed by an unconfirmed reach: %+v", s.CheckIn)
 		}
 		_, results = walk(t, start, c, refNow, []row{
 			{text: "I did it", stage: stageReached},
-			{text: "yes", want: "You reached your goal", stage: "-"},
+			{text: "yes", want: "You reached your goal", stage: stageDid},
 		})
 		if g := results[1].Goal; g == nil || g.Status != store.GoalDone {
 			t.Fatalf("goal = %+v", g)
@@ -239,11 +243,40 @@ func TestLifecycle_SeveralGoals(t *testing.T) {
 			t.Fatalf("goal %+v, others %+v", last.Goal, last.Goals)
 		}
 	})
+	t.Run("OtherWordsLeaveTheQuestion", func(t *testing.T) {
+		walk(t, State{}, lifeCtx(jobGoal()), refNow, []row{
+			{text: "new goal", stage: stageBeside},
+			{text: "check in", want: "Check-in time", stage: stageDid},
+		})
+		walk(t, State{}, lifeCtx(jobGoal()), refNow, []row{
+			{text: "drop my goal", stage: stageDropSteps},
+			{text: "steps", want: "Your goal: a part-time job", stage: ""},
+		})
+		c := lifeCtx(jobGoal())
+		start := Start(State{}, FlowCheckIn, c, refNow).State
+		s, _ := walk(t, start, c, refNow, []row{
+			{text: "I did it", stage: stageReached},
+			{text: "I called the job center", stage: "-"},
+		})
+		if s.Flow != FlowCheckIn || s.Stage == stageDid && len(s.CheckIn.Did)+len(s.CheckIn.StepsDone) == 0 {
+			t.Fatalf("the words were not taken as the check-in's answer: %+v", s)
+		}
+	})
 	t.Run("NeverMind", func(t *testing.T) {
 		walk(t, State{}, lifeCtx(jobGoal()), refNow, []row{
 			{text: "new goal", stage: stageBeside},
 			{text: "never mind", want: "nothing changed", stage: ""},
 		})
+	})
+	t.Run("ThirdAsksWhichToReplace", func(t *testing.T) {
+		_, results := walk(t, State{}, lifeCtx(jobGoal(), homeGoal()), refNow, []row{
+			{text: "new goal", want: "“a part-time job” and “my own place by spring”. Shall I add the new goal beside them", stage: stageBeside},
+			{text: "replace it", want: "Which goal?", stage: stageWhichGoal},
+			{text: "my own place by spring", want: "take the place of “my own place by spring”", stage: stageDream},
+		})
+		if results[2].Changed() {
+			t.Fatalf("changed before the new goal was saved: %+v", results[2])
+		}
 	})
 	t.Run("FourthIsRefusedKindly", func(t *testing.T) {
 		third := store.GoalSteps{Goal: store.Goal{ID: 11, Text: "walk every morning", Status: store.GoalActive}}
@@ -265,7 +298,8 @@ func TestLifecycle_SeveralGoals(t *testing.T) {
 		c := lifeCtx(jobGoal(), homeGoal())
 		res := Start(State{}, FlowCheckIn, c, refNow)
 		got := joinReplies(res.Replies)
-		if !strings.Contains(got, "4. call the job center") || !strings.Contains(got, "5. call the housing authority") {
+		if !strings.Contains(got, "4. call the job center") || !strings.Contains(got, "5. call the housing authority") ||
+			!strings.Contains(got, "“a part-time job” and “my own place by spring”") {
 			t.Fatalf("check-in %q", got)
 		}
 		res = Step(res.State, Input{Action: prefixDone + "91"}, c, refNow)

@@ -155,6 +155,7 @@ const (
 	sayDroppedMoved   = "Done — “%s” is let go. Its open steps are now with “%s”."
 	sayDroppedKept    = "Done — “%s” is let go. Its steps are kept with it."
 	sayBeside         = "You're working on %s. Shall I add the new goal beside it, or replace it?"
+	sayBesideTwo      = "You're working on %s. Shall I add the new goal beside them, or replace one?"
 	sayAddBeside      = "Add beside it"
 	sayReplace        = "Replace it"
 	sayReplaceStart   = "Okay — the new goal will take the place of “%s” once you save it."

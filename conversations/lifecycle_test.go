@@ -1,6 +1,7 @@
 package conversations
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -378,6 +379,48 @@ func TestLifecycle_EditSteps(t *testing.T) {
 			if res.Changed() || strings.Contains(joinReplies(res.Replies), sayStepNotFound) {
 				t.Fatalf("%q: %+v", text, res)
 			}
+		}
+	})
+}
+
+// FuzzLifecycle feeds arbitrary text and button values to every question of
+// a goal's life, and to a member with two goals outside any flow: a turn
+// never panics, always answers, and never edits or deletes a step it was
+// not shown.
+func FuzzLifecycle(f *testing.F) {
+	for _, seed := range []string{"", "I did it", "delete step 4", "change step 5 to Friday", "step 4 is Dana's", "move the resume step to next week",
+		"let it go", "change my goal", "new goal", "which:9", "goal:reached:7", "goal:reached:99", "remove the x one", "yes", "no"} {
+		f.Add(seed, "", uint8(0))
+		f.Add("", seed, uint8(2))
+	}
+	stages := []Stage{"", stageReached, stageWhichGoal, stageRevise, stageReviseWords, stageReviseDate, stageDropSteps, stageBeside, stageDeleteStep}
+	f.Fuzz(func(t *testing.T, text, action string, stageIndex uint8) {
+		c := lifeCtx(jobGoal(), homeGoal())
+		stage := stages[int(stageIndex)%len(stages)]
+		s := State{V: stateVersion, Flow: FlowLife, Stage: stage, Life: LifeDraft{For: lifeRevise, GoalID: 7, StepID: 74}}
+		if stage == "" {
+			s = State{}
+		}
+		res := Step(s, Input{Text: text, Action: action}, c, refNow)
+		if len(res.Replies) == 0 {
+			t.Fatalf("no reply at %q to %q/%q", stage, text, action)
+		}
+		known := map[uint64]bool{}
+		for _, st := range c.Steps {
+			known[st.ID] = true
+		}
+		for _, st := range res.EditSteps {
+			if !known[st.ID] {
+				t.Fatalf("edited unknown step %d", st.ID)
+			}
+		}
+		for _, id := range res.DeleteSteps {
+			if !known[id] {
+				t.Fatalf("deleted unknown step %d", id)
+			}
+		}
+		if _, err := json.Marshal(res.State); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

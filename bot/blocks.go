@@ -191,6 +191,7 @@ func homeView(v store.View, next time.Time, now time.Time, groups ...store.Group
 		slack.NewActionBlock("home-actions",
 			homeButton("Check in", "checkin:start", slack.StylePrimary),
 			homeButton("Set a new goal", "goal:start", ""),
+			homeButton("Goal reached", conversations.ActGoalReached+":"+strconv.FormatUint(g.ID, 10), ""),
 			homeButton("Privacy", actionPrivacy, ""),
 			homeButton("Help", "help", ""),
 			homeButton("Talk to a person", conversations.ActTalkToPerson, "")),

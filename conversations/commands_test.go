@@ -281,19 +281,20 @@ func TestCommands_StopKeepsWhatWasDone(t *testing.T) {
 	})
 	t.Run("AStepMarkedInTheGoalFlow", func(t *testing.T) {
 		_, res := walk(t, State{}, c, refNow, []row{
-			{text: "set a goal", stage: stageDream},
+			{text: "set a goal", stage: stageBeside}, // a goal is active: beside it, or instead?
+			{text: "add beside it", stage: stageDream},
 			{text: "a cabin", stage: stageHappy},
 			{text: "done 1", want: "Marked done", stage: stageHappy},
 			{text: "stop", want: "Stopped. I kept: step 1 marked done.", stage: ""},
 		})
-		if res[3].Goal != nil || res[3].CheckIn != nil || !reflect.DeepEqual(res[2].Done, []uint64{11}) {
-			t.Fatalf("stop: %+v, done: %v", res[3], res[2].Done)
+		if res[4].Goal != nil || res[4].CheckIn != nil || !reflect.DeepEqual(res[3].Done, []uint64{11}) {
+			t.Fatalf("stop: %+v, done: %v", res[4], res[3].Done)
 		}
 	})
 	t.Run("SwitchingToAGoalKeepsTheCheckIn", func(t *testing.T) {
 		_, res := walk(t, checkIn, c, refNow, []row{
 			{text: "went fishing", stage: stagePlan},
-			{text: "set a goal", want: "Your answers so far are saved as a check-in.", stage: stageDream},
+			{text: "set a goal", want: "Your answers so far are saved as a check-in.", stage: stageBeside},
 		})
 		if ci := res[1].CheckIn; ci == nil || ci.Did != "went fishing" {
 			t.Fatalf("check-in = %+v", ci)

@@ -49,6 +49,8 @@ type State struct {
 	// kind question ("reflect"): what the member types then is never taken
 	// as the answer to the flow's question (see safety.go).
 	Aside string `json:"aside,omitempty"`
+	// Life is an exchange about a goal already set (see lifecycle.go).
+	Life LifeDraft `json:"life,omitzero"`
 }
 
 // Mark is enough of an earlier state to go back to its question: the
@@ -75,6 +77,8 @@ type GoalDraft struct {
 	Supporters   string      `json:"supporters,omitempty"`
 	Steps        []StepDraft `json:"steps,omitempty"`
 	AskedMeasure bool        `json:"asked_measure,omitempty"`
+	// Replaces is the goal the new one takes the place of once saved.
+	Replaces uint64 `json:"replaces,omitempty"`
 }
 
 // StepDraft is a stepping stone being described: what, when, who.
@@ -127,8 +131,13 @@ type Choice struct {
 // Context is what a turn may read of the member's stored data, loaded by the
 // caller: the conversation itself never touches the store.
 type Context struct {
-	Goal  *store.Goal  // the member's current goal, nil if none
-	Steps []store.Step // its steps in due-date order
+	Goal *store.Goal // the member's newest active goal, nil if none
+	// Steps are the steps of every active goal, goal by goal (oldest goal
+	// first), each goal's in due-date order: step numbers run on across
+	// goals so that "done 4" means one step.
+	Steps []store.Step
+	// Goals are the member's active goals with their steps, oldest first.
+	Goals []store.GoalSteps
 	// Session is the group session a check-in is for (zero if none is known);
 	// GroupID is its group.
 	Session time.Time
@@ -160,11 +169,17 @@ type Result struct {
 	// Alert asks the caller to let the member's navigator or facilitator
 	// know they would like to talk (see person.go).
 	Alert *AlertRequest
+	// Goals are more existing goals to save (a goal a new one replaces);
+	// EditSteps are existing steps changed, DeleteSteps steps removed.
+	Goals       []store.Goal
+	EditSteps   []store.Step
+	DeleteSteps []uint64
 }
 
 // Changed reports whether the turn has records to commit besides the state.
 func (r Result) Changed() bool {
-	return r.Goal != nil || len(r.NewSteps) > 0 || len(r.Done) > 0 || r.CheckIn != nil || r.Pause != nil
+	return r.Goal != nil || len(r.NewSteps) > 0 || len(r.Done) > 0 || r.CheckIn != nil || r.Pause != nil ||
+		len(r.Goals) > 0 || len(r.EditSteps) > 0 || len(r.DeleteSteps) > 0
 }
 
 // Active reports whether the member is in the middle of a flow.

@@ -162,6 +162,9 @@ func (t *turn) run() {
 	if done {
 		return
 	}
+	if !answer && t.lifecycleCommand(word) { // a goal's life: "I did it", and FlowLife's questions
+		return
+	}
 	if t.action == actHelp && t.s.Active() {
 		t.helpHere()
 		return
@@ -266,6 +269,9 @@ func (t *turn) advance(next Stage) {
 // idle answers a member who is not in a flow: a menu, a summary, or a step
 // marked done.
 func (t *turn) idle(word string) {
+	if t.lifecycle(word) { // reached, changed, let go, beside another, a step edited
+		return
+	}
 	switch {
 	case t.action == actGoal || word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting":
 		t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream}
@@ -298,12 +304,16 @@ func (t *turn) menuChoices() []Choice {
 	if t.c.Goal == nil {
 		return []Choice{{choiceSetGoal, actGoal}, {choiceHelp, actHelp}, {choiceTalk, ActTalkToPerson}}
 	}
-	return []Choice{{choiceCheckIn, actCheckIn}, {choiceMySteps, actSteps}, {choiceSetGoal, actGoal}, {choiceHelp, actHelp}, {choiceTalk, ActTalkToPerson}}
+	return []Choice{{choiceCheckIn, actCheckIn}, {choiceMySteps, actSteps}, {choiceSetGoal, actGoal}, {choiceReached, ActGoalReached}, {choiceHelp, actHelp}, {choiceTalk, ActTalkToPerson}}
 }
 
 func (t *turn) showSteps() {
 	if t.c.Goal == nil {
 		t.say(sayNoGoalYet, Choice{choiceSetGoal, actGoal})
+		return
+	}
+	if len(t.c.Goals) > 1 {
+		t.showGoals()
 		return
 	}
 	t.say(RenderGoal(*t.c.Goal, t.c.Steps, t.now))
@@ -423,6 +433,9 @@ func (t *turn) question() Reply {
 		return Reply{Text: sayConfidence, Choices: rulerChoices()}
 	case stageReflect:
 		return t.reflectQuestion()
+	}
+	if r, ok := t.lifeQuestion(); ok {
+		return r
 	}
 	return Reply{Text: sayMenu, Choices: t.menuChoices()}
 }
@@ -730,6 +743,7 @@ func (t *turn) saveGoal() {
 		Why: g.Why, Supporters: g.Supporters, Status: store.GoalActive,
 		CreatedAt: t.now.UTC(), UpdatedAt: t.now.UTC(),
 	}
+	t.replaceGoal(g.Replaces)
 	for _, d := range g.Steps {
 		t.res.NewSteps = append(t.res.NewSteps, d.record(t.now))
 	}
@@ -752,6 +766,9 @@ func (d StepDraft) record(now time.Time) store.Step {
 func (t *turn) goalText() string {
 	if t.c.Goal == nil {
 		return ""
+	}
+	if len(t.c.Goals) > 1 {
+		return goalNames(t.c.Goals)
 	}
 	return t.c.Goal.Text
 }

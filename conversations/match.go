@@ -19,15 +19,16 @@ type NumberedStep struct {
 	Step store.Step
 }
 
-// NumberedSteps orders a goal's steps the one way every list shows them
-// (the summary, "steps", the check-in, App Home, "done N"): by due date,
-// steps without a date last, then in the order they were added. It is the
-// store's key order, restated here so a caller's order can never shift a
-// number.
+// NumberedSteps orders steps the one way every list shows them (the
+// summary, "steps", the check-in, App Home, "done N"): goal by goal (oldest
+// first, so a second goal's steps are numbered on from the first's), then
+// by due date, steps without a date last, then in the order they were
+// added. It is the store's key order, restated here so a caller's order can
+// never shift a number.
 func NumberedSteps(steps []store.Step) []NumberedStep {
 	sorted := slices.Clone(steps)
 	slices.SortStableFunc(sorted, func(a, b store.Step) int {
-		return cmp.Or(compareDue(a.Due, b.Due), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(a.GoalID, b.GoalID), compareDue(a.Due, b.Due), cmp.Compare(a.ID, b.ID))
 	})
 	out := make([]NumberedStep, len(sorted))
 	for i, st := range sorted {

@@ -1,9 +1,11 @@
 package conversations
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cairnbot/cairn/store"
 )
@@ -401,4 +403,23 @@ func FuzzMatchSteps(f *testing.F) {
 		}
 		whoOf(answer, refNow)
 	})
+}
+
+// TestNumberedSteps_GoalByGoal: with two active goals, the second goal's
+// steps are numbered on from the first's whatever their dates, so "done N"
+// and "steps" agree.
+func TestNumberedSteps_GoalByGoal(t *testing.T) {
+	d := func(day int) time.Time { return time.Date(2026, 6, day, 0, 0, 0, 0, time.UTC) }
+	steps := []store.Step{
+		{ID: 5, GoalID: 2, What: "b1", Due: d(1)},
+		{ID: 1, GoalID: 1, What: "a1", Due: d(20)},
+		{ID: 2, GoalID: 1, What: "a2"},
+	}
+	var got []string
+	for _, ns := range NumberedSteps(steps) {
+		got = append(got, fmt.Sprintf("%d.%s", ns.N, ns.Step.What))
+	}
+	if want := []string{"1.a1", "2.a2", "3.b1"}; !slices.Equal(got, want) {
+		t.Fatalf("numbered %v, want %v", got, want)
+	}
 }

@@ -229,6 +229,7 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 			t.State = state
 		}
 		t.Goal, t.NewSteps, t.Done, t.CheckIn = res.Goal, res.NewSteps, res.Done, res.CheckIn
+		t.Goals, t.EditSteps, t.DeleteSteps = res.Goals, res.EditSteps, res.DeleteSteps
 		t.EventID, t.InboxSeq = origin.EventID, origin.InboxSeq
 		if origin.Outbox {
 			for _, reply := range res.Replies {
@@ -398,15 +399,16 @@ func StartOfDay(day time.Time, loc *time.Location) time.Time {
 	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc).UTC()
 }
 
-// ContextOf picks the member's current goal from their stored data: the
-// newest one still active, and their latest check-in.
+// ContextOf picks the member's active goals from their stored data (the
+// newest is Goal; Steps are all of theirs), and their latest check-in.
 func ContextOf(v store.View) Context {
 	c := Context{LastCheckIn: v.LastCheckIn}
-	for i := len(v.Goals) - 1; i >= 0; i-- {
-		if v.Goals[i].Goal.Status == store.GoalActive || v.Goals[i].Goal.Status == "" {
-			g := v.Goals[i].Goal
-			c.Goal, c.Steps = &g, v.Goals[i].Steps
-			break
+	for _, gs := range v.Goals {
+		if gs.Goal.Status == store.GoalActive || gs.Goal.Status == "" {
+			g := gs.Goal
+			c.Goal = &g
+			c.Goals = append(c.Goals, gs)
+			c.Steps = append(c.Steps, gs.Steps...)
 		}
 	}
 	return c

@@ -52,6 +52,8 @@ func (s *Store) Conversation(ctx context.Context, memberID string) (Conversation
 //   - Done steps are marked done at At (a step already done keeps its time);
 //     an unknown id is ErrNotFound, another member's step ErrInvalid.
 //   - CheckIn is created (ID 0) or updated, as in SaveCheckIn.
+//   - Goals (existing ones only) and EditSteps are updated; DeleteSteps
+//     are removed (an unknown id is ErrNotFound).
 //
 // Records of the turn must belong to MemberID (an empty MemberID on them
 // means the turn's member). A zero At is Now; it also stamps zero
@@ -168,6 +170,32 @@ func checkTurn(t *Turn, at time.Time) (conv []byte, err error) {
 		}
 	}
 	t.NewSteps = steps
+	goals := slices.Clone(t.Goals)
+	for i := range goals {
+		if goals[i].ID == 0 {
+			return nil, fmt.Errorf("%w: a further goal of a turn must exist", ErrInvalid)
+		}
+		if goals[i].MemberID == "" {
+			goals[i].MemberID = t.MemberID
+		}
+		if goals[i].MemberID != t.MemberID {
+			return nil, fmt.Errorf("%w: goal for member %s in a turn of %s", ErrInvalid, goals[i].MemberID, t.MemberID)
+		}
+	}
+	t.Goals = goals
+	edits := slices.Clone(t.EditSteps)
+	for i := range edits {
+		if edits[i].ID == 0 {
+			return nil, fmt.Errorf("%w: an edited step needs its id", ErrInvalid)
+		}
+		if edits[i].MemberID == "" {
+			edits[i].MemberID = t.MemberID
+		}
+		if edits[i].MemberID != t.MemberID {
+			return nil, fmt.Errorf("%w: step for member %s in a turn of %s", ErrInvalid, edits[i].MemberID, t.MemberID)
+		}
+	}
+	t.EditSteps = edits
 	out := slices.Clone(t.Outbox)
 	for i := range out {
 		if out[i].MemberID == "" {
@@ -255,6 +283,11 @@ type turnPlan struct {
 	member    *Member
 	inboxSeq  uint64     // the journaled input to settle, if any
 	outbox    []Outgoing // replies to stage
+	goals     []Goal     // more existing goals to update
+	edits     []Step     // existing steps to update
+	editKeys  [][]byte   // their current keys
+	deletes   []uint64   // steps to remove
+	delKeys   [][]byte   // their keys
 }
 
 // planTurn does every read and check of a turn, and no writes, so a turn
@@ -313,6 +346,30 @@ func planTurn(tx *bolt.Tx, t Turn, state []byte, at time.Time) (*turnPlan, error
 			return nil, err
 		}
 		p.checkIn, p.checkInAt = &c, key
+	}
+	for _, g := range t.Goals {
+		g, err := prepareGoal(tx, g, at)
+		if err != nil {
+			return nil, err
+		}
+		p.goals = append(p.goals, g)
+	}
+	for _, st := range t.EditSteps {
+		st, key, err := prepareStep(tx, st, at, nil)
+		if err != nil {
+			return nil, err
+		}
+		p.edits, p.editKeys = append(p.edits, st), append(p.editKeys, key)
+	}
+	for _, id := range t.DeleteSteps {
+		st, key, err := loadStep(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		if st.MemberID != t.MemberID {
+			return nil, fmt.Errorf("%w: step %d belongs to another member", ErrInvalid, id)
+		}
+		p.deletes, p.delKeys = append(p.deletes, id), append(p.delKeys, key)
 	}
 	return p, nil
 }
@@ -377,6 +434,24 @@ func (p *turnPlan) write(tx *bolt.Tx, res *TurnResult) error {
 			return err
 		}
 		res.CheckInID = c.ID
+	}
+	for _, g := range p.goals {
+		if err := writeGoal(tx, &g); err != nil {
+			return err
+		}
+	}
+	for i, st := range p.edits {
+		if err := writeStep(tx, &st, p.editKeys[i]); err != nil {
+			return err
+		}
+	}
+	for i, id := range p.deletes {
+		if err := steps.Delete(p.delKeys[i]); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bStepIDs).Delete(u64(id)); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -183,6 +183,8 @@ type Goal struct {
 	Status     GoalStatus `json:"status"`
 	CreatedAt  time.Time  `json:"created_at"`
 	UpdatedAt  time.Time  `json:"updated_at"`
+	// AchievedAt is when the member said they reached it (Status done).
+	AchievedAt time.Time `json:"achieved_at,omitzero"`
 }
 
 // OwnerKind says who does a step: the member, their navigator or someone named.
@@ -264,4 +266,11 @@ type Turn struct {
 	// Outbox holds the turn's replies, staged in the same commit so that
 	// none is lost if it cannot be posted at once (see outbox.go).
 	Outbox []Outgoing
+	// Goals are more existing goals the turn changes (a goal replaced by
+	// the new one is dropped in the same commit).
+	Goals []Goal
+	// EditSteps are existing steps saved with new words, date or owner;
+	// DeleteSteps are steps removed.
+	EditSteps   []Step
+	DeleteSteps []uint64
 }

@@ -44,7 +44,10 @@ var (
 	// enoughWords end a list: "Add another step?" — "no, that's all".
 	enoughWords = map[string]bool{"no": true, "done": true, "that's all": true, "thats all": true, "finished": true, "nope": true,
 		"that's it": true, "thats it": true, "no more": true, "nah": true, "i'm done": true, "im done": true, "all done": true,
-		"enough": true, "that's enough": true, "no thanks": true, "nothing else": true, "n": true}
+		"enough": true, "that's enough": true, "no thanks": true, "nothing else": true, "n": true,
+		"that is all": true, "that is it": true, "that's all for now": true, "that's all for now thanks": true,
+		"no thank you": true, "no more steps": true, "i'm good": true, "im good": true, "that'll do": true,
+		"no, that's all": true, "no that's all": true, "no, that's it": true, "nope, that's it": true}
 )
 
 // doneWords are "done 2", "done #2", "done: call the office", "step 2 done",

@@ -152,7 +152,7 @@ func TestCommands_CommandOrAnswer(t *testing.T) {
 func TestCommands_EnoughEndsTheList(t *testing.T) {
 	more := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepMore, Goal: GoalDraft{Text: "Find a job by March",
 		Steps: []StepDraft{{What: "Call the job center", Due: date(2026, 6, 12), Owner: store.OwnerMe}}}}
-	for _, w := range []string{"no", "done", "Done.", "that's all", "finished", "nope", "that's it", "That’s it!", "no more", "nah"} {
+	for _, w := range []string{"no", "done", "Done.", "that's all", "finished", "nope", "that's it", "That’s it!", "no more", "nah", "that is all", "No, that's all", "I'm good"} {
 		t.Run(w, func(t *testing.T) {
 			s, _ := walk(t, more, Context{}, refNow, []row{{text: w, want: "Shall I save it?", stage: stageConfirm}})
 			if len(s.Goal.Steps) != 1 {

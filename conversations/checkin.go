@@ -388,7 +388,7 @@ func ownerWords(owner store.OwnerKind, name string) string {
 }
 
 func describeStep(d StepDraft, now time.Time) string {
-	return fmt.Sprintf("%s — %s, by %s", d.What, ownerWords(d.Owner, d.OwnerName), SayDate(d.Due, now))
+	return fmt.Sprintf("%s — %s, %s", d.What, ownerWords(d.Owner, d.OwnerName), SayDue(d.Due, now))
 }
 
 func listDrafts(steps []StepDraft, now time.Time) string {

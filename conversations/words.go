@@ -123,3 +123,16 @@ const (
 // barriers are the common things that get in the way, offered as buttons so
 // navigators can see patterns across members without anyone being judged.
 var barriers = []string{"Transport", "Health", "Money", "Childcare", "Motivation", "Something else"}
+
+// The step sub-flow's dates (stepdate.go).
+const (
+	sayNotSure            = "Not sure"
+	sayStepSuggestSession = "That's okay. How about %s, the day before your group meets?"
+	sayStepSuggest        = "That's okay. How about %s? That gives you a few days."
+	sayPickAnotherDay     = "Pick another day"
+	sayStepBig            = "That's a big one — what's a first piece you could do %s?"
+	sayBeforeGroup        = "before the group meets %s"
+	sayThisWeek           = "this week"
+	sayBigKept            = "I've kept “%s” as a later step, with no date yet — you can give it one when you're ready."
+	sayNoDateYet          = "no date yet"
+)

@@ -194,3 +194,115 @@ func TestStepFlow_NotSureGetsASuggestion(t *testing.T) {
 			session, refNow, []row{{text: "call the housing authority", want: "When will you do it? (Friday, the 20th, next week…)\n[Not sure]", stage: stageStepWhen}})
 	})
 }
+
+func TestStepFlow_BigFirstStep(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhat, After: stageStepMore,
+		Goal: GoalDraft{Text: "Feel steady again by the fall"}}
+	session := Context{NextSession: time.Date(2026, 6, 16, 18, 0, 0, 0, chicago)} // Tuesday
+	for _, big := range []string{"get my life together", "fix everything", "be better", "sort my life out", "get clean",
+		"Get my life together.", "I need to fix everything", "turn my life around"} {
+		t.Run(big, func(t *testing.T) {
+			_, results := walk(t, start, session, refNow, []row{
+				{text: big, want: "That's a big one — what's a first piece you could do before the group meets on Tuesday?", stage: stageStepWhat},
+				{text: "call the housing authority on Monday", want: "Monday, June 15 — got it.", stage: stageStepWho},
+				{text: "me", want: "I've kept “" + big + "” for later", stage: stageStepMore},
+				{text: "that's all for now", want: "Steps:\n1. call the housing authority — you, by Monday, June 15\n2. " + big + " — you, no date yet", stage: stageConfirm},
+				{text: "save it", want: "Your first stone: call the housing authority", stage: ""},
+			})
+			if got := joinReplies(results[2].Replies); !strings.Contains(got, "Added: call the housing authority — you, by Monday, June 15. Add another step?") {
+				t.Fatalf("the step added is the first piece: %q", got)
+			}
+			res := results[len(results)-1]
+			if len(res.NewSteps) != 2 || res.NewSteps[0].What != "call the housing authority" ||
+				res.NewSteps[1].What != big || !res.NewSteps[1].Due.IsZero() || res.NewSteps[1].Owner != "me" {
+				t.Fatalf("saved steps = %+v", res.NewSteps)
+			}
+		})
+	}
+	t.Run("NoSessionKnownThisWeek", func(t *testing.T) {
+		walk(t, start, Context{}, refNow, []row{
+			{text: "get my life together", want: "what's a first piece you could do this week?\n[Keep it as one step]", stage: stageStepWhat},
+		})
+	})
+	t.Run("SessionTomorrow", func(t *testing.T) {
+		c := Context{NextSession: time.Date(2026, 6, 11, 18, 0, 0, 0, chicago)}
+		walk(t, start, c, refNow, []row{
+			{text: "fix everything", want: "before the group meets tomorrow?", stage: stageStepWhat},
+		})
+	})
+	t.Run("KeepItAsOneStep", func(t *testing.T) {
+		s, _ := walk(t, start, session, refNow, []row{
+			{text: "get clean", want: "big one", stage: stageStepWhat},
+			{action: actKeep, want: "When will you do it?", stage: stageStepWhen},
+			{text: "not sure", want: "How about Monday", stage: stageStepWhen},
+			{text: "yes", stage: stageStepWho},
+			{text: "me", want: "Added: get clean — you, by Monday, June 15", stage: stageStepMore},
+		})
+		if len(s.Goal.Steps) != 1 || s.Goal.Steps[0].What != "get clean" {
+			t.Fatalf("steps = %+v", s.Goal.Steps)
+		}
+	})
+	t.Run("NotSureGoesOnWithIt", func(t *testing.T) {
+		s, _ := walk(t, start, session, refNow, []row{
+			{text: "get my life together", stage: stageStepWhat},
+			{text: "idk", want: "That's okay — let's keep it as one step.", stage: stageStepWhen},
+		})
+		if s.Draft.What != "get my life together" || s.Draft.Big != "" {
+			t.Fatalf("draft = %+v", s.Draft)
+		}
+	})
+	t.Run("KeepItTyped", func(t *testing.T) {
+		walk(t, start, session, refNow, []row{
+			{text: "be better", stage: stageStepWhat},
+			{text: "keep it as one step", want: "When will you do it?", stage: stageStepWhen},
+		})
+	})
+	t.Run("AnotherBigPieceIsTaken", func(t *testing.T) {
+		s, _ := walk(t, start, session, refNow, []row{
+			{text: "get my life together", stage: stageStepWhat},
+			{text: "be better", want: "When will you do it?", stage: stageStepWhen},
+		})
+		if s.Draft.What != "be better" || s.Draft.Big != "get my life together" {
+			t.Fatalf("draft = %+v", s.Draft)
+		}
+	})
+	t.Run("BackUndoesBoth", func(t *testing.T) {
+		s, _ := walk(t, start, session, refNow, []row{
+			{text: "get my life together", stage: stageStepWhat},
+			{text: "go to a meeting on Monday", stage: stageStepWho},
+			{text: "me", stage: stageStepMore},
+			{text: "back", want: "Who will do this step?", stage: stageStepWho},
+		})
+		if len(s.Goal.Steps) != 0 || s.Draft.Big != "get my life together" {
+			t.Fatalf("after back: steps %+v, draft %+v", s.Goal.Steps, s.Draft)
+		}
+	})
+	t.Run("LaterStepsKeepTheSixWeekRule", func(t *testing.T) {
+		walk(t, start, session, refNow, []row{
+			{text: "call the clinic", stage: stageStepWhen},
+			{text: "Monday", stage: stageStepWho},
+			{text: "me", stage: stageStepMore},
+			{text: "fix everything", want: "When will you do it?", stage: stageStepWhen},
+			{text: "October 1", want: "more than 6 weeks away", stage: stageStepFar},
+		})
+	})
+	t.Run("NotInACheckIn", func(t *testing.T) {
+		s := State{V: stateVersion, Flow: FlowCheckIn, Stage: stageStepWhat, After: stageImportance,
+			CheckIn: CheckInDraft{Importance: -1, Confidence: -1}}
+		walk(t, s, withGoal(), refNow, []row{{text: "get my life together", want: "When will you do it?", stage: stageStepWhen}})
+	})
+	t.Run("NotBig", func(t *testing.T) {
+		for _, small := range []string{"get my ID", "be at the meeting", "fix the bike", "get clean clothes"} {
+			if isBigStep(small) {
+				t.Errorf("%q is big", small)
+			}
+		}
+	})
+}
+
+func TestRenderGoal_StepWithNoDate(t *testing.T) {
+	got := describeStep(StepDraft{What: "get my life together", Owner: "me"}, refNow)
+	if got != "get my life together — you, no date yet" {
+		t.Fatalf("describeStep = %q", got)
+	}
+}

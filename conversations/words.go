@@ -133,6 +133,7 @@ const (
 	sayStepBig            = "That's a big one — what's a first piece you could do %s?"
 	sayBeforeGroup        = "before the group meets %s"
 	sayThisWeek           = "this week"
-	sayBigKept            = "I've kept “%s” as a later step, with no date yet — you can give it one when you're ready."
+	sayBigKept            = "I've kept “%s” for later: it's in your plan as a step with no date yet, to come back to once the first piece is done."
 	sayNoDateYet          = "no date yet"
+	sayBigAsIs            = "That's okay — let's keep it as one step. It can be made smaller any time."
 )

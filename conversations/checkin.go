@@ -133,7 +133,7 @@ func (t *turn) checkInAnswer() {
 		case actYes:
 			s.Draft = StepDraft{What: ci.Plan, SplitAsked: true}
 			s.After = stageImportance
-			t.advance(stageStepWhen)
+			t.stepWhat(ci.Plan) // "call the clinic on Monday" needs no "When?"
 		case actNo:
 			t.advance(stageImportance)
 		default:

@@ -928,15 +928,24 @@ func FindDate(sentence string, now time.Time) (rest string, date time.Time, ok b
 			start = i
 		}
 	}
+	// anchors[k] counts the words before k that could be a date's core, so
+	// a window without one is skipped without being read.
+	anchors := make([]int, len(words)+1)
+	for k, w := range words {
+		anchors[k+1] = anchors[k]
+		if dateAnchored(dateTokens(sentence[w.start:w.end])) {
+			anchors[k+1]++
+		}
+	}
 	bestI, bestJ := -1, -1
 	for i := range words {
 		for j := i + 1; j <= len(words) && j-i <= dateFindMaxWords; j++ {
-			if bestI >= 0 && j-i < bestJ-bestI {
+			if bestI >= 0 && j-i < bestJ-bestI || anchors[j] == anchors[i] {
 				continue
 			}
 			phrase := sentence[words[i].start:words[j-1].end]
 			toks := dateTokens(phrase)
-			if len(toks) == 0 || !dateAnchored(toks) {
+			if len(toks) == 0 {
 				continue
 			}
 			next := ""

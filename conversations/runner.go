@@ -350,7 +350,15 @@ func NeedsZone(state json.RawMessage) bool {
 	if len(state) == 0 || json.Unmarshal(state, &s) != nil {
 		return false
 	}
-	return s.Stage == stageStepWhen || s.Stage == stageStepFar
+	switch s.Stage {
+	case stageStepWhen, stageStepFar:
+		return true
+	case stageStepWhat, stageStepMore, stageStepWho, stagePlanAsStep:
+		// A step's own words may carry its day ("call them tomorrow"), and
+		// "actually Tuesday" changes it at the question that follows.
+		return true
+	}
+	return false
 }
 
 // zones caches loaded time zones: time.LoadLocation reads and parses a

@@ -115,6 +115,17 @@ func TestStepFlow_DateInTheStep(t *testing.T) {
 			t.Fatalf("draft = %+v", s.Draft)
 		}
 	})
+	t.Run("ThePlanOfACheckInAsAStep", func(t *testing.T) {
+		s := State{V: stateVersion, Flow: FlowCheckIn, Stage: stagePlan,
+			CheckIn: CheckInDraft{Importance: -1, Confidence: -1}}
+		s, _ = walk(t, s, withGoal(), refNow, []row{
+			{text: "call the clinic on Monday", want: "add that as a step", stage: stagePlanAsStep},
+			{action: actYes, want: "Monday, June 15 — got it.", stage: stageStepWho},
+		})
+		if s.Draft.What != "call the clinic" || s.CheckIn.Plan != "call the clinic on Monday" {
+			t.Fatalf("draft %+v, plan %q", s.Draft, s.CheckIn.Plan)
+		}
+	})
 	t.Run("InTheCheckInPlan", func(t *testing.T) {
 		s := State{V: stateVersion, Flow: FlowCheckIn, Stage: stageStepWhat, After: stageImportance,
 			CheckIn: CheckInDraft{Importance: -1, Confidence: -1}}
@@ -304,5 +315,39 @@ func TestRenderGoal_StepWithNoDate(t *testing.T) {
 	got := describeStep(StepDraft{What: "get my life together", Owner: "me"}, refNow)
 	if got != "get my life together — you, no date yet" {
 		t.Fatalf("describeStep = %q", got)
+	}
+}
+
+// FindDate reads member text: whatever it is given, it never panics, keeps
+// some words when it finds a day, and never finds one in the past.
+func FuzzFindDate(f *testing.F) {
+	for _, s := range []string{"call the housing authority on Monday", "visit the library tomorrow", "on the 5th floor",
+		"apply before June 20", "6/3", "in -3 days", "tomorrow", "  , on Monday ,", strings.Repeat("on ", 300) + "Friday"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rest, d, ok := FindDate(s, refNow)
+		if !ok {
+			if rest != s || !d.IsZero() {
+				t.Fatalf("no date, yet %q, %v", rest, d)
+			}
+			return
+		}
+		if !hasLetterOrDigit(rest) || len(rest) >= len(s) {
+			t.Fatalf("FindDate(%q) left %q", s, rest)
+		}
+		if d.Before(date(2026, 6, 10)) {
+			t.Fatalf("FindDate(%q) = %v, in the past", s, d)
+		}
+	})
+}
+
+// BenchmarkFindDate is the longest step a member may type, with the date at
+// its end: every window of the sentence is looked at.
+func BenchmarkFindDate(b *testing.B) {
+	long := strings.Repeat("call the housing office about the form ", MaxInput/40-1) + "on Monday"
+	b.ReportAllocs()
+	for b.Loop() {
+		FindDate(long, refNow)
 	}
 }

@@ -395,8 +395,7 @@ func (t *turn) question() Reply {
 	case stageStepWhen:
 		return t.whenQuestion()
 	case stageStepFar:
-		return Reply{Text: fmt.Sprintf(sayStepFar, SayDate(s.Draft.Due, t.now)),
-			Choices: []Choice{{sayStepKeepDate, actKeep}, {sayStepOtherDay, actOther}}}
+		return t.farQuestion()
 	case stageStepWho:
 		return Reply{Text: fmt.Sprintf(sayStepWho, capitalize(SayDate(s.Draft.Due, t.now))),
 			Choices: []Choice{{sayWhoMe, actWhoMe}, {sayWhoNavigator, actWhoNav}, {sayWhoOther, actWhoOther}}}

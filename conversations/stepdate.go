@@ -38,11 +38,35 @@ func (t *turn) stepWhat(what string) {
 // far, else to "who", whose question says the day back in words.
 func (t *turn) dueSet() {
 	t.s.Draft.Suggest = time.Time{}
-	if daysUntil(t.s.Draft.Due, t.now) > farAway {
+	if t.afterSession() || daysUntil(t.s.Draft.Due, t.now) > farAway {
 		t.advance(stageStepFar)
 	} else {
 		t.advance(stageStepWho)
 	}
+}
+
+// afterSession reports whether a goal's first step is due after the group
+// next meets: the seeds' first step is one done before meeting again, so
+// the member is asked (kindly, once) whether a piece of it fits before.
+func (t *turn) afterSession() bool {
+	s := &t.s
+	if s.Flow != FlowGoal || len(s.Goal.Steps) > 0 {
+		return false
+	}
+	day, ok := t.sessionDay()
+	return ok && s.Draft.Due.After(day)
+}
+
+// farQuestion asks whether a step could be smaller: one due after the next
+// session, for a first step; else one more than 6 weeks away.
+func (t *turn) farQuestion() Reply {
+	due := SayDate(t.s.Draft.Due, t.now)
+	text := fmt.Sprintf(sayStepFar, due)
+	if t.afterSession() {
+		day, _ := t.sessionDay()
+		text = fmt.Sprintf(sayStepAfterSession, capitalize(due), t.onDay(day))
+	}
+	return Reply{Text: text, Choices: []Choice{{sayStepKeepDate, actKeep}, {sayStepOtherDay, actOther}}}
 }
 
 // unsureWords are ways of saying "I don't know when".
@@ -60,7 +84,7 @@ func (t *turn) whenWayOut() bool {
 	case !s.Draft.Suggest.IsZero() && t.action == actKeep:
 		s.Draft.Due = s.Draft.Suggest
 		t.dueSet()
-	case !s.Draft.Suggest.IsZero() && t.action == actOther:
+	case !s.Draft.Suggest.IsZero() && (t.action == actOther || t.action == "" && noWords[normalize(t.text)]):
 		s.Draft.Suggest = time.Time{}
 	case t.action == actUnsure || t.action == "" && unsureWords.MatchString(normalize(t.text)):
 		s.Draft.Suggest = t.suggestDay()

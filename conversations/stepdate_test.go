@@ -351,3 +351,41 @@ func BenchmarkFindDate(b *testing.B) {
 		FindDate(long, refNow)
 	}
 }
+
+func TestStepFlow_FirstStepBeforeTheSession(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhat, After: stageStepMore,
+		Goal: GoalDraft{Text: "A part-time job by August"}}
+	session := Context{NextSession: time.Date(2026, 6, 16, 18, 0, 0, 0, chicago)} // Tuesday
+	t.Run("AfterTheSessionAsksOnce", func(t *testing.T) {
+		s, _ := walk(t, start, session, refNow, []row{
+			{text: "apply for the job before June 20", want: "Saturday, June 20 is after the group meets on Tuesday. Could a first piece of it fit before then?\n[Keep this date]\n[Pick a sooner day]", stage: stageStepFar},
+			{text: "keep this date", want: "Saturday, June 20 — got it.", stage: stageStepWho},
+			{text: "me", stage: stageStepMore},
+			{text: "go to the job fair on June 25", want: "Thursday, June 25 — got it.", stage: stageStepWho},
+		})
+		if !s.Goal.Steps[0].Due.Equal(date(2026, 6, 20)) {
+			t.Fatalf("steps = %+v", s.Goal.Steps)
+		}
+	})
+	t.Run("PickASoonerDay", func(t *testing.T) {
+		walk(t, start, session, refNow, []row{
+			{text: "update my resume", stage: stageStepWhen},
+			{text: "next Friday", want: "after the group meets on Tuesday", stage: stageStepFar},
+			{text: "pick a sooner day", want: "When will you do it?", stage: stageStepWhen},
+			{text: "Monday", want: "Monday, June 15 — got it.", stage: stageStepWho},
+		})
+	})
+	t.Run("TheSessionDayItselfIsFine", func(t *testing.T) {
+		walk(t, start, session, refNow, []row{{text: "update my resume on Tuesday", want: "Tuesday, June 16 — got it.", stage: stageStepWho}})
+	})
+	t.Run("NoSessionKnown", func(t *testing.T) {
+		walk(t, start, Context{}, refNow, []row{{text: "apply for the job before June 20", want: "Saturday, June 20 — got it.", stage: stageStepWho}})
+	})
+	t.Run("NoAtTheSuggestion", func(t *testing.T) {
+		walk(t, start, session, refNow, []row{
+			{text: "update my resume", stage: stageStepWhen},
+			{text: "not sure", want: "How about Monday", stage: stageStepWhen},
+			{text: "no", want: "When will you do it?", stage: stageStepWhen},
+		})
+	})
+}

@@ -135,5 +135,6 @@ const (
 	sayThisWeek           = "this week"
 	sayBigKept            = "I've kept “%s” for later: it's in your plan as a step with no date yet, to come back to once the first piece is done."
 	sayNoDateYet          = "no date yet"
+	sayStepAfterSession   = "%s is after the group meets %s. Could a first piece of it fit before then?"
 	sayBigAsIs            = "That's okay — let's keep it as one step. It can be made smaller any time."
 )

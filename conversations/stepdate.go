@@ -209,7 +209,7 @@ func isBigStep(what string) bool { return bigSteps.MatchString(normalize(what)) 
 func (t *turn) bigStep() bool {
 	s := &t.s
 	switch {
-	case s.Draft.Big != "" && (t.action == actKeep || t.action == "" && unsureWords.MatchString(normalize(t.text))):
+	case s.Draft.Big != "" && !s.Draft.SplitAsked && (t.action == actKeep || t.action == "" && unsureWords.MatchString(normalize(t.text))):
 		// Not knowing a first piece is fine: go on with the big one.
 		if t.action != actKeep {
 			t.say(sayBigAsIs)

@@ -277,6 +277,16 @@ func TestStepFlow_BigFirstStep(t *testing.T) {
 			t.Fatalf("draft = %+v", s.Draft)
 		}
 	})
+	t.Run("APieceOfTwoStepsKeptAsOne", func(t *testing.T) {
+		s, _ := walk(t, start, session, refNow, []row{
+			{text: "get my life together", stage: stageStepWhat},
+			{text: "call the clinic and book a ride", want: "Could it be smaller", stage: stageStepWhat},
+			{text: "keep it as one step", want: "When will you do it?", stage: stageStepWhen},
+		})
+		if s.Draft.What != "call the clinic and book a ride" || s.Draft.Big != "get my life together" {
+			t.Fatalf("draft = %+v", s.Draft)
+		}
+	})
 	t.Run("BackUndoesBoth", func(t *testing.T) {
 		s, _ := walk(t, start, session, refNow, []row{
 			{text: "get my life together", stage: stageStepWhat},

@@ -257,7 +257,7 @@ func stepBlock(n int, st store.Step, now time.Time) slack.Block {
 	if st.Done() {
 		mark = "✅"
 	}
-	text := fmt.Sprintf("%s *%d.* %s\n_%s, by %s_", mark, n, said(st.What), who, conversations.SayDate(st.Due, now))
+	text := fmt.Sprintf("%s *%d.* %s\n_%s, %s_", mark, n, said(st.What), who, conversations.SayDue(st.Due, now))
 	id := strconv.FormatUint(st.ID, 10)
 	opts := []*slack.OptionBlockObject{slack.NewOptionBlockObject("edit:"+id, plain("Edit"), nil)}
 	if !st.Done() {
@@ -315,4 +315,9 @@ func editStepModal(st store.Step, now time.Time) slack.ModalViewRequest {
 
 // dueWords is a step's date as the edit form shows it; left unchanged, it
 // keeps the date even when that day has passed.
-func dueWords(due time.Time) string { return due.Format("January 2, 2006") }
+func dueWords(due time.Time) string {
+	if due.IsZero() {
+		return "" // a step kept for later, with no date yet
+	}
+	return due.Format("January 2, 2006")
+}

@@ -156,3 +156,20 @@ func TestHome_MemberTextFakesNoFormatting(t *testing.T) {
 		}
 	}
 }
+
+// A big first step kept for later has no date: App Home says so instead of
+// a year-one date, and the edit form's "when" starts empty.
+func TestHome_StepWithNoDate(t *testing.T) {
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, time.UTC)
+	st := store.Step{ID: 7, What: "get my life together", Owner: store.OwnerMe}
+	b, err := json.Marshal(stepBlock(2, st, now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(b); !strings.Contains(got, "you, no date yet") || strings.Contains(got, "0001") {
+		t.Fatalf("step block = %s", got)
+	}
+	if got := dueWords(st.Due); got != "" {
+		t.Fatalf("dueWords = %q", got)
+	}
+}

@@ -136,6 +136,7 @@ func New(cfg Config, st *store.Store) (*Bot, error) {
 		fatal:  newFatalState(),
 		http:   transport,
 	}
+	b.runner.NextSession = b.nextSession
 	b.zones = newZoneFetcher(b)
 	b.limits = map[string]*limiter{}
 	if !cfg.NoLimits {

@@ -237,6 +237,16 @@ func (b *Bot) refreshHome(ctx context.Context, user string) error {
 	return b.publishHome(ctx, user, homeView(view, next.In(now.Location()), now, groups...))
 }
 
+// nextSession is the member's next group session after now (zero if none
+// or the groups cannot be read: steps are then sized against "this week").
+func (b *Bot) nextSession(ctx context.Context, user string, now time.Time) time.Time {
+	groups, err := b.store.Groups(ctx)
+	if err != nil {
+		return time.Time{}
+	}
+	return scheduler.NextSession(groups, user, now)
+}
+
 func zoneOf(m store.Member) *time.Location { return conversations.Zone(m.TZ, time.UTC) }
 
 // handleInteraction takes a modal submission and returns what to put in

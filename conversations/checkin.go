@@ -131,7 +131,7 @@ func (t *turn) checkInAnswer() {
 		case actYes:
 			s.Draft = StepDraft{What: ci.Plan, SplitAsked: true}
 			s.After = stageImportance
-			t.advance(stageStepWhen)
+			t.stepWhat(ci.Plan) // "call the clinic on Monday" needs no "When?"
 		case actNo:
 			t.advance(stageImportance)
 		default:
@@ -345,7 +345,7 @@ func ownerWords(owner store.OwnerKind, name string) string {
 }
 
 func describeStep(d StepDraft, now time.Time) string {
-	return fmt.Sprintf("%s — %s, by %s", d.What, ownerWords(d.Owner, d.OwnerName), SayDate(d.Due, now))
+	return fmt.Sprintf("%s — %s, %s", d.What, ownerWords(d.Owner, d.OwnerName), SayDue(d.Due, now))
 }
 
 func listDrafts(steps []StepDraft, now time.Time) string {

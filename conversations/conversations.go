@@ -88,6 +88,11 @@ type StepDraft struct {
 	Owner      store.OwnerKind `json:"owner,omitempty"`
 	OwnerName  string          `json:"owner_name,omitempty"`
 	SplitAsked bool            `json:"split_asked,omitempty"`
+	// Suggest is a day offered to a member not sure when (see stepdate.go).
+	Suggest time.Time `json:"suggest,omitzero"`
+	// Big is a first step too big for one go, kept while its first piece
+	// is asked for, then added as a later step.
+	Big string `json:"big,omitempty"`
 }
 
 // CheckInDraft is a check-in being answered.
@@ -148,6 +153,9 @@ type Context struct {
 	// LastCheckIn is the member's latest check-in (nil if none), so that a
 	// second session in a row with nothing done is noticed kindly.
 	LastCheckIn *store.CheckIn
+	// NextSession is the start of the member's next group session (zero
+	// if none is known), for sizing and dating steps.
+	NextSession time.Time
 }
 
 // Result is the outcome of one turn: the new state, what to say, and what to

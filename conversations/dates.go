@@ -897,3 +897,153 @@ var dateForeignWords = map[string]bool{
 	"jueves": true, "viernes": true, "sabado": true, "domingo": true, "semana": true, "mes": true,
 	"proximo": true, "proxima": true, "el": true, "dia": true,
 }
+
+// dateFindMaxWords bounds a date phrase inside a sentence: "no later than
+// Friday, June 12, 2026" is six words.
+const dateFindMaxWords = 7
+
+// FindDate finds a date phrase inside a sentence ("call the housing
+// authority on Monday") and returns the sentence without it ("call the
+// housing authority") and the date, read as ParseDate reads it. It is careful
+// rather than eager, since a wrong date taken from a step's words is worse
+// than asking: a phrase counts only when it is led by a word like "on",
+// "by", "before", "next", "this" or "in", or is a date on its own ("tomorrow",
+// "Monday", "June 20", "6/20"); abbreviations like "sun" or "sat", counts
+// like "3 days a week" and a number followed by a noun ("the 5th floor",
+// "Jan 3 times") are not dates. The longest phrase wins, then the last.
+func FindDate(sentence string, now time.Time) (rest string, date time.Time, ok bool) {
+	if len(sentence) > MaxInput {
+		return sentence, time.Time{}, false
+	}
+	type word struct{ start, end int }
+	var words []word
+	start := -1
+	for i, r := range sentence + " " {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				words = append(words, word{start, i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	// anchors[k] counts the words before k that could be a date's core, so
+	// a window without one is skipped without being read.
+	anchors := make([]int, len(words)+1)
+	for k, w := range words {
+		anchors[k+1] = anchors[k]
+		if dateAnchored(dateTokens(sentence[w.start:w.end])) {
+			anchors[k+1]++
+		}
+	}
+	bestI, bestJ := -1, -1
+	for i := range words {
+		for j := i + 1; j <= len(words) && j-i <= dateFindMaxWords; j++ {
+			if bestI >= 0 && j-i < bestJ-bestI || anchors[j] == anchors[i] {
+				continue
+			}
+			phrase := sentence[words[i].start:words[j-1].end]
+			toks := dateTokens(phrase)
+			if len(toks) == 0 {
+				continue
+			}
+			next := ""
+			if j < len(words) {
+				next = strings.ToLower(strings.Trim(sentence[words[j].start:words[j].end], ",.;:!?"))
+			}
+			if !dateStandsAlone(toks, next) {
+				continue
+			}
+			d, err := ParseDate(phrase, now)
+			if err != nil {
+				continue
+			}
+			if bestI < 0 || j-i > bestJ-bestI || i > bestI {
+				bestI, bestJ, date = i, j, d
+			}
+		}
+	}
+	if bestI < 0 {
+		return sentence, time.Time{}, false
+	}
+	rest = sentence[:words[bestI].start] + " " + sentence[words[bestJ-1].end:]
+	rest = strings.Join(strings.Fields(rest), " ")
+	rest = strings.TrimFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—.", r) })
+	rest = strings.ReplaceAll(rest, " ,", ",")
+	if !hasLetterOrDigit(rest) {
+		return sentence, time.Time{}, false // nothing left but the date: not a step with a date in it
+	}
+	return rest, date, true
+}
+
+// dateAnchored is a cheap first look: a date phrase has a word that is a
+// date's core, so most windows of a sentence are never parsed.
+func dateAnchored(toks []string) bool {
+	for _, t := range toks {
+		if _, ok := dateWeekdays[t]; ok {
+			return true
+		}
+		if _, ok := dateMonths[t]; ok {
+			return true
+		}
+		if dateTomorrowWords[t] || dateAnchorWords[t] || strings.ContainsAny(t, "0123456789") {
+			return true
+		}
+		if _, ok := dateOrdinals[t]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+var dateAnchorWords = map[string]bool{"today": true, "tonight": true, "tonite": true, "week": true, "weeks": true,
+	"month": true, "months": true, "weekend": true, "fortnight": true, "days": true, "day": true,
+	"eod": true, "eow": true, "eom": true, "eoy": true, "year": true, "overmorrow": true}
+
+// dateLeads are the words that say a date follows.
+var dateLeads = map[string]bool{"on": true, "by": true, "before": true, "until": true, "till": true, "til": true,
+	"untill": true, "due": true, "this": true, "next": true, "coming": true, "upcoming": true, "in": true,
+	"within": true, "no": true, "not": true, "sometime": true}
+
+// dateStandsAlone says whether toks, followed in the sentence by the word
+// next, can be read as a date there (see FindDate).
+func dateStandsAlone(toks []string, next string) bool {
+	last := toks[len(toks)-1]
+	if strings.ContainsAny(last, "0123456789") || dateOrdinals[last] > 0 {
+		// "the 5th floor", "Jan 3 times": a number followed by a noun counts something.
+		if next != "" && !dateJoiners[next] && strings.IndexFunc(next, unicode.IsLetter) == 0 {
+			return false
+		}
+	}
+	first := toks[0]
+	if dateLeads[first] {
+		return len(toks) > 1
+	}
+	if dateTomorrowWords[first] || first == "today" || first == "tonight" || first == "tonite" || first == "overmorrow" ||
+		first == "end" || first == "eod" || first == "eow" || first == "eom" {
+		return true
+	}
+	if _, ok := dateWeekdays[first]; ok && len(first) > 4 {
+		return true // a full weekday name: "sun", "sat", "wed" are words too
+	}
+	if _, ok := dateMonths[first]; ok && len(first) > 3 && len(toks) > 1 {
+		return true // "June 20"; "may" alone is a verb
+	}
+	if strings.Contains(first, "/") || (len(first) == 10 && first[4] == '-') {
+		return true // 6/20, 2026-06-20
+	}
+	if len(toks) > 2 && toks[len(toks)-2] == "from" {
+		return true // "a week from today"
+	}
+	if first == "day" && len(toks) > 2 { // "day after tomorrow"
+		return true
+	}
+	return false
+}
+
+// dateJoiners may follow a date inside a sentence: "on Monday about the form".
+var dateJoiners = map[string]bool{"and": true, "or": true, "to": true, "at": true, "for": true, "so": true,
+	"then": true, "with": true, "about": true, "please": true, "if": true, "before": true, "after": true,
+	"when": true, "because": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+	"am": true, "pm": true, "i": true, "i'll": true, "ill": true}

@@ -364,6 +364,8 @@ func (t *turn) question() Reply {
 		switch {
 		case s.Draft.SplitAsked && s.Draft.What != "":
 			return Reply{Text: sayStepSplit, Choices: []Choice{{sayStepKeepOne, actKeep}}}
+		case s.Draft.Big != "":
+			return t.bigQuestion()
 		case s.Flow == FlowCheckIn:
 			return Reply{Text: sayStepCheckinPlan}
 		case len(s.Goal.Steps) == 0:
@@ -372,17 +374,16 @@ func (t *turn) question() Reply {
 			return Reply{Text: sayStepNext}
 		}
 	case stageStepWhen:
-		return Reply{Text: sayStepWhen}
+		return t.whenQuestion()
 	case stageStepFar:
-		return Reply{Text: fmt.Sprintf(sayStepFar, SayDate(s.Draft.Due, t.now)),
-			Choices: []Choice{{sayStepKeepDate, actKeep}, {sayStepOtherDay, actOther}}}
+		return t.farQuestion()
 	case stageStepWho:
 		return Reply{Text: fmt.Sprintf(sayStepWho, capitalize(SayDate(s.Draft.Due, t.now))),
 			Choices: []Choice{{sayWhoMe, actWhoMe}, {sayWhoNavigator, actWhoNav}, {sayWhoOther, actWhoOther}}}
 	case stageStepWhoName:
 		return Reply{Text: sayStepWhoName}
 	case stageStepMore:
-		last := s.Goal.Steps[len(s.Goal.Steps)-1]
+		last := lastAdded(s.Goal.Steps)
 		return Reply{Text: fmt.Sprintf(sayStepAdded, describeStep(last, t.now)),
 			Choices: []Choice{{sayAddAnother, actMore}, {sayThatsAll, actNoMore}}}
 	case stageConfirm:
@@ -647,21 +648,25 @@ func (t *turn) needWords() bool {
 // editing and check-ins.
 func (t *turn) stepAnswer() {
 	s := &t.s
+	if t.dateChange() || t.whenWayOut() || s.Stage == stageStepWhat && t.bigStep() {
+		return
+	}
 	switch s.Stage {
 	case stageStepWhat:
 		if t.needWords() {
 			return
 		}
 		if !s.Draft.SplitAsked && severalActions(t.text) {
-			s.Draft = StepDraft{What: t.text, SplitAsked: true}
+			s.Draft = StepDraft{What: t.text, SplitAsked: true, Big: s.Draft.Big}
 			t.ask()
 			return
 		}
+		what := s.Draft.What
 		if t.action != actKeep || s.Draft.What == "" {
-			s.Draft.What = t.text
+			what = t.text
 		}
 		s.Draft.SplitAsked = false
-		t.advance(stageStepWhen)
+		t.stepWhat(what)
 	case stageStepWhen, stageStepFar:
 		if s.Stage == stageStepFar {
 			switch t.action {
@@ -685,11 +690,7 @@ func (t *turn) stepAnswer() {
 			return
 		}
 		s.Draft.Due = due
-		if daysUntil(due, t.now) > farAway {
-			t.advance(stageStepFar)
-		} else {
-			t.advance(stageStepWho)
-		}
+		t.dueSet()
 	case stageStepWho:
 		switch t.action {
 		case actWhoMe:
@@ -727,6 +728,7 @@ func (t *turn) finishStep(owner store.OwnerKind, name string) {
 		return
 	}
 	s.Goal.Steps = append(s.Goal.Steps, d)
+	t.keepBigOne(d)
 	if s.After == stageConfirm {
 		t.toConfirm()
 		t.ask()

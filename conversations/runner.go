@@ -29,6 +29,10 @@ type Runner struct {
 	Store Keeper
 	// DefaultTZ is the zone for members whose own zone is not known yet.
 	DefaultTZ *time.Location
+	// NextSession, when set, gives the start of the member's next group
+	// session after now (zero if none), so steps are sized and dated
+	// against it. It is called before a turn's transaction, never inside.
+	NextSession func(ctx context.Context, memberID string, now time.Time) time.Time
 
 	locks [64]sync.Mutex // one member's turns run one at a time
 }
@@ -93,9 +97,13 @@ func (r *Runner) HandleFrom(ctx context.Context, memberID string, origin Origin,
 		// Read only when needed: groups are not part of a member's view.
 		contacts = r.crisisContacts(ctx, memberID)
 	}
+	var next time.Time
+	if r.NextSession != nil {
+		next = r.NextSession(ctx, memberID, now)
+	}
 	var changed bool
 	out, err := r.turnGuarded(ctx, memberID, origin, now, nil, func(s State, c Context, now time.Time) Result {
-		c.CrisisContacts = contacts
+		c.CrisisContacts, c.NextSession = contacts, next
 		res := Step(s, in, c, now)
 		changed = res.Changed()
 		return res
@@ -343,7 +351,15 @@ func NeedsZone(state json.RawMessage) bool {
 	if len(state) == 0 || json.Unmarshal(state, &s) != nil {
 		return false
 	}
-	return s.Stage == stageStepWhen || s.Stage == stageStepFar
+	switch s.Stage {
+	case stageStepWhen, stageStepFar:
+		return true
+	case stageStepWhat, stageStepMore, stageStepWho, stagePlanAsStep:
+		// A step's own words may carry its day ("call them tomorrow"), and
+		// "actually Tuesday" changes it at the question that follows.
+		return true
+	}
+	return false
 }
 
 // zones caches loaded time zones: time.LoadLocation reads and parses a

@@ -223,3 +223,18 @@ const (
 	sayStepDeleted    = "Deleted: %s."
 	choiceReached     = "Goal reached"
 )
+
+// The step sub-flow's dates (stepdate.go).
+const (
+	sayNotSure            = "Not sure"
+	sayStepSuggestSession = "That's okay. How about %s, the day before your group meets?"
+	sayStepSuggest        = "That's okay. How about %s? That gives you a few days."
+	sayPickAnotherDay     = "Pick another day"
+	sayStepBig            = "That's a big one — what's a first piece you could do %s?"
+	sayBeforeGroup        = "before the group meets %s"
+	sayThisWeek           = "this week"
+	sayBigKept            = "I've kept “%s” for later: it's in your plan as a step with no date yet, to come back to once the first piece is done."
+	sayNoDateYet          = "no date yet"
+	sayStepAfterSession   = "%s is after the group meets %s. Could a first piece of it fit before then?"
+	sayBigAsIs            = "That's okay — let's keep it as one step. It can be made smaller any time."
+)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
 )
 
@@ -93,7 +94,13 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 	c.st = st
-	c.runner = &conversations.Runner{Store: st, DefaultTZ: c.loc}
+	c.runner = &conversations.Runner{Store: st, DefaultTZ: c.loc, NextSession: func(ctx context.Context, member string, now time.Time) time.Time {
+		groups, err := st.Groups(ctx)
+		if err != nil {
+			return time.Time{}
+		}
+		return scheduler.NextSession(groups, member, now)
+	}}
 	if err := c.ensureZone(ctx, st); err != nil {
 		return err
 	}

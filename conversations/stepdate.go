@@ -1,0 +1,279 @@
+package conversations
+
+// The step sub-flow's dates: a day found in the step's own words, a way out
+// of "When will you do it?" for a member who doesn't know, and a first step
+// sized against the next group session, as the seeds ask (a first step the
+// member can do before they meet again).
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/cairnbot/cairn/store"
+)
+
+const (
+	actUnsure = "when:unsure" // the way out of the date question
+	// suggestDays is how far ahead a day is suggested when no session is known.
+	suggestDays = 3
+)
+
+// stepWhat takes the step's words. A date inside them ("call the housing
+// authority on Monday") becomes the step's day, confirmed at the next
+// question, so "When will you do it?" is not asked; the words keep the rest.
+func (t *turn) stepWhat(what string) {
+	s := &t.s
+	if rest, due, ok := FindDate(what, t.now); ok {
+		s.Draft.What, s.Draft.Due = rest, due
+		t.dueSet()
+		return
+	}
+	s.Draft.What = what
+	t.advance(stageStepWhen)
+}
+
+// dueSet moves on once the step has a day: to the 6-week check when it is
+// far, else to "who", whose question says the day back in words.
+func (t *turn) dueSet() {
+	t.s.Draft.Suggest = time.Time{}
+	if t.afterSession() || daysUntil(t.s.Draft.Due, t.now) > farAway {
+		t.advance(stageStepFar)
+	} else {
+		t.advance(stageStepWho)
+	}
+}
+
+// afterSession reports whether a goal's first step is due after the group
+// next meets: the seeds' first step is one done before meeting again, so
+// the member is asked (kindly, once) whether a piece of it fits before.
+func (t *turn) afterSession() bool {
+	s := &t.s
+	if s.Flow != FlowGoal || len(s.Goal.Steps) > 0 {
+		return false
+	}
+	day, ok := t.sessionDay()
+	return ok && s.Draft.Due.After(day)
+}
+
+// farQuestion asks whether a step could be smaller: one due after the next
+// session, for a first step; else one more than 6 weeks away.
+func (t *turn) farQuestion() Reply {
+	due := SayDate(t.s.Draft.Due, t.now)
+	text := fmt.Sprintf(sayStepFar, due)
+	if t.afterSession() {
+		day, _ := t.sessionDay()
+		text = fmt.Sprintf(sayStepAfterSession, capitalize(due), t.onDay(day))
+	}
+	return Reply{Text: text, Choices: []Choice{{sayStepKeepDate, actKeep}, {sayStepOtherDay, actOther}}}
+}
+
+// unsureWords are ways of saying "I don't know when".
+var unsureWords = regexp.MustCompile(`^(i'?m |i am )?(not sure|unsure|idk|i dunno|dunno|no idea|no clue|i don'?t know|don'?t know|not sure yet|whenever|whenever i can|when i can|any ?time|sometime|some ?day|soon|soon ?ish|later|eventually|you pick|you choose|up to you|tbd|not yet)$`)
+
+// whenWayOut handles the way out of the date question: "not sure" gets a
+// suggested day, which the member takes or leaves. It reports whether it
+// answered the turn.
+func (t *turn) whenWayOut() bool {
+	s := &t.s
+	if s.Stage != stageStepWhen {
+		return false
+	}
+	switch {
+	case !s.Draft.Suggest.IsZero() && t.action == actKeep:
+		s.Draft.Due = s.Draft.Suggest
+		t.dueSet()
+	case !s.Draft.Suggest.IsZero() && (t.action == actOther || t.action == "" && noWords[normalize(t.text)]):
+		s.Draft.Suggest = time.Time{}
+	case t.action == actUnsure || t.action == "" && unsureWords.MatchString(normalize(t.text)):
+		s.Draft.Suggest = t.suggestDay()
+	default:
+		return false
+	}
+	t.ask()
+	return true
+}
+
+// nextSession is the start of the member's next group session, zero when
+// none is known: the caller's, else the one a check-in is for.
+func (t *turn) nextSession() time.Time {
+	for _, at := range []time.Time{t.c.NextSession, t.s.CheckIn.Session, t.c.Session} {
+		if !at.IsZero() && at.After(t.now) {
+			return at
+		}
+	}
+	return time.Time{}
+}
+
+// sessionDay is the calendar date (midnight UTC, as ParseDate returns) of
+// the next session in the member's zone.
+func (t *turn) sessionDay() (time.Time, bool) {
+	at := t.nextSession()
+	if at.IsZero() {
+		return time.Time{}, false
+	}
+	y, m, d := at.In(t.now.Location()).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+}
+
+func (t *turn) today() time.Time {
+	y, m, d := t.now.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// suggestDay is the day before the group meets (so the step is done to
+// talk about), or a few days from now when no session is known or the day
+// before has passed.
+func (t *turn) suggestDay() time.Time {
+	if day, ok := t.sessionDay(); ok {
+		if before := day.AddDate(0, 0, -1); !before.Before(t.today()) {
+			return before
+		}
+	}
+	return t.today().AddDate(0, 0, suggestDays)
+}
+
+// shortDay says a day as briefly as is clear: "today", "tomorrow",
+// "Monday" within the coming week, else "Monday, June 22".
+func (t *turn) shortDay(day time.Time) string {
+	switch n := int(day.Sub(t.today()).Hours() / 24); {
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "tomorrow"
+	case n > 1 && n < 7:
+		return day.Weekday().String()
+	}
+	return SayDate(day, t.now)
+}
+
+// whenQuestion asks for the step's day, or offers the suggested one.
+func (t *turn) whenQuestion() Reply {
+	day := t.s.Draft.Suggest
+	if day.IsZero() {
+		return Reply{Text: sayStepWhen, Choices: []Choice{{sayNotSure, actUnsure}}}
+	}
+	text := fmt.Sprintf(sayStepSuggest, t.shortDay(day))
+	if session, ok := t.sessionDay(); ok && day.Equal(session.AddDate(0, 0, -1)) {
+		text = fmt.Sprintf(sayStepSuggestSession, t.shortDay(day))
+	}
+	return Reply{Text: text, Choices: []Choice{{capitalize(t.shortDay(day)), actKeep}, {sayPickAnotherDay, actOther}}}
+}
+
+// changeWords lead a new day said at the question after one was set:
+// "actually Tuesday", "no, make it Tuesday".
+var changeWords = regexp.MustCompile(`^(no,? |nah,? |oh,? |wait,? |sorry,? )?(actually,? |make it |change it to |move it to |let'?s say |i meant |i mean |rather |instead,? )*`)
+
+// dateChange lets the member change the step's day at the question that
+// follows it ("actually Tuesday" when asked who will do it): a date is never
+// a person. It reports whether it answered the turn.
+func (t *turn) dateChange() bool {
+	s := &t.s
+	if t.action != "" || t.text == "" || (s.Stage != stageStepWho && s.Stage != stageStepFar) {
+		return false
+	}
+	phrase := strings.TrimSpace(changeWords.ReplaceAllString(normalize(t.text), ""))
+	phrase = strings.TrimSpace(strings.TrimSuffix(phrase, " instead"))
+	if phrase == "" {
+		return false
+	}
+	due, err := ParseDate(phrase, t.now)
+	if err != nil {
+		return false
+	}
+	s.Draft.Due = due
+	t.dueSet()
+	t.ask()
+	return true
+}
+
+// bigSteps are first steps that are whole goals: the seeds' first step is
+// one the member can do before the group meets again.
+var bigSteps = regexp.MustCompile(`^(i (will|'ll|want to|need to|wanna|gotta|have to|should|must) |to |just )*(` +
+	`get (my )?(life|shit|act|stuff|head|self|sh\*t) (together|straight|sorted|in order|right)|get it together|` +
+	`fix (everything|my life|it all|all of it|myself|me)|` +
+	`be (better|a better (person|me|man|woman|mom|dad|parent)|happy|happier|normal|ok|okay|good|well)|do better|` +
+	`sort (my life|everything|it all|myself|my shit|my stuff) out|sort out (my life|everything)|` +
+	`get (clean|sober|better|well|healthy|my life back)|stay (clean|sober)|` +
+	`change (my life|everything)|turn my life around|start over|` +
+	`(quit|stop) (using|drinking|everything|drugs)|get a life|get help)$`)
+
+// isBigStep spots a first step that is a whole goal ("get my life
+// together", "fix everything").
+func isBigStep(what string) bool { return bigSteps.MatchString(normalize(what)) }
+
+// bigStep handles a first step that is a whole goal: it asks for a first
+// piece before the group meets and keeps the big one, or, if the member
+// keeps it as it is, goes on with it. It reports whether it answered the turn.
+func (t *turn) bigStep() bool {
+	s := &t.s
+	switch {
+	case s.Draft.Big != "" && !s.Draft.SplitAsked && (t.action == actKeep || t.action == "" && unsureWords.MatchString(normalize(t.text))):
+		// Not knowing a first piece is fine: go on with the big one.
+		if t.action != actKeep {
+			t.say(sayBigAsIs)
+		}
+		big := s.Draft.Big
+		s.Draft = StepDraft{}
+		t.stepWhat(big)
+		t.ask()
+		return true
+	case s.Draft.Big == "" && !s.Draft.SplitAsked && t.action == "" && s.Flow == FlowGoal &&
+		len(s.Goal.Steps) == 0 && isBigStep(t.text):
+		s.Draft = StepDraft{Big: t.text}
+		t.ask()
+		return true
+	}
+	return false
+}
+
+// bigQuestion asks for a first piece of a big first step.
+func (t *turn) bigQuestion() Reply {
+	when := sayThisWeek
+	if day, ok := t.sessionDay(); ok {
+		when = fmt.Sprintf(sayBeforeGroup, t.onDay(day))
+	}
+	return Reply{Text: fmt.Sprintf(sayStepBig, when), Choices: []Choice{{sayStepKeepOne, actKeep}}}
+}
+
+// onDay is "today", "tomorrow", "on Tuesday", or "on Tuesday, June 23".
+func (t *turn) onDay(day time.Time) string {
+	s := t.shortDay(day)
+	if s == "today" || s == "tomorrow" {
+		return s
+	}
+	return "on " + s
+}
+
+// keepBigOne keeps a big first step, once its first piece is added, as a
+// later step with no date yet, and says so.
+func (t *turn) keepBigOne(d StepDraft) {
+	if d.Big == "" {
+		return
+	}
+	s := &t.s
+	s.Goal.Steps[len(s.Goal.Steps)-1].Big = ""
+	s.Goal.Steps = append(s.Goal.Steps, StepDraft{What: d.Big, Owner: store.OwnerMe})
+	t.say(fmt.Sprintf(sayBigKept, d.Big))
+}
+
+// lastAdded is the step just added: the last with a day (a big one kept
+// for later, with none, comes after its first piece).
+func lastAdded(steps []StepDraft) StepDraft {
+	for i := len(steps) - 1; i >= 0; i-- {
+		if !steps[i].Due.IsZero() {
+			return steps[i]
+		}
+	}
+	return steps[len(steps)-1]
+}
+
+// SayDue says when a step is due: "by Friday, June 12", or "no date yet"
+// for a step kept for later.
+func SayDue(due, now time.Time) string {
+	if due.IsZero() {
+		return sayNoDateYet
+	}
+	return "by " + SayDate(due, now)
+}

@@ -90,7 +90,7 @@ func isMemberDM(m *slackevents.MessageEvent) bool {
 // turnFrom runs one durable turn for an input from origin (an event, a
 // journaled input) and posts its replies.
 func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin conversations.Origin, in conversations.Input) error {
-	fetchZone, err := b.ensureMember(ctx, user)
+	fetchZone, err := b.ensureMember(ctx, user, in.Text)
 	if err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ func (b *Bot) sayTrouble(ctx context.Context, channel string) {
 // shared, retried; see zoneFetcher) and the turn itself creates a new
 // member's record. Only a member being asked for a date waits for it, and
 // only once: a member whose zone is still unknown is answered in UTC.
-func (b *Bot) ensureMember(ctx context.Context, user string) (fetchAfter bool, err error) {
+func (b *Bot) ensureMember(ctx context.Context, user, text string) (fetchAfter bool, err error) {
 	m, err := b.store.Member(ctx, user)
 	if err == nil && m.Unreachable != "" {
 		// They wrote to us, so Slack reaches them again: scheduled messages
@@ -189,7 +189,7 @@ func (b *Bot) ensureMember(ctx context.Context, user string) (fetchAfter bool, e
 		return false, err
 	}
 	conv, err := b.store.Conversation(ctx, user)
-	if err != nil || !conversations.NeedsZone(conv.State) || !b.zones.firstWait(user) {
+	if err != nil || !conversations.NeedsZone(conv.State, text, b.Now()) || !b.zones.firstWait(user) {
 		return true, nil
 	}
 	f := b.zones.fetch(user)

@@ -83,19 +83,24 @@ func TestNeedsZone(t *testing.T) {
 		}
 		return c.State
 	}
-	if conversations.NeedsZone(state()) {
+	if conversations.NeedsZone(state(), "tomorrow", now) {
 		t.Fatal("no conversation needs a zone")
 	}
 	for i, text := range goalScript[:8] {
 		say(t, r, "U1", text, now)
 		// From "no one yet" (index 5) on, the member is asked for a step,
 		// whose words may hold a day, then when, then who (where
-		// "actually Tuesday" changes the day).
-		if got, want := conversations.NeedsZone(state()), i >= 5; got != want {
-			t.Fatalf("after %q: NeedsZone = %v, want %v", text, got, want)
+		// "actually Tuesday" changes the day): a date said there needs the
+		// zone, and from "Buy pine boards" (index 6, "When will you do
+		// it?") any answer does.
+		if got, want := conversations.NeedsZone(state(), "call them tomorrow", now), i >= 5; got != want {
+			t.Fatalf("after %q: NeedsZone(a date) = %v, want %v", text, got, want)
+		}
+		if got, want := conversations.NeedsZone(state(), "buy pine boards", now), i == 6; got != want {
+			t.Fatalf("after %q: NeedsZone(no date) = %v, want %v", text, got, want)
 		}
 	}
-	if conversations.NeedsZone([]byte("{not json")) {
+	if conversations.NeedsZone([]byte("{not json"), "tomorrow", now) {
 		t.Fatal("unreadable state needs a zone")
 	}
 }

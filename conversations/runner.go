@@ -343,10 +343,12 @@ func (r *Runner) Away(ctx context.Context, memberID, eventID, phrase string, now
 }
 
 // NeedsZone reports whether a member whose conversation is in state (as
-// saved; empty when none) is being asked for a date, so that their answer
-// means a day in their own zone: a member's zone is worth waiting for then,
-// and only then.
-func NeedsZone(state json.RawMessage) bool {
+// saved; empty when none) and who now says text needs their own zone for
+// it: they are asked for a date, or their answer names one ("call them
+// tomorrow" as a step, "actually Tuesday" at the question after). A
+// member's zone is worth waiting for then, and only then: a reply waits for
+// it at most once, so a step with no date in it must not use that wait up.
+func NeedsZone(state json.RawMessage, text string, now time.Time) bool {
 	var s State
 	if len(state) == 0 || json.Unmarshal(state, &s) != nil {
 		return false
@@ -355,9 +357,11 @@ func NeedsZone(state json.RawMessage) bool {
 	case stageStepWhen, stageStepFar:
 		return true
 	case stageStepWhat, stageStepMore, stageStepWho, stagePlanAsStep:
-		// A step's own words may carry its day ("call them tomorrow"), and
-		// "actually Tuesday" changes it at the question that follows.
-		return true
+		if _, err := ParseDate(text, now); err == nil {
+			return true
+		}
+		_, _, found := FindDate(text, now)
+		return found
 	}
 	return false
 }

@@ -118,6 +118,11 @@ type CheckInDraft struct {
 type Input struct {
 	Text   string
 	Action string
+
+	// heard is what the safety check found in Text, when the caller already
+	// ran it (Runner.HandleFrom does, before its transaction: the check is
+	// the costliest part of a turn and must not hold the store's writer).
+	heard *signal
 }
 
 // Reply is one message to the member: text plus optional choices, rendered as

@@ -87,9 +87,10 @@ type turn struct {
 	action string // a button value, or the value whose label the text matched
 	res    Result
 
-	mark   Mark // the state as the turn found it, for "back"
-	flow   Flow // the flow the turn found
-	pushed bool // whether mark is already on the back list
+	mark   Mark    // the state as the turn found it, for "back"
+	flow   Flow    // the flow the turn found
+	pushed bool    // whether mark is already on the back list
+	heard  *signal // the safety check's finding, when the caller ran it
 }
 
 func markOf(s State) Mark {
@@ -108,7 +109,7 @@ func Step(s State, in Input, c Context, now time.Time) Result {
 		s = State{} // a state from an unknown release: start fresh rather than guess
 	}
 	s.V = stateVersion
-	t := &turn{s: s, c: c, now: now, text: strings.TrimSpace(in.Text), action: in.Action, mark: markOf(s), flow: s.Flow}
+	t := &turn{s: s, c: c, now: now, text: strings.TrimSpace(in.Text), action: in.Action, mark: markOf(s), flow: s.Flow, heard: in.heard}
 	t.res.State = s
 	t.run()
 	t.res.State = t.s

@@ -93,7 +93,11 @@ type Outcome struct {
 func (r *Runner) HandleFrom(ctx context.Context, memberID string, origin Origin, in Input, now time.Time) (Outcome, error) {
 	in.Text = Sanitize(in.Text) // every turn's input, from Slack or cairn try, enters here
 	var contacts string
-	if in.Action == "" && detect(in.Text) == sigCrisis {
+	if in.Action == "" {
+		heard := detect(in.Text)
+		in.heard = &heard
+	}
+	if in.heard != nil && *in.heard == sigCrisis {
 		// Read only when needed: groups are not part of a member's view.
 		contacts = r.crisisContacts(ctx, memberID)
 	}

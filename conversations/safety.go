@@ -187,7 +187,12 @@ func (t *turn) safety() bool {
 		t.resume()
 		return true
 	case "":
-		switch detect(t.text) {
+		heard := t.heard
+		if heard == nil {
+			h := detect(t.text)
+			heard = &h
+		}
+		switch *heard {
 		case sigCrisis:
 			t.crisis()
 			return true

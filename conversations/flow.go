@@ -349,6 +349,9 @@ func (t *turn) question() Reply {
 	case stageHappy:
 		return Reply{Text: sayHappy}
 	case stageGoal:
+		if r, ok := t.templateQuestion(); ok {
+			return r
+		}
 		return Reply{Text: sayGoal}
 	case stageMeasure:
 		text := sayGoalVague
@@ -501,6 +504,9 @@ func (t *turn) answer() {
 		s.Goal.Happy = t.text
 		t.advance(stageGoal)
 	case stageGoal:
+		if t.templateAnswer() {
+			return
+		}
 		if t.needWords() {
 			return
 		}
@@ -732,6 +738,9 @@ func (t *turn) finishStep(owner store.OwnerKind, name string) {
 	if s.After == stageConfirm {
 		t.toConfirm()
 		t.ask()
+		return
+	}
+	if t.templateStepDone() {
 		return
 	}
 	t.advance(stageStepMore)

@@ -19,6 +19,7 @@ type Keeper interface {
 	UpdateTurn(ctx context.Context, memberID string, at time.Time, fn func(store.View) (store.Turn, error)) (store.TurnResult, error)
 	ApplyTurn(ctx context.Context, t store.Turn) (store.TurnResult, error)
 	Groups(ctx context.Context) ([]store.Group, error)
+	Templates(ctx context.Context, groupIDs ...string) ([]store.Template, error)
 }
 
 // Runner makes turns durable: it loads a member's state and data, runs Step,
@@ -92,18 +93,21 @@ type Outcome struct {
 // HandleFrom runs one durable turn for an input from origin.
 func (r *Runner) HandleFrom(ctx context.Context, memberID string, origin Origin, in Input, now time.Time) (Outcome, error) {
 	in.Text = Sanitize(in.Text) // every turn's input, from Slack or cairn try, enters here
+	// Groups are not part of a member's view: one read gives the crisis
+	// lines (when needed) and the group's goal templates.
+	groups, _ := r.Store.Groups(ctx) // an error leaves both out: 988 and the built-in templates still show
 	var contacts string
 	if in.Action == "" && detect(in.Text) == sigCrisis {
-		// Read only when needed: groups are not part of a member's view.
-		contacts = r.crisisContacts(ctx, memberID)
+		contacts = crisisContacts(groups, memberID)
 	}
+	templates := r.groupTemplates(ctx, groups, memberID)
 	var next time.Time
 	if r.NextSession != nil {
 		next = r.NextSession(ctx, memberID, now)
 	}
 	var changed bool
 	out, err := r.turnGuarded(ctx, memberID, origin, now, nil, func(s State, c Context, now time.Time) Result {
-		c.CrisisContacts, c.NextSession = contacts, next
+		c.CrisisContacts, c.NextSession, c.Templates = contacts, next, templates
 		res := Step(s, in, c, now)
 		changed = res.Changed()
 		return res
@@ -115,11 +119,7 @@ func (r *Runner) HandleFrom(ctx context.Context, memberID string, origin Origin,
 // crisisContacts are the crisis lines of the groups memberID has joined,
 // one line per group. A store error leaves them out: the reply then shows
 // 988 and the emergency number, which is better than no reply.
-func (r *Runner) crisisContacts(ctx context.Context, memberID string) string {
-	groups, err := r.Store.Groups(ctx)
-	if err != nil {
-		return ""
-	}
+func crisisContacts(groups []store.Group, memberID string) string {
 	var lines []string
 	for _, g := range groups {
 		c := strings.TrimSpace(g.CrisisContacts)

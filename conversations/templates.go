@@ -1,6 +1,11 @@
 package conversations
 
 import (
+	"cmp"
+	"context"
+
+	"github.com/cairnbot/cairn/store"
+
 	"fmt"
 	"strconv"
 	"strings"
@@ -258,4 +263,30 @@ func (t *turn) templateStepDone() bool {
 func lowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// groupTemplates are the templates of the groups memberID has joined, in
+// the groups' order. A store error leaves them out: the built-in
+// templates still show, which is better than no way in.
+func (r *Runner) groupTemplates(ctx context.Context, groups []store.Group, memberID string) []Template {
+	var ids []string
+	names := map[string]string{}
+	for _, g := range groups {
+		if g.Joined(memberID) {
+			ids = append(ids, g.ID)
+			names[g.ID] = cmp.Or(g.Name, g.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	stored, err := r.Store.Templates(ctx, ids...)
+	if err != nil {
+		return nil
+	}
+	out := make([]Template, 0, len(stored))
+	for _, tm := range stored {
+		out = append(out, Template{Group: names[tm.GroupID], Goal: tm.Goal, Steps: tm.Steps})
+	}
+	return out
 }

@@ -25,7 +25,8 @@ const (
 
 // Template is one goal template of a group.
 type Template struct {
-	ID    int       `json:"id"` // unique within the group, never reused
+	ID      int       `json:"id"` // unique within the group, never reused
+	GroupID string    `json:"group_id"`
 	Goal  string    `json:"goal"`
 	Steps []string  `json:"steps,omitempty"`
 	By    string    `json:"by"`
@@ -62,7 +63,7 @@ func (s *Store) AddTemplate(ctx context.Context, groupID string, t Template) (Te
 	case len(t.Goal) > MaxTemplateText || slices.ContainsFunc(t.Steps, func(s string) bool { return len(s) > MaxTemplateText }):
 		return Template{}, fmt.Errorf("store: add template to %s: %w: text longer than %d bytes", groupID, ErrInvalid, MaxTemplateText)
 	}
-	t.At = orNow(t.At, s.now()).UTC()
+	t.At, t.GroupID = orNow(t.At, s.now()).UTC(), groupID
 	err := s.update(ctx, func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(bTemplates)
 		if err != nil {

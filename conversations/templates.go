@@ -137,7 +137,7 @@ func (t *turn) templateAnswer() bool {
 	d := &s.Template
 	switch {
 	case d.Picking:
-		t.pickTemplate()
+		return t.pickTemplate()
 	case d.Rewording:
 		if t.needWords() {
 			return true
@@ -172,26 +172,34 @@ func (t *turn) templateAnswer() bool {
 	return true
 }
 
-func (t *turn) pickTemplate() {
+// pickTemplate takes the member's pick from the list. Words that are not
+// a pick are the member's own goal after all: it reports false, and the
+// goal question takes them as the answer.
+func (t *turn) pickTemplate() bool {
 	list := t.templateList()
 	n := 0
 	if v, ok := strings.CutPrefix(t.action, prefixTemplate); ok {
 		n, _ = strconv.Atoi(v)
 	} else if t.action == "" {
 		word := strings.TrimPrefix(normalize(t.text), "#")
-		if i, err := strconv.Atoi(word); err == nil {
+		i, err := strconv.Atoi(word)
+		if err == nil {
 			n = i
 		}
 		for i, tm := range list {
-			if word == normalize(tm.Goal) || word == normalize(tm.Area) {
+			if word == normalize(tm.Goal) || word == normalize(tm.Area) || word == normalize(tm.label()) {
 				n = i + 1
 			}
+		}
+		if n == 0 && err != nil && hasLetterOrDigit(word) {
+			t.s.Template = TemplateDraft{}
+			return false
 		}
 	}
 	if n < 1 || n > len(list) {
 		q, _ := t.templateQuestion()
 		t.say(sayTemplatePickNone, q.Choices...)
-		return
+		return true
 	}
 	tm := list[n-1]
 	s := &t.s
@@ -199,6 +207,7 @@ func (t *turn) pickTemplate() {
 	s.Goal.Measure = ""
 	t.advance(stageGoal)
 	t.ask()
+	return true
 }
 
 // answerTemplateStep keeps, changes or skips the suggested step on the

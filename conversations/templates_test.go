@@ -88,6 +88,14 @@ func TestTemplates_Table(t *testing.T) {
 				t.Fatalf("draft = %+v", s.Draft)
 			}
 		}},
+		{name: "OwnWordsAtTheListAreTheGoal", rows: []row{
+			{text: "ideas", stage: stageGoal},
+			{text: "Find a part-time job by March", want: "Why does this goal matter", stage: stageWhy},
+		}, check: func(t *testing.T, s State) {
+			if s.Goal.Text != "Find a part-time job by March" || s.Template.Picking {
+				t.Fatalf("draft = %+v %+v", s.Goal, s.Template)
+			}
+		}},
 		{name: "OwnGoalStillWorks", rows: []row{
 			{text: "Find a part-time job by March", want: "Why does this goal matter", stage: stageWhy},
 		}},

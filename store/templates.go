@@ -27,10 +27,10 @@ const (
 type Template struct {
 	ID      int       `json:"id"` // unique within the group, never reused
 	GroupID string    `json:"group_id"`
-	Goal  string    `json:"goal"`
-	Steps []string  `json:"steps,omitempty"`
-	By    string    `json:"by"`
-	At    time.Time `json:"at"`
+	Goal    string    `json:"goal"`
+	Steps   []string  `json:"steps,omitempty"`
+	By      string    `json:"by"`
+	At      time.Time `json:"at"`
 }
 
 // GroupTemplates is a group's templates, oldest first.

@@ -1,7 +1,10 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"errors"
 	"reflect"
 	"strings"
@@ -51,6 +54,31 @@ func TestStore_Templates(t *testing.T) {
 		c, err := s.AddTemplate(ctx, "C1", store.Template{Goal: "Third", By: "UF"})
 		if err != nil || c.ID == a.ID || c.ID == b.ID {
 			t.Fatalf("a removed template's id was reused: %+v %v", c, err)
+		}
+	})
+	t.Run("SealedWhenEncrypted", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "cairn.db")
+		key := newKey(t)
+		s := openKey(t, path, key)
+		if _, err := s.AddTemplate(ctx, "C1", store.Template{Goal: "TemplateGoalWords", Steps: []string{"TemplateStepWords"}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(raw, []byte("TemplateGoalWords")) || bytes.Contains(raw, []byte("TemplateStepWords")) {
+			t.Fatal("a template is readable in the encrypted file")
+		}
+		if plain, err := store.PlainValues(path); err != nil || len(plain) > 0 {
+			t.Fatalf("values left plain: %q (%v)", plain, err)
+		}
+		got, err := openKey(t, path, key).Templates(ctx, "C1")
+		if err != nil || len(got) != 1 || got[0].Goal != "TemplateGoalWords" {
+			t.Fatalf("reopened: %+v, %v", got, err)
 		}
 	})
 	t.Run("ErrNotFound", func(t *testing.T) {

@@ -3,9 +3,9 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
-	"errors"
 	"reflect"
 	"strings"
 	"testing"

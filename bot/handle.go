@@ -263,6 +263,8 @@ func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallbac
 		return b.submitGroup(ctx, user, cb.TriggerID, cb.View)
 	case callbackAssign:
 		return b.submitAssign(ctx, user, cb.TriggerID, cb.View)
+	case callbackTemplates:
+		return b.submitTemplates(ctx, user, cb.View)
 	}
 	return nil
 }
@@ -453,6 +455,8 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		return ephemeral(slashHelp)
 	case "group":
 		return b.groupCommand(ctx, cmd, words[1:])
+	case "templates", "template":
+		return b.templatesCommand(ctx, cmd)
 	case "privacy":
 		return b.privacyCommand(ctx, user)
 	case "leave":

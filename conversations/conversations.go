@@ -51,6 +51,8 @@ type State struct {
 	Aside string `json:"aside,omitempty"`
 	// Life is an exchange about a goal already set (see lifecycle.go).
 	Life LifeDraft `json:"life,omitzero"`
+	// Template is a goal template being made the member's own (templates.go).
+	Template TemplateDraft `json:"template,omitzero"`
 }
 
 // Mark is enough of an earlier state to go back to its question: the
@@ -161,6 +163,9 @@ type Context struct {
 	// NextSession is the start of the member's next group session (zero
 	// if none is known), for sizing and dating steps.
 	NextSession time.Time
+	// Templates are the goal templates of the member's groups, offered
+	// before the built-in ones (see templates.go).
+	Templates []Template
 }
 
 // Result is the outcome of one turn: the new state, what to say, and what to

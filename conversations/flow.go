@@ -350,6 +350,9 @@ func (t *turn) question() Reply {
 	case stageHappy:
 		return Reply{Text: sayHappy}
 	case stageGoal:
+		if r, ok := t.templateQuestion(); ok {
+			return r
+		}
 		return Reply{Text: sayGoal}
 	case stageMeasure:
 		text := sayGoalVague
@@ -502,6 +505,9 @@ func (t *turn) answer() {
 		s.Goal.Happy = t.text
 		t.advance(stageGoal)
 	case stageGoal:
+		if t.templateAnswer() {
+			return
+		}
 		if t.needWords() {
 			return
 		}
@@ -733,6 +739,9 @@ func (t *turn) finishStep(owner store.OwnerKind, name string) {
 	if s.After == stageConfirm {
 		t.toConfirm()
 		t.ask()
+		return
+	}
+	if t.templateStepDone() {
 		return
 	}
 	t.advance(stageStepMore)

@@ -19,6 +19,7 @@ type Keeper interface {
 	UpdateTurn(ctx context.Context, memberID string, at time.Time, fn func(store.View) (store.Turn, error)) (store.TurnResult, error)
 	ApplyTurn(ctx context.Context, t store.Turn) (store.TurnResult, error)
 	Groups(ctx context.Context) ([]store.Group, error)
+	Templates(ctx context.Context, groupIDs ...string) ([]store.Template, error)
 }
 
 // Runner makes turns durable: it loads a member's state and data, runs Step,
@@ -92,14 +93,26 @@ type Outcome struct {
 // HandleFrom runs one durable turn for an input from origin.
 func (r *Runner) HandleFrom(ctx context.Context, memberID string, origin Origin, in Input, now time.Time) (Outcome, error) {
 	in.Text = Sanitize(in.Text) // every turn's input, from Slack or cairn try, enters here
+	// Groups are not part of a member's view: they are read only when the
+	// turn needs them, for the crisis lines or the group's goal templates
+	// (a read of every group on every turn showed in BenchmarkTurn).
 	var contacts string
 	if in.Action == "" {
 		heard := detect(in.Text)
 		in.heard = &heard
 	}
-	if in.heard != nil && *in.heard == sigCrisis {
-		// Read only when needed: groups are not part of a member's view.
-		contacts = r.crisisContacts(ctx, memberID)
+	crisis := in.heard != nil && *in.heard == sigCrisis
+	atGoal := r.atGoalQuestion(ctx, memberID)
+	var groups []store.Group
+	if crisis || atGoal {
+		groups, _ = r.Store.Groups(ctx) // an error leaves both out: 988 and the built-in templates still show
+	}
+	if crisis {
+		contacts = crisisContacts(groups, memberID)
+	}
+	var templates []Template
+	if atGoal {
+		templates = r.groupTemplates(ctx, groups, memberID)
 	}
 	var next time.Time
 	if r.NextSession != nil {
@@ -107,7 +120,7 @@ func (r *Runner) HandleFrom(ctx context.Context, memberID string, origin Origin,
 	}
 	var changed bool
 	out, err := r.turnGuarded(ctx, memberID, origin, now, nil, func(s State, c Context, now time.Time) Result {
-		c.CrisisContacts, c.NextSession = contacts, next
+		c.CrisisContacts, c.NextSession, c.Templates = contacts, next, templates
 		res := Step(s, in, c, now)
 		changed = res.Changed()
 		return res
@@ -116,14 +129,23 @@ func (r *Runner) HandleFrom(ctx context.Context, memberID string, origin Origin,
 	return out, err
 }
 
+// atGoalQuestion reports whether the member's conversation is at the goal
+// question, where the goal templates (with their group's own) are offered:
+// only then are groups read for them. A state that changes before the turn
+// commits at worst leaves the group's templates out of that one turn.
+func (r *Runner) atGoalQuestion(ctx context.Context, memberID string) bool {
+	conv, err := r.Store.Conversation(ctx, memberID)
+	if err != nil {
+		return false
+	}
+	var s State
+	return json.Unmarshal(conv.State, &s) == nil && s.Flow == FlowGoal && s.Stage == stageGoal
+}
+
 // crisisContacts are the crisis lines of the groups memberID has joined,
 // one line per group. A store error leaves them out: the reply then shows
 // 988 and the emergency number, which is better than no reply.
-func (r *Runner) crisisContacts(ctx context.Context, memberID string) string {
-	groups, err := r.Store.Groups(ctx)
-	if err != nil {
-		return ""
-	}
+func crisisContacts(groups []store.Group, memberID string) string {
 	var lines []string
 	for _, g := range groups {
 		c := strings.TrimSpace(g.CrisisContacts)

@@ -238,3 +238,19 @@ const (
 	sayStepAfterSession   = "%s is after the group meets %s. Could a first piece of it fit before then?"
 	sayBigAsIs            = "That's okay — let's keep it as one step. It can be made smaller any time."
 )
+
+// Goal templates (templates.go): a way in at the goal question for a member
+// who does not know where to start; every word stays theirs to change.
+const (
+	choicePickExamples  = "Pick from examples"
+	choiceKeep          = "Keep"
+	choiceChangeWords   = "Change the words"
+	sayTemplatePick     = "Here are some goals others in recovery have worked on. Pick one to start from — you can change every word:"
+	sayTemplateFromGrp  = "From your group"
+	sayTemplatePickNone = "I didn't find that one. Pick one of these, or say your own goal:"
+	sayTemplateGoal     = "Your goal could be: *%s*. Keep these words, or change them?"
+	sayTemplateOwnGoal  = "Say it in your own words (it was: *%s*)."
+	sayTemplateStep     = "A stepping stone others started with: *%s*. Keep it, change it, or skip it?"
+	sayTemplateOwnStep  = "Put it in your own words (it was: *%s*)."
+	sayTemplateStepsEnd = "That's the example stones done."
+)

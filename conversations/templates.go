@@ -1,0 +1,301 @@
+package conversations
+
+import (
+	"cmp"
+	"context"
+
+	"github.com/cairnbot/cairn/store"
+
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Goal templates, the navigators' course's fourth lesson: a member who does
+// not know where to start picks a common recovery goal at the goal
+// question, then keeps, changes or skips its words and each example
+// stepping stone. The dream questions still come first; a template only
+// fills the draft, and every step walks the usual what–when–who sub-flow.
+
+// Template is a goal in plain words with a few example stepping stones.
+type Template struct {
+	Area  string   // "Work", "Leisure and fun"; empty for a group's own
+	Group string   // the group whose facilitators wrote it; empty for built-ins
+	Goal  string   // "A part-time job by spring"
+	Steps []string // example stepping stones, in order
+}
+
+// TemplateDraft is where a member is in making a template their own. Its
+// questions are all asked at the goal stage, so "back" from a step's date
+// returns to the same suggestion.
+type TemplateDraft struct {
+	Picking   bool     `json:"picking,omitempty"`   // the list is on the table
+	Offer     string   `json:"offer,omitempty"`     // a template goal awaiting keep or change
+	Rewording bool     `json:"rewording,omitempty"` // the member is saying the goal their way
+	Steps     []string `json:"steps,omitempty"`     // suggested steps still to offer, next first
+}
+
+// Button values of the template questions.
+const (
+	actPickExamples = "templates:pick"
+	actChangeWords  = "templates:change"
+	prefixTemplate  = "template:"
+)
+
+// Templates are the built-in goals, one per area of recovery life, drawn
+// from the seeds: the work steps are the course's example plan, the
+// leisure steps the facilitator guide's fishing ones; the others are
+// written in their spirit (small, concrete, doable before the next group).
+var Templates = []Template{
+	{Area: "Work", Goal: "A part-time job by spring", Steps: []string{
+		"Get my birth certificate (make the appointment at the records office)",
+		"Pick out two outfits for interviews",
+		"Go to the resume workshop",
+	}},
+	{Area: "Housing", Goal: "A place of my own by the end of the year", Steps: []string{
+		"Call the housing authority about the waiting list",
+		"Ask my navigator which papers the application needs",
+		"Visit one apartment",
+	}},
+	{Area: "Education", Goal: "Start a GED class this fall", Steps: []string{
+		"Call the adult learning center about class times",
+		"Sign up for the placement test",
+		"Find a quiet place to study twice a week",
+	}},
+	{Area: "Health", Goal: "Walk 20 minutes three times a week by next month", Steps: []string{
+		"Make an appointment with my doctor for a check-up",
+		"Walk around the block once",
+		"Pick out comfortable shoes for walking",
+	}},
+	{Area: "Relationships and friends", Goal: "Have coffee with a friend every week", Steps: []string{
+		"Text one old friend to say hello",
+		"Ask someone from group to get coffee",
+		"Go to one community event",
+	}},
+	{Area: "Leisure and fun", Goal: "Go fishing this summer", Steps: []string{
+		"Buy a fishing pole",
+		"Get a fishing licence",
+		"Talk with a friend who fishes",
+	}},
+	{Area: "Recovery", Goal: "Go to a support meeting every week this month", Steps: []string{
+		"Look up meeting times near me",
+		"Go to one meeting",
+		"Ask someone at the meeting for their number",
+	}},
+}
+
+// templateWords ask for the list at the goal question.
+var templateWords = map[string]bool{
+	"i don't know where to start": true, "i dont know where to start": true, "idk where to start": true,
+	"not sure where to start": true, "where do i start": true, "where do i begin": true,
+	"examples": true, "example": true, "ideas": true, "some ideas": true, "any ideas": true,
+	"give me ideas": true, "give me some ideas": true, "show me examples": true, "pick from examples": true,
+}
+
+// templateList is the group's templates first, then the built-ins.
+func (t *turn) templateList() []Template {
+	return append(append([]Template(nil), t.c.Templates...), Templates...)
+}
+
+func (tm Template) label() string {
+	if tm.Group != "" || tm.Area == "" {
+		return shorten(sayTemplateFromGrp+": "+tm.Goal, 75) // the facilitators' words as written
+	}
+	return shorten(tm.Area+": "+lowerFirst(tm.Goal), 75)
+}
+
+// templateQuestion is the goal question with its way in to templates, or
+// the template question on the table. It is asked at stageGoal only.
+func (t *turn) templateQuestion() (Reply, bool) {
+	d := t.s.Template
+	switch {
+	case d.Picking:
+		var choices []Choice
+		for i, tm := range t.templateList() {
+			choices = append(choices, Choice{tm.label(), prefixTemplate + strconv.Itoa(i+1)})
+		}
+		return Reply{Text: sayTemplatePick, Choices: choices}, true
+	case d.Rewording:
+		return Reply{Text: fmt.Sprintf(sayTemplateOwnGoal, d.Offer)}, true
+	case d.Offer != "":
+		return Reply{Text: fmt.Sprintf(sayTemplateGoal, d.Offer),
+			Choices: []Choice{{choiceKeep, actKeep}, {choiceChangeWords, actChangeWords}}}, true
+	case len(d.Steps) > 0:
+		return Reply{Text: fmt.Sprintf(sayTemplateStep, d.Steps[0]),
+			Choices: []Choice{{choiceKeep, actKeep}, {choiceChangeWords, actChangeWords}, {saySkip, actSkip}}}, true
+	}
+	return Reply{Text: sayGoal, Choices: []Choice{{choicePickExamples, actPickExamples}}}, true
+}
+
+// templateAnswer handles an answer at the goal question that is about
+// templates, and reports whether it did; otherwise the answer is the
+// member's own goal.
+func (t *turn) templateAnswer() bool {
+	s := &t.s
+	d := &s.Template
+	switch {
+	case d.Picking:
+		return t.pickTemplate()
+	case d.Rewording:
+		if t.needWords() {
+			return true
+		}
+		s.Goal.Text, d.Offer, d.Rewording = t.text, "", false
+		t.nextTemplateStep()
+	case d.Offer != "":
+		switch t.action {
+		case actChangeWords:
+			d.Rewording = true
+			t.advance(stageGoal)
+			t.ask()
+		case actKeep:
+			s.Goal.Text, d.Offer = d.Offer, ""
+			t.nextTemplateStep()
+		default: // typed words are the goal in the member's own words
+			if t.needWords() {
+				return true
+			}
+			s.Goal.Text, d.Offer = t.text, ""
+			t.nextTemplateStep()
+		}
+	case len(d.Steps) > 0:
+		t.answerTemplateStep()
+	case t.action == actPickExamples || t.action == "" && templateWords[normalize(t.text)]:
+		d.Picking = true
+		t.advance(stageGoal)
+		t.ask()
+	default:
+		return false
+	}
+	return true
+}
+
+// pickTemplate takes the member's pick from the list. Words that are not
+// a pick are the member's own goal after all: it reports false, and the
+// goal question takes them as the answer.
+func (t *turn) pickTemplate() bool {
+	list := t.templateList()
+	n := 0
+	if v, ok := strings.CutPrefix(t.action, prefixTemplate); ok {
+		n, _ = strconv.Atoi(v)
+	} else if t.action == "" {
+		word := strings.TrimPrefix(normalize(t.text), "#")
+		i, err := strconv.Atoi(word)
+		if err == nil {
+			n = i
+		}
+		for i, tm := range list {
+			if word == normalize(tm.Goal) || word == normalize(tm.Area) || word == normalize(tm.label()) {
+				n = i + 1
+			}
+		}
+		if n == 0 && err != nil && hasLetterOrDigit(word) {
+			t.s.Template = TemplateDraft{}
+			return false
+		}
+	}
+	if n < 1 || n > len(list) {
+		q, _ := t.templateQuestion()
+		t.say(sayTemplatePickNone, q.Choices...)
+		return true
+	}
+	tm := list[n-1]
+	s := &t.s
+	s.Template = TemplateDraft{Offer: tm.Goal, Steps: append([]string(nil), tm.Steps...)}
+	s.Goal.Measure = ""
+	t.advance(stageGoal)
+	t.ask()
+	return true
+}
+
+// answerTemplateStep keeps, changes or skips the suggested step on the
+// table. A kept or changed step walks the usual step sub-flow and comes
+// back here through templateStepDone.
+func (t *turn) answerTemplateStep() {
+	s := &t.s
+	what := s.Template.Steps[0]
+	switch t.action {
+	case actSkip:
+		s.Template.Steps = s.Template.Steps[1:]
+		t.nextTemplateStep()
+	case actKeep:
+		s.After, s.Draft = stageGoal, StepDraft{}
+		t.stepWhat(what)
+		t.ask()
+	case actChangeWords:
+		s.After, s.Draft = stageGoal, StepDraft{}
+		t.advance(stageStepWhat)
+		t.say(fmt.Sprintf(sayTemplateOwnStep, what))
+		t.ask()
+	default: // typed words are the step in the member's own words
+		if t.needWords() {
+			return
+		}
+		s.After, s.Draft = stageGoal, StepDraft{}
+		t.advance(stageStepWhat)
+		t.stepAnswer()
+	}
+}
+
+// nextTemplateStep offers the next suggested step, or walks the goal flow
+// on once none is left.
+func (t *turn) nextTemplateStep() {
+	s := &t.s
+	if len(s.Template.Steps) > 0 {
+		t.advance(stageGoal)
+		t.ask()
+		return
+	}
+	s.Template = TemplateDraft{}
+	if len(s.Goal.Steps) > 0 {
+		t.say(sayTemplateStepsEnd)
+	}
+	t.advanceGoal(stageWhy)
+	t.ask()
+}
+
+// templateStepDone is called when a step is complete; it reports whether
+// the step was a template's, and if so offers the next suggestion.
+func (t *turn) templateStepDone() bool {
+	s := &t.s
+	if s.Flow != FlowGoal || s.After != stageGoal || len(s.Template.Steps) == 0 {
+		return false
+	}
+	s.After = ""
+	s.Template.Steps = s.Template.Steps[1:]
+	t.nextTemplateStep()
+	return true
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// groupTemplates are the templates of the groups memberID has joined, in
+// the groups' order. A store error leaves them out: the built-in
+// templates still show, which is better than no way in.
+func (r *Runner) groupTemplates(ctx context.Context, groups []store.Group, memberID string) []Template {
+	var ids []string
+	names := map[string]string{}
+	for _, g := range groups {
+		if g.Joined(memberID) {
+			ids = append(ids, g.ID)
+			names[g.ID] = cmp.Or(g.Name, g.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	stored, err := r.Store.Templates(ctx, ids...)
+	if err != nil {
+		return nil
+	}
+	out := make([]Template, 0, len(stored))
+	for _, tm := range stored {
+		out = append(out, Template{Group: names[tm.GroupID], Goal: tm.Goal, Steps: tm.Steps})
+	}
+	return out
+}

@@ -156,6 +156,11 @@ type Context struct {
 	// NextSession is the start of the member's next group session (zero
 	// if none is known), for sizing and dating steps.
 	NextSession time.Time
+	// CheckIns are the member's last check-ins, newest first, and
+	// DoneSteps every goal's finished steps (reached and let-go goals'
+	// too), newest first: their history (see history.go).
+	CheckIns  []store.CheckIn
+	DoneSteps []store.Step
 }
 
 // Result is the outcome of one turn: the new state, what to say, and what to

@@ -238,3 +238,23 @@ const (
 	sayStepAfterSession   = "%s is after the group meets %s. Could a first piece of it fit before then?"
 	sayBigAsIs            = "That's okay — let's keep it as one step. It can be made smaller any time."
 )
+
+// A member's history (history.go).
+const (
+	sayHistoryNone     = "No check-ins yet — your first one comes before your next group session."
+	sayHistoryDream    = "Your dream: %s"
+	sayHistoryWhy      = " — why it matters: %s"
+	sayHistoryCairn    = "Your cairn: %s (%s)"
+	sayHistoryStone    = "%d step done"
+	sayHistoryStones   = "%d steps done"
+	sayHistoryMore     = "  …and %d more"
+	sayHistoryLately   = "Your last check-ins:"
+	sayHistoryDone     = "Done: %s"
+	sayHistoryInWay    = "In the way: %s"
+	sayHistoryPlan     = "Plan: %s"
+	sayHistorySetback  = "a setback — part of recovery"
+	sayHistoryChecked  = "checked in"
+	sayHistoryDid      = "did: %s"
+	sayHistoryLinePlan = "plan: %s"
+	sayHistoryPrivate  = " 🔒"
+)

@@ -94,8 +94,8 @@ func recentCheckIns(tx *bolt.Tx, memberID string, n int) ([]CheckIn, error) {
 	end := append(bytes.Clone(prefix[:len(prefix)-1]), 1) // just past the member's keys
 	b := tx.Bucket(bCheckIns)
 	c := b.Cursor()
-	k, v := c.Seek(end)
-	if k == nil {
+	var k, v []byte
+	if k, _ = c.Seek(end); k == nil {
 		k, v = c.Last()
 	} else {
 		k, v = c.Prev()

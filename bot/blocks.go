@@ -134,6 +134,7 @@ func homeView(v store.View, next time.Time, now time.Time, groups ...store.Group
 	shares := sharesText(groups, v.Member.ID)
 	if goal == nil {
 		blocks = append(blocks, slack.NewSectionBlock(mrkdwn("You haven't set a goal yet. Together we'll turn a dream into one goal and a few small steps — it takes a few minutes."), nil, nil))
+		blocks = append(blocks, lately(v.CheckIns, now)...)
 		if shares != "" {
 			blocks = append(blocks, slack.NewContextBlock("sharing", mrkdwn(shares)))
 		}
@@ -184,6 +185,7 @@ func homeView(v store.View, next time.Time, now time.Time, groups ...store.Group
 			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(text), nil, nil, slack.SectionBlockOptionBlockID("last-checkin")))
 		}
 	}
+	blocks = append(blocks, lately(v.CheckIns, now)...)
 	if shares != "" {
 		blocks = append(blocks, slack.NewContextBlock("sharing", mrkdwn(shares)))
 	}
@@ -220,6 +222,24 @@ func ownCheckIn(c store.CheckIn) string {
 		return ""
 	}
 	return "*Your last check-in*\n" + strings.Join(lines, "\n")
+}
+
+// homeLately is how many check-ins App Home lists: a glance; "history"
+// in the DM shows more.
+const homeLately = 3
+
+// lately is App Home's short history: the last check-ins, one line each
+// ("Tue Jun 9 — 2 steps done; plan: call the clinic"), dates in now's zone.
+func lately(cs []store.CheckIn, now time.Time) []slack.Block {
+	if len(cs) == 0 {
+		return nil
+	}
+	lines := []string{"*Lately*"}
+	for _, c := range cs[:min(len(cs), homeLately)] {
+		lines = append(lines, "• "+said(conversations.HistoryLine(c, now)))
+	}
+	lines = append(lines, "_Say *history* in our DM for more._")
+	return []slack.Block{slack.NewSectionBlock(mrkdwn(strings.Join(lines, "\n")), nil, nil, slack.SectionBlockOptionBlockID("lately"))}
 }
 
 // sharesText says what each of the member's groups sees of their

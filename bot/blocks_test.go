@@ -64,6 +64,21 @@ func TestGolden(t *testing.T) {
 	t.Run("HomeWithGoal", func(t *testing.T) {
 		golden(t, "home_with_goal", homeView(view, time.Date(2026, 6, 16, 18, 0, 0, 0, chicago), now))
 	})
+	t.Run("HomeWithHistory", func(t *testing.T) {
+		v := view
+		v.CheckIns = []store.CheckIn{ // newest first, as the store gives them
+			{SessionAt: time.Date(2026, 6, 9, 23, 0, 0, 0, time.UTC), StepsDone: []uint64{11, 12}, Plan: "call the *clinic* <now>", CreatedAt: now.AddDate(0, 0, -1)},
+			{SessionAt: time.Date(2026, 6, 2, 23, 0, 0, 0, time.UTC), Barrier: "setback", Plan: "a meeting", Private: []string{"plan"}},
+			{SessionAt: time.Date(2026, 5, 26, 23, 0, 0, 0, time.UTC), Did: "read about knots"},
+			{SessionAt: time.Date(2026, 5, 19, 23, 0, 0, 0, time.UTC), Did: "an older one, not shown"},
+		}
+		v.LastCheckIn = &v.CheckIns[0]
+		golden(t, "home_with_history", homeView(v, time.Date(2026, 6, 16, 18, 0, 0, 0, chicago), now))
+	})
+	t.Run("HomeWithoutGoalWithHistory", func(t *testing.T) {
+		v := store.View{CheckIns: []store.CheckIn{{SessionAt: time.Date(2026, 6, 9, 23, 0, 0, 0, time.UTC), Plan: "rest"}}}
+		golden(t, "home_without_goal_with_history", homeView(v, time.Time{}, now))
+	})
 	t.Run("HomeWithoutGoal", func(t *testing.T) {
 		golden(t, "home_without_goal", homeView(store.View{}, time.Time{}, now))
 	})

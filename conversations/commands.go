@@ -109,6 +109,9 @@ func (t *turn) freeText() bool {
 // may instead read "check in" or "set a goal" as their buttons (t.action),
 // which run then handles.
 func (t *turn) anywhere(word string, sure bool) bool {
+	if t.history(word) { // in a flow or not (history.go)
+		return true
+	}
 	if !t.s.Active() {
 		return false // idle reads the same words
 	}

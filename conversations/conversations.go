@@ -166,6 +166,11 @@ type Context struct {
 	// Templates are the goal templates of the member's groups, offered
 	// before the built-in ones (see templates.go).
 	Templates []Template
+	// CheckIns are the member's last check-ins, newest first, and
+	// DoneSteps every goal's finished steps (reached and let-go goals'
+	// too), newest first: their history (see history.go).
+	CheckIns  []store.CheckIn
+	DoneSteps []store.Step
 }
 
 // Result is the outcome of one turn: the new state, what to say, and what to

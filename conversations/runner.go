@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -448,8 +449,13 @@ func StartOfDay(day time.Time, loc *time.Location) time.Time {
 // ContextOf picks the member's active goals from their stored data (the
 // newest is Goal; Steps are all of theirs), and their latest check-in.
 func ContextOf(v store.View) Context {
-	c := Context{LastCheckIn: v.LastCheckIn}
+	c := Context{LastCheckIn: v.LastCheckIn, CheckIns: v.CheckIns}
 	for _, gs := range v.Goals {
+		for _, st := range gs.Steps {
+			if st.Done() {
+				c.DoneSteps = append(c.DoneSteps, st)
+			}
+		}
 		if gs.Goal.Status == store.GoalActive || gs.Goal.Status == "" {
 			g := gs.Goal
 			c.Goal = &g
@@ -457,5 +463,6 @@ func ContextOf(v store.View) Context {
 			c.Steps = append(c.Steps, gs.Steps...)
 		}
 	}
+	slices.SortStableFunc(c.DoneSteps, func(a, b store.Step) int { return b.DoneAt.Compare(a.DoneAt) })
 	return c
 }

@@ -254,3 +254,23 @@ const (
 	sayTemplateOwnStep  = "Put it in your own words (it was: *%s*)."
 	sayTemplateStepsEnd = "That's the example stones done."
 )
+
+// A member's history (history.go).
+const (
+	sayHistoryNone     = "No check-ins yet — your first one comes before your next group session."
+	sayHistoryDream    = "Your dream: %s"
+	sayHistoryWhy      = " — why it matters: %s"
+	sayHistoryCairn    = "Your cairn: %s (%s)"
+	sayHistoryStone    = "%d step done"
+	sayHistoryStones   = "%d steps done"
+	sayHistoryMore     = "  …and %d more"
+	sayHistoryLately   = "Your last check-ins:"
+	sayHistoryDone     = "Done: %s"
+	sayHistoryInWay    = "In the way: %s"
+	sayHistoryPlan     = "Plan: %s"
+	sayHistorySetback  = "a setback — part of recovery"
+	sayHistoryChecked  = "checked in"
+	sayHistoryDid      = "did: %s"
+	sayHistoryLinePlan = "plan: %s"
+	sayHistoryPrivate  = " 🔒"
+)

@@ -17,6 +17,9 @@ type View struct {
 	Member      Member // zero if the member has no record yet
 	Goals       []GoalSteps
 	LastCheckIn *CheckIn // nil if none
+	// CheckIns are the member's latest check-ins, newest first (at most
+	// RecentCheckIns), for their history.
+	CheckIns []CheckIn
 	// Conversation is the member's place in a guided flow, nil if none: a
 	// conversation turn needs it with the rest, in the same read.
 	Conversation *Conversation
@@ -59,8 +62,12 @@ func memberView(tx *bolt.Tx, memberID string) (View, error) {
 		}
 		v.Goals = append(v.Goals, GoalSteps{Goal: g, Steps: steps})
 	}
-	if v.LastCheckIn, err = lastCheckIn(tx, memberID); err != nil {
+	if v.CheckIns, err = recentCheckIns(tx, memberID, RecentCheckIns); err != nil {
 		return View{}, err
+	}
+	if len(v.CheckIns) > 0 {
+		last := v.CheckIns[0]
+		v.LastCheckIn = &last
 	}
 	buf, err := getValue(tx.Bucket(bConversations), []byte(memberID))
 	if err != nil {
@@ -74,6 +81,34 @@ func memberView(tx *bolt.Tx, memberID string) (View, error) {
 		v.Conversation = &c
 	}
 	return v, nil
+}
+
+// RecentCheckIns is how many check-ins a member's view holds: a history
+// of the last few sessions, not an archive (that is "my data").
+const RecentCheckIns = 5
+
+// recentCheckIns reads the member's n latest check-ins (by SessionAt),
+// newest first, walking back from the end of their keys.
+func recentCheckIns(tx *bolt.Tx, memberID string, n int) ([]CheckIn, error) {
+	prefix := memberPrefix(memberID)
+	end := append(bytes.Clone(prefix[:len(prefix)-1]), 1) // just past the member's keys
+	b := tx.Bucket(bCheckIns)
+	c := b.Cursor()
+	var k, v []byte
+	if k, _ = c.Seek(end); k == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	var cs []CheckIn
+	for ; k != nil && bytes.HasPrefix(k, prefix) && len(cs) < n; k, v = c.Prev() {
+		var x CheckIn
+		if err := decodeValue(b, k, v, &x); err != nil {
+			return nil, fmt.Errorf("decode check-in at %x: %w", k, err)
+		}
+		cs = append(cs, x)
+	}
+	return cs, nil
 }
 
 // DeleteMemberData removes everything stored about a member, in one

@@ -318,3 +318,19 @@ func TestCommands_EndACrisisPause(t *testing.T) {
 		t.Fatalf("a held line went on: %+v", res.State)
 	}
 }
+
+// TestChoices_FirstWordsOfALabel: "save" presses "Save it", "change"
+// presses "Change something"; a word that starts two labels presses none.
+func TestChoices_FirstWordsOfALabel(t *testing.T) {
+	more := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepMore, Goal: GoalDraft{Text: "Find a job by March",
+		Steps: []StepDraft{{What: "Call the job center", Due: date(2026, 6, 12), Owner: store.OwnerMe}}}}
+	confirm, _ := walk(t, more, Context{}, refNow, []row{{text: "that's all", stage: stageConfirm}})
+	for _, tt := range []struct {
+		word, want string
+		stage      Stage
+	}{{"save", "Saved", ""}, {"Save.", "Saved", ""}, {"change", "What would you like to change", stageEdit}} {
+		t.Run(tt.word, func(t *testing.T) {
+			walk(t, confirm, Context{}, refNow, []row{{text: tt.word, want: tt.want, stage: tt.stage}})
+		})
+	}
+}

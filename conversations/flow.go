@@ -465,6 +465,23 @@ func (t *turn) matchChoice(word string) string {
 			return c.Value
 		}
 	}
+	// The first word(s) of one button's label only ("save" for "Save it",
+	// "change" for "Change something"): people shorten what they type.
+	if len([]rune(word)) >= 3 {
+		found := ""
+		for _, c := range choices {
+			if strings.HasPrefix(normalize(c.Label), word+" ") {
+				if found != "" {
+					found = ""
+					break
+				}
+				found = c.Value
+			}
+		}
+		if found != "" {
+			return found
+		}
+	}
 	// "yes" and "no" answer whichever yes/no question is on the table.
 	var want []string
 	switch {

@@ -150,7 +150,7 @@ func TestCommands_CommandOrAnswer(t *testing.T) {
 // TestCommands_EnoughEndsTheList: the ways of saying "no more" at "Add
 // another step?" go to the summary; nothing becomes a step.
 func TestCommands_EnoughEndsTheList(t *testing.T) {
-	more := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepMore, Goal: GoalDraft{Text: "Find a job by March",
+	more := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepMore, Goal: GoalDraft{Text: "Find a job by March", Smart: SmartDraft{EnjoyAsked: true},
 		Steps: []StepDraft{{What: "Call the job center", Due: date(2026, 6, 12), Owner: store.OwnerMe}}}}
 	for _, w := range []string{"no", "done", "Done.", "that's all", "finished", "nope", "that's it", "That’s it!", "no more", "nah", "that is all", "No, that's all", "I'm good"} {
 		t.Run(w, func(t *testing.T) {

@@ -238,3 +238,30 @@ const (
 	sayStepAfterSession   = "%s is after the group meets %s. Could a first piece of it fit before then?"
 	sayBigAsIs            = "That's okay — let's keep it as one step. It can be made smaller any time."
 )
+
+// S.M.A.R.T., one letter at a time, a dream not yet found, and enjoyment
+// (smart.go). Examples come from the navigators' course and the guide.
+const (
+	sayDreamFun    = "Let's start with a dream. If you won the lottery tomorrow, what would you do?\nA dream job, a dream home — or something just for fun, like fishing, music or a garden. Anything goes."
+	sayDreamLittle = "That's okay — dream a little: a job you'd like, a place to live, something fun like fishing or music, friends to spend time with. What's one that comes to mind?"
+	sayDreamLater  = "That's okay — a dream can come later. Let's go on."
+
+	saySmartWhat       = "Let's make it something we'll both be able to see. What exactly would you like to work toward?"
+	saySmartKindJob    = "What kind of job?"
+	saySmartKindHome   = "What kind of place would you like to live in?"
+	saySmartKindSchool = "What would you like to learn or study?"
+	saySmartKindOf     = "What kind of %s?"
+	saySmartMeasure    = "How will you know you've got there?"
+	saySmartTime       = "By when would you like to get there? A rough time is fine."
+	saySmartSure       = "On a scale of 0–10, how sure are you that you can do it?"
+	saySmartSure7      = "What would make it a 7?"
+
+	saySmartOfferS  = "Here are a few that others have set: \"a part-time job at a grocery store by March\", \"get my own apartment by the fall\", \"learn to fly-fish this summer\". Any of these, or your own words — or go on as it is."
+	saySmartOfferM  = "Something you could count or see helps, like \"walk 20 minutes three times a week\", \"go to 3 meetings a week\" or \"coffee with a friend every week\". What would it be for you? Or go on as it is."
+	saySmartOfferT  = "A rough time is plenty: \"by March\", \"in 3 months\", \"by the fall\". Or go on as it is."
+	saySmartOfferA  = "Just a number from 0 (not sure at all) to 10 (sure) — or go on as it is."
+	saySmartOfferA7 = "Maybe more time, a smaller goal, or someone to help — like \"if my navigator helps with the forms\". Or go on as it is."
+
+	sayEnjoy       = "Is there a part of this you'll enjoy?"
+	sayEnjoyThanks = "Good — that part's worth looking forward to."
+)

@@ -338,7 +338,11 @@ func enjoyQuestion() Reply {
 func (t *turn) enjoyAnswer() {
 	s := &t.s
 	w := normalize(t.text)
-	if t.action != actSkip && !noWords[w] && !isFiller(t.text) && hasLetterOrDigit(t.text) {
+	switch {
+	case t.action == actSkip || noWords[w]:
+	case yesWords[w]:
+		t.say(sayEnjoyThanks) // asked once: a plain "yes" is not asked "which part?"
+	case !isFiller(t.text) && hasLetterOrDigit(t.text):
 		s.Goal.Smart.Enjoy = t.text
 		t.say(sayEnjoyThanks)
 	}

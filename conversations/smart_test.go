@@ -141,6 +141,15 @@ func TestSmart_Enjoy(t *testing.T) {
 			}
 		})
 	}
+	t.Run("YesIsThankedNotAskedAgain", func(t *testing.T) {
+		s, _ := walk(t, more, Context{}, refNow, []row{
+			{text: "that's all", want: sayEnjoy, stage: stageEnjoy},
+			{text: "yes", want: sayEnjoyThanks, stage: stageConfirm},
+		})
+		if s.Goal.Smart.Enjoy != "" {
+			t.Fatalf("enjoy %q", s.Goal.Smart.Enjoy)
+		}
+	})
 	t.Run("KeptAndAskedOnce", func(t *testing.T) {
 		_, res := walk(t, more, Context{}, refNow, []row{
 			{text: "that's all", want: sayEnjoy, stage: stageEnjoy},

@@ -9,13 +9,10 @@ const (
 	sayMenu  = "What would you like to do?"
 	sayHello = "Hi again!"
 
-	sayDream = "Let's start with a dream. If you won the lottery tomorrow, what would you do?\nA dream job, a dream home, something fun — anything goes."
 	sayHappy = "What would being happy look like for you?\nHow would you know — and how would I know — that you got there?"
 	sayGoal  = "Let's make that one goal to work toward. In your own words, what is it?"
 
-	sayGoalVague  = "That's a goal worth having. How will you know you've reached it, and by when?\nFor example: \"have coffee with a friend every week\" or \"a part-time job by March\"."
-	sayGoalNoTime = "Good, that's clear. By when would you like to get there? A rough time is fine."
-	sayGoalKeep   = "Go on as it is"
+	sayGoalKeep = "Go on as it is"
 
 	sayWhy     = "Why does this goal matter to you?"
 	saySupport = "Who could support you with it? Family, friends, a sponsor…\nNo one yet is okay too."

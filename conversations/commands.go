@@ -315,6 +315,7 @@ var stageHelp = map[Stage]string{
 	stageImportance:   sayHelpRuler,
 	stageConfidence:   sayHelpRuler,
 	stageReflect:      sayHelpReflect,
+	stageEnjoy:        sayHelpEnjoy,
 }
 
 // resume picks a conversation up again: where we were, and its question,

@@ -141,6 +141,12 @@ func TestSmart_Enjoy(t *testing.T) {
 			}
 		})
 	}
+	t.Run("Help", func(t *testing.T) {
+		walk(t, more, Context{}, refNow, []row{
+			{text: "that's all", stage: stageEnjoy},
+			{text: "help", want: sayHelpEnjoy, stage: stageEnjoy},
+		})
+	})
 	t.Run("YesIsThankedNotAskedAgain", func(t *testing.T) {
 		s, _ := walk(t, more, Context{}, refNow, []row{
 			{text: "that's all", want: sayEnjoy, stage: stageEnjoy},

@@ -261,4 +261,5 @@ const (
 
 	sayEnjoy       = "Is there a part of this you'll enjoy?"
 	sayEnjoyThanks = "Good — that part's worth looking forward to."
+	sayHelpEnjoy   = "Anything about it you'd look forward to — or \"skip\"."
 )

@@ -316,6 +316,10 @@ var stageHelp = map[Stage]string{
 	stageConfidence:   sayHelpRuler,
 	stageReflect:      sayHelpReflect,
 	stageEnjoy:        sayHelpEnjoy,
+	stageSpecific:     sayHelpSpecific,
+	stageByWhen:       sayHelpByWhen,
+	stageSure:         sayHelpSure,
+	stageSure7:        sayHelpSure7,
 }
 
 // resume picks a conversation up again: where we were, and its question,

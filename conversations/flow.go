@@ -350,7 +350,7 @@ func (t *turn) question() Reply {
 		return Reply{Text: sayHappy}
 	case stageGoal:
 		return Reply{Text: sayGoal}
-	case stageMeasure:
+	case stageMeasure, stageSpecific, stageByWhen, stageSure, stageSure7:
 		return t.smartQuestion()
 	case stageEnjoy:
 		return enjoyQuestion()
@@ -504,7 +504,7 @@ func (t *turn) answer() {
 		}
 		s.Goal.Text = t.text
 		t.smartStart()
-	case stageMeasure:
+	case stageMeasure, stageSpecific, stageByWhen, stageSure, stageSure7:
 		t.smartAnswer()
 		return
 	case stageEnjoy:
@@ -512,6 +512,9 @@ func (t *turn) answer() {
 		return
 	case stageWhy:
 		if t.needWords() {
+			return
+		}
+		if t.whyOffer() {
 			return
 		}
 		s.Goal.Why = t.text

@@ -80,7 +80,7 @@ func TestGoalFlow_EndToEnd(t *testing.T) {
 		{action: actGoal, want: "won the lottery", stage: stageDream},
 		{text: "Open a little bakery", want: "being happy", stage: stageHappy},
 		{text: "My own place, and friends to cook for", want: "one goal", stage: stageGoal},
-		{text: "Find a part-time job by March", want: "how sure are you", stage: stageMeasure},
+		{text: "Find a part-time job by March", want: "how sure are you", stage: stageSure},
 		{text: "8", want: "Why does this goal matter", stage: stageWhy},
 		{text: "So I can pay my own rent", want: "support", stage: stageSupport},
 		{text: "My sister Ana", want: "first step", stage: stageStepWhat},
@@ -123,7 +123,7 @@ func TestGoalFlow_SMARTFollowUps(t *testing.T) {
 	t.Run("VagueGoalGetsHowWillYouKnow", func(t *testing.T) {
 		s, _ := walk(t, start, Context{}, refNow, []row{
 			{text: "Be happy", want: "How will you know", stage: stageMeasure},
-			{text: "Coffee with a friend every week", want: "how sure", stage: stageMeasure},
+			{text: "Coffee with a friend every week", want: "how sure", stage: stageSure},
 			{text: "9", want: "Why", stage: stageWhy},
 		})
 		if s.Goal.Text != "Be happy" || s.Goal.Measure != "Coffee with a friend every week" {
@@ -141,13 +141,13 @@ func TestGoalFlow_SMARTFollowUps(t *testing.T) {
 	})
 	t.Run("NoTimeGetsByWhen", func(t *testing.T) {
 		walk(t, start, Context{}, refNow, []row{
-			{text: "Get a job at a grocery store", want: "By when", stage: stageMeasure},
+			{text: "Get a job at a grocery store", want: "By when", stage: stageByWhen},
 			{action: actKeep, stage: stageWhy},
 		})
 	})
 	t.Run("SMARTGoalGoesStraightOn", func(t *testing.T) {
 		walk(t, start, Context{}, refNow, []row{
-			{text: "Go to 3 meetings a week until September", want: "how sure", stage: stageMeasure},
+			{text: "Go to 3 meetings a week until September", want: "how sure", stage: stageSure},
 			{text: "10", want: "Why", stage: stageWhy},
 		})
 	})
@@ -280,7 +280,7 @@ func TestStep_AwkwardInput(t *testing.T) {
 		{"Empty", inFlow, "   ", "didn't catch", stageGoal},
 		{"TooLong", inFlow, strings.Repeat("a", MaxInput+1), "shorter message", stageGoal},
 		{"EmojiOnly", inFlow, "🎉🙏✨", "few words", stageGoal},
-		{"NonEnglishIsKept", inFlow, "quiero un trabajo", "By when", stageMeasure},
+		{"NonEnglishIsKept", inFlow, "quiero un trabajo", "By when", stageByWhen},
 		{"IdleEmpty", State{}, "", "What would you like to do", ""},
 		{"IdleNonsense", State{}, "¿qué?", "What would you like to do", ""},
 		{"IdleHuge", State{}, strings.Repeat("🎉", 5000), "shorter message", ""},

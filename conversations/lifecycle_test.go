@@ -225,7 +225,7 @@ func TestLifecycle_SeveralGoals(t *testing.T) {
 			{text: "replace it", want: "take the place of “a part-time job”", stage: stageDream},
 			{text: "A garden", stage: stageHappy},
 			{text: "Tomatoes", stage: stageGoal},
-			{text: "Grow tomatoes by August", stage: stageMeasure},
+			{text: "Grow tomatoes by August", stage: stageSure},
 			{text: "8", stage: stageWhy},
 			{text: "Fresh food", stage: stageSupport},
 			{text: "no one yet", stage: stageStepWhat},

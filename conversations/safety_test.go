@@ -147,7 +147,7 @@ func TestSafety_Crisis(t *testing.T) {
 		{"Dream", Context{}, []row{{text: "goal", stage: stageDream}}},
 		{"Step", Context{}, []row{
 			{text: "goal", stage: stageDream}, {text: "a cabin", stage: stageHappy},
-			{text: "quiet mornings", stage: stageGoal}, {text: "a part-time job by March", stage: stageMeasure}, {text: "9", stage: stageWhy},
+			{text: "quiet mornings", stage: stageGoal}, {text: "a part-time job by March", stage: stageSure}, {text: "9", stage: stageWhy},
 			{text: "money", stage: stageSupport}, {text: "my sister", stage: stageStepWhat}}},
 		{"CheckInAnswer", withGoal, []row{{text: "check in", stage: stageDid}}},
 		{"Barrier", withGoal, []row{{text: "check in", stage: stageDid}, {action: actNothing, stage: stageBarrier}}},

@@ -13,23 +13,21 @@ import (
 // the relevant letter is the why stage). A vague answer gets one concrete
 // offer with examples, never a rejection, and "go on as it is" always goes on.
 
-// stageEnjoy asks once, after the steps, whether a part will be enjoyable.
-const stageEnjoy Stage = "enjoy"
-
-// The S.M.A.R.T. letters as SmartDraft.Letter spells them.
+// Each letter is a stage of its own, so "back" returns to the letter's
+// question; the measurable letter keeps the old follow-up's stage.
 const (
-	letterSpecific = "s"
-	letterMeasure  = "m"
-	letterTime     = "t"
-	letterSure     = "a"
-	letterSure7    = "a7" // "what would make it a 7?" after a low sureness
+	stageSpecific Stage = "specific"
+	stageByWhen   Stage = "by_when"
+	stageSure     Stage = "sure"
+	stageSure7    Stage = "sure7" // "what would make it a 7?" after a low sureness
+	// stageEnjoy asks once, after the steps, whether a part will be enjoyable.
+	stageEnjoy Stage = "enjoy"
 )
 
 // SmartDraft is the S.M.A.R.T. follow-up of the goal being set.
 type SmartDraft struct {
-	Letter  string `json:"letter,omitempty"`  // the letter being asked
-	Asked   string `json:"asked,omitempty"`   // letters asked already, each once
-	Offered bool   `json:"offered,omitempty"` // the one concrete offer for Letter was made
+	Asked   string `json:"asked,omitempty"`   // letters (stages) asked already, each once
+	Offered bool   `json:"offered,omitempty"` // the one concrete offer for this letter was made
 	Sure    *int   `json:"sure,omitempty"`
 	// SureHelp is what would make the member's sureness a 7.
 	SureHelp    string `json:"sure_help,omitempty"`
@@ -84,18 +82,22 @@ func hasWhen(text string, now time.Time) bool {
 	return ok
 }
 
+func (sm SmartDraft) asked(s Stage) bool {
+	return strings.Contains(","+sm.Asked+",", ","+string(s)+",")
+}
+
 // missing is the next letter to ask about, or "" when none is.
-func missing(g GoalDraft, now time.Time) string {
-	asked := func(l string) bool { return strings.Contains(","+g.Smart.Asked+",", ","+l+",") }
+func missing(g GoalDraft, now time.Time) Stage {
+	sm := g.Smart
 	switch {
-	case !asked(letterSpecific) && notSpecific(g.Text):
-		return letterSpecific
-	case !asked(letterMeasure) && notMeasurable(g.Text):
-		return letterMeasure
-	case !asked(letterTime) && !hasWhen(g.Text+" "+g.Measure, now):
-		return letterTime
-	case !asked(letterSure) && g.Smart.Sure == nil:
-		return letterSure
+	case !sm.asked(stageSpecific) && notSpecific(g.Text):
+		return stageSpecific
+	case !sm.asked(stageMeasure) && notMeasurable(g.Text):
+		return stageMeasure
+	case !sm.asked(stageByWhen) && !hasWhen(g.Text+" "+g.Measure, now):
+		return stageByWhen
+	case !sm.asked(stageSure) && sm.Sure == nil:
+		return stageSure
 	}
 	return ""
 }
@@ -119,19 +121,20 @@ func (t *turn) smartNext() {
 	s := &t.s
 	l := missing(s.Goal, t.now)
 	if l == "" {
-		s.Goal.Smart.Letter = ""
 		t.advanceGoal(stageWhy)
 		return
 	}
 	t.smartAsk(l)
 }
 
-func (t *turn) smartAsk(l string) {
+func (t *turn) smartAsk(l Stage) {
 	s := &t.s
-	s.Goal.Smart.Letter, s.Goal.Smart.Offered = l, false
-	s.Goal.Smart.Asked = strings.TrimPrefix(s.Goal.Smart.Asked+","+l, ",")
+	s.Goal.Smart.Offered = false
+	if !s.Goal.Smart.asked(l) {
+		s.Goal.Smart.Asked = strings.TrimPrefix(s.Goal.Smart.Asked+","+string(l), ",")
+	}
 	s.Goal.AskedMeasure = true
-	t.advance(stageMeasure)
+	t.advance(l)
 }
 
 // smartQuestion is the question for the letter being asked.
@@ -139,32 +142,29 @@ func (t *turn) smartQuestion() Reply {
 	g := t.s.Goal
 	keep := []Choice{{sayGoalKeep, actKeep}}
 	if g.Smart.Offered {
-		switch g.Smart.Letter {
-		case letterSpecific:
+		switch t.s.Stage {
+		case stageSpecific:
 			return Reply{Text: saySmartOfferS, Choices: keep}
-		case letterMeasure:
+		case stageMeasure:
 			return Reply{Text: saySmartOfferM, Choices: keep}
-		case letterTime:
+		case stageByWhen:
 			return Reply{Text: saySmartOfferT, Choices: keep}
-		case letterSure:
+		case stageSure:
 			return Reply{Text: saySmartOfferA, Choices: append(rulerChoices()[:11], keep...)}
-		case letterSure7:
+		case stageSure7:
 			return Reply{Text: saySmartOfferA7, Choices: keep}
 		}
 	}
-	switch g.Smart.Letter {
-	case letterSpecific:
+	switch t.s.Stage {
+	case stageSpecific:
 		return Reply{Text: specificQuestion(g.Text), Choices: keep}
-	case letterMeasure:
-		return Reply{Text: saySmartMeasure, Choices: keep}
-	case letterTime:
+	case stageByWhen:
 		return Reply{Text: saySmartTime, Choices: keep}
-	case letterSure:
+	case stageSure:
 		return Reply{Text: saySmartSure, Choices: append(rulerChoices()[:11], keep...)}
-	case letterSure7:
+	case stageSure7:
 		return Reply{Text: saySmartSure7, Choices: keep}
 	}
-	// A state saved before the letters existed: the old follow-up.
 	return Reply{Text: saySmartMeasure, Choices: keep}
 }
 
@@ -191,7 +191,6 @@ func (t *turn) smartAnswer() {
 	sm := &s.Goal.Smart
 	if t.action == actKeep && (t.text == "" || !yesWords[normalize(t.text)]) {
 		// "Go on as it is": the goal stays as the member said it.
-		sm.Letter = ""
 		t.advanceGoal(stageWhy)
 		t.ask()
 		return
@@ -199,7 +198,13 @@ func (t *turn) smartAnswer() {
 	if t.action == actKeep {
 		t.action = "" // a typed "yes" is an answer that says nothing yet
 	}
-	if sm.Letter == letterSure || sm.Letter == letterSure7 && strings.HasPrefix(t.action, prefixRuler) {
+	stage := s.Stage
+	// After "back", the letters past this one are to be asked again.
+	// (Matched whole: "sure" is also the end of "measure".)
+	if i := strings.Index(","+sm.Asked+",", ","+string(stage)+","); i >= 0 {
+		sm.Asked = sm.Asked[:i+len(stage)]
+	}
+	if stage == stageSure || stage == stageSure7 && strings.HasPrefix(t.action, prefixRuler) {
 		t.sureAnswer()
 		return
 	}
@@ -207,12 +212,12 @@ func (t *turn) smartAnswer() {
 		return
 	}
 	vague := isFiller(t.text)
-	switch sm.Letter {
-	case letterSpecific:
+	switch stage {
+	case stageSpecific:
 		vague = vague || notSpecific(t.text)
-	case letterMeasure:
+	case stageMeasure:
 		vague = vague || isVague(t.text) && !hasWhen(t.text, t.now)
-	case letterTime:
+	case stageByWhen:
 		vague = vague || !hasWhen(t.text, t.now)
 	}
 	if vague && !sm.Offered {
@@ -221,12 +226,12 @@ func (t *turn) smartAnswer() {
 		return
 	}
 	if !isFiller(t.text) {
-		switch sm.Letter {
-		case letterSpecific:
+		switch stage {
+		case stageSpecific:
 			s.Goal.Text = sharpen(s.Goal.Text, t.text)
-		case letterTime:
+		case stageByWhen:
 			s.Goal.Text = byWhen(s.Goal.Text, t.text)
-		case letterSure7:
+		case stageSure7:
 			sm.SureHelp = t.text
 		default:
 			s.Goal.Measure = t.text
@@ -254,14 +259,13 @@ func (t *turn) sureAnswer() {
 			t.ask()
 			return
 		}
-		sm.Letter = ""
 		t.advanceGoal(stageWhy)
 		t.ask()
 		return
 	}
 	sm.Sure = &n
 	if n < 7 {
-		sm.Letter, sm.Offered = letterSure7, false
+		t.smartAsk(stageSure7)
 		t.ask()
 		return
 	}
@@ -348,4 +352,17 @@ func (t *turn) enjoyAnswer() {
 	}
 	t.toConfirm()
 	t.ask()
+}
+
+// whyOffer is the relevant letter's one offer: a "yes" or "idk" as why it
+// matters gets examples once, then is taken as it is. It reports whether
+// it asked.
+func (t *turn) whyOffer() bool {
+	sm := &t.s.Goal.Smart
+	if !isFiller(t.text) || sm.asked(stageWhy) {
+		return false
+	}
+	sm.Asked = strings.TrimPrefix(sm.Asked+","+string(stageWhy), ",")
+	t.say(saySmartOfferR)
+	return true
 }

@@ -9,22 +9,25 @@ import (
 // get the question of the letter they miss, never "Good, that's clear".
 func TestSmart_NotClearWhenItIsnt(t *testing.T) {
 	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageGoal}
-	for _, tc := range []struct{ goal, want string }{
-		{"yes", saySmartWhat},
-		{"idk", saySmartWhat},
-		{"a job", saySmartKindJob},
-		{"get a job", saySmartKindJob},
-		{"my own place", saySmartKindHome},
-		{"stay sober", saySmartMeasure},
-		{"be happy", saySmartMeasure},
-		{"get better", saySmartMeasure},
-		{"be more confident", saySmartMeasure},
-		{"learn to fly-fish", saySmartTime},
-		{"walk 20 minutes three times a week", saySmartSure},
-		{"a part-time job at a grocery store by March", saySmartSure},
+	for _, tc := range []struct {
+		goal, want string
+		stage      Stage
+	}{
+		{"yes", saySmartWhat, stageSpecific},
+		{"idk", saySmartWhat, stageSpecific},
+		{"a job", saySmartKindJob, stageSpecific},
+		{"get a job", saySmartKindJob, stageSpecific},
+		{"my own place", saySmartKindHome, stageSpecific},
+		{"stay sober", saySmartMeasure, stageMeasure},
+		{"be happy", saySmartMeasure, stageMeasure},
+		{"get better", saySmartMeasure, stageMeasure},
+		{"be more confident", saySmartMeasure, stageMeasure},
+		{"learn to fly-fish", saySmartTime, stageByWhen},
+		{"walk 20 minutes three times a week", saySmartSure, stageSure},
+		{"a part-time job at a grocery store by March", saySmartSure, stageSure},
 	} {
 		t.Run(tc.goal, func(t *testing.T) {
-			_, res := walk(t, start, Context{}, refNow, []row{{text: tc.goal, want: tc.want, stage: stageMeasure}})
+			_, res := walk(t, start, Context{}, refNow, []row{{text: tc.goal, want: tc.want, stage: tc.stage}})
 			if got := joinReplies(res[0].Replies); strings.Contains(got, "clear") || !strings.Contains(got, "[Go on as it is]") {
 				t.Fatalf("replies %q", got)
 			}
@@ -38,13 +41,13 @@ func TestSmart_OneLetterAtATime(t *testing.T) {
 	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageGoal}
 	t.Run("AllLettersWithOffers", func(t *testing.T) {
 		s, _ := walk(t, start, Context{}, refNow, []row{
-			{text: "a job", want: "What kind of job?", stage: stageMeasure},
-			{text: "idk", want: "a part-time job at a grocery store by March", stage: stageMeasure},
-			{text: "at a grocery store", want: "By when would you like to get there?", stage: stageMeasure},
-			{text: "soon", want: "\"by the fall\"", stage: stageMeasure},
-			{text: "March", want: "how sure are you that you can do it?", stage: stageMeasure},
-			{text: "5", want: "What would make it a 7?", stage: stageMeasure},
-			{text: "dunno", want: "someone to help", stage: stageMeasure},
+			{text: "a job", want: "What kind of job?", stage: stageSpecific},
+			{text: "idk", want: "a part-time job at a grocery store by March", stage: stageSpecific},
+			{text: "at a grocery store", want: "By when would you like to get there?", stage: stageByWhen},
+			{text: "soon", want: "\"by the fall\"", stage: stageByWhen},
+			{text: "March", want: "how sure are you that you can do it?", stage: stageSure},
+			{text: "5", want: "What would make it a 7?", stage: stageSure7},
+			{text: "dunno", want: "someone to help", stage: stageSure7},
 			{text: "if my navigator helps with the forms", want: "Why does this goal matter", stage: stageWhy},
 		})
 		g := s.Goal
@@ -57,10 +60,10 @@ func TestSmart_OneLetterAtATime(t *testing.T) {
 		s, _ := walk(t, start, Context{}, refNow, []row{
 			{text: "stay sober", want: "How will you know", stage: stageMeasure},
 			{text: "yes", want: "walk 20 minutes three times a week", stage: stageMeasure},
-			{text: "i don't know", want: "By when", stage: stageMeasure},
-			{text: "idk", want: "\"by March\"", stage: stageMeasure},
-			{text: "idk", want: "how sure", stage: stageMeasure},
-			{text: "pretty sure", want: "Just a number from 0", stage: stageMeasure},
+			{text: "i don't know", want: "By when", stage: stageByWhen},
+			{text: "idk", want: "\"by March\"", stage: stageByWhen},
+			{text: "idk", want: "how sure", stage: stageSure},
+			{text: "pretty sure", want: "Just a number from 0", stage: stageSure},
 			{text: "hmm", want: "Why does this goal matter", stage: stageWhy},
 		})
 		if s.Goal.Text != "stay sober" || s.Goal.Measure != "" || s.Goal.Smart.Sure != nil {
@@ -70,7 +73,7 @@ func TestSmart_OneLetterAtATime(t *testing.T) {
 	t.Run("MeasureWithATimeSkipsByWhen", func(t *testing.T) {
 		s, _ := walk(t, start, Context{}, refNow, []row{
 			{text: "be healthier", want: "How will you know", stage: stageMeasure},
-			{text: "walk 20 minutes three times a week", want: "how sure", stage: stageMeasure},
+			{text: "walk 20 minutes three times a week", want: "how sure", stage: stageSure},
 			{action: prefixRuler + "8", want: "Why", stage: stageWhy},
 		})
 		if s.Goal.Measure != "walk 20 minutes three times a week" || *s.Goal.Smart.Sure != 8 {
@@ -79,20 +82,55 @@ func TestSmart_OneLetterAtATime(t *testing.T) {
 	})
 	t.Run("GoOnAsItIsAnyTime", func(t *testing.T) {
 		walk(t, start, Context{}, refNow, []row{
-			{text: "a job", want: "What kind of job?", stage: stageMeasure},
-			{text: "idk", stage: stageMeasure},
+			{text: "a job", want: "What kind of job?", stage: stageSpecific},
+			{text: "idk", stage: stageSpecific},
 			{text: "go on as it is", want: "Why", stage: stageWhy},
 		})
 	})
 	t.Run("AYesIsNotGoOn", func(t *testing.T) {
 		walk(t, start, Context{}, refNow, []row{
-			{text: "yes", want: saySmartWhat, stage: stageMeasure},
-			{text: "yes", want: "Here are a few", stage: stageMeasure},
+			{text: "yes", want: saySmartWhat, stage: stageSpecific},
+			{text: "yes", want: "Here are a few", stage: stageSpecific},
 		})
+	})
+	t.Run("BackReturnsToTheLettersQuestion", func(t *testing.T) {
+		walk(t, start, Context{}, refNow, []row{
+			{text: "a job", stage: stageSpecific},
+			{text: "at a bakery", want: "By when", stage: stageByWhen},
+			{text: "by fall", want: "how sure", stage: stageSure},
+			{text: "back", want: "By when", stage: stageByWhen},
+			{text: "by September", want: "how sure", stage: stageSure},
+			{text: "3", want: "make it a 7", stage: stageSure7},
+			{text: "back", want: "how sure", stage: stageSure},
+			{text: "help", want: sayHelpSure, stage: stageSure},
+		})
+	})
+	t.Run("BackPastMeasureToSure", func(t *testing.T) {
+		s, _ := walk(t, start, Context{}, refNow, []row{
+			{text: "be happy", stage: stageMeasure},
+			{text: "coffee with a friend every week", stage: stageSure},
+			{text: "4", stage: stageSure7},
+			{text: "back", stage: stageSure},
+			{text: "8", want: "Why", stage: stageWhy},
+		})
+		if s.Goal.Smart.Asked != "measure,sure" {
+			t.Fatalf("asked %q", s.Goal.Smart.Asked)
+		}
+	})
+	t.Run("WhyGetsOneOffer", func(t *testing.T) {
+		s, _ := walk(t, start, Context{}, refNow, []row{
+			{text: "a part-time job at a grocery store by March", stage: stageSure},
+			{text: "9", want: "Why does this goal matter", stage: stageWhy},
+			{text: "idk", want: "for my kids", stage: stageWhy},
+			{text: "idk", want: "support", stage: stageSupport},
+		})
+		if s.Goal.Why != "idk" {
+			t.Fatalf("why %q", s.Goal.Why)
+		}
 	})
 	t.Run("SureSevenOrMoreGoesOn", func(t *testing.T) {
 		walk(t, start, Context{}, refNow, []row{
-			{text: "get my own apartment by the fall", want: "how sure", stage: stageMeasure},
+			{text: "get my own apartment by the fall", want: "how sure", stage: stageSure},
 			{text: "7/10", want: "Why", stage: stageWhy},
 		})
 	})

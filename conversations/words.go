@@ -262,4 +262,10 @@ const (
 	sayEnjoy       = "Is there a part of this you'll enjoy?"
 	sayEnjoyThanks = "Good — that part's worth looking forward to."
 	sayHelpEnjoy   = "Anything about it you'd look forward to — or \"skip\"."
+
+	sayHelpSpecific = "Say a bit more about what exactly you'd like — or \"go on as it is\" to keep the goal as it is."
+	sayHelpByWhen   = "A rough time is fine, like \"by March\" or \"in 3 months\" — or \"go on as it is\"."
+	sayHelpSure     = "A number from 0 (not sure at all) to 10 (sure) — or \"go on as it is\"."
+	sayHelpSure7    = "What would help: more time, a smaller goal, someone beside you — or \"go on as it is\"."
+	saySmartOfferR  = "It can be anything that's yours — like \"for my kids\", \"to feel proud again\" or \"to have money for the things I love\"."
 )

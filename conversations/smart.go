@@ -218,7 +218,8 @@ func (t *turn) smartAnswer() {
 	case stageMeasure:
 		vague = vague || isVague(t.text) && !hasWhen(t.text, t.now)
 	case stageByWhen:
-		vague = vague || !hasWhen(t.text, t.now)
+		// A bare "6" could be June, 6 months or a sureness: ask once more.
+		vague = vague || !hasWhen(t.text, t.now) || bareNumber.MatchString(normalize(t.text))
 	}
 	if vague && !sm.Offered {
 		sm.Offered = true
@@ -240,6 +241,8 @@ func (t *turn) smartAnswer() {
 	t.smartNext()
 	t.ask()
 }
+
+var bareNumber = regexp.MustCompile(`^\d+$`)
 
 var sureNumber = regexp.MustCompile(`^(?:about |maybe |around |a |like )?(\d{1,2})(?:\s*(?:/|out of)\s*10)?$`)
 

@@ -128,6 +128,16 @@ func TestSmart_OneLetterAtATime(t *testing.T) {
 			t.Fatalf("why %q", s.Goal.Why)
 		}
 	})
+	t.Run("ABareNumberIsNotAWhen", func(t *testing.T) {
+		s, _ := walk(t, start, Context{}, refNow, []row{
+			{text: "learn guitar", stage: stageByWhen},
+			{text: "6", want: "\"in 3 months\"", stage: stageByWhen},
+			{text: "in 6 months", want: "how sure", stage: stageSure},
+		})
+		if s.Goal.Text != "learn guitar in 6 months" {
+			t.Fatalf("goal %q", s.Goal.Text)
+		}
+	})
 	t.Run("SureSevenOrMoreGoesOn", func(t *testing.T) {
 		walk(t, start, Context{}, refNow, []row{
 			{text: "get my own apartment by the fall", want: "how sure", stage: stageSure},

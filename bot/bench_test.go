@@ -44,7 +44,8 @@ var benchWarmup = []struct{ say, want string }{
 	{"goal", "won the lottery"},
 	{benchLong, "being happy"},
 	{benchLong, "one goal"},
-	{"Finish a birdhouse by July", benchWantBack},
+	{"Finish a birdhouse by July", "how sure"},
+	{"8", benchWantBack},
 	{benchLong, benchWantLong},
 	{"back", benchWantBack},
 }

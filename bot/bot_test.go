@@ -227,13 +227,15 @@ func TestDM_GoalSettingWithAButtonPress(t *testing.T) {
 	for _, step := range []struct{ say, want string }{
 		{"Open a bakery 🥐", "being happy"},
 		{"My own place & friends <3", "one goal"},
-		{"Find a part-time job by March", "Why"},
+		{"Find a part-time job by March", "how sure"},
+		{"8", "Why"},
 		{"So I can pay my own rent", "support"},
 		{"My sister Ana", "first step"},
 		{"Call the job center", "When will you do it"},
 		{"by Friday", "Friday, June 12"},
 		{"me", "Add another step"},
-		{"that's all for now", "Shall I save it"},
+		{"that's all for now", "enjoy"},
+		{"skip", "Shall I save it"},
 		{"save it", "Your first stone"},
 	} {
 		h.dm(step.say)

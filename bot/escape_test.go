@@ -265,12 +265,14 @@ func TestModals_FieldsSanitizedOnArrival(t *testing.T) {
 func TestDM_SummaryReadsAsTyped(t *testing.T) {
 	h := newHarness(t)
 	for _, text := range []string{"goal", "A cabin by a lake", "Waking up calm",
-		"Finish a \u202E*birdhouse*\u202C by July <!here>", "It calms me \u200B🙂", "my sister 👩\u200D👧 and Zoë",
+		"Finish a \u202E*birdhouse*\u202C by July <!here>", "8", "It calms me \u200B🙂", "my sister 👩\u200D👧 and Zoë",
 		"Buy pine boards", "Friday", "me"} {
 		h.dm(text)
 	}
 	h.expect("Add another step")
 	h.dm("that's all for now")
+	h.expect("enjoy")
+	h.dm("skip")
 	got := posted(t, h.expect("Here's your plan"))
 	for field, text := range got {
 		for _, want := range []string{"Goal: Finish a ∗birdhouse∗ by July &lt;!here&gt;\n", "Why it matters: It calms me 🙂\n",

@@ -22,7 +22,7 @@ func TestRunner_Away(t *testing.T) {
 	if err := st.SaveMember(ctx, store.Member{ID: "U1", TZ: "America/Chicago", NavigatorID: "UNAV", Name: "Ana"}); err != nil {
 		t.Fatal(err)
 	}
-	for _, text := range goalScript[:7] { // asked when the first step happens
+	for _, text := range goalScript[:8] { // asked when the first step happens
 		say(t, r, "U1", text, now)
 	}
 	before, err := st.Conversation(ctx, "U1")
@@ -86,17 +86,17 @@ func TestNeedsZone(t *testing.T) {
 	if conversations.NeedsZone(state(), "tomorrow", now) {
 		t.Fatal("no conversation needs a zone")
 	}
-	for i, text := range goalScript[:8] {
+	for i, text := range goalScript[:9] {
 		say(t, r, "U1", text, now)
-		// From "no one yet" (index 5) on, the member is asked for a step,
+		// From "no one yet" (index 6) on, the member is asked for a step,
 		// whose words may hold a day, then when, then who (where
 		// "actually Tuesday" changes the day): a date said there needs the
-		// zone, and from "Buy pine boards" (index 6, "When will you do
+		// zone, and from "Buy pine boards" (index 7, "When will you do
 		// it?") any answer does.
-		if got, want := conversations.NeedsZone(state(), "call them tomorrow", now), i >= 5; got != want {
+		if got, want := conversations.NeedsZone(state(), "call them tomorrow", now), i >= 6; got != want {
 			t.Fatalf("after %q: NeedsZone(a date) = %v, want %v", text, got, want)
 		}
-		if got, want := conversations.NeedsZone(state(), "buy pine boards", now), i == 6; got != want {
+		if got, want := conversations.NeedsZone(state(), "buy pine boards", now), i == 7; got != want {
 			t.Fatalf("after %q: NeedsZone(no date) = %v, want %v", text, got, want)
 		}
 	}

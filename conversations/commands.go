@@ -318,6 +318,11 @@ var stageHelp = map[Stage]string{
 	stageImportance:   sayHelpRuler,
 	stageConfidence:   sayHelpRuler,
 	stageReflect:      sayHelpReflect,
+	stageEnjoy:        sayHelpEnjoy,
+	stageSpecific:     sayHelpSpecific,
+	stageByWhen:       sayHelpByWhen,
+	stageSure:         sayHelpSure,
+	stageSure7:        sayHelpSure7,
 }
 
 // resume picks a conversation up again: where we were, and its question,

@@ -150,7 +150,7 @@ func TestCommands_CommandOrAnswer(t *testing.T) {
 // TestCommands_EnoughEndsTheList: the ways of saying "no more" at "Add
 // another step?" go to the summary; nothing becomes a step.
 func TestCommands_EnoughEndsTheList(t *testing.T) {
-	more := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepMore, Goal: GoalDraft{Text: "Find a job by March",
+	more := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepMore, Goal: GoalDraft{Text: "Find a job by March", Smart: SmartDraft{EnjoyAsked: true},
 		Steps: []StepDraft{{What: "Call the job center", Due: date(2026, 6, 12), Owner: store.OwnerMe}}}}
 	for _, w := range []string{"no", "done", "Done.", "that's all", "finished", "nope", "that's it", "That’s it!", "no more", "nah", "that is all", "No, that's all", "I'm good"} {
 		t.Run(w, func(t *testing.T) {
@@ -324,7 +324,7 @@ func TestCommands_EndACrisisPause(t *testing.T) {
 func TestChoices_FirstWordsOfALabel(t *testing.T) {
 	more := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepMore, Goal: GoalDraft{Text: "Find a job by March",
 		Steps: []StepDraft{{What: "Call the job center", Due: date(2026, 6, 12), Owner: store.OwnerMe}}}}
-	confirm, _ := walk(t, more, Context{}, refNow, []row{{text: "that's all", stage: stageConfirm}})
+	confirm, _ := walk(t, more, Context{}, refNow, []row{{text: "that's all", stage: stageEnjoy}, {text: "skip", stage: stageConfirm}})
 	for _, tt := range []struct {
 		word, want string
 		stage      Stage

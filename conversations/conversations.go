@@ -79,6 +79,8 @@ type GoalDraft struct {
 	Supporters   string      `json:"supporters,omitempty"`
 	Steps        []StepDraft `json:"steps,omitempty"`
 	AskedMeasure bool        `json:"asked_measure,omitempty"`
+	// Smart is the S.M.A.R.T. follow-up under way and its answers (smart.go).
+	Smart SmartDraft `json:"smart,omitzero"`
 	// Replaces is the goal the new one takes the place of once saved.
 	Replaces uint64 `json:"replaces,omitempty"`
 }

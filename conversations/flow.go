@@ -346,7 +346,7 @@ func (t *turn) question() Reply {
 	s := &t.s
 	switch s.Stage {
 	case stageDream:
-		return Reply{Text: sayDream}
+		return Reply{Text: sayDreamFun}
 	case stageHappy:
 		return Reply{Text: sayHappy}
 	case stageGoal:
@@ -354,12 +354,10 @@ func (t *turn) question() Reply {
 			return r
 		}
 		return Reply{Text: sayGoal}
-	case stageMeasure:
-		text := sayGoalVague
-		if !isVague(s.Goal.Text) {
-			text = sayGoalNoTime
-		}
-		return Reply{Text: text, Choices: []Choice{{sayGoalKeep, actKeep}}}
+	case stageMeasure, stageSpecific, stageByWhen, stageSure, stageSure7:
+		return t.smartQuestion()
+	case stageEnjoy:
+		return enjoyQuestion()
 	case stageWhy:
 		return Reply{Text: sayWhy}
 	case stageSupport:
@@ -513,8 +511,8 @@ func (t *turn) answer() {
 		if t.needWords() {
 			return
 		}
-		s.Goal.Dream = t.text
-		t.advance(stageHappy)
+		t.dreamAnswer()
+		return
 	case stageHappy:
 		if t.needWords() {
 			return
@@ -529,23 +527,18 @@ func (t *turn) answer() {
 			return
 		}
 		s.Goal.Text = t.text
-		s.Goal.Measure = ""
-		if isVague(t.text) || !hasTime(t.text) {
-			s.Goal.AskedMeasure = true
-			t.advance(stageMeasure)
-		} else {
-			t.advanceGoal(stageWhy)
-		}
-	case stageMeasure:
-		if t.action != actKeep {
-			if t.needWords() {
-				return
-			}
-			s.Goal.Measure = t.text
-		}
-		t.advanceGoal(stageWhy)
+		t.smartStart()
+	case stageMeasure, stageSpecific, stageByWhen, stageSure, stageSure7:
+		t.smartAnswer()
+		return
+	case stageEnjoy:
+		t.enjoyAnswer()
+		return
 	case stageWhy:
 		if t.needWords() {
+			return
+		}
+		if t.whyOffer() {
 			return
 		}
 		s.Goal.Why = t.text
@@ -571,6 +564,9 @@ func (t *turn) answer() {
 			s.After = stageStepMore
 			t.advance(stageStepWhat)
 		case actNoMore:
+			if t.askEnjoy() {
+				break
+			}
 			t.toConfirm()
 		default:
 			// Typed text here is most likely the next step itself.
@@ -770,6 +766,7 @@ func (t *turn) saveGoal() {
 	t.res.Goal = &store.Goal{
 		Dream: g.Dream, Happy: g.Happy, Text: g.Text, Measure: g.Measure,
 		Why: g.Why, Supporters: g.Supporters, Status: store.GoalActive,
+		Sure: g.Smart.Sure, SureHelp: g.Smart.SureHelp, Enjoy: g.Smart.Enjoy,
 		CreatedAt: t.now.UTC(), UpdatedAt: t.now.UTC(),
 	}
 	t.replaceGoal(g.Replaces)

@@ -80,7 +80,8 @@ func TestGoalFlow_EndToEnd(t *testing.T) {
 		{action: actGoal, want: "won the lottery", stage: stageDream},
 		{text: "Open a little bakery", want: "being happy", stage: stageHappy},
 		{text: "My own place, and friends to cook for", want: "one goal", stage: stageGoal},
-		{text: "Find a part-time job by March", want: "Why does this goal matter", stage: stageWhy},
+		{text: "Find a part-time job by March", want: "how sure are you", stage: stageSure},
+		{text: "8", want: "Why does this goal matter", stage: stageWhy},
 		{text: "So I can pay my own rent", want: "support", stage: stageSupport},
 		{text: "My sister Ana", want: "first step", stage: stageStepWhat},
 		{text: "Call the job center", want: "When will you do it", stage: stageStepWhen},
@@ -90,7 +91,8 @@ func TestGoalFlow_EndToEnd(t *testing.T) {
 		{text: "Find two outfits for interviews", stage: stageStepWhen},
 		{text: "the 20th", want: "Saturday, June 20", stage: stageStepWho},
 		{text: "my navigator", want: "your navigator", stage: stageStepMore},
-		{text: "that's all for now", want: "Goal: Find a part-time job by March", stage: stageConfirm},
+		{text: "that's all for now", want: "Is there a part of this you'll enjoy?", stage: stageEnjoy},
+		{text: "Buying the interview clothes", want: "Goal: Find a part-time job by March", stage: stageConfirm},
 		{text: "save it", want: "Your first stone: Call the job center", stage: ""},
 	})
 	if s.Active() {
@@ -98,6 +100,7 @@ func TestGoalFlow_EndToEnd(t *testing.T) {
 	}
 	last := results[len(results)-1]
 	if last.Goal == nil || last.Goal.Text != "Find a part-time job by March" || last.Goal.Dream != "Open a little bakery" ||
+		last.Goal.Sure == nil || *last.Goal.Sure != 8 || last.Goal.Enjoy != "Buying the interview clothes" ||
 		last.Goal.Why != "So I can pay my own rent" || last.Goal.Supporters != "My sister Ana" || last.Goal.Status != store.GoalActive {
 		t.Fatalf("goal = %+v", last.Goal)
 	}
@@ -120,7 +123,8 @@ func TestGoalFlow_SMARTFollowUps(t *testing.T) {
 	t.Run("VagueGoalGetsHowWillYouKnow", func(t *testing.T) {
 		s, _ := walk(t, start, Context{}, refNow, []row{
 			{text: "Be happy", want: "How will you know", stage: stageMeasure},
-			{text: "Coffee with a friend every week", want: "Why", stage: stageWhy},
+			{text: "Coffee with a friend every week", want: "how sure", stage: stageSure},
+			{text: "9", want: "Why", stage: stageWhy},
 		})
 		if s.Goal.Text != "Be happy" || s.Goal.Measure != "Coffee with a friend every week" {
 			t.Fatalf("goal draft = %+v", s.Goal)
@@ -137,13 +141,14 @@ func TestGoalFlow_SMARTFollowUps(t *testing.T) {
 	})
 	t.Run("NoTimeGetsByWhen", func(t *testing.T) {
 		walk(t, start, Context{}, refNow, []row{
-			{text: "Get a job", want: "By when", stage: stageMeasure},
+			{text: "Get a job at a grocery store", want: "By when", stage: stageByWhen},
 			{action: actKeep, stage: stageWhy},
 		})
 	})
 	t.Run("SMARTGoalGoesStraightOn", func(t *testing.T) {
 		walk(t, start, Context{}, refNow, []row{
-			{text: "Go to 3 meetings a week until September", want: "Why", stage: stageWhy},
+			{text: "Go to 3 meetings a week until September", want: "how sure", stage: stageSure},
+			{text: "10", want: "Why", stage: stageWhy},
 		})
 	})
 }
@@ -206,7 +211,7 @@ func TestGoalFlow_StepChecks(t *testing.T) {
 
 func TestGoalFlow_EditBackCancelResume(t *testing.T) {
 	confirm := State{V: stateVersion, Flow: FlowGoal, Stage: stageConfirm, Goal: GoalDraft{
-		Text: "Find a job by March", Why: "rent", Steps: []StepDraft{
+		Text: "Find a job by March", Why: "rent", Smart: SmartDraft{Sure: new(8)}, Steps: []StepDraft{
 			{What: "Call the job center", Due: date(2026, 6, 12), Owner: store.OwnerMe},
 			{What: "Get my birth certificate", Due: date(2026, 6, 15), Owner: store.OwnerMe},
 		}}}
@@ -214,7 +219,7 @@ func TestGoalFlow_EditBackCancelResume(t *testing.T) {
 		s, res := walk(t, confirm, Context{}, refNow, []row{
 			{action: actEdit, want: "What would you like to change", stage: stageEdit},
 			{text: "the goal", want: "In your own words", stage: stageGoal},
-			{text: "Find a job by April", want: "Goal: Find a job by April", stage: stageConfirm},
+			{text: "Find a job by April", want: "Goal: Find a job by April", stage: stageConfirm}, // how sure was asked before
 			{action: actEdit, stage: stageEdit},
 			{text: "remove a step", want: "2. Get my birth certificate", stage: stageDropStep},
 			{text: "1", want: "Steps:\n1. Get my birth certificate", stage: stageConfirm},
@@ -275,7 +280,7 @@ func TestStep_AwkwardInput(t *testing.T) {
 		{"Empty", inFlow, "   ", "didn't catch", stageGoal},
 		{"TooLong", inFlow, strings.Repeat("a", MaxInput+1), "shorter message", stageGoal},
 		{"EmojiOnly", inFlow, "🎉🙏✨", "few words", stageGoal},
-		{"NonEnglishIsKept", inFlow, "quiero un trabajo", "By when", stageMeasure},
+		{"NonEnglishIsKept", inFlow, "quiero un trabajo", "By when", stageByWhen},
 		{"IdleEmpty", State{}, "", "What would you like to do", ""},
 		{"IdleNonsense", State{}, "¿qué?", "What would you like to do", ""},
 		{"IdleHuge", State{}, strings.Repeat("🎉", 5000), "shorter message", ""},

@@ -11,7 +11,7 @@ import (
 var allStages = []Stage{stageDream, stageHappy, stageGoal, stageMeasure, stageWhy, stageSupport,
 	stageStepWhat, stageStepWhen, stageStepFar, stageStepWho, stageStepWhoName, stageStepMore,
 	stageConfirm, stageEdit, stageDropStep, stageDid, stageBarrier, stageBarrierOther, stagePlan,
-	stagePlanAsStep, stageImportance, stageConfidence}
+	stagePlanAsStep, stageImportance, stageConfidence, stageEnjoy}
 
 // FuzzStep feeds arbitrary text and button values to every stage: a turn must
 // never panic, always answer, and leave a state that saves and loads.

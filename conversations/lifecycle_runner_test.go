@@ -22,7 +22,7 @@ func TestRunner_GoalLife(t *testing.T) {
 		t.Fatalf("second goal: %q", got)
 	}
 	say(t, r, "U1", "add beside it", now)
-	for _, text := range []string{"A garden", "Tomatoes", "Grow tomatoes by August", "Fresh food", "no one yet", "Buy seeds", "Saturday", "me", "Dig a bed", "next Monday", "me", "that's all for now", "save it"} {
+	for _, text := range []string{"A garden", "Tomatoes", "Grow tomatoes by August", "8", "Fresh food", "no one yet", "Buy seeds", "Saturday", "me", "Dig a bed", "next Monday", "me", "that's all for now", "skip", "save it"} {
 		say(t, r, "U1", text, now)
 	}
 	v, err := st.MemberView(t.Context(), "U1")

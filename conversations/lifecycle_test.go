@@ -225,21 +225,23 @@ func TestLifecycle_SeveralGoals(t *testing.T) {
 			{text: "replace it", want: "take the place of “a part-time job”", stage: stageDream},
 			{text: "A garden", stage: stageHappy},
 			{text: "Tomatoes", stage: stageGoal},
-			{text: "Grow tomatoes by August", stage: stageWhy},
+			{text: "Grow tomatoes by August", stage: stageSure},
+			{text: "8", stage: stageWhy},
 			{text: "Fresh food", stage: stageSupport},
 			{text: "no one yet", stage: stageStepWhat},
 			{text: "Buy seeds", stage: stageStepWhen},
 			{text: "Friday", stage: stageStepWho},
 			{text: "me", stage: stageStepMore},
-			{text: "that's all for now", stage: stageConfirm},
+			{text: "that's all for now", stage: stageEnjoy},
+			{text: "skip", stage: stageConfirm},
 			{text: "save it", stage: ""},
 		})
-		for _, r := range results[1:11] {
+		for _, r := range results[1:13] {
 			if r.Changed() {
 				t.Fatalf("the old goal was changed before the new one was saved: %+v", r)
 			}
 		}
-		last := results[11]
+		last := results[13]
 		if last.Goal == nil || last.Goal.Text != "Grow tomatoes by August" || len(last.Goals) != 1 || last.Goals[0].ID != 7 || last.Goals[0].Status != store.GoalDropped {
 			t.Fatalf("goal %+v, others %+v", last.Goal, last.Goals)
 		}

@@ -49,14 +49,14 @@ func say(t testing.TB, r *conversations.Runner, member, text string, now time.Ti
 	return b.String()
 }
 
-var goalScript = []string{"goal", "Work with wood again", "A workshop and a few friends", "Finish a birdhouse by July",
-	"It calms me", "no one yet", "Buy pine boards", "Friday", "me", "that's all for now", "save it"}
+var goalScript = []string{"goal", "Work with wood again", "A workshop and a few friends", "Finish a birdhouse by July", "8",
+	"It calms me", "no one yet", "Buy pine boards", "Friday", "me", "that's all for now", "skip", "save it"}
 
 func TestRunner_EveryTurnIsDurable(t *testing.T) {
 	st, path := openStore(t)
 	now := time.Date(2026, 6, 10, 10, 0, 0, 0, chicago)
 	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
-	for _, text := range goalScript[:5] {
+	for _, text := range goalScript[:6] {
 		say(t, r, "U1", text, now)
 	}
 	// A restart: a new Runner over the file reopened from disk.
@@ -72,7 +72,7 @@ func TestRunner_EveryTurnIsDurable(t *testing.T) {
 	if got := say(t, r, "U1", "hi", now.Add(48*time.Hour)); !strings.Contains(got, "Welcome back") || !strings.Contains(got, "support") {
 		t.Fatalf("resume said %q", got)
 	}
-	for _, text := range goalScript[5:] {
+	for _, text := range goalScript[6:] {
 		say(t, r, "U1", text, now.Add(48*time.Hour))
 	}
 	view, err := st2.MemberView(context.Background(), "U1")
@@ -145,7 +145,7 @@ func TestRunner_MemberZoneDecidesDates(t *testing.T) {
 	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
 	// 20:00 on Wednesday in Chicago is already Thursday afternoon in Auckland.
 	now := time.Date(2026, 6, 10, 20, 0, 0, 0, chicago)
-	for _, text := range []string{"goal", "a", "b", "Walk 5 km by August", "c", "no one yet", "Buy shoes"} {
+	for _, text := range []string{"goal", "a", "b", "Walk 5 km by August", "8", "c", "no one yet", "Buy shoes"} {
 		say(t, r, "U1", text, now)
 	}
 	if got := say(t, r, "U1", "tomorrow", now); !strings.Contains(got, "Friday, June 12") {

@@ -147,7 +147,7 @@ func TestSafety_Crisis(t *testing.T) {
 		{"Dream", Context{}, []row{{text: "goal", stage: stageDream}}},
 		{"Step", Context{}, []row{
 			{text: "goal", stage: stageDream}, {text: "a cabin", stage: stageHappy},
-			{text: "quiet mornings", stage: stageGoal}, {text: "a part-time job by March", stage: stageWhy},
+			{text: "quiet mornings", stage: stageGoal}, {text: "a part-time job by March", stage: stageSure}, {text: "9", stage: stageWhy},
 			{text: "money", stage: stageSupport}, {text: "my sister", stage: stageStepWhat}}},
 		{"CheckInAnswer", withGoal, []row{{text: "check in", stage: stageDid}}},
 		{"Barrier", withGoal, []row{{text: "check in", stage: stageDid}, {action: actNothing, stage: stageBarrier}}},
@@ -286,7 +286,7 @@ func TestSafety_Relapse(t *testing.T) {
 		}
 		s, _ := walk(t, State{}, Context{}, refNow, []row{{text: "goal", stage: stageDream}})
 		res = Step(s, Input{Text: "recaí"}, Context{}, refNow)
-		if got := joinReplies(res.Replies); !strings.Contains(got, saySetback) || !strings.Contains(got, sayDream) || res.State.Goal.Dream != "" {
+		if got := joinReplies(res.Replies); !strings.Contains(got, saySetback) || !strings.Contains(got, sayDreamFun) || res.State.Goal.Dream != "" {
 			t.Fatalf("%q %+v", got, res.State)
 		}
 	})

@@ -21,7 +21,7 @@ func TestRunner_NextSessionSizesTheFirstStep(t *testing.T) {
 			return time.Date(2026, 6, 16, 18, 0, 0, 0, chicago) // Tuesday
 		}}
 	var got string
-	for _, text := range []string{"goal", "A home of my own", "Peace and quiet", "An apartment by September", "safety", "no one yet",
+	for _, text := range []string{"goal", "A home of my own", "Peace and quiet", "An apartment by September", "8", "safety", "no one yet",
 		"get my life together"} {
 		got = say(t, r, "U1", text, now)
 	}

@@ -208,7 +208,7 @@ func TestStepFlow_NotSureGetsASuggestion(t *testing.T) {
 
 func TestStepFlow_BigFirstStep(t *testing.T) {
 	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhat, After: stageStepMore,
-		Goal: GoalDraft{Text: "Feel steady again by the fall"}}
+		Goal: GoalDraft{Text: "Feel steady again by the fall", Smart: SmartDraft{EnjoyAsked: true}}}
 	session := Context{NextSession: time.Date(2026, 6, 16, 18, 0, 0, 0, chicago)} // Tuesday
 	for _, big := range []string{"get my life together", "fix everything", "be better", "sort my life out", "get clean",
 		"Get my life together.", "I need to fix everything", "turn my life around"} {

@@ -90,14 +90,16 @@ func TestTemplates_Table(t *testing.T) {
 		}},
 		{name: "OwnWordsAtTheListAreTheGoal", rows: []row{
 			{text: "ideas", stage: stageGoal},
-			{text: "Find a part-time job by March", want: "Why does this goal matter", stage: stageWhy},
+			{text: "Find a part-time job by March", want: "how sure are you", stage: stageSure},
+			{text: "8", want: "Why does this goal matter", stage: stageWhy},
 		}, check: func(t *testing.T, s State) {
 			if s.Goal.Text != "Find a part-time job by March" || s.Template.Picking {
 				t.Fatalf("draft = %+v %+v", s.Goal, s.Template)
 			}
 		}},
 		{name: "OwnGoalStillWorks", rows: []row{
-			{text: "Find a part-time job by March", want: "Why does this goal matter", stage: stageWhy},
+			{text: "Find a part-time job by March", want: "how sure are you", stage: stageSure},
+			{text: "8", want: "Why does this goal matter", stage: stageWhy},
 		}},
 		{name: "UnknownPickAsksAgain", rows: []row{
 			{text: "examples", stage: stageGoal},

@@ -162,9 +162,9 @@ func TestRunner_InputSanitizedOnArrival(t *testing.T) {
 	var last string
 	for _, text := range []string{"goal",
 		"\u202EA cabin by a lake\u202C", "Waking up calm",
-		"Finish a \u2066birdhouse\u2069\u200B by July\x00",
+		"Finish a \u2066birdhouse\u2069\u200B by July\x00", "8",
 		"It\vcalms me \U0001F642", "my sister 👩\u200D👧 and Zoë\uFEFF",
-		"Buy pine\u200D boards\r\n", "Friday", "me", "that's all for now"} {
+		"Buy pine\u200D boards\r\n", "Friday", "me", "that's all for now", "skip"} {
 		replies, err := r.Handle(context.Background(), "U1", Input{Text: text}, now)
 		if err != nil {
 			t.Fatalf("turn %q: %v", text, err)

@@ -9,13 +9,10 @@ const (
 	sayMenu  = "What would you like to do?"
 	sayHello = "Hi again!"
 
-	sayDream = "Let's start with a dream. If you won the lottery tomorrow, what would you do?\nA dream job, a dream home, something fun — anything goes."
 	sayHappy = "What would being happy look like for you?\nHow would you know — and how would I know — that you got there?"
 	sayGoal  = "Let's make that one goal to work toward. In your own words, what is it?"
 
-	sayGoalVague  = "That's a goal worth having. How will you know you've reached it, and by when?\nFor example: \"have coffee with a friend every week\" or \"a part-time job by March\"."
-	sayGoalNoTime = "Good, that's clear. By when would you like to get there? A rough time is fine."
-	sayGoalKeep   = "Go on as it is"
+	sayGoalKeep = "Go on as it is"
 
 	sayWhy     = "Why does this goal matter to you?"
 	saySupport = "Who could support you with it? Family, friends, a sponsor…\nNo one yet is okay too."
@@ -273,4 +270,38 @@ const (
 	sayHistoryDid      = "did: %s"
 	sayHistoryLinePlan = "plan: %s"
 	sayHistoryPrivate  = " 🔒"
+)
+
+// S.M.A.R.T., one letter at a time, a dream not yet found, and enjoyment
+// (smart.go). Examples come from the navigators' course and the guide.
+const (
+	sayDreamFun    = "Let's start with a dream. If you won the lottery tomorrow, what would you do?\nA dream job, a dream home — or something just for fun, like fishing, music or a garden. Anything goes."
+	sayDreamLittle = "That's okay — dream a little: a job you'd like, a place to live, something fun like fishing or music, friends to spend time with. What's one that comes to mind?"
+	sayDreamLater  = "That's okay — a dream can come later. Let's go on."
+
+	saySmartWhat       = "Let's make it something we'll both be able to see. What exactly would you like to work toward?"
+	saySmartKindJob    = "What kind of job?"
+	saySmartKindHome   = "What kind of place would you like to live in?"
+	saySmartKindSchool = "What would you like to learn or study?"
+	saySmartKindOf     = "What kind of %s?"
+	saySmartMeasure    = "How will you know you've got there?"
+	saySmartTime       = "By when would you like to get there? A rough time is fine."
+	saySmartSure       = "On a scale of 0–10, how sure are you that you can do it?"
+	saySmartSure7      = "What would make it a 7?"
+
+	saySmartOfferS  = "Here are a few that others have set: \"a part-time job at a grocery store by March\", \"get my own apartment by the fall\", \"learn to fly-fish this summer\". Any of these, or your own words — or go on as it is."
+	saySmartOfferM  = "Something you could count or see helps, like \"walk 20 minutes three times a week\", \"go to 3 meetings a week\" or \"coffee with a friend every week\". What would it be for you? Or go on as it is."
+	saySmartOfferT  = "A rough time is plenty: \"by March\", \"in 3 months\", \"by the fall\". Or go on as it is."
+	saySmartOfferA  = "Just a number from 0 (not sure at all) to 10 (sure) — or go on as it is."
+	saySmartOfferA7 = "Maybe more time, a smaller goal, or someone to help — like \"if my navigator helps with the forms\". Or go on as it is."
+
+	sayEnjoy       = "Is there a part of this you'll enjoy?"
+	sayEnjoyThanks = "Good — that part's worth looking forward to."
+	sayHelpEnjoy   = "Anything about it you'd look forward to — or \"skip\"."
+
+	sayHelpSpecific = "Say a bit more about what exactly you'd like — or \"go on as it is\" to keep the goal as it is."
+	sayHelpByWhen   = "A rough time is fine, like \"by March\" or \"in 3 months\" — or \"go on as it is\"."
+	sayHelpSure     = "A number from 0 (not sure at all) to 10 (sure) — or \"go on as it is\"."
+	sayHelpSure7    = "What would help: more time, a smaller goal, someone beside you — or \"go on as it is\"."
+	saySmartOfferR  = "It can be anything that's yours — like \"for my kids\", \"to feel proud again\" or \"to have money for the things I love\"."
 )

@@ -185,6 +185,12 @@ type Goal struct {
 	UpdatedAt  time.Time  `json:"updated_at"`
 	// AchievedAt is when the member said they reached it (Status done).
 	AchievedAt time.Time `json:"achieved_at,omitzero"`
+	// Sure is how sure the member was that they can do it (0–10), when
+	// they said; SureHelp what would make it a 7; Enjoy the part they'll
+	// enjoy (smart.go in conversations).
+	Sure     *int   `json:"sure,omitempty"`
+	SureHelp string `json:"sure_help,omitempty"`
+	Enjoy    string `json:"enjoy,omitempty"`
 }
 
 // OwnerKind says who does a step: the member, their navigator or someone named.

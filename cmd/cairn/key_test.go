@@ -20,8 +20,8 @@ var tryWords = []string{"Reconnect with my sister Lucia", "Sunday dinners at her
 func tryGoal(t *testing.T, env []string) (stdout, stderr string) {
 	t.Helper()
 	in := strings.Join([]string{
-		"set a goal", tryWords[0], tryWords[1], "Call her every Sunday in June", "She kept me going", "My sponsor",
-		tryWords[2], "Friday", "me", "that's all for now", "save it", "/quit",
+		"set a goal", tryWords[0], tryWords[1], "Call her every Sunday in June", "8", "She kept me going", "My sponsor",
+		tryWords[2], "Friday", "me", "that's all for now", "skip", "save it", "/quit",
 	}, "\n")
 	out, errOut, code := runCairn(t, in, env, "try", "--now=2026-06-10T10:00:00-05:00")
 	if code != 0 {

@@ -64,6 +64,7 @@ func TestTry_GoalThenRestartThenCheckIn(t *testing.T) {
 		"Learn to fly-fish",
 		"Being out on the river with friends",
 		"Fly-fish with a friend by August",
+		"8",
 		"It keeps my mind quiet",
 		"My brother",
 		"Buy a fishing pole",
@@ -74,6 +75,7 @@ func TestTry_GoalThenRestartThenCheckIn(t *testing.T) {
 		"the 20th",
 		"my navigator",
 		"that's all for now",
+		"skip",
 		"save it",
 		"/quit",
 	}, "\n")

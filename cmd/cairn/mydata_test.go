@@ -20,8 +20,8 @@ func TestTry_MyDataThenForgetMe(t *testing.T) {
 	env := []string{"CAIRN_DB=" + db, "CAIRN_TZ=America/Chicago", "CAIRN_MEMBER=maria"}
 	const secret = "zanzibar-otter-7731"
 	script := strings.Join([]string{
-		"set a goal", "Sail " + secret, "Friends on a boat", "Sail a dinghy by August " + secret, "It frees me",
-		"no one yet", "Book a lesson", "Friday", "me", "that's all for now", "save it",
+		"set a goal", "Sail " + secret, "Friends on a boat", "Sail a dinghy by August " + secret, "8", "It frees me",
+		"no one yet", "Book a lesson", "Friday", "me", "that's all for now", "skip", "save it",
 		"my data",
 		"forget me", "keep it",
 		"forget me", "delete everything",

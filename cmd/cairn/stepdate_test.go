@@ -26,7 +26,7 @@ func TestTry_StepDates(t *testing.T) {
 		t.Fatal(err)
 	}
 	script := strings.Join([]string{
-		"set a goal", "A place of my own", "A door I can lock", "An apartment by September", "Safety", "no one yet",
+		"set a goal", "A place of my own", "A door I can lock", "An apartment by September", "8", "Safety", "no one yet",
 		"get my life together", "call the housing authority on Monday", "actually Thursday", "me",
 		"add another step", "visit the library", "not sure", "/quit",
 	}, "\n")

@@ -402,6 +402,10 @@ func FuzzDetect(f *testing.F) {
 		if sig < sigNone || sig > sigLow {
 			t.Fatalf("detect(%q) = %d", text, sig)
 		}
+		// The quick look for anchors never hides what the patterns hear.
+		if full := heardIn(fold(text)); full != sig {
+			t.Fatalf("detect(%q) = %v, but the patterns alone hear %v: an anchor is missing", text, sig, full)
+		}
 		if w := fold(text); fold(w) != w {
 			t.Fatalf("fold is not stable on %q: %q then %q", text, w, fold(w))
 		}

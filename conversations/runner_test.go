@@ -162,8 +162,8 @@ func BenchmarkTurn(b *testing.B) {
 	st, _ := openStore(b)
 	now := time.Date(2026, 6, 10, 10, 0, 0, 0, chicago)
 	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
-	long := strings.Repeat("because it matters to me ", 20) // ~500 bytes, a long-ish answer
-	for _, text := range []string{"goal", long, long, "Finish a birdhouse by July"} {
+	long := strings.Repeat("because it matters to me ", 20)                                // ~500 bytes, a long-ish answer
+	for _, text := range []string{"goal", long, long, "Finish a birdhouse by July", "8"} { // "8": how sure (S.M.A.R.T.)
 		say(b, r, "U1", text, now)
 	}
 	conv, err := st.Conversation(context.Background(), "U1")

@@ -353,12 +353,17 @@ func checkFloodAnswers(t *testing.T, fake *fakeslack.Server, user string, n int)
 
 // waitPosts waits until cond holds, looking again at each new post.
 func waitPosts(ctx context.Context, fake *fakeslack.Server, cond func() bool) error {
-	for !cond() {
-		if _, err := fake.WaitForCalls(ctx, "chat.postMessage", len(fake.CallsTo("chat.postMessage"))+1); err != nil {
+	for {
+		// Count first, then look: a post that lands between the two wakes
+		// the wait at once instead of being waited for after it came.
+		n := len(fake.CallsTo("chat.postMessage"))
+		if cond() {
+			return nil
+		}
+		if _, err := fake.WaitForCalls(ctx, "chat.postMessage", n+1); err != nil {
 			return err
 		}
 	}
-	return nil
 }
 
 // One member floods a thousand messages while Slack is stalled: another

@@ -133,8 +133,13 @@ func TestServe_KilledMidFanOutSendsEachPromptOnce(t *testing.T) {
 	before := len(taggedKeys(t, fake))
 
 	second, secondErr := start()
-	for len(taggedKeys(t, fake)) < members {
+	for {
+		// Count first, then look, so a post landing in between is not
+		// waited for after it came.
 		calls := len(fake.CallsTo("chat.postMessage"))
+		if len(taggedKeys(t, fake)) >= members {
+			break
+		}
 		if _, err := fake.WaitForCalls(waitCtx, "chat.postMessage", calls+1); err != nil {
 			second.Process.Kill()
 			t.Fatalf("only %d of %d prompts after the restart (a lost prompt?): %v\n%s", len(taggedKeys(t, fake)), members, err, secondErr)

@@ -137,8 +137,14 @@ func TestServe_KilledWithAckedMessagesQueuedAnswersEachOnce(t *testing.T) {
 		}
 		return true
 	}
-	for !done() {
-		if _, err := fake.WaitForCalls(ctx, "chat.postMessage", len(fake.CallsTo("chat.postMessage"))+1); err != nil {
+	for {
+		// Count first, then look, so a post landing in between is not
+		// waited for after it came.
+		n := len(fake.CallsTo("chat.postMessage"))
+		if done() {
+			break
+		}
+		if _, err := fake.WaitForCalls(ctx, "chat.postMessage", n+1); err != nil {
 			for _, m := range members {
 				t.Logf("%s: %d of %d answered", m, len(pauseReplies(fake, m)), perMember)
 			}
@@ -160,8 +166,12 @@ func TestServe_KilledWithAckedMessagesQueuedAnswersEachOnce(t *testing.T) {
 		}
 		return true
 	}
-	for !helped() {
-		if _, err := fake.WaitForCalls(ctx, "chat.postMessage", len(fake.CallsTo("chat.postMessage"))+1); err != nil {
+	for {
+		n := len(fake.CallsTo("chat.postMessage"))
+		if helped() {
+			break
+		}
+		if _, err := fake.WaitForCalls(ctx, "chat.postMessage", n+1); err != nil {
 			t.Fatalf("no answer to help: %v\n%s", err, secondErr)
 		}
 	}

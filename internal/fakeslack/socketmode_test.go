@@ -348,6 +348,9 @@ func TestCloseLeavesNoGoroutines(t *testing.T) {
 	}
 	<-delayed
 	s.Close() // idempotent
+	// A goroutine that has signalled its WaitGroup may still be on its way
+	// out (its deferred Done runs last, then it returns): give it a moment.
+	settle(func() bool { return len(fakeslackGoroutines()) == 0 })
 	if g := fakeslackGoroutines(); len(g) != 0 {
 		t.Fatalf("after Close, fakeslack goroutines are still running:\n%s", strings.Join(g, "\n\n"))
 	}

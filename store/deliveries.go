@@ -329,11 +329,17 @@ func (s *Store) MarkSkipped(ctx context.Context, key, reason string, at time.Tim
 // is Now. An unknown key is ErrNotFound; a sent or skipped delivery, or a
 // zero or unkeyable dueAt, is ErrInvalid.
 func (s *Store) Reschedule(ctx context.Context, key string, dueAt time.Time) error {
+	return s.moveDue(ctx, key, dueAt, "reschedule", false)
+}
+
+// moveDue gives a pending delivery a new DueAt (Reschedule, MarkRetry);
+// planned also sets it back to planned.
+func (s *Store) moveDue(ctx context.Context, key string, dueAt time.Time, what string, planned bool) error {
 	if dueAt.IsZero() {
-		return fmt.Errorf("store: reschedule delivery %s: %w: no due time", key, ErrInvalid)
+		return fmt.Errorf("store: %s delivery %s: %w: no due time", what, key, ErrInvalid)
 	}
 	if err := checkKeyTime("due time", dueAt); err != nil {
-		return fmt.Errorf("store: reschedule delivery %s: %w", key, err)
+		return fmt.Errorf("store: %s delivery %s: %w", what, key, err)
 	}
 	now := s.now()
 	err := s.update(ctx, func(tx *bolt.Tx) error {
@@ -346,10 +352,13 @@ func (s *Store) Reschedule(ctx context.Context, key string, dueAt time.Time) err
 		}
 		was := d
 		d.V, d.DueAt, d.UpdatedAt = recordVersion, dueAt.UTC(), now
+		if planned {
+			d.State = DeliveryPlanned
+		}
 		return writeDelivery(tx, was, d)
 	})
 	if err != nil {
-		return fmt.Errorf("store: reschedule delivery %s: %w", key, err)
+		return fmt.Errorf("store: %s delivery %s: %w", what, key, err)
 	}
 	return nil
 }
@@ -502,27 +511,5 @@ func (s *Store) changeMember(ctx context.Context, memberID string, change func(*
 // attempts stay as they are. An unknown key is ErrNotFound; a sent or
 // skipped delivery, or a zero or unkeyable dueAt, is ErrInvalid.
 func (s *Store) MarkRetry(ctx context.Context, key string, dueAt time.Time) error {
-	if dueAt.IsZero() {
-		return fmt.Errorf("store: retry delivery %s: %w: no due time", key, ErrInvalid)
-	}
-	if err := checkKeyTime("due time", dueAt); err != nil {
-		return fmt.Errorf("store: retry delivery %s: %w", key, err)
-	}
-	now := s.now()
-	err := s.update(ctx, func(tx *bolt.Tx) error {
-		d, err := loadDelivery(tx, key)
-		if err != nil {
-			return reject(err)
-		}
-		if !pending(d.State) {
-			return reject(fmt.Errorf("%w: already %s", ErrInvalid, d.State))
-		}
-		was := d
-		d.V, d.State, d.DueAt, d.UpdatedAt = recordVersion, DeliveryPlanned, dueAt.UTC(), now
-		return writeDelivery(tx, was, d)
-	})
-	if err != nil {
-		return fmt.Errorf("store: retry delivery %s: %w", key, err)
-	}
-	return nil
+	return s.moveDue(ctx, key, dueAt, "retry", true)
 }

@@ -83,7 +83,7 @@ func TestAudit_BackupFromARunningCairn(t *testing.T) {
 	}
 	defer st.Close()
 	req := httptest.NewRequest(http.MethodGet, "/backup", nil)
-	req.RemoteAddr = "127.0.0.1:4242"
+	req.RemoteAddr = "127.0.0.1:0" // a local client; no port is bound
 	rec := httptest.NewRecorder()
 	serveBackup(st).ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK {

@@ -77,6 +77,12 @@ func TestServe_SocketModeAsAProcess(t *testing.T) {
 	if _, err := fake.WaitForAck(ctx, id); err != nil {
 		t.Fatal(err)
 	}
+	// The turn is in flight once its (slow) reply is being posted; an input
+	// acknowledged but not started yet would stay in the inbox for the next
+	// start instead (TestServe_KilledWithAckedMessagesQueuedAnswersEachOnce).
+	if err := fake.WaitBusy(ctx, "chat.postMessage"); err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}

@@ -172,6 +172,11 @@ func (s *Server) handleResponseURL(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, method string, h func(*apiRequest, Call) any, adjust ...func(*response)) {
 	s.mu.Lock()
 	s.active++
+	if s.busy == nil {
+		s.busy = map[string]int{}
+	}
+	s.busy[method]++
+	s.notifyLocked()
 	s.mu.Unlock()
 	at := s.now()
 	// On a read error (client gone mid-body) ReadAll returns what came.
@@ -210,6 +215,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, method string, h 
 	call.Response = res.body
 	s.mu.Lock()
 	s.active--
+	s.busy[method]--
 	s.calls = append(s.calls, call)
 	if res.status == http.StatusTooManyRequests {
 		s.throttled[method]++

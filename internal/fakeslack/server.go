@@ -152,8 +152,9 @@ type Server struct {
 
 	mu      sync.Mutex
 	closed  bool
-	changed chan struct{} // closed and replaced on every state change
-	active  int           // Web API requests being answered
+	changed chan struct{}  // closed and replaced on every state change
+	active  int            // Web API requests being answered
+	busy    map[string]int // the same, by method
 
 	// record
 	calls     []Call
@@ -321,6 +322,12 @@ func (s *Server) callsToLocked(method string) []Call {
 // that has arrived is recorded (a delayed one included).
 func (s *Server) WaitIdle(ctx context.Context) error {
 	return s.waitFor(ctx, func() bool { return s.active == 0 })
+}
+
+// WaitBusy waits until a call to method is being answered (a delayed one,
+// say): the client has sent it and waits for its answer.
+func (s *Server) WaitBusy(ctx context.Context, method string) error {
+	return s.waitFor(ctx, func() bool { return s.busy[method] > 0 })
 }
 
 func (s *Server) WaitForCalls(ctx context.Context, method string, n int) ([]Call, error) {

@@ -110,23 +110,11 @@ func (t *turn) lifecycle(word string) bool {
 		}
 		t.forGoal(lifeReached, nil)
 		return true
-	case t.action == "" && reachedPhrase.MatchString(word):
+	case t.action == "" && lifePhrase(word) != "":
 		if len(goals) == 0 {
 			return false
 		}
-		t.forGoal(lifeReached, nil)
-		return true
-	case t.action == "" && revisePhrase.MatchString(word):
-		if len(goals) == 0 {
-			return false
-		}
-		t.forGoal(lifeRevise, nil)
-		return true
-	case t.action == "" && dropPhrase.MatchString(word):
-		if len(goals) == 0 {
-			return false
-		}
-		t.forGoal(lifeDrop, nil)
+		t.forGoal(lifePhrase(word), nil)
 		return true
 	case (t.action == actGoal || (t.action == "" && (word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting"))) && len(goals) > 0:
 		if len(goals) >= maxGoals {
@@ -171,6 +159,20 @@ func (t *turn) lifecycleCommand(word string) bool {
 	}
 	t.forGoal(lifeReached, &paused)
 	return true
+}
+
+// lifePhrase is what a whole message says about a goal's life: reached,
+// revise or drop ("" for none).
+func lifePhrase(word string) string {
+	switch {
+	case reachedPhrase.MatchString(word):
+		return lifeReached
+	case revisePhrase.MatchString(word):
+		return lifeRevise
+	case dropPhrase.MatchString(word):
+		return lifeDrop
+	}
+	return ""
 }
 
 // forGoal starts an exchange about one goal, asking which first when there

@@ -179,38 +179,15 @@ func (s *Store) SetUpGroup(ctx context.Context, set GroupSettings, key string) (
 // returns the group as saved; an unknown group is ErrNotFound, a key
 // already marked ErrDuplicate (with the group as it is).
 func (s *Store) CancelSession(ctx context.Context, groupID string, session time.Time, key string) (Group, error) {
-	if err := checkID("group", groupID); err != nil {
-		return Group{}, fmt.Errorf("store: cancel session: %w", err)
-	}
 	if err := checkKeyTime("session", session); err != nil {
 		return Group{}, fmt.Errorf("store: cancel session of group %s: %w", groupID, err)
 	}
 	session = session.UTC()
-	now := s.now()
-	var saved Group
-	err := s.update(ctx, func(tx *bolt.Tx) error {
-		gb := tx.Bucket(bGroups)
-		var g Group
-		ok, err := getJSON(gb, []byte(groupID), &g)
-		if err == nil && !ok {
-			err = ErrNotFound
-		}
-		if err != nil {
-			return reject(err)
-		}
-		saved = g
-		if err := checkKey(tx, key); err != nil {
-			return err
-		}
+	saved, err := s.changeGroup(ctx, groupID, key, func(g *Group) error {
 		if !slices.ContainsFunc(g.Cancelled, session.Equal) {
-			g.V = recordVersion
 			g.Cancelled = append(g.Cancelled, session)
-			if err := putJSON(gb, []byte(groupID), g); err != nil {
-				return err
-			}
-			saved = g
 		}
-		return markKey(tx, key, now)
+		return nil
 	})
 	if err != nil {
 		return saved, fmt.Errorf("store: cancel session %v of group %s: %w", session, groupID, err)

@@ -236,7 +236,7 @@ func lately(cs []store.CheckIn, now time.Time) []slack.Block {
 	}
 	lines := []string{"*Lately*"}
 	for _, c := range cs[:min(len(cs), homeLately)] {
-		lines = append(lines, "• "+said(conversations.HistoryLine(c, now)))
+		lines = append(lines, "• "+said(conversations.HistoryLine(conversations.WordsFor(conversations.English), c, now)))
 	}
 	lines = append(lines, "_Say *history* in our DM for more._")
 	return []slack.Block{slack.NewSectionBlock(mrkdwn(strings.Join(lines, "\n")), nil, nil, slack.SectionBlockOptionBlockID("lately"))}
@@ -277,7 +277,7 @@ func stepBlock(n int, st store.Step, now time.Time) slack.Block {
 	if st.Done() {
 		mark = "✅"
 	}
-	text := fmt.Sprintf("%s *%d.* %s\n_%s, %s_", mark, n, said(st.What), who, conversations.SayDue(st.Due, now))
+	text := fmt.Sprintf("%s *%d.* %s\n_%s, %s_", mark, n, said(st.What), who, conversations.SayDue(conversations.WordsFor(conversations.English), st.Due, now))
 	id := strconv.FormatUint(st.ID, 10)
 	opts := []*slack.OptionBlockObject{slack.NewOptionBlockObject("edit:"+id, plain("Edit"), nil)}
 	if !st.Done() {

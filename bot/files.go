@@ -39,7 +39,7 @@ func (b *Bot) sendMyData(ctx context.Context, user, channel string) error {
 	// rather than staged, so it is posted directly.
 	unlock := b.outbox.lock(user)
 	defer unlock()
-	if _, err := b.postMessage(ctx, channel, replyMessage(conversations.Reply{Text: conversations.DataSummary(e, loc)})...); err != nil {
+	if _, err := b.postMessage(ctx, channel, replyMessage(conversations.Reply{Text: conversations.DataSummary(conversations.WordsFor(conversations.English), e, loc)})...); err != nil {
 		return err
 	}
 	if e.Empty() {
@@ -81,7 +81,7 @@ func (b *Bot) forget(ctx context.Context, user, channel string, origin conversat
 			return err
 		}
 	}
-	if _, err := b.postMessage(ctx, channel, replyMessage(conversations.Reply{Text: conversations.SayForgotten})...); err != nil {
+	if _, err := b.postMessage(ctx, channel, replyMessage(conversations.Reply{Text: conversations.WordsFor(conversations.English).Forgotten})...); err != nil {
 		return err
 	}
 	return b.refreshHome(ctx, user)

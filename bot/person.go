@@ -30,7 +30,7 @@ func (b *Bot) alert(ctx context.Context, user, channel string, req conversations
 	a, ok := store.AlertFor(groups, user)
 	if !ok {
 		b.log.Info("talk request with nobody to ask", "user", user)
-		return b.post(ctx, user, channel, req.Say(conversations.SayNobodyToAsk))
+		return b.post(ctx, user, channel, req.Say(conversations.WordsFor(conversations.English).NobodyToAsk))
 	}
 	a.At = now.UTC()
 	asked := b.asked(ctx, a)

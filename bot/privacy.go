@@ -48,13 +48,13 @@ func groupTitle(g store.Group) string {
 func privacyBlocks(groups []store.Group, user string) (string, []slack.Block) {
 	in := memberGroups(groups, user)
 	if len(in) == 0 {
-		return conversations.SayPrivacyNoGroup, []slack.Block{slack.NewSectionBlock(mrkdwn(conversations.SayPrivacyNoGroup), nil, nil)}
+		return conversations.WordsFor(conversations.English).PrivacyNoGroup, []slack.Block{slack.NewSectionBlock(mrkdwn(conversations.WordsFor(conversations.English).PrivacyNoGroup), nil, nil)}
 	}
-	blocks := []slack.Block{slack.NewSectionBlock(mrkdwn(conversations.SayPrivacyIntro), nil, nil)}
-	texts := []string{conversations.SayPrivacyIntro}
+	blocks := []slack.Block{slack.NewSectionBlock(mrkdwn(conversations.WordsFor(conversations.English).PrivacyIntro), nil, nil)}
+	texts := []string{conversations.WordsFor(conversations.English).PrivacyIntro}
 	for i, g := range in {
 		now := g.SharingOf(user)
-		text := fmt.Sprintf(conversations.SayPrivacyAsk, said(groupTitle(g)), strings.ToLower(conversations.SharingLabel(now)))
+		text := fmt.Sprintf(conversations.WordsFor(conversations.English).PrivacyAsk, said(groupTitle(g)), strings.ToLower(conversations.SharingLabel(now)))
 		texts = append(texts, text)
 		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(text), nil, nil))
 		var buttons []slack.BlockElement
@@ -121,13 +121,13 @@ func (b *Bot) setPrivacy(ctx context.Context, user, value, responseURL string) e
 	case err != nil && !errors.Is(err, store.ErrNotFound):
 		return err
 	case err != nil || !slices.Contains(g.Members, user):
-		text = conversations.SayPrivacyNotIn
+		text = conversations.WordsFor(conversations.English).PrivacyNotIn
 	default:
 		if err := b.store.SetSharing(ctx, groupID, user, store.Sharing(sh)); err != nil {
 			b.log.Error("could not save a privacy choice", "user", user, "group", groupID, "err", err)
-			text = conversations.SayPrivacyTrouble
+			text = conversations.WordsFor(conversations.English).PrivacyTrouble
 		} else {
-			text = fmt.Sprintf(conversations.SayPrivacySet, said(groupTitle(g)), conversations.SharingSays(store.Sharing(sh)))
+			text = fmt.Sprintf(conversations.WordsFor(conversations.English).PrivacySet, said(groupTitle(g)), conversations.SharingSays(store.Sharing(sh)))
 		}
 	}
 	if responseURL != "" {

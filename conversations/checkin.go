@@ -13,7 +13,7 @@ import (
 
 func (t *turn) startCheckIn() {
 	if t.c.Goal == nil {
-		t.say(sayCheckinNoGoal, Choice{choiceSetGoal, actGoal})
+		t.say(t.w.CheckinNoGoal, Choice{t.w.ChoiceSetGoal, actGoal})
 		return
 	}
 	t.s = State{V: stateVersion, Flow: FlowCheckIn, Stage: stageDid,
@@ -49,7 +49,7 @@ func (t *turn) checkInAnswer() {
 		case strings.HasPrefix(t.action, prefixDone):
 			st := t.stepByID(strings.TrimPrefix(t.action, prefixDone))
 			if st == nil {
-				t.say(sayStepNotFound)
+				t.say(t.w.StepNotFound)
 				break
 			}
 			t.markInCheckIn([]store.Step{*st})
@@ -65,7 +65,7 @@ func (t *turn) checkInAnswer() {
 				if len(strings.Fields(w)) > 3 {
 					// "nothing, I was sick all week" already says what got in the way.
 					ci.Barrier, ci.Last = t.text, answerBarrier
-					t.say(sayBarrierThanks)
+					t.say(t.w.BarrierThanks)
 					t.advance(stagePlan)
 					break
 				}
@@ -74,7 +74,7 @@ func (t *turn) checkInAnswer() {
 			}
 			m := matchSteps(t.text, t.openSteps())
 			if m.OnlyRefs && len(m.Sure) == 0 && len(m.Ambiguous) == 0 {
-				t.say(sayNoStepNumbered)
+				t.say(t.w.NoStepNumbered)
 				break
 			}
 			var sure []store.Step
@@ -87,7 +87,7 @@ func (t *turn) checkInAnswer() {
 				ci.Last = answerDid
 			}
 			if len(m.Ambiguous) > 0 {
-				t.askWhich(m.Ambiguous, Choice{sayNoneOfThese, actThatsIt})
+				t.askWhich(m.Ambiguous, Choice{t.w.NoneOfThese, actThatsIt})
 				return
 			}
 			t.advance(stagePlan)
@@ -99,14 +99,14 @@ func (t *turn) checkInAnswer() {
 			t.advance(stageBarrierOther)
 		case ok:
 			ci.Barrier, ci.Last = b, answerBarrier
-			t.say(sayBarrierThanks)
+			t.say(t.w.BarrierThanks)
 			t.advance(stagePlan)
 		default:
 			if t.needWords() {
 				return
 			}
 			ci.Barrier, ci.Last = t.text, answerBarrier
-			t.say(sayBarrierThanks)
+			t.say(t.w.BarrierThanks)
 			t.advance(stagePlan)
 		}
 	case stageBarrierOther:
@@ -114,7 +114,7 @@ func (t *turn) checkInAnswer() {
 			return
 		}
 		ci.Barrier, ci.Last = t.text, answerBarrier
-		t.say(sayBarrierThanks)
+		t.say(t.w.BarrierThanks)
 		t.advance(stagePlan)
 	case stagePlan:
 		if t.needWords() {
@@ -135,12 +135,12 @@ func (t *turn) checkInAnswer() {
 		case actNo:
 			t.advance(stageImportance)
 		default:
-			t.say(sayPickOne)
+			t.say(t.w.PickOne)
 		}
 	case stageImportance, stageConfidence:
 		n, ok := t.ruler()
 		if !ok {
-			t.say(sayRulerBad)
+			t.say(t.w.RulerBad)
 			break
 		}
 		if s.Stage == stageImportance {
@@ -157,9 +157,9 @@ func (t *turn) checkInAnswer() {
 		return
 	case stageReflect:
 		// The answer is the member's own thinking: thanked, never stored.
-		t.say(sayReflectThanks)
-		if t.reflection() == sayStillYourGoal && (noWords[normalize(t.text)] || strings.HasPrefix(normalize(t.text), "not ")) {
-			t.say(sayGoalLetGo)
+		t.say(t.w.ReflectThanks)
+		if t.reflection() == t.w.StillYourGoal && (noWords[normalize(t.text)] || strings.HasPrefix(normalize(t.text), "not ")) {
+			t.say(t.w.GoalLetGo)
 		}
 		t.finishCheckIn()
 		return
@@ -178,22 +178,22 @@ func (t *turn) reflection() string {
 	ci := t.s.CheckIn
 	switch {
 	case ci.Importance >= 0 && ci.Importance <= 2:
-		return sayStillYourGoal
+		return t.w.StillYourGoal
 	case ci.Confidence >= 0 && ci.Confidence <= 2:
-		return sayMoreLikely
+		return t.w.MoreLikely
 	case t.nothingTwice():
-		return saySmaller
+		return t.w.Smaller
 	}
 	return ""
 }
 
 func (t *turn) reflectQuestion() Reply {
 	q := t.reflection()
-	lead := sayLowRating
-	if q == saySmaller {
-		lead = sayNothingTwice
+	lead := t.w.LowRating
+	if q == t.w.Smaller {
+		lead = t.w.NothingTwice
 	}
-	return Reply{Text: lead + "\n" + q, Choices: []Choice{{choiceTellNavigator, ActTalkToPerson}, {saySkip, actSkip}}}
+	return Reply{Text: lead + "\n" + q, Choices: []Choice{{t.w.ChoiceTellNavigator, ActTalkToPerson}, {t.w.Skip, actSkip}}}
 }
 
 // nothingTwice reports a second session in a row with nothing done (a
@@ -215,7 +215,7 @@ func (t *turn) keepPrivate(what string) {
 	ci := &t.s.CheckIn
 	if what == ci.Last && !slices.Contains(ci.Private, what) {
 		ci.Private = append(ci.Private, what)
-		t.say(sayKeptPrivate)
+		t.say(t.w.KeptPrivate)
 	}
 	t.ask()
 }
@@ -231,7 +231,7 @@ func (t *turn) privateChoice() []Choice {
 	switch {
 	case t.s.Stage == stagePlan && (ci.Last == answerDid || ci.Last == answerBarrier),
 		(t.s.Stage == stagePlanAsStep || t.s.Stage == stageImportance) && ci.Last == answerPlan:
-		return []Choice{{sayJustForMe, prefixPrivate + ci.Last}}
+		return []Choice{{t.w.JustForMe, prefixPrivate + ci.Last}}
 	}
 	return nil
 }
@@ -295,9 +295,9 @@ func (t *turn) finishCheckIn() {
 	}
 	t.s = State{V: stateVersion}
 	if rec.Late {
-		t.say(sayCheckinLate)
+		t.say(t.w.CheckinLate)
 	} else {
-		t.say(sayCheckinSaved)
+		t.say(t.w.CheckinSaved)
 	}
 }
 
@@ -333,30 +333,30 @@ func severalActions(what string) bool {
 	return n >= 2
 }
 
-func ownerWords(owner store.OwnerKind, name string) string {
+func ownerWords(w *Words, owner store.OwnerKind, name string) string {
 	switch owner {
 	case store.OwnerNavigator:
-		return "your navigator"
+		return w.OwnerNavigator
 	case store.OwnerPerson:
 		return name
 	default:
-		return "you"
+		return w.OwnerYou
 	}
 }
 
-func describeStep(d StepDraft, now time.Time) string {
-	return fmt.Sprintf("%s — %s, %s", d.What, ownerWords(d.Owner, d.OwnerName), SayDue(d.Due, now))
+func describeStep(w *Words, d StepDraft, now time.Time) string {
+	return fmt.Sprintf("%s — %s, %s", d.What, ownerWords(w, d.Owner, d.OwnerName), SayDue(w, d.Due, now))
 }
 
-func listDrafts(steps []StepDraft, now time.Time) string {
+func listDrafts(w *Words, steps []StepDraft, now time.Time) string {
 	var b strings.Builder
 	for i, at := range draftOrder(steps) {
-		fmt.Fprintf(&b, "%d. %s\n", i+1, describeStep(steps[at], now))
+		fmt.Fprintf(&b, "%d. %s\n", i+1, describeStep(w, steps[at], now))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func summarizeDraft(g GoalDraft, now time.Time) string {
+func summarizeDraft(w *Words, g GoalDraft, now time.Time) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Goal: %s\n", g.Text)
 	if g.Measure != "" {
@@ -369,21 +369,21 @@ func summarizeDraft(g GoalDraft, now time.Time) string {
 		fmt.Fprintf(&b, "Support: %s\n", g.Supporters)
 	}
 	if len(g.Steps) > 0 {
-		b.WriteString("Steps:\n" + listDrafts(g.Steps, now))
+		b.WriteString("Steps:\n" + listDrafts(w, g.Steps, now))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
 // RenderGoal shows a saved goal and its steps, numbered as "done 2" expects,
 // with a stone for each finished step.
-func RenderGoal(g store.Goal, steps []store.Step, now time.Time) string {
+func RenderGoal(w *Words, g store.Goal, steps []store.Step, now time.Time) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Your goal: %s\n", g.Text)
 	if g.Measure != "" {
 		fmt.Fprintf(&b, "How you'll know: %s\n", g.Measure)
 	}
 	if len(steps) == 0 {
-		b.WriteString(sayNoSteps)
+		b.WriteString(w.NoSteps)
 		return b.String()
 	}
 	done := 0
@@ -395,7 +395,7 @@ func RenderGoal(g store.Goal, steps []store.Step, now time.Time) string {
 			done++
 		}
 		d := StepDraft{What: st.What, Due: st.Due, Owner: st.Owner, OwnerName: st.OwnerName}
-		fmt.Fprintf(&b, "%s%d. %s\n", mark, ns.N, describeStep(d, now))
+		fmt.Fprintf(&b, "%s%d. %s\n", mark, ns.N, describeStep(w, d, now))
 	}
 	fmt.Fprintf(&b, "Your cairn: %s (%d of %d steps done)", Cairn(done), done, len(steps))
 	return b.String()

@@ -129,7 +129,7 @@ func (t *turn) anywhere(word string, sure bool) bool {
 	case imBackWords[word]:
 		back := time.Time{}
 		t.res.Pause = &back
-		t.say(sayResumed)
+		t.say(t.w.Resumed)
 		t.ask()
 		return true
 	}
@@ -153,12 +153,12 @@ func (t *turn) doneCommand(ref string, sure bool) bool {
 	case st == nil && !number && t.freeText():
 		return false
 	case st == nil:
-		t.say(sayStepNotFound)
+		t.say(t.w.StepNotFound)
 		t.ask()
 		return true
 	case !number && !sure && t.freeText():
 		t.s.Cmd.Pending = t.text
-		t.say(fmt.Sprintf(sayDoneOrAnswer, t.stepNumber(st.ID)), t.pendingChoices()...)
+		t.say(fmt.Sprintf(t.w.DoneOrAnswer, t.stepNumber(st.ID)), t.pendingChoices()...)
 		return true
 	}
 	t.markDone(st)
@@ -179,10 +179,10 @@ func (t *turn) markDone(st *store.Step) {
 		}
 	}
 	if st.Done() {
-		t.say(fmt.Sprintf(sayStepAlreadyDone, st.What))
+		t.say(fmt.Sprintf(t.w.StepAlreadyDone, st.What))
 		return
 	}
-	t.say(fmt.Sprintf(sayMarkedStone, st.What, t.stonesNow()))
+	t.say(fmt.Sprintf(t.w.MarkedStone, st.What, t.stonesNow()))
 }
 
 // stonesNow counts the member's finished steps, those this turn marks
@@ -209,7 +209,7 @@ func (t *turn) pauseCommand(word string, sure bool) bool {
 		return false
 	case err == nil && !sure && t.freeText() && softPause.MatchString(word):
 		t.s.Cmd.Pending = t.text
-		t.say(sayPauseOrAnswer, t.pendingChoices()...)
+		t.say(t.w.PauseOrAnswer, t.pendingChoices()...)
 		return true
 	}
 	t.pause(phrase)
@@ -222,13 +222,13 @@ var softPause = regexp.MustCompile(`\bon (holiday|vacation)\b`)
 
 // pendingChoices are the buttons of "command or answer?" for the pending line.
 func (t *turn) pendingChoices() []Choice {
-	do := sayTakeABreak
+	do := t.w.TakeABreak
 	if ref, ok := doneRef(normalize(t.s.Cmd.Pending)); ok {
 		if st := t.stepNamed(ref); st != nil {
-			do = fmt.Sprintf(sayMarkStepDone, t.stepNumber(st.ID))
+			do = fmt.Sprintf(t.w.MarkStepDone, t.stepNumber(st.ID))
 		}
 	}
-	return []Choice{{do, actCmdDo}, {sayItsMyAnswer, actCmdAnswer}}
+	return []Choice{{do, actCmdDo}, {t.w.ItsMyAnswer, actCmdAnswer}}
 }
 
 // settle reads the reply to "command or answer?". It reports answer when
@@ -253,7 +253,7 @@ func (t *turn) settle(word string) (answer, done bool) {
 		if t.s.Active() {
 			t.ask()
 		} else {
-			t.say(sayMenu, t.menuChoices()...)
+			t.say(t.w.Menu, t.menuChoices()...)
 		}
 		return false, true
 	}
@@ -284,52 +284,54 @@ func (t *turn) stepNumber(id uint64) int {
 // helpHere explains the question on the table and its way out, then asks
 // it again.
 func (t *turn) helpHere() {
-	text, ok := stageHelp[t.s.Stage]
+	text, ok := stageHelp(t.w)[t.s.Stage]
 	if !ok {
-		text = sayHelpAnswer
+		text = t.w.HelpAnswer
 	}
-	t.say(text + " " + sayHelpWayOut + "\n" + sayHelpCrisis)
+	t.say(text + " " + t.w.HelpWayOut + "\n" + t.w.HelpCrisis)
 	t.ask()
 }
 
 // stageHelp is what each question asks for, said when the member asks
 // for help there.
-var stageHelp = map[Stage]string{
-	stageDream:        sayHelpDream,
-	stageHappy:        sayHelpHappy,
-	stageGoal:         sayHelpGoal,
-	stageMeasure:      sayHelpMeasure,
-	stageWhy:          sayHelpWhy,
-	stageSupport:      sayHelpSupport,
-	stageStepWhat:     sayHelpStepWhat,
-	stageStepWhen:     sayHelpStepWhen,
-	stageStepFar:      sayHelpStepFar,
-	stageStepWho:      sayHelpStepWho,
-	stageStepWhoName:  sayHelpStepWhoName,
-	stageStepMore:     sayHelpStepMore,
-	stageConfirm:      sayHelpConfirm,
-	stageEdit:         sayHelpEdit,
-	stageDropStep:     sayHelpDropStep,
-	stageDid:          sayHelpDid,
-	stageBarrier:      sayHelpBarrier,
-	stageBarrierOther: sayHelpBarrier,
-	stagePlan:         sayHelpPlan,
-	stagePlanAsStep:   sayHelpPlanAsStep,
-	stageImportance:   sayHelpRuler,
-	stageConfidence:   sayHelpRuler,
-	stageReflect:      sayHelpReflect,
-	stageEnjoy:        sayHelpEnjoy,
-	stageSpecific:     sayHelpSpecific,
-	stageByWhen:       sayHelpByWhen,
-	stageSure:         sayHelpSure,
-	stageSure7:        sayHelpSure7,
+func stageHelp(w *Words) map[Stage]string {
+	return map[Stage]string{
+		stageDream:        w.HelpDream,
+		stageHappy:        w.HelpHappy,
+		stageGoal:         w.HelpGoal,
+		stageMeasure:      w.HelpMeasure,
+		stageWhy:          w.HelpWhy,
+		stageSupport:      w.HelpSupport,
+		stageStepWhat:     w.HelpStepWhat,
+		stageStepWhen:     w.HelpStepWhen,
+		stageStepFar:      w.HelpStepFar,
+		stageStepWho:      w.HelpStepWho,
+		stageStepWhoName:  w.HelpStepWhoName,
+		stageStepMore:     w.HelpStepMore,
+		stageConfirm:      w.HelpConfirm,
+		stageEdit:         w.HelpEdit,
+		stageDropStep:     w.HelpDropStep,
+		stageDid:          w.HelpDid,
+		stageBarrier:      w.HelpBarrier,
+		stageBarrierOther: w.HelpBarrier,
+		stagePlan:         w.HelpPlan,
+		stagePlanAsStep:   w.HelpPlanAsStep,
+		stageImportance:   w.HelpRuler,
+		stageConfidence:   w.HelpRuler,
+		stageReflect:      w.HelpReflect,
+		stageEnjoy:        w.HelpEnjoy,
+		stageSpecific:     w.HelpSpecific,
+		stageByWhen:       w.HelpByWhen,
+		stageSure:         w.HelpSure,
+		stageSure7:        w.HelpSure7,
+	}
 }
 
 // resume picks a conversation up again: where we were, and its question,
 // in one message.
 func (t *turn) resume() {
 	q := t.question()
-	t.say(sayResumeHead+" "+t.where()+"\n"+q.Text, q.Choices...)
+	t.say(t.w.ResumeHead+" "+t.where()+"\n"+q.Text, q.Choices...)
 }
 
 // where says what the conversation was doing, naming the step or the goal
@@ -340,22 +342,22 @@ func (t *turn) where() string {
 	switch s.Stage {
 	case stageStepWhat, stageStepWhen, stageStepFar, stageStepWho, stageStepWhoName:
 		if s.Draft.What != "" {
-			return fmt.Sprintf(sayWereAddingStep, name(s.Draft.What))
+			return fmt.Sprintf(t.w.WereAddingStep, name(s.Draft.What))
 		}
 	}
 	if s.Flow == FlowCheckIn {
 		if g := t.goalText(); g != "" {
-			return fmt.Sprintf(sayWereCheckingIn, name(g))
+			return fmt.Sprintf(t.w.WereCheckingIn, name(g))
 		}
-		return sayWereCheckingInNoGoal
+		return t.w.WereCheckingInNoGoal
 	}
 	switch {
 	case s.Goal.Text != "":
-		return fmt.Sprintf(sayWereSettingGoal, name(s.Goal.Text))
+		return fmt.Sprintf(t.w.WereSettingGoal, name(s.Goal.Text))
 	case s.Goal.Dream != "":
-		return fmt.Sprintf(sayWereDreaming, name(s.Goal.Dream))
+		return fmt.Sprintf(t.w.WereDreaming, name(s.Goal.Dream))
 	}
-	return sayWereStartingGoal
+	return t.w.WereStartingGoal
 }
 
 // leave ends the flow under way and keeps what was done in it: steps
@@ -377,7 +379,7 @@ func (t *turn) leave(stopped bool) {
 		kept = append(kept, t.markedWords(marked))
 	}
 	for _, d := range s.CheckIn.NewSteps {
-		kept = append(kept, fmt.Sprintf(sayKeptNewStep, Inert(d.What)))
+		kept = append(kept, fmt.Sprintf(t.w.KeptNewStep, Inert(d.What)))
 	}
 	saved := s.Flow == FlowCheckIn && answered(s.CheckIn)
 	if saved {
@@ -390,10 +392,10 @@ func (t *turn) leave(stopped bool) {
 	t.s = State{V: stateVersion}
 	var parts []string
 	if len(kept) > 0 {
-		parts = append(parts, sayKept+strings.Join(kept, ", ")+".")
+		parts = append(parts, t.w.Kept+strings.Join(kept, ", ")+".")
 	}
 	if saved {
-		parts = append(parts, sayKeptCheckIn)
+		parts = append(parts, t.w.KeptCheckIn)
 	}
 	switch {
 	case !stopped && len(parts) == 0:
@@ -401,9 +403,9 @@ func (t *turn) leave(stopped bool) {
 	case !stopped:
 		t.say(strings.Join(parts, " "))
 	case len(parts) == 0:
-		t.say(sayStoppedNothing, t.menuChoices()...)
+		t.say(t.w.StoppedNothing, t.menuChoices()...)
 	default:
-		t.say(sayStopped+" "+strings.Join(parts, " "), t.menuChoices()...)
+		t.say(t.w.Stopped+" "+strings.Join(parts, " "), t.menuChoices()...)
 	}
 }
 
@@ -424,9 +426,9 @@ func (t *turn) markedWords(ids []uint64) string {
 	}
 	switch len(ns) {
 	case 0:
-		return fmt.Sprintf(sayKeptSteps, len(ids))
+		return fmt.Sprintf(t.w.KeptSteps, len(ids))
 	case 1:
-		return fmt.Sprintf(sayKeptStep, ns[0])
+		return fmt.Sprintf(t.w.KeptStep, ns[0])
 	}
-	return fmt.Sprintf(sayKeptStepsN, names(ns))
+	return fmt.Sprintf(t.w.KeptStepsN, names(ns))
 }

@@ -145,6 +145,8 @@ type Choice struct {
 // Context is what a turn may read of the member's stored data, loaded by the
 // caller: the conversation itself never touches the store.
 type Context struct {
+	// Lang is the member's language: every sentence of the turn is in it.
+	Lang Lang
 	Goal *store.Goal // the member's newest active goal, nil if none
 	// Steps are the steps of every active goal, goal by goal (oldest goal
 	// first), each goal's in due-date order: step numbers run on across

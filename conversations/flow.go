@@ -91,6 +91,7 @@ type turn struct {
 	flow   Flow    // the flow the turn found
 	pushed bool    // whether mark is already on the back list
 	heard  *signal // the safety check's finding, when the caller ran it
+	w      *Words  // the member's language
 }
 
 func markOf(s State) Mark {
@@ -109,7 +110,7 @@ func Step(s State, in Input, c Context, now time.Time) Result {
 		s = State{} // a state from an unknown release: start fresh rather than guess
 	}
 	s.V = stateVersion
-	t := &turn{s: s, c: c, now: now, text: strings.TrimSpace(in.Text), action: in.Action, mark: markOf(s), flow: s.Flow, heard: in.heard}
+	t := &turn{s: s, c: c, w: WordsFor(c.Lang), now: now, text: strings.TrimSpace(in.Text), action: in.Action, mark: markOf(s), flow: s.Flow, heard: in.heard}
 	t.res.State = s
 	t.run()
 	t.res.State = t.s
@@ -133,7 +134,7 @@ func Start(s State, flow Flow, c Context, now time.Time) Result {
 		s = State{V: stateVersion}
 	}
 	if s.Flow == flow {
-		t := &turn{s: s, c: c, now: now}
+		t := &turn{s: s, c: c, w: WordsFor(c.Lang), now: now}
 		t.ask()
 		t.res.State = t.s
 		return t.res
@@ -146,7 +147,7 @@ func (t *turn) run() {
 		return
 	}
 	if len(t.text) > MaxInput {
-		t.say(sayTooLong)
+		t.say(t.w.TooLong)
 		if t.s.Active() {
 			t.ask()
 		}
@@ -195,7 +196,7 @@ func (t *turn) run() {
 		return
 	}
 	if t.action == "" && t.text == "" {
-		t.say(sayEmpty)
+		t.say(t.w.Empty)
 		t.ask()
 		return
 	}
@@ -211,12 +212,12 @@ func (t *turn) command(word string) bool {
 		if t.s.Active() {
 			t.helpHere()
 		} else {
-			t.say(sayHelp, t.menuChoices()...)
+			t.say(t.w.Help, t.menuChoices()...)
 		}
 		return true
 	case "cancel", "stop", "quit", "exit", "never mind", "nevermind":
 		if !t.s.Active() {
-			t.say(sayNothingToCancel, t.menuChoices()...)
+			t.say(t.w.NothingToCancel, t.menuChoices()...)
 			return true
 		}
 		t.leave(true)
@@ -226,7 +227,7 @@ func (t *turn) command(word string) bool {
 			return false
 		}
 		if len(t.s.Back) == 0 {
-			t.say(sayCantGoBack)
+			t.say(t.w.CantGoBack)
 			t.ask()
 			return true
 		}
@@ -282,42 +283,42 @@ func (t *turn) idle(word string) {
 	case t.action == actSteps || word == "steps" || word == "my steps" || word == "my goal" || word == "goal status" || word == "show":
 		t.showSteps()
 	case t.action == actHelp:
-		t.say(sayHelp, t.menuChoices()...)
+		t.say(t.w.Help, t.menuChoices()...)
 	case pauseWords.MatchString(word):
 		t.pause(pauseWords.ReplaceAllString(word, ""))
 	case word == "resume" || word == "i'm back" || word == "im back" || word == "back again":
 		back := time.Time{}
 		t.res.Pause = &back
-		t.say(sayResumed)
+		t.say(t.w.Resumed)
 	case strings.HasPrefix(t.action, prefixDone) || strings.HasPrefix(word, "done "):
 		t.markDoneDirect(word)
 	default:
 		if t.c.Goal == nil {
-			t.say(sayIntro)
+			t.say(t.w.Intro)
 		} else {
-			t.say(sayHello)
+			t.say(t.w.Hello)
 		}
-		t.say(sayMenu, t.menuChoices()...)
+		t.say(t.w.Menu, t.menuChoices()...)
 	}
 }
 
 func (t *turn) menuChoices() []Choice {
 	if t.c.Goal == nil {
-		return []Choice{{choiceSetGoal, actGoal}, {choiceHelp, actHelp}, {choiceTalk, ActTalkToPerson}}
+		return []Choice{{t.w.ChoiceSetGoal, actGoal}, {t.w.ChoiceHelp, actHelp}, {t.w.ChoiceTalk, ActTalkToPerson}}
 	}
-	return []Choice{{choiceCheckIn, actCheckIn}, {choiceMySteps, actSteps}, {choiceSetGoal, actGoal}, {choiceReached, ActGoalReached}, {choiceHelp, actHelp}, {choiceTalk, ActTalkToPerson}}
+	return []Choice{{t.w.ChoiceCheckIn, actCheckIn}, {t.w.ChoiceMySteps, actSteps}, {t.w.ChoiceSetGoal, actGoal}, {t.w.ChoiceReached, ActGoalReached}, {t.w.ChoiceHelp, actHelp}, {t.w.ChoiceTalk, ActTalkToPerson}}
 }
 
 func (t *turn) showSteps() {
 	if t.c.Goal == nil {
-		t.say(sayNoGoalYet, Choice{choiceSetGoal, actGoal})
+		t.say(t.w.NoGoalYet, Choice{t.w.ChoiceSetGoal, actGoal})
 		return
 	}
 	if len(t.c.Goals) > 1 {
 		t.showGoals()
 		return
 	}
-	t.say(RenderGoal(*t.c.Goal, t.c.Steps, t.now))
+	t.say(RenderGoal(t.w, *t.c.Goal, t.c.Steps, t.now))
 }
 
 func (t *turn) stepByID(id string) *store.Step {
@@ -346,61 +347,61 @@ func (t *turn) question() Reply {
 	s := &t.s
 	switch s.Stage {
 	case stageDream:
-		return Reply{Text: sayDreamFun}
+		return Reply{Text: t.w.DreamFun}
 	case stageHappy:
-		return Reply{Text: sayHappy}
+		return Reply{Text: t.w.Happy}
 	case stageGoal:
 		if r, ok := t.templateQuestion(); ok {
 			return r
 		}
-		return Reply{Text: sayGoal}
+		return Reply{Text: t.w.Goal}
 	case stageMeasure, stageSpecific, stageByWhen, stageSure, stageSure7:
 		return t.smartQuestion()
 	case stageEnjoy:
-		return enjoyQuestion()
+		return enjoyQuestion(t.w)
 	case stageWhy:
-		return Reply{Text: sayWhy}
+		return Reply{Text: t.w.Why}
 	case stageSupport:
-		return Reply{Text: saySupport, Choices: []Choice{{sayNoOne, actSkip}}}
+		return Reply{Text: t.w.Support, Choices: []Choice{{t.w.NoOne, actSkip}}}
 	case stageStepWhat:
 		switch {
 		case s.Draft.SplitAsked && s.Draft.What != "":
-			return Reply{Text: sayStepSplit, Choices: []Choice{{sayStepKeepOne, actKeep}}}
+			return Reply{Text: t.w.StepSplit, Choices: []Choice{{t.w.StepKeepOne, actKeep}}}
 		case s.Draft.Big != "":
 			return t.bigQuestion()
 		case s.Flow == FlowCheckIn:
-			return Reply{Text: sayStepCheckinPlan}
+			return Reply{Text: t.w.StepCheckinPlan}
 		case len(s.Goal.Steps) == 0:
-			return Reply{Text: sayStepFirst}
+			return Reply{Text: t.w.StepFirst}
 		default:
-			return Reply{Text: sayStepNext}
+			return Reply{Text: t.w.StepNext}
 		}
 	case stageStepWhen:
 		return t.whenQuestion()
 	case stageStepFar:
 		return t.farQuestion()
 	case stageStepWho:
-		return Reply{Text: fmt.Sprintf(sayStepWho, capitalize(SayDate(s.Draft.Due, t.now))),
-			Choices: []Choice{{sayWhoMe, actWhoMe}, {sayWhoNavigator, actWhoNav}, {sayWhoOther, actWhoOther}}}
+		return Reply{Text: fmt.Sprintf(t.w.StepWho, capitalize(SayDate(s.Draft.Due, t.now))),
+			Choices: []Choice{{t.w.WhoMe, actWhoMe}, {t.w.WhoNavigator, actWhoNav}, {t.w.WhoOther, actWhoOther}}}
 	case stageStepWhoName:
-		return Reply{Text: sayStepWhoName}
+		return Reply{Text: t.w.StepWhoName}
 	case stageStepMore:
 		last := lastAdded(s.Goal.Steps)
-		return Reply{Text: fmt.Sprintf(sayStepAdded, describeStep(last, t.now)),
-			Choices: []Choice{{sayAddAnother, actMore}, {sayThatsAll, actNoMore}}}
+		return Reply{Text: fmt.Sprintf(t.w.StepAdded, describeStep(t.w, last, t.now)),
+			Choices: []Choice{{t.w.AddAnother, actMore}, {t.w.ThatsAll, actNoMore}}}
 	case stageConfirm:
-		return Reply{Text: fmt.Sprintf(sayConfirm, summarizeDraft(s.Goal, t.now)),
-			Choices: []Choice{{saySave, actSave}, {sayEdit, actEdit}, {sayStartOver, actRestart}}}
+		return Reply{Text: fmt.Sprintf(t.w.Confirm, summarizeDraft(t.w, s.Goal, t.now)),
+			Choices: []Choice{{t.w.Save, actSave}, {t.w.Edit, actEdit}, {t.w.StartOver, actRestart}}}
 	case stageEdit:
-		return Reply{Text: sayEditWhat, Choices: []Choice{
-			{sayEditGoal, actEditGoal}, {sayEditWhy, actEditWhy}, {sayEditSupport, actEditSupp},
-			{sayEditAddStep, actEditAdd}, {sayEditDropStep, actEditDrop}}}
+		return Reply{Text: t.w.EditWhat, Choices: []Choice{
+			{t.w.EditGoal, actEditGoal}, {t.w.EditWhy, actEditWhy}, {t.w.EditSupport, actEditSupp},
+			{t.w.EditAddStep, actEditAdd}, {t.w.EditDropStep, actEditDrop}}}
 	case stageDropStep:
-		return Reply{Text: sayDropWhich + "\n" + listDrafts(s.Goal.Steps, t.now)}
+		return Reply{Text: t.w.DropWhich + "\n" + listDrafts(t.w, s.Goal.Steps, t.now)}
 	case stageDid:
-		text := fmt.Sprintf(sayCheckinDid, t.goalText())
+		text := fmt.Sprintf(t.w.CheckinDid, t.goalText())
 		if len(s.CheckIn.StepsDone) > 0 || len(s.CheckIn.Did) > 0 {
-			text = sayCheckinMore // the greeting was said; don't repeat it whole
+			text = t.w.CheckinMore // the greeting was said; don't repeat it whole
 		}
 		var choices []Choice
 		open := t.openSteps()
@@ -410,12 +411,12 @@ func (t *turn) question() Reply {
 				lines = append(lines, fmt.Sprintf("%d. %s", o.N, o.Step.What))
 				choices = append(choices, stepChoice(o))
 			}
-			text += "\n" + fmt.Sprintf(sayCheckinDidSteps, strings.Join(lines, "\n"))
+			text += "\n" + fmt.Sprintf(t.w.CheckinDidSteps, strings.Join(lines, "\n"))
 		}
 		if len(s.CheckIn.StepsDone) > 0 || len(s.CheckIn.Did) > 0 {
-			choices = append(choices, Choice{sayDoneChecking, actThatsIt})
+			choices = append(choices, Choice{t.w.DoneChecking, actThatsIt})
 		} else {
-			choices = append(choices, Choice{sayNothing, actNothing})
+			choices = append(choices, Choice{t.w.Nothing, actNothing})
 		}
 		return Reply{Text: text, Choices: choices}
 	case stageBarrier:
@@ -423,32 +424,32 @@ func (t *turn) question() Reply {
 		for _, b := range barriers {
 			choices = append(choices, Choice{b, prefixBarrier + b})
 		}
-		return Reply{Text: sayBarrier, Choices: choices}
+		return Reply{Text: t.w.Barrier, Choices: choices}
 	case stageBarrierOther:
 		return Reply{Text: "What was it? A few words is plenty."}
 	case stagePlan:
-		return Reply{Text: sayStepCheckinPlan, Choices: t.privateChoice()}
+		return Reply{Text: t.w.StepCheckinPlan, Choices: t.privateChoice()}
 	case stagePlanAsStep:
-		return Reply{Text: sayPlanAsStep, Choices: append([]Choice{{sayYesAdd, actYes}, {sayNoThanks, actNo}}, t.privateChoice()...)}
+		return Reply{Text: t.w.PlanAsStep, Choices: append([]Choice{{t.w.YesAdd, actYes}, {t.w.NoThanks, actNo}}, t.privateChoice()...)}
 	case stageImportance:
-		return Reply{Text: sayImportance, Choices: append(rulerChoices(), t.privateChoice()...)}
+		return Reply{Text: t.w.Importance, Choices: append(rulerChoices(t.w), t.privateChoice()...)}
 	case stageConfidence:
-		return Reply{Text: sayConfidence, Choices: rulerChoices()}
+		return Reply{Text: t.w.Confidence, Choices: rulerChoices(t.w)}
 	case stageReflect:
 		return t.reflectQuestion()
 	}
 	if r, ok := t.lifeQuestion(); ok {
 		return r
 	}
-	return Reply{Text: sayMenu, Choices: t.menuChoices()}
+	return Reply{Text: t.w.Menu, Choices: t.menuChoices()}
 }
 
-func rulerChoices() []Choice {
+func rulerChoices(w *Words) []Choice {
 	choices := make([]Choice, 0, 12)
 	for i := 0; i <= 10; i++ {
 		choices = append(choices, Choice{strconv.Itoa(i), prefixRuler + strconv.Itoa(i)})
 	}
-	return append(choices, Choice{saySkip, actSkip})
+	return append(choices, Choice{w.Skip, actSkip})
 }
 
 // matchChoice maps typed text to a button of the current question, so that
@@ -585,7 +586,7 @@ func (t *turn) answer() {
 		case actRestart:
 			t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream}
 		default:
-			t.say(sayPickOne)
+			t.say(t.w.PickOne)
 		}
 	case stageEdit:
 		t.edit()
@@ -593,7 +594,7 @@ func (t *turn) answer() {
 	case stageDropStep:
 		n, err := strconv.Atoi(strings.TrimPrefix(normalize(t.text), "#"))
 		if err != nil || n < 1 || n > len(s.Goal.Steps) {
-			t.say(sayPickOne)
+			t.say(t.w.PickOne)
 			break
 		}
 		at := draftOrder(s.Goal.Steps)[n-1] // the number the summary showed
@@ -639,12 +640,12 @@ func (t *turn) edit() {
 		t.advance(stageStepWhat)
 	case actEditDrop:
 		if len(s.Goal.Steps) == 0 {
-			t.say(sayDropNone)
+			t.say(t.w.DropNone)
 			break
 		}
 		t.advance(stageDropStep)
 	default:
-		t.say(sayPickOne)
+		t.say(t.w.PickOne)
 	}
 	t.ask()
 }
@@ -653,12 +654,12 @@ func (t *turn) edit() {
 // it (empty, or emoji only). It reports whether it did.
 func (t *turn) needWords() bool {
 	if t.text == "" {
-		t.say(sayEmpty)
+		t.say(t.w.Empty)
 		t.ask()
 		return true
 	}
 	if !hasLetterOrDigit(t.text) {
-		t.say(sayEmojiOnly)
+		t.say(t.w.EmojiOnly)
 		return true
 	}
 	return false
@@ -703,7 +704,7 @@ func (t *turn) stepAnswer() {
 		due, err := ParseDate(t.text, t.now)
 		if err != nil {
 			if t.text == "" {
-				t.say(sayStepNoDate)
+				t.say(t.w.StepNoDate)
 			} else {
 				t.say(err.Error())
 			}
@@ -742,7 +743,7 @@ func (t *turn) finishStep(owner store.OwnerKind, name string) {
 	s.Draft = StepDraft{}
 	if s.Flow == FlowCheckIn {
 		s.CheckIn.NewSteps = append(s.CheckIn.NewSteps, d)
-		t.say(fmt.Sprintf("Added: %s.", describeStep(d, t.now)))
+		t.say(fmt.Sprintf("Added: %s.", describeStep(t.w, d, t.now)))
 		t.advance(stageImportance)
 		t.ask()
 		return
@@ -775,14 +776,14 @@ func (t *turn) saveGoal() {
 	}
 	t.s = State{V: stateVersion}
 	if len(g.Steps) == 0 {
-		t.say(saySavedNoStep, t.menuChoicesWithGoal()...)
+		t.say(t.w.SavedNoStep, t.menuChoicesWithGoal()...)
 		return
 	}
-	t.say(fmt.Sprintf(saySaved, describeStep(g.Steps[0], t.now)))
+	t.say(fmt.Sprintf(t.w.Saved, describeStep(t.w, g.Steps[0], t.now)))
 }
 
 func (t *turn) menuChoicesWithGoal() []Choice {
-	return []Choice{{choiceMySteps, actSteps}, {choiceHelp, actHelp}, {choiceTalk, ActTalkToPerson}}
+	return []Choice{{t.w.ChoiceMySteps, actSteps}, {t.w.ChoiceHelp, actHelp}, {t.w.ChoiceTalk, ActTalkToPerson}}
 }
 
 func (d StepDraft) record(now time.Time) store.Step {
@@ -842,14 +843,14 @@ var pauseWords = regexp.MustCompile(`^(i'?m |i am )?(away|pause|pause prompts|on
 // pause records time away from check-in prompts; the goal and steps stay.
 func (t *turn) pause(phrase string) {
 	if strings.TrimSpace(phrase) == "" {
-		t.say(sayPauseHow)
+		t.say(t.w.PauseHow)
 		return
 	}
 	day, err := AwayUntil(phrase, t.now)
 	if err != nil {
-		t.say(err.Error() + "\n" + sayPauseHow)
+		t.say(err.Error() + "\n" + t.w.PauseHow)
 		return
 	}
 	t.res.Pause = &day
-	t.say(fmt.Sprintf(sayPaused, SayDate(day, t.now)))
+	t.say(fmt.Sprintf(t.w.Paused, SayDate(day, t.now)))
 }

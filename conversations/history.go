@@ -46,32 +46,33 @@ func (t *turn) history(word string) bool {
 // History is the member's dream and why, their cairn of done steps
 // (newest first) and their last check-ins, with dates in now's zone.
 func History(c Context, now time.Time) string {
+	w := WordsFor(c.Lang)
 	var parts []string
 	if g := c.Goal; g != nil && strings.TrimSpace(g.Dream) != "" {
-		line := fmt.Sprintf(sayHistoryDream, quoted(g.Dream, historyClip))
+		line := fmt.Sprintf(w.HistoryDream, quoted(g.Dream, historyClip))
 		if strings.TrimSpace(g.Why) != "" {
-			line += fmt.Sprintf(sayHistoryWhy, quoted(g.Why, historyClip))
+			line += fmt.Sprintf(w.HistoryWhy, quoted(g.Why, historyClip))
 		}
 		parts = append(parts, line)
 	}
 	if n := len(c.DoneSteps); n > 0 {
 		var b strings.Builder
-		fmt.Fprintf(&b, sayHistoryCairn, Cairn(n), stepsDone(n))
+		fmt.Fprintf(&b, w.HistoryCairn, Cairn(n), stepsDone(w, n))
 		for _, st := range c.DoneSteps[:min(n, historyStones)] {
 			b.WriteString("\n  🪨 " + Inert(shorten(st.What, historyClip)))
 		}
 		if n > historyStones {
-			b.WriteString("\n" + fmt.Sprintf(sayHistoryMore, n-historyStones))
+			b.WriteString("\n" + fmt.Sprintf(w.HistoryMore, n-historyStones))
 		}
 		parts = append(parts, b.String())
 	}
 	if len(c.CheckIns) == 0 {
-		return strings.Join(append(parts, sayHistoryNone), "\n\n")
+		return strings.Join(append(parts, w.HistoryNone), "\n\n")
 	}
 	var b strings.Builder
-	b.WriteString(sayHistoryLately)
+	b.WriteString(w.HistoryLately)
 	for _, ci := range c.CheckIns[:min(len(c.CheckIns), historySessions)] {
-		b.WriteString("\n\n" + sessionDay(ci, now))
+		b.WriteString("\n\n" + sessionDay(w, ci, now))
 		var done []string
 		for _, id := range ci.StepsDone {
 			if st := stepOf(c, id); st != nil {
@@ -82,13 +83,13 @@ func History(c Context, now time.Time) string {
 			done = append(done, quoted(ci.Did, historyClip))
 		}
 		if len(done) > 0 {
-			b.WriteString("\n" + fmt.Sprintf(sayHistoryDone, strings.Join(done, "; ")) + lock(ci, answerDid))
+			b.WriteString("\n" + fmt.Sprintf(w.HistoryDone, strings.Join(done, "; ")) + lock(w, ci, answerDid))
 		}
-		if way := barrierWords(ci.Barrier); way != "" {
-			b.WriteString("\n" + fmt.Sprintf(sayHistoryInWay, way) + lock(ci, answerBarrier))
+		if way := barrierWords(w, ci.Barrier); way != "" {
+			b.WriteString("\n" + fmt.Sprintf(w.HistoryInWay, way) + lock(w, ci, answerBarrier))
 		}
 		if strings.TrimSpace(ci.Plan) != "" {
-			b.WriteString("\n" + fmt.Sprintf(sayHistoryPlan, quoted(ci.Plan, historyClip)) + lock(ci, answerPlan))
+			b.WriteString("\n" + fmt.Sprintf(w.HistoryPlan, quoted(ci.Plan, historyClip)) + lock(w, ci, answerPlan))
 		}
 	}
 	return strings.Join(append(parts, b.String()), "\n\n")
@@ -96,29 +97,29 @@ func History(c Context, now time.Time) string {
 
 // HistoryLine is one check-in in a line, for App Home: "Tue Jun 9 — 2
 // steps done; plan: call the clinic".
-func HistoryLine(ci store.CheckIn, now time.Time) string {
+func HistoryLine(w *Words, ci store.CheckIn, now time.Time) string {
 	var parts []string
 	switch n := len(ci.StepsDone); {
 	case n > 0:
-		parts = append(parts, stepsDone(n))
+		parts = append(parts, stepsDone(w, n))
 	case strings.TrimSpace(ci.Did) != "":
-		parts = append(parts, fmt.Sprintf(sayHistoryDid, Inert(shorten(strings.TrimSpace(ci.Did), historyLineClip)))+lock(ci, answerDid))
+		parts = append(parts, fmt.Sprintf(w.HistoryDid, Inert(shorten(strings.TrimSpace(ci.Did), historyLineClip)))+lock(w, ci, answerDid))
 	}
 	if setback(ci.Barrier) {
-		parts = append(parts, sayHistorySetback)
+		parts = append(parts, w.HistorySetback)
 	}
 	if p := strings.TrimSpace(ci.Plan); p != "" {
-		parts = append(parts, fmt.Sprintf(sayHistoryLinePlan, Inert(shorten(p, historyLineClip)))+lock(ci, answerPlan))
+		parts = append(parts, fmt.Sprintf(w.HistoryLinePlan, Inert(shorten(p, historyLineClip)))+lock(w, ci, answerPlan))
 	}
 	if len(parts) == 0 {
-		parts = append(parts, sayHistoryChecked)
+		parts = append(parts, w.HistoryChecked)
 	}
-	return sessionDay(ci, now) + " — " + strings.Join(parts, "; ")
+	return sessionDay(w, ci, now) + " — " + strings.Join(parts, "; ")
 }
 
 // sessionDay is the check-in's session day in now's zone ("Tue Jun 9"),
 // with the year when it is not this year's.
-func sessionDay(ci store.CheckIn, now time.Time) string {
+func sessionDay(w *Words, ci store.CheckIn, now time.Time) string {
 	at := ci.SessionAt
 	if at.IsZero() {
 		at = ci.CreatedAt
@@ -131,15 +132,15 @@ func sessionDay(ci store.CheckIn, now time.Time) string {
 }
 
 // barrierWords says what got in the way, a setback as part of recovery.
-func barrierWords(barrier string) string {
+func barrierWords(w *Words, barrier string) string {
 	var ws []string
-	for _, w := range strings.Split(barrier, ", ") {
-		switch w = strings.TrimSpace(w); w {
+	for _, b := range strings.Split(barrier, ", ") {
+		switch b = strings.TrimSpace(b); b {
 		case "":
 		case setbackBarrier:
-			ws = append(ws, sayHistorySetback)
+			ws = append(ws, w.HistorySetback)
 		default:
-			ws = append(ws, quoted(w, historyClip))
+			ws = append(ws, quoted(BarrierLabel(w, b), historyClip))
 		}
 	}
 	return strings.Join(ws, ", ")
@@ -150,20 +151,20 @@ func setback(barrier string) bool {
 	return slices.Contains(strings.Split(barrier, ", "), setbackBarrier)
 }
 
-func stepsDone(n int) string {
+func stepsDone(w *Words, n int) string {
 	if n == 1 {
-		return fmt.Sprintf(sayHistoryStone, n)
+		return fmt.Sprintf(w.HistoryStone, n)
 	}
-	return fmt.Sprintf(sayHistoryStones, n)
+	return fmt.Sprintf(w.HistoryStones, n)
 }
 
 // quoted is member text, shortened, made inert and quoted.
 func quoted(s string, n int) string { return "“" + Inert(shorten(strings.TrimSpace(s), n)) + "”" }
 
 // lock marks an answer the member kept just for them.
-func lock(ci store.CheckIn, field string) string {
+func lock(w *Words, ci store.CheckIn, field string) string {
 	if slices.Contains(ci.Private, field) {
-		return sayHistoryPrivate
+		return w.HistoryPrivate
 	}
 	return ""
 }

@@ -152,7 +152,7 @@ func TestHistory_Line(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := HistoryLine(tt.c, refNow); got != tt.want {
+			if got := HistoryLine(en, tt.c, refNow); got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})

@@ -100,7 +100,7 @@ func (t *turn) lifecycle(word string) bool {
 	goals := t.activeGoals()
 	switch {
 	case t.action == actLater || (t.action == "" && word == "not now"):
-		t.say(sayLater)
+		t.say(t.w.Later)
 		return true
 	case t.action == ActGoalReached || strings.HasPrefix(t.action, ActGoalReached+":"):
 		id, _ := strconv.ParseUint(strings.TrimPrefix(t.action, ActGoalReached+":"), 10, 64)
@@ -118,7 +118,7 @@ func (t *turn) lifecycle(word string) bool {
 		return true
 	case (t.action == actGoal || (t.action == "" && (word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting"))) && len(goals) > 0:
 		if len(goals) >= maxGoals {
-			t.say(fmt.Sprintf(sayGoalsFull, maxGoals), Choice{choiceMySteps, actSteps}, Choice{sayChangeAGoal, actReviseWords})
+			t.say(fmt.Sprintf(t.w.GoalsFull, maxGoals), Choice{t.w.ChoiceMySteps, actSteps}, Choice{t.w.ChangeAGoal, actReviseWords})
 			return true
 		}
 		t.s = State{V: stateVersion, Flow: FlowLife, Stage: stageBeside}
@@ -207,7 +207,7 @@ func (t *turn) goalChosen(g store.GoalSteps) {
 		t.ask()
 	case lifeReplace:
 		t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream, Goal: GoalDraft{Replaces: g.Goal.ID}}
-		t.say(fmt.Sprintf(sayReplaceStart, g.Goal.Text))
+		t.say(fmt.Sprintf(t.w.ReplaceStart, g.Goal.Text))
 		t.ask()
 	}
 }
@@ -221,35 +221,35 @@ func (t *turn) lifeQuestion() (Reply, bool) {
 	}
 	switch t.s.Stage {
 	case stageReached:
-		return Reply{Text: fmt.Sprintf(sayReachedConfirm, text), Choices: []Choice{{sayReachedYes, actYes}, {sayNotYet, actNo}}}, true
+		return Reply{Text: fmt.Sprintf(t.w.ReachedConfirm, text), Choices: []Choice{{t.w.ReachedYes, actYes}, {t.w.NotYet, actNo}}}, true
 	case stageWhichGoal:
 		var choices []Choice
 		for _, g := range t.activeGoals() {
 			choices = append(choices, Choice{shorten(g.Goal.Text, 40), prefixWhich + strconv.FormatUint(g.Goal.ID, 10)})
 		}
-		return Reply{Text: sayWhichGoal, Choices: append(choices, Choice{sayNeverMind, actNeverMind})}, true
+		return Reply{Text: t.w.WhichGoal, Choices: append(choices, Choice{t.w.NeverMind, actNeverMind})}, true
 	case stageRevise:
-		return Reply{Text: fmt.Sprintf(sayRevise, text), Choices: []Choice{
-			{sayReviseWords, actReviseWords}, {sayReviseDate, actReviseDate}, {sayLetGo, actLetGo}, {sayNeverMind, actNeverMind}}}, true
+		return Reply{Text: fmt.Sprintf(t.w.Revise, text), Choices: []Choice{
+			{t.w.ReviseWords, actReviseWords}, {t.w.ReviseDate, actReviseDate}, {t.w.LetGo, actLetGo}, {t.w.NeverMind, actNeverMind}}}, true
 	case stageReviseWords:
-		return Reply{Text: sayReviseWordsQ}, true
+		return Reply{Text: t.w.ReviseWordsQ}, true
 	case stageReviseDate:
-		return Reply{Text: sayReviseDateQ}, true
+		return Reply{Text: t.w.ReviseDateQ}, true
 	case stageDropSteps:
-		return Reply{Text: fmt.Sprintf(sayDropGoal, text), Choices: []Choice{{sayKeepSteps, actKeepSteps}, {sayDropStepsToo, actDropSteps}, {sayNeverMind, actNeverMind}}}, true
+		return Reply{Text: fmt.Sprintf(t.w.DropGoal, text), Choices: []Choice{{t.w.KeepSteps, actKeepSteps}, {t.w.DropStepsToo, actDropSteps}, {t.w.NeverMind, actNeverMind}}}, true
 	case stageBeside:
-		say := sayBeside
+		say := t.w.Beside
 		if len(t.activeGoals()) > 1 {
-			say = sayBesideTwo
+			say = t.w.BesideTwo
 		}
 		return Reply{Text: fmt.Sprintf(say, "“"+goalNames(t.activeGoals())+"”"), Choices: []Choice{
-			{sayAddBeside, actBeside}, {sayReplace, actReplace}, {sayNeverMind, actNeverMind}}}, true
+			{t.w.AddBeside, actBeside}, {t.w.Replace, actReplace}, {t.w.NeverMind, actNeverMind}}}, true
 	case stageDeleteStep:
 		what := ""
 		if st := t.stepByID(strconv.FormatUint(t.s.Life.StepID, 10)); st != nil {
 			what = st.What
 		}
-		return Reply{Text: fmt.Sprintf(sayDeleteStepQ, what), Choices: []Choice{{sayDeleteIt, actYes}, {sayKeepIt, actNo}}}, true
+		return Reply{Text: fmt.Sprintf(t.w.DeleteStepQ, what), Choices: []Choice{{t.w.DeleteIt, actYes}, {t.w.KeepIt, actNo}}}, true
 	}
 	return Reply{}, false
 }
@@ -269,7 +269,7 @@ func (t *turn) lifeAnswer(word string) bool {
 	g := t.goalByID(life.GoalID)
 	switch {
 	case t.action == actNeverMind || (t.s.Stage == stageReached && t.action == actNo):
-		t.say(sayNothingChanged)
+		t.say(t.w.NothingChanged)
 		t.resumePaused()
 		return true
 	case t.s.Stage == stageWhichGoal:
@@ -279,7 +279,7 @@ func (t *turn) lifeAnswer(word string) bool {
 			return true
 		}
 	case g == nil && t.s.Stage != stageBeside && t.s.Stage != stageDeleteStep:
-		t.say(sayNothingChanged)
+		t.say(t.w.NothingChanged)
 		t.resumePaused()
 		return true
 	case t.s.Stage == stageReached && t.action == actYes:
@@ -308,12 +308,12 @@ func (t *turn) lifeAnswer(word string) bool {
 		goal.Text, goal.UpdatedAt = t.text, t.now.UTC()
 		t.res.Goal = &goal
 		t.s = State{V: stateVersion}
-		t.say(fmt.Sprintf(sayRevised, goal.Text))
+		t.say(fmt.Sprintf(t.w.Revised, goal.Text))
 		return true
 	case t.s.Stage == stageReviseDate:
 		if _, err := ParseDate(t.text, t.now); err != nil {
 			if t.text == "" {
-				t.say(sayReviseDateQ)
+				t.say(t.w.ReviseDateQ)
 			} else {
 				t.say(err.Error())
 			}
@@ -323,7 +323,7 @@ func (t *turn) lifeAnswer(word string) bool {
 		goal.Text, goal.UpdatedAt = withDate(goal.Text, t.text), t.now.UTC()
 		t.res.Goal = &goal
 		t.s = State{V: stateVersion}
-		t.say(fmt.Sprintf(sayRevised, goal.Text))
+		t.say(fmt.Sprintf(t.w.Revised, goal.Text))
 		return true
 	case t.s.Stage == stageDropSteps && (t.action == actKeepSteps || t.action == actDropSteps):
 		t.dropGoal(*g, t.action == actDropSteps)
@@ -342,13 +342,13 @@ func (t *turn) lifeAnswer(word string) bool {
 		st := t.stepByID(strconv.FormatUint(life.StepID, 10))
 		switch {
 		case t.action == actNo || st == nil:
-			t.say(sayNothingChanged)
+			t.say(t.w.NothingChanged)
 			t.s = State{V: stateVersion}
 			return true
 		case t.action == actYes:
 			t.res.DeleteSteps = append(t.res.DeleteSteps, st.ID)
 			t.s = State{V: stateVersion}
-			t.say(fmt.Sprintf(sayStepDeleted, st.What))
+			t.say(fmt.Sprintf(t.w.StepDeleted, st.What))
 			return true
 		}
 	}
@@ -363,7 +363,7 @@ func (t *turn) lifeAnswer(word string) bool {
 		t.action = ""
 		return false
 	}
-	t.say(sayPickOne)
+	t.say(t.w.PickOne)
 	t.ask()
 	return true
 }
@@ -390,23 +390,23 @@ func (t *turn) celebrate(gs store.GoalSteps) {
 			done++
 		}
 	}
-	text := fmt.Sprintf(sayReached, g.Text)
+	text := fmt.Sprintf(t.w.Reached, g.Text)
 	if done > 0 {
-		text += "\n" + fmt.Sprintf(sayReachedCairn, Cairn(done), plural(done, "stone", "stones"))
+		text += "\n" + fmt.Sprintf(t.w.ReachedCairn, Cairn(done), plural(done, "stone", "stones"))
 	}
 	if g.Dream != "" {
-		text += "\n" + fmt.Sprintf(sayReachedDream, g.Dream)
+		text += "\n" + fmt.Sprintf(t.w.ReachedDream, g.Dream)
 	}
 	t.say(text)
 	paused := t.s.Life.Paused
 	t.s = State{V: stateVersion}
 	if paused != nil && paused.Active() { // what was answered so far is kept
 		t.s = *paused
-		t.say(sayBackTo)
+		t.say(t.w.BackTo)
 		t.ask()
 		return
 	}
-	t.say(sayNextGoal, Choice{saySetNewGoal, actGoal}, Choice{sayNotNow, actLater})
+	t.say(t.w.NextGoal, Choice{t.w.SetNewGoal, actGoal}, Choice{t.w.NotNow, actLater})
 }
 
 // dropGoal lets a goal go. Its open steps are deleted, or kept: moved to
@@ -438,14 +438,14 @@ func (t *turn) dropGoal(gs store.GoalSteps, dropSteps bool) {
 	}
 	switch {
 	case dropSteps || open == 0:
-		t.say(fmt.Sprintf(sayDropped, g.Text))
+		t.say(fmt.Sprintf(t.w.Dropped, g.Text))
 	case other != nil:
-		t.say(fmt.Sprintf(sayDroppedMoved, g.Text, other.Goal.Text))
+		t.say(fmt.Sprintf(t.w.DroppedMoved, g.Text, other.Goal.Text))
 	default:
-		t.say(fmt.Sprintf(sayDroppedKept, g.Text))
+		t.say(fmt.Sprintf(t.w.DroppedKept, g.Text))
 	}
 	if other == nil {
-		t.say(sayNextGoal, Choice{saySetNewGoal, actGoal}, Choice{sayNotNow, actLater})
+		t.say(t.w.NextGoal, Choice{t.w.SetNewGoal, actGoal}, Choice{t.w.NotNow, actLater})
 	}
 }
 
@@ -495,7 +495,7 @@ func (t *turn) editStep() bool {
 			return false
 		}
 		if st == nil {
-			t.say(sayStepNotFound)
+			t.say(t.w.StepNotFound)
 			return true
 		}
 		edited := *st
@@ -513,7 +513,7 @@ func (t *turn) editStep() bool {
 			return false
 		}
 		if st == nil {
-			t.say(sayStepNotFound)
+			t.say(t.w.StepNotFound)
 			return true
 		}
 		t.s = State{V: stateVersion, Flow: FlowLife, Stage: stageDeleteStep, Life: LifeDraft{StepID: st.ID}}
@@ -526,7 +526,7 @@ func (t *turn) editStep() bool {
 			return false
 		}
 		if st == nil {
-			t.say(sayStepNotFound)
+			t.say(t.w.StepNotFound)
 			return true
 		}
 		edited := *st
@@ -563,7 +563,7 @@ func (t *turn) saveStepEdit(st store.Step) {
 	t.res.EditSteps = append(t.res.EditSteps, st)
 	n := t.stepNumber(st.ID) // as "steps" and "done N" number it
 	d := StepDraft{What: st.What, Due: st.Due, Owner: st.Owner, OwnerName: st.OwnerName}
-	t.say(fmt.Sprintf(sayStepChanged, n, describeStep(d, t.now)))
+	t.say(fmt.Sprintf(t.w.StepChanged, n, describeStep(t.w, d, t.now)))
 }
 
 // showGoals lists every active goal with its steps, numbered on from one
@@ -578,9 +578,9 @@ func (t *turn) showGoals() {
 	}
 	for _, g := range t.activeGoals() {
 		var b strings.Builder
-		fmt.Fprintf(&b, sayGoalHeading, g.Goal.Text)
+		fmt.Fprintf(&b, t.w.GoalHeading, g.Goal.Text)
 		if len(g.Steps) == 0 {
-			b.WriteString("\n" + sayNoSteps)
+			b.WriteString("\n" + t.w.NoSteps)
 		}
 		for _, ns := range NumberedSteps(g.Steps) {
 			st := ns.Step
@@ -591,7 +591,7 @@ func (t *turn) showGoals() {
 				done++
 			}
 			d := StepDraft{What: st.What, Due: st.Due, Owner: st.Owner, OwnerName: st.OwnerName}
-			fmt.Fprintf(&b, "\n%s%d. %s", mark, cmp.Or(number[st.ID], n), describeStep(d, t.now))
+			fmt.Fprintf(&b, "\n%s%d. %s", mark, cmp.Or(number[st.ID], n), describeStep(t.w, d, t.now))
 		}
 		parts = append(parts, b.String())
 	}

@@ -371,14 +371,14 @@ func TestLifecycle_EditSteps(t *testing.T) {
 	})
 	t.Run("UnknownStep", func(t *testing.T) {
 		res := Step(State{}, Input{Text: "change step 9 to Friday"}, c, refNow)
-		if res.Changed() || !strings.Contains(joinReplies(res.Replies), sayStepNotFound) {
+		if res.Changed() || !strings.Contains(joinReplies(res.Replies), en.StepNotFound) {
 			t.Fatalf("%+v", res)
 		}
 	})
 	t.Run("NotAStepSentence", func(t *testing.T) {
 		for _, text := range []string{"it is hard", "change is good", "remove the stress"} {
 			res := Step(State{}, Input{Text: text}, c, refNow)
-			if res.Changed() || strings.Contains(joinReplies(res.Replies), sayStepNotFound) {
+			if res.Changed() || strings.Contains(joinReplies(res.Replies), en.StepNotFound) {
 				t.Fatalf("%q: %+v", text, res)
 			}
 		}

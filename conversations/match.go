@@ -409,7 +409,7 @@ func (t *turn) markInCheckIn(steps []store.Step) {
 			continue
 		}
 		ci.StepsDone = append(ci.StepsDone, st.ID)
-		t.say(fmt.Sprintf(sayMarkedStone, st.What, t.stonesDone()))
+		t.say(fmt.Sprintf(t.w.MarkedStone, st.What, t.stonesDone()))
 	}
 }
 
@@ -432,7 +432,7 @@ func (t *turn) askWhich(steps []NumberedStep, extra ...Choice) {
 	for _, ns := range steps {
 		choices = append(choices, stepChoice(ns))
 	}
-	t.say(sayWhichStep, append(choices, extra...)...)
+	t.say(t.w.WhichStep, append(choices, extra...)...)
 }
 
 // findStep is the one step ref names among all the member's steps ("2",
@@ -475,7 +475,7 @@ func (t *turn) markDoneDirect(word string) {
 		}
 	}
 	if len(steps) == 0 {
-		t.say(sayStepNotFound)
+		t.say(t.w.StepNotFound)
 		return
 	}
 	done := 0
@@ -487,7 +487,7 @@ func (t *turn) markDoneDirect(word string) {
 	for _, st := range steps {
 		if st.Done() {
 			if len(steps) == 1 { // "done all" passes quietly over the finished ones
-				t.say(fmt.Sprintf(sayStepAlreadyDone, st.What))
+				t.say(fmt.Sprintf(t.w.StepAlreadyDone, st.What))
 			}
 			continue
 		}
@@ -496,7 +496,7 @@ func (t *turn) markDoneDirect(word string) {
 		}
 		t.res.Done = append(t.res.Done, st.ID)
 		done++
-		t.say(fmt.Sprintf(sayMarkedStone, st.What, done))
+		t.say(fmt.Sprintf(t.w.MarkedStone, st.What, done))
 	}
 }
 
@@ -519,14 +519,14 @@ func (t *turn) answerWho() {
 		t.finishStep(owner, name)
 		return
 	}
-	lead := sayWhoAgain
+	lead := t.w.WhoAgain
 	if t.text != "" && looksLikeDay(t.text, t.now) {
-		lead = fmt.Sprintf(sayWhoNotADay, SayDate(t.s.Draft.Due, t.now))
+		lead = fmt.Sprintf(t.w.WhoNotADay, SayDate(t.s.Draft.Due, t.now))
 	}
 	t.s.Stage = stageStepWho // the buttons answer it, from the name question too
-	t.say(lead, whoChoices()...)
+	t.say(lead, whoChoices(t.w)...)
 }
 
-func whoChoices() []Choice {
-	return []Choice{{sayWhoMe, actWhoMe}, {sayWhoNavigator, actWhoNav}, {sayWhoOther, actWhoOther}}
+func whoChoices(w *Words) []Choice {
+	return []Choice{{w.WhoMe, actWhoMe}, {w.WhoNavigator, actWhoNav}, {w.WhoOther, actWhoOther}}
 }

@@ -16,7 +16,7 @@ import (
 // A turn only decides; the caller does the work (Result.Data): it exports
 // (a file plus DataSummary) after committing the turn, or, for a confirmed
 // "forget me", deletes everything instead of committing anything (the
-// Runner commits nothing then) and says SayForgotten once it is done.
+// Runner commits nothing then) and says t.w.Forgotten once it is done.
 
 // DataRequest is what a turn asks the caller to do with the member's data.
 type DataRequest string
@@ -40,24 +40,6 @@ const (
 // forgetValid is how long a "Delete everything" button works.
 const forgetValid = 24 * time.Hour
 
-// Words.
-const (
-	sayForgetAsk = "This deletes everything I hold about you: your goals and steps, your check-ins, our conversation, " +
-		"messages waiting for you, and your place in your groups (your facilitators and navigator won't see you there any more).\n" +
-		"It can't be undone. If you'd like a copy first, say \"my data\".\nDelete everything?"
-	sayForgetYes     = "Delete everything"
-	sayForgetKeep    = "Keep it"
-	sayForgetKept    = "Okay — I've kept everything as it was."
-	sayForgetExpired = "That button is from a while ago, so I haven't deleted anything. If you still want me to, say \"forget me\" again."
-
-	// SayForgotten is said once the deletion is done.
-	SayForgotten = "Done. I've deleted everything I held about you. If you write to me again, we'll start fresh."
-
-	sayDataNothing = "I don't hold anything about you right now."
-	sayDataHead    = "Here's everything I hold about you. The file has all of it; in short:"
-	sayDataFoot    = "Say \"forget me\" if you'd like me to delete all of it."
-)
-
 var (
 	myDataWords = map[string]bool{"my data": true, "export my data": true, "download my data": true,
 		"what do you know about me": true, "what do you have on me": true}
@@ -72,16 +54,16 @@ func (t *turn) dataCommand(word string) bool {
 	case t.action == ActMyData || t.action == "" && myDataWords[word]:
 		t.res.Data = DataExport
 	case t.action == ActForget || t.action == "" && forgetWords[word]:
-		t.say(sayForgetAsk,
-			Choice{sayForgetYes, prefixForgetYes + strconv.FormatInt(t.now.Unix(), 10)},
-			Choice{sayForgetKeep, actForgetNo})
+		t.say(t.w.ForgetAsk,
+			Choice{t.w.ForgetYes, prefixForgetYes + strconv.FormatInt(t.now.Unix(), 10)},
+			Choice{t.w.ForgetKeep, actForgetNo})
 		return true // the question waits; the flow's own question comes back after
 	case t.action == actForgetNo:
-		t.say(sayForgetKept)
+		t.say(t.w.ForgetKept)
 	case strings.HasPrefix(t.action, prefixForgetYes):
 		asked, err := strconv.ParseInt(strings.TrimPrefix(t.action, prefixForgetYes), 10, 64)
 		if err != nil || t.now.Sub(time.Unix(asked, 0)) > forgetValid || time.Unix(asked, 0).After(t.now.Add(time.Minute)) {
-			t.say(sayForgetExpired)
+			t.say(t.w.ForgetExpired)
 			break
 		}
 		t.res.Data = DataForget
@@ -100,15 +82,15 @@ func (t *turn) dataCommand(word string) bool {
 var errForget = errors.New("conversations: forget requested")
 
 // DataSummary is the short, readable companion of the export file.
-func DataSummary(e store.Export, loc *time.Location) string {
+func DataSummary(w *Words, e store.Export, loc *time.Location) string {
 	if e.Empty() {
-		return sayDataNothing
+		return w.DataNothing
 	}
 	if loc == nil {
 		loc = time.UTC
 	}
 	var b strings.Builder
-	b.WriteString(sayDataHead)
+	b.WriteString(w.DataHead)
 	line := func(format string, args ...any) { fmt.Fprintf(&b, "\n• "+format, args...) }
 	if e.Member != nil && e.Member.Name != "" {
 		line("your name: %s", e.Member.Name)
@@ -139,7 +121,7 @@ func DataSummary(e store.Export, loc *time.Location) string {
 		line("group %s: you're in it as %s", cmpOr(g.Name, g.GroupID), strings.Join(g.Roles, " and "))
 	}
 	b.WriteString("\n")
-	b.WriteString(sayDataFoot)
+	b.WriteString(w.DataFoot)
 	return b.String()
 }
 

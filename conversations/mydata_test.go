@@ -25,14 +25,14 @@ func TestStep_MyDataAndForgetMe(t *testing.T) {
 	}{
 		{"my data, idle", idle, Input{Text: "My data"}, DataExport, nil, nil},
 		{"my data, from /cairn", idle, Input{Action: ActMyData}, DataExport, nil, nil},
-		{"my data in a flow asks its question again", inFlow, Input{Text: "my data"}, DataExport, []string{sayWhy}, nil},
+		{"my data in a flow asks its question again", inFlow, Input{Text: "my data"}, DataExport, []string{en.Why}, nil},
 		{"forget me asks first", idle, Input{Text: "forget me"}, DataNone, []string{"can't be undone"}, []string{yes, actForgetNo}},
 		{"forget me in a flow", inFlow, Input{Text: "Forget me!"}, DataNone, []string{"Delete everything?"}, []string{yes, actForgetNo}},
 		{"from /cairn", idle, Input{Action: ActForget}, DataNone, []string{"Delete everything?"}, nil},
-		{"keep it", inFlow, Input{Action: actForgetNo}, DataNone, []string{sayForgetKept, sayWhy}, nil},
+		{"keep it", inFlow, Input{Action: actForgetNo}, DataNone, []string{en.ForgetKept, en.Why}, nil},
 		{"delete everything", inFlow, Input{Action: yes}, DataForget, nil, nil},
-		{"a stale button deletes nothing", idle, Input{Action: stale}, DataNone, []string{sayForgetExpired}, nil},
-		{"a forged button deletes nothing", idle, Input{Action: prefixForgetYes + "soon"}, DataNone, []string{sayForgetExpired}, nil},
+		{"a stale button deletes nothing", idle, Input{Action: stale}, DataNone, []string{en.ForgetExpired}, nil},
+		{"a forged button deletes nothing", idle, Input{Action: prefixForgetYes + "soon"}, DataNone, []string{en.ForgetExpired}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,7 +72,7 @@ func TestStep_MyDataAndForgetMe(t *testing.T) {
 }
 
 func TestDataSummary(t *testing.T) {
-	if got := DataSummary(store.Export{MemberID: "U1"}, nil); got != sayDataNothing {
+	if got := DataSummary(en, store.Export{MemberID: "U1"}, nil); got != en.DataNothing {
 		t.Errorf("empty: %q", got)
 	}
 	e := store.Export{
@@ -85,7 +85,7 @@ func TestDataSummary(t *testing.T) {
 		Deliveries:   []store.Delivery{{}},
 		Groups:       []store.ExportGroupRole{{GroupID: "C1", Name: "Tuesday group", Roles: []string{"member", "navigator"}}},
 	}
-	got := DataSummary(e, chicago)
+	got := DataSummary(en, e, chicago)
 	for _, want := range []string{"Ana", "“sail by July”, 2 steps, 1 done", "2 check-ins, the last for the session of June 10, 2026",
 		"conversation in progress", "1 scheduled message", "Tuesday group: you're in it as member and navigator", "forget me"} {
 		if !strings.Contains(got, want) {

@@ -21,8 +21,10 @@ import (
 // the member wrote: the people asked see only that they asked.
 type AlertRequest struct {
 	// Resume is set when a conversation is under way: the caller ends its
-	// words with SayPersonResume, so the member knows it is kept.
+	// words with PersonResume, so the member knows it is kept.
 	Resume bool
+	// Lang is the member's language, for the words said about the ask.
+	Lang Lang
 }
 
 // Say is what the member is told about their ask: text, then, when a
@@ -30,7 +32,7 @@ type AlertRequest struct {
 func (r AlertRequest) Say(text string) []Reply {
 	replies := []Reply{{Text: text}}
 	if r.Resume {
-		replies = append(replies, Reply{Text: SayPersonResume})
+		replies = append(replies, Reply{Text: WordsFor(r.Lang).PersonResume})
 	}
 	return replies
 }
@@ -43,25 +45,6 @@ const AlertLimit = time.Hour
 const (
 	actPersonYes = "person:yes"
 	actPersonNo  = "person:no"
-)
-
-// Words.
-const (
-	choiceTalk      = "Talk to a person"
-	sayPersonOffer  = "Would you like me to ask your navigator to reach out? They'll only see that you asked, not what you wrote."
-	sayPersonYes    = "Yes, ask them"
-	sayPersonNotNow = "Not now"
-	sayPersonNo     = "Okay, I won't ask anyone. If you change your mind, say \"talk to a person\" anytime."
-
-	// SayPersonResume ends the answer to an ask made in the middle of a
-	// conversation.
-	SayPersonResume = "What we were doing is kept: say \"continue\" when you're ready."
-
-	// SayNobodyToAsk answers an ask when the member has no navigator and
-	// no group with a facilitator.
-	SayNobodyToAsk = "I'm sorry — there's no navigator or facilitator I can ask for you yet, because you're not in a group with one.\n" +
-		"If you'd like to talk with someone now, call or text 988 (the US Suicide & Crisis Lifeline), any time. " +
-		"If you are in danger now, call your local emergency number."
 )
 
 // personWords are typed ways of asking for a person. They must be the
@@ -78,15 +61,15 @@ var personWords = regexp.MustCompile(`^(` +
 // [Talk to a person] button. It reports whether the input was one of them.
 func (t *turn) personCommand(word string) bool {
 	switch {
-	case t.action == ActTalkToPerson || t.action == actPersonYes || t.action == "" && word == normalize(sayPersonYes):
+	case t.action == ActTalkToPerson || t.action == actPersonYes || t.action == "" && word == normalize(t.w.PersonYes):
 		t.res.Alert = &AlertRequest{Resume: t.s.Active()}
 		return true
 	case t.action == "" && personWords.MatchString(word):
 		// The offer waits beside the flow; the flow itself is untouched.
-		t.say(sayPersonOffer, Choice{sayPersonYes, actPersonYes}, Choice{sayPersonNotNow, actPersonNo})
+		t.say(t.w.PersonOffer, Choice{t.w.PersonYes, actPersonYes}, Choice{t.w.PersonNotNow, actPersonNo})
 		return true
 	case t.action == actPersonNo:
-		t.say(sayPersonNo)
+		t.say(t.w.PersonNo)
 		if t.s.Active() {
 			t.ask() // back to where they were
 		}

@@ -35,10 +35,10 @@ func TestStep_TalkToPerson(t *testing.T) {
 				if res.Alert != nil {
 					t.Fatal("typed words alerted at once; they must be offered first")
 				}
-				if len(res.Replies) != 1 || res.Replies[0].Text != sayPersonOffer {
+				if len(res.Replies) != 1 || res.Replies[0].Text != en.PersonOffer {
 					t.Fatalf("replies %+v, want the offer", res.Replies)
 				}
-				want := []Choice{{sayPersonYes, actPersonYes}, {sayPersonNotNow, actPersonNo}}
+				want := []Choice{{en.PersonYes, actPersonYes}, {en.PersonNotNow, actPersonNo}}
 				if !reflect.DeepEqual(res.Replies[0].Choices, want) {
 					t.Errorf("choices %+v, want %+v", res.Replies[0].Choices, want)
 				}
@@ -66,10 +66,10 @@ func TestStep_TalkToPerson(t *testing.T) {
 				if no.Alert != nil {
 					t.Fatal("\"Not now\" alerted")
 				}
-				if got := joinReplies(no.Replies); !strings.Contains(got, sayPersonNo) {
-					t.Errorf("replies %q, want %q", got, sayPersonNo)
+				if got := joinReplies(no.Replies); !strings.Contains(got, en.PersonNo) {
+					t.Errorf("replies %q, want %q", got, en.PersonNo)
 				}
-				if s.s.Active() && !strings.Contains(joinReplies(no.Replies), sayWhy) {
+				if s.s.Active() && !strings.Contains(joinReplies(no.Replies), en.Why) {
 					t.Errorf("\"Not now\" did not come back to the question: %q", joinReplies(no.Replies))
 				}
 				if !reflect.DeepEqual(no.State, s.s) {
@@ -80,7 +80,7 @@ func TestStep_TalkToPerson(t *testing.T) {
 		for _, text := range notAsks {
 			t.Run(s.name+"/not/"+text, func(t *testing.T) {
 				res := Step(s.s, Input{Text: text}, s.c, refNow)
-				if res.Alert != nil || strings.Contains(joinReplies(res.Replies), sayPersonOffer) {
+				if res.Alert != nil || strings.Contains(joinReplies(res.Replies), en.PersonOffer) {
 					t.Errorf("%q was taken for an ask for a person: %+v", text, res.Replies)
 				}
 			})
@@ -115,7 +115,7 @@ func TestStep_TalkToPersonResumes(t *testing.T) {
 		if err := json.Unmarshal(b, &s); err != nil {
 			t.Fatal(err)
 		}
-		if in.Text == "continue" && !strings.Contains(joinReplies(res.Replies), sayWhy) {
+		if in.Text == "continue" && !strings.Contains(joinReplies(res.Replies), en.Why) {
 			t.Errorf("continue: %q, want the question it was at", joinReplies(res.Replies))
 		}
 	}
@@ -128,19 +128,19 @@ func TestStep_TalkToPersonResumes(t *testing.T) {
 func TestMenus_OfferTalkToPerson(t *testing.T) {
 	has := func(cs []Choice) bool {
 		for _, c := range cs {
-			if c.Value == ActTalkToPerson && c.Label == choiceTalk {
+			if c.Value == ActTalkToPerson && c.Label == en.ChoiceTalk {
 				return true
 			}
 		}
 		return false
 	}
 	for name, c := range map[string]Context{"no goal": {}, "goal": {Goal: &store.Goal{ID: 1, Text: "x"}}} {
-		tr := &turn{c: c}
+		tr := &turn{c: c, w: en}
 		if !has(tr.menuChoices()) {
-			t.Errorf("%s: menu %+v has no [%s]", name, tr.menuChoices(), choiceTalk)
+			t.Errorf("%s: menu %+v has no [%s]", name, tr.menuChoices(), en.ChoiceTalk)
 		}
 	}
-	if !has((&turn{}).menuChoicesWithGoal()) {
+	if !has((&turn{w: en}).menuChoicesWithGoal()) {
 		t.Error("the menu after saving a goal has no [Talk to a person]")
 	}
 	res := Step(State{}, Input{Text: "hello"}, Context{}, refNow)

@@ -38,42 +38,23 @@ func SharingLabel(s store.Sharing) string {
 	return SharingLabel(store.ShareSteps)
 }
 
-// Who will see a check-in, said in one short line under the prompt.
-const (
-	sayWhoSeesAll       = "Your facilitator sees what you write here, except what you keep just for you — change it with /cairn privacy."
-	sayWhoSeesSteps     = "Your facilitator sees whether you checked in and the steps you finish — change it with /cairn privacy."
-	sayWhoSeesCheckedIn = "Your facilitator sees only whether you checked in — change it with /cairn privacy."
-)
-
 // WhoSees is the line under a check-in prompt saying who will see the
 // answer.
-func WhoSees(s store.Sharing) string {
+func WhoSees(w *Words, s store.Sharing) string {
 	switch s {
 	case store.ShareAll:
-		return sayWhoSeesAll
+		return w.WhoSeesAll
 	case store.ShareCheckedIn:
-		return sayWhoSeesCheckedIn
+		return w.WhoSeesCheckedIn
 	}
-	return sayWhoSeesSteps
+	return w.WhoSeesSteps
 }
-
-// Words for /cairn privacy and the App Home button.
-const (
-	SayPrivacyIntro   = "What may your group's facilitators and your navigator see of your check-ins? An answer you mark *just for me* during a check-in is never shown to anyone, whatever you pick."
-	SayPrivacyAsk     = "*%s* — now: %s."
-	SayPrivacySet     = "Done — in %s, %s."
-	SayPrivacyNoGroup = "You're not in a group yet, so nobody sees your check-ins. When you join one, you'll choose what its facilitators see."
-	SayPrivacyTrouble = "Sorry — I couldn't save that. Please try again in a minute."
-	SayPrivacyNotIn   = "You're not a member of that group any more, so there's nothing to change."
-)
 
 // "Just for me": after an answer in a check-in, the next question offers
 // to keep that answer from everyone.
 const (
-	prefixPrivate  = "private:"
-	answerDid      = "did"
-	answerBarrier  = "barrier"
-	answerPlan     = "plan"
-	sayJustForMe   = "Just for me"
-	sayKeptPrivate = "Kept just for you — nobody else will see that answer, whatever you share."
+	prefixPrivate = "private:"
+	answerDid     = "did"
+	answerBarrier = "barrier"
+	answerPlan    = "plan"
 )

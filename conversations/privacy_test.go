@@ -81,21 +81,21 @@ func TestCheckIn_JustForMeOnlyOnce(t *testing.T) {
 		{action: "done:11", stage: stageDid},
 		{action: actThatsIt, stage: stagePlan},
 	})
-	if strings.Contains(joinReplies(res[1].Replies), sayJustForMe) {
+	if strings.Contains(joinReplies(res[1].Replies), en.JustForMe) {
 		t.Fatalf("offered after steps tapped, with no words to keep: %q", joinReplies(res[1].Replies))
 	}
 	_, res = walk(t, s, c, refNow, []row{
 		{text: "go to the river", want: "[Just for me]", stage: stagePlanAsStep},
 		{action: "private:plan", stage: stagePlanAsStep},
 	})
-	if strings.Contains(joinReplies(res[1].Replies), "["+sayJustForMe+"]") {
+	if strings.Contains(joinReplies(res[1].Replies), "["+en.JustForMe+"]") {
 		t.Fatalf("still offered once kept: %q", joinReplies(res[1].Replies))
 	}
 }
 
 func TestWhoSees(t *testing.T) {
 	for sh, want := range map[string]string{"all": "sees what you write", "steps": "the steps you finish", "checked_in": "only whether you checked in", "": "the steps you finish"} {
-		if got := WhoSees(storeSharing(sh)); !strings.Contains(got, want) || !strings.Contains(got, "/cairn privacy") {
+		if got := WhoSees(en, storeSharing(sh)); !strings.Contains(got, want) || !strings.Contains(got, "/cairn privacy") {
 			t.Errorf("WhoSees(%q) = %q", sh, got)
 		}
 	}

@@ -207,23 +207,23 @@ var asideWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya":
 // typed is kept.
 func (t *turn) safety() bool {
 	word := normalize(t.text)
-	if t.action == "" && t.s.Aside != "" && word == normalize(choiceNotNow) {
+	if t.action == "" && t.s.Aside != "" && word == normalize(t.w.ChoiceNotNow) {
 		t.action = actNotNow
 	}
 	switch t.action {
 	case actNotNow:
 		t.s.Aside = ""
 		if t.s.Active() {
-			t.say(sayCrisisNotNow)
+			t.say(t.w.CrisisNotNow)
 			t.ask()
 		} else {
-			t.say(sayCrisisNotNow, t.menuChoices()...)
+			t.say(t.w.CrisisNotNow, t.menuChoices()...)
 		}
 		return true
 	case actContinue:
 		t.s.Aside = ""
 		if !t.s.Active() {
-			t.say(sayMenu, t.menuChoices()...)
+			t.say(t.w.Menu, t.menuChoices()...)
 			return true
 		}
 		t.resume()
@@ -242,7 +242,7 @@ func (t *turn) safety() bool {
 			t.setback()
 			return true
 		case sigLow:
-			t.say(sayLowSelf, Choice{choiceTellNavigator, ActTalkToPerson})
+			t.say(t.w.LowSelf, Choice{t.w.ChoiceTellNavigator, ActTalkToPerson})
 			if t.s.Active() && t.s.Aside != asideCrisis {
 				t.s.Aside = asideReflect
 			}
@@ -259,23 +259,23 @@ func (t *turn) safety() bool {
 	if t.s.Aside == asideReflect {
 		// The answer to a reflection is the member's own; it is not stored.
 		t.s.Aside = ""
-		t.say(sayReflectThanks)
+		t.say(t.w.ReflectThanks)
 		t.ask()
 		return true
 	}
-	t.say(sayCrisisHeld, Choice{choiceTellNavigator, ActTalkToPerson}, Choice{choiceContinue, actContinue})
+	t.say(t.w.CrisisHeld, Choice{t.w.ChoiceTellNavigator, ActTalkToPerson}, Choice{t.w.ChoiceContinue, actContinue})
 	return true
 }
 
 // crisis is the reply to words of crisis: warm words, who to call, and the
 // offer of a person. The flow waits (State.Aside) until the member goes on.
 func (t *turn) crisis() {
-	contacts := say988
+	contacts := t.w.Lifeline988
 	if c := strings.TrimSpace(t.c.CrisisContacts); c != "" {
-		contacts = sayGroupContacts + "\n" + c
+		contacts = t.w.GroupContacts + "\n" + c
 	}
-	t.say(sayCrisis+"\n"+contacts+"\n"+sayEmergency+"\n"+sayCrisisOffer,
-		Choice{choiceTellNavigator, ActTalkToPerson}, Choice{choiceNotNow, actNotNow})
+	t.say(t.w.Crisis+"\n"+contacts+"\n"+t.w.Emergency+"\n"+t.w.CrisisOffer,
+		Choice{t.w.ChoiceTellNavigator, ActTalkToPerson}, Choice{t.w.ChoiceNotNow, actNotNow})
 	if t.s.Active() {
 		t.s.Aside = asideCrisis
 	}
@@ -285,7 +285,7 @@ func (t *turn) crisis() {
 // something that got in the way (never as something done), and the
 // check-in goes on from the plan.
 func (t *turn) setback() {
-	t.say(saySetback, Choice{choiceTellNavigator, ActTalkToPerson})
+	t.say(t.w.Setback, Choice{t.w.ChoiceTellNavigator, ActTalkToPerson})
 	if !t.s.Active() {
 		return
 	}

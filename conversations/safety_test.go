@@ -158,7 +158,7 @@ func TestSafety_Crisis(t *testing.T) {
 			const cry = "honestly I don't see the point anymore"
 			res := Step(s, Input{Text: cry}, tc.c, refNow)
 			got := joinReplies(res.Replies)
-			for _, want := range []string{sayCrisis, "988", "local emergency number"} {
+			for _, want := range []string{en.Crisis, "988", "local emergency number"} {
 				if !strings.Contains(got, want) {
 					t.Fatalf("replies %q lack %q", got, want)
 				}
@@ -182,7 +182,7 @@ func TestSafety_Crisis(t *testing.T) {
 				t.Fatalf("held turn: state %s, replies %+v", jsonOf(t, held.State), held.Replies)
 			}
 			resumed := Step(held.State, Input{Text: "continue"}, tc.c, refNow)
-			want := (&turn{s: s, c: tc.c, now: refNow}).question().Text
+			want := (&turn{s: s, c: tc.c, w: en, now: refNow}).question().Text
 			if got := joinReplies(resumed.Replies); !strings.Contains(got, want) || resumed.State.Aside != "" {
 				t.Fatalf("continue: %q (aside %q), want the question %q", got, resumed.State.Aside, want)
 			}
@@ -204,7 +204,7 @@ func TestSafety_NotNow(t *testing.T) {
 	s, _ := walk(t, State{}, Context{}, refNow, []row{{text: "goal", stage: stageDream}})
 	res := Step(s, Input{Text: "I want to end it all"}, Context{}, refNow)
 	res = Step(res.State, Input{Action: actNotNow}, Context{}, refNow)
-	if got := joinReplies(res.Replies); !strings.Contains(got, sayCrisisNotNow) || res.State.Aside != "" || res.State.Stage != stageDream {
+	if got := joinReplies(res.Replies); !strings.Contains(got, en.CrisisNotNow) || res.State.Aside != "" || res.State.Stage != stageDream {
 		t.Fatalf("not now: %q, state %+v", got, res.State)
 	}
 	// The next answer is the dream again.
@@ -252,13 +252,13 @@ func TestSafety_Relapse(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s, _ := walk(t, State{}, c, refNow, tc.before)
 			_, res := walk(t, s, c, refNow, []row{
-				{text: tc.text, want: saySetback, stage: stagePlan},
+				{text: tc.text, want: en.Setback, stage: stagePlan},
 				{text: "go to a meeting every day", stage: stagePlanAsStep},
 				{text: "no", stage: stageImportance},
 				{text: "8", stage: stageConfidence},
-				{text: "7", want: sayCheckinSaved, stage: ""},
+				{text: "7", want: en.CheckinSaved, stage: ""},
 			})
-			if !hasChoice(res[0].Replies, ActTalkToPerson) || !strings.Contains(joinReplies(res[0].Replies), sayStepCheckinPlan) {
+			if !hasChoice(res[0].Replies, ActTalkToPerson) || !strings.Contains(joinReplies(res[0].Replies), en.StepCheckinPlan) {
 				t.Fatalf("setback reply: %+v", res[0].Replies)
 			}
 			ci := res[len(res)-1].CheckIn
@@ -281,12 +281,12 @@ func TestSafety_Relapse(t *testing.T) {
 	})
 	t.Run("OutsideACheckIn", func(t *testing.T) {
 		res := Step(State{}, Input{Text: "back in detox"}, c, refNow)
-		if got := joinReplies(res.Replies); !strings.Contains(got, saySetback) || res.Changed() || res.State.Active() {
+		if got := joinReplies(res.Replies); !strings.Contains(got, en.Setback) || res.Changed() || res.State.Active() {
 			t.Fatalf("%q %+v", got, res)
 		}
 		s, _ := walk(t, State{}, Context{}, refNow, []row{{text: "goal", stage: stageDream}})
 		res = Step(s, Input{Text: "recaí"}, Context{}, refNow)
-		if got := joinReplies(res.Replies); !strings.Contains(got, saySetback) || !strings.Contains(got, sayDreamFun) || res.State.Goal.Dream != "" {
+		if got := joinReplies(res.Replies); !strings.Contains(got, en.Setback) || !strings.Contains(got, en.DreamFun) || res.State.Goal.Dream != "" {
 			t.Fatalf("%q %+v", got, res.State)
 		}
 	})
@@ -312,10 +312,10 @@ func TestSafety_LowRatings(t *testing.T) {
 		imp, conf string
 		want      string // the question; "" for none
 	}{
-		{"LowConfidence", nil, did, "8", "2", sayMoreLikely},
-		{"LowImportance", nil, did, "1", "9", sayStillYourGoal},
-		{"ZeroBoth", nil, did, "0", "0", sayStillYourGoal},
-		{"NothingTwice", nothingLast, nothing, "8", "8", saySmaller},
+		{"LowConfidence", nil, did, "8", "2", en.MoreLikely},
+		{"LowImportance", nil, did, "1", "9", en.StillYourGoal},
+		{"ZeroBoth", nil, did, "0", "0", en.StillYourGoal},
+		{"NothingTwice", nothingLast, nothing, "8", "8", en.Smaller},
 		{"NothingOnce", didLast, nothing, "8", "8", ""},
 		{"Fine", nil, did, "3", "3", ""},
 		{"Skipped", nil, did, "skip", "skip", ""},
@@ -337,7 +337,7 @@ func TestSafety_LowRatings(t *testing.T) {
 			const answer = "maybe if my sister came along"
 			res = Step(res.State, Input{Text: answer}, c, refNow)
 			got := joinReplies(res.Replies)
-			if !strings.Contains(got, sayReflectThanks) || !strings.Contains(got, sayCheckinSaved) || res.CheckIn == nil {
+			if !strings.Contains(got, en.ReflectThanks) || !strings.Contains(got, en.CheckinSaved) || res.CheckIn == nil {
 				t.Fatalf("replies %q, check-in %+v", got, res.CheckIn)
 			}
 			if b, _ := json.Marshal(res.CheckIn); strings.Contains(string(b), answer) {
@@ -357,12 +357,12 @@ func TestSafety_LowRatings(t *testing.T) {
 		c := Context{Goal: goal, Steps: steps}
 		s, _ := walk(t, State{}, c, refNow, []row{{text: "check in", stage: stageDid}})
 		res := Step(s, Input{Text: "I'm useless, I can't do anything right"}, c, refNow)
-		if got := joinReplies(res.Replies); !strings.Contains(got, sayLowSelf) || !hasChoice(res.Replies, ActTalkToPerson) || res.State.Stage != stageDid {
+		if got := joinReplies(res.Replies); !strings.Contains(got, en.LowSelf) || !hasChoice(res.Replies, ActTalkToPerson) || res.State.Stage != stageDid {
 			t.Fatalf("%q %+v", got, res.State)
 		}
 		res = Step(res.State, Input{Text: "smaller would help"}, c, refNow)
 		got := joinReplies(res.Replies)
-		if !strings.Contains(got, sayReflectThanks) || !strings.Contains(got, "what did you do") || res.State.Stage != stageDid ||
+		if !strings.Contains(got, en.ReflectThanks) || !strings.Contains(got, "what did you do") || res.State.Stage != stageDid ||
 			strings.Contains(jsonOf(t, res.State), "smaller") || strings.Contains(jsonOf(t, res.State), "useless") {
 			t.Fatalf("%q %s", got, jsonOf(t, res.State))
 		}

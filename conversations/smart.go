@@ -140,49 +140,49 @@ func (t *turn) smartAsk(l Stage) {
 // smartQuestion is the question for the letter being asked.
 func (t *turn) smartQuestion() Reply {
 	g := t.s.Goal
-	keep := []Choice{{sayGoalKeep, actKeep}}
+	keep := []Choice{{t.w.GoalKeep, actKeep}}
 	if g.Smart.Offered {
 		switch t.s.Stage {
 		case stageSpecific:
-			return Reply{Text: saySmartOfferS, Choices: keep}
+			return Reply{Text: t.w.SmartOfferS, Choices: keep}
 		case stageMeasure:
-			return Reply{Text: saySmartOfferM, Choices: keep}
+			return Reply{Text: t.w.SmartOfferM, Choices: keep}
 		case stageByWhen:
-			return Reply{Text: saySmartOfferT, Choices: keep}
+			return Reply{Text: t.w.SmartOfferT, Choices: keep}
 		case stageSure:
-			return Reply{Text: saySmartOfferA, Choices: append(rulerChoices()[:11], keep...)}
+			return Reply{Text: t.w.SmartOfferA, Choices: append(rulerChoices(t.w)[:11], keep...)}
 		case stageSure7:
-			return Reply{Text: saySmartOfferA7, Choices: keep}
+			return Reply{Text: t.w.SmartOfferA7, Choices: keep}
 		}
 	}
 	switch t.s.Stage {
 	case stageSpecific:
-		return Reply{Text: specificQuestion(g.Text), Choices: keep}
+		return Reply{Text: specificQuestion(t.w, g.Text), Choices: keep}
 	case stageByWhen:
-		return Reply{Text: saySmartTime, Choices: keep}
+		return Reply{Text: t.w.SmartTime, Choices: keep}
 	case stageSure:
-		return Reply{Text: saySmartSure, Choices: append(rulerChoices()[:11], keep...)}
+		return Reply{Text: t.w.SmartSure, Choices: append(rulerChoices(t.w)[:11], keep...)}
 	case stageSure7:
-		return Reply{Text: saySmartSure7, Choices: keep}
+		return Reply{Text: t.w.SmartSure7, Choices: keep}
 	}
-	return Reply{Text: saySmartMeasure, Choices: keep}
+	return Reply{Text: t.w.SmartMeasure, Choices: keep}
 }
 
 // specificQuestion asks "what kind of …?" for a goal that names only a kind.
-func specificQuestion(goal string) string {
-	w := strings.Trim(normalize(goal), ".!? ")
-	if m := generalWords.FindStringSubmatch(w); m != nil {
+func specificQuestion(w *Words, goal string) string {
+	g := strings.Trim(normalize(goal), ".!? ")
+	if m := generalWords.FindStringSubmatch(g); m != nil {
 		switch m[2] {
 		case "job", "work", "jobs":
-			return saySmartKindJob
+			return w.SmartKindJob
 		case "house", "home", "place", "apartment", "housing":
-			return saySmartKindHome
+			return w.SmartKindHome
 		case "school", "education":
-			return saySmartKindSchool
+			return w.SmartKindSchool
 		}
-		return fmt.Sprintf(saySmartKindOf, m[2])
+		return fmt.Sprintf(w.SmartKindOf, m[2])
 	}
-	return saySmartWhat
+	return w.SmartWhat
 }
 
 // smartAnswer takes the answer to a letter's question.
@@ -312,11 +312,11 @@ func (t *turn) dreamAnswer() {
 	if isIDK(t.text) {
 		if !s.Goal.Smart.DreamNudged {
 			s.Goal.Smart.DreamNudged = true
-			t.say(sayDreamLittle)
+			t.say(t.w.DreamLittle)
 			return
 		}
 		s.Goal.Dream = ""
-		t.say(sayDreamLater)
+		t.say(t.w.DreamLater)
 		t.advance(stageHappy)
 		t.ask()
 		return
@@ -338,8 +338,8 @@ func (t *turn) askEnjoy() bool {
 	return true
 }
 
-func enjoyQuestion() Reply {
-	return Reply{Text: sayEnjoy, Choices: []Choice{{saySkip, actSkip}}}
+func enjoyQuestion(w *Words) Reply {
+	return Reply{Text: w.Enjoy, Choices: []Choice{{w.Skip, actSkip}}}
 }
 
 func (t *turn) enjoyAnswer() {
@@ -348,10 +348,10 @@ func (t *turn) enjoyAnswer() {
 	switch {
 	case t.action == actSkip || noWords[w]:
 	case yesWords[w]:
-		t.say(sayEnjoyThanks) // asked once: a plain "yes" is not asked "which part?"
+		t.say(t.w.EnjoyThanks) // asked once: a plain "yes" is not asked "which part?"
 	case !isFiller(t.text) && hasLetterOrDigit(t.text):
 		s.Goal.Smart.Enjoy = t.text
-		t.say(sayEnjoyThanks)
+		t.say(t.w.EnjoyThanks)
 	}
 	t.toConfirm()
 	t.ask()
@@ -366,6 +366,6 @@ func (t *turn) whyOffer() bool {
 		return false
 	}
 	sm.Asked = strings.TrimPrefix(sm.Asked+","+string(stageWhy), ",")
-	t.say(saySmartOfferR)
+	t.say(t.w.SmartOfferR)
 	return true
 }

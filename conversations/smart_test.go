@@ -13,18 +13,18 @@ func TestSmart_NotClearWhenItIsnt(t *testing.T) {
 		goal, want string
 		stage      Stage
 	}{
-		{"yes", saySmartWhat, stageSpecific},
-		{"idk", saySmartWhat, stageSpecific},
-		{"a job", saySmartKindJob, stageSpecific},
-		{"get a job", saySmartKindJob, stageSpecific},
-		{"my own place", saySmartKindHome, stageSpecific},
-		{"stay sober", saySmartMeasure, stageMeasure},
-		{"be happy", saySmartMeasure, stageMeasure},
-		{"get better", saySmartMeasure, stageMeasure},
-		{"be more confident", saySmartMeasure, stageMeasure},
-		{"learn to fly-fish", saySmartTime, stageByWhen},
-		{"walk 20 minutes three times a week", saySmartSure, stageSure},
-		{"a part-time job at a grocery store by March", saySmartSure, stageSure},
+		{"yes", en.SmartWhat, stageSpecific},
+		{"idk", en.SmartWhat, stageSpecific},
+		{"a job", en.SmartKindJob, stageSpecific},
+		{"get a job", en.SmartKindJob, stageSpecific},
+		{"my own place", en.SmartKindHome, stageSpecific},
+		{"stay sober", en.SmartMeasure, stageMeasure},
+		{"be happy", en.SmartMeasure, stageMeasure},
+		{"get better", en.SmartMeasure, stageMeasure},
+		{"be more confident", en.SmartMeasure, stageMeasure},
+		{"learn to fly-fish", en.SmartTime, stageByWhen},
+		{"walk 20 minutes three times a week", en.SmartSure, stageSure},
+		{"a part-time job at a grocery store by March", en.SmartSure, stageSure},
 	} {
 		t.Run(tc.goal, func(t *testing.T) {
 			_, res := walk(t, start, Context{}, refNow, []row{{text: tc.goal, want: tc.want, stage: tc.stage}})
@@ -89,7 +89,7 @@ func TestSmart_OneLetterAtATime(t *testing.T) {
 	})
 	t.Run("AYesIsNotGoOn", func(t *testing.T) {
 		walk(t, start, Context{}, refNow, []row{
-			{text: "yes", want: saySmartWhat, stage: stageSpecific},
+			{text: "yes", want: en.SmartWhat, stage: stageSpecific},
 			{text: "yes", want: "Here are a few", stage: stageSpecific},
 		})
 	})
@@ -102,7 +102,7 @@ func TestSmart_OneLetterAtATime(t *testing.T) {
 			{text: "by September", want: "how sure", stage: stageSure},
 			{text: "3", want: "make it a 7", stage: stageSure7},
 			{text: "back", want: "how sure", stage: stageSure},
-			{text: "help", want: sayHelpSure, stage: stageSure},
+			{text: "help", want: en.HelpSure, stage: stageSure},
 		})
 	})
 	t.Run("BackPastMeasureToSure", func(t *testing.T) {
@@ -181,7 +181,7 @@ func TestSmart_Enjoy(t *testing.T) {
 	for _, no := range []string{"no", "skip", "nope", "idk"} {
 		t.Run(no, func(t *testing.T) {
 			s, _ := walk(t, more, Context{}, refNow, []row{
-				{text: "that's all", want: sayEnjoy, stage: stageEnjoy},
+				{text: "that's all", want: en.Enjoy, stage: stageEnjoy},
 				{text: no, want: "Shall I save it?", stage: stageConfirm},
 			})
 			if s.Goal.Smart.Enjoy != "" {
@@ -192,13 +192,13 @@ func TestSmart_Enjoy(t *testing.T) {
 	t.Run("Help", func(t *testing.T) {
 		walk(t, more, Context{}, refNow, []row{
 			{text: "that's all", stage: stageEnjoy},
-			{text: "help", want: sayHelpEnjoy, stage: stageEnjoy},
+			{text: "help", want: en.HelpEnjoy, stage: stageEnjoy},
 		})
 	})
 	t.Run("YesIsThankedNotAskedAgain", func(t *testing.T) {
 		s, _ := walk(t, more, Context{}, refNow, []row{
-			{text: "that's all", want: sayEnjoy, stage: stageEnjoy},
-			{text: "yes", want: sayEnjoyThanks, stage: stageConfirm},
+			{text: "that's all", want: en.Enjoy, stage: stageEnjoy},
+			{text: "yes", want: en.EnjoyThanks, stage: stageConfirm},
 		})
 		if s.Goal.Smart.Enjoy != "" {
 			t.Fatalf("enjoy %q", s.Goal.Smart.Enjoy)
@@ -206,7 +206,7 @@ func TestSmart_Enjoy(t *testing.T) {
 	})
 	t.Run("KeptAndAskedOnce", func(t *testing.T) {
 		_, res := walk(t, more, Context{}, refNow, []row{
-			{text: "that's all", want: sayEnjoy, stage: stageEnjoy},
+			{text: "that's all", want: en.Enjoy, stage: stageEnjoy},
 			{text: "being out on the water", want: "Shall I save it?", stage: stageConfirm},
 			{action: actEdit, stage: stageEdit},
 			{action: actEditAdd, stage: stageStepWhat},

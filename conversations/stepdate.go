@@ -61,12 +61,12 @@ func (t *turn) afterSession() bool {
 // session, for a first step; else one more than 6 weeks away.
 func (t *turn) farQuestion() Reply {
 	due := SayDate(t.s.Draft.Due, t.now)
-	text := fmt.Sprintf(sayStepFar, due)
+	text := fmt.Sprintf(t.w.StepFar, due)
 	if t.afterSession() {
 		day, _ := t.sessionDay()
-		text = fmt.Sprintf(sayStepAfterSession, capitalize(due), t.onDay(day))
+		text = fmt.Sprintf(t.w.StepAfterSession, capitalize(due), t.onDay(day))
 	}
-	return Reply{Text: text, Choices: []Choice{{sayStepKeepDate, actKeep}, {sayStepOtherDay, actOther}}}
+	return Reply{Text: text, Choices: []Choice{{t.w.StepKeepDate, actKeep}, {t.w.StepOtherDay, actOther}}}
 }
 
 // unsureWords are ways of saying "I don't know when".
@@ -152,13 +152,13 @@ func (t *turn) shortDay(day time.Time) string {
 func (t *turn) whenQuestion() Reply {
 	day := t.s.Draft.Suggest
 	if day.IsZero() {
-		return Reply{Text: sayStepWhen, Choices: []Choice{{sayNotSure, actUnsure}}}
+		return Reply{Text: t.w.StepWhen, Choices: []Choice{{t.w.NotSure, actUnsure}}}
 	}
-	text := fmt.Sprintf(sayStepSuggest, t.shortDay(day))
+	text := fmt.Sprintf(t.w.StepSuggest, t.shortDay(day))
 	if session, ok := t.sessionDay(); ok && day.Equal(session.AddDate(0, 0, -1)) {
-		text = fmt.Sprintf(sayStepSuggestSession, t.shortDay(day))
+		text = fmt.Sprintf(t.w.StepSuggestSession, t.shortDay(day))
 	}
-	return Reply{Text: text, Choices: []Choice{{capitalize(t.shortDay(day)), actKeep}, {sayPickAnotherDay, actOther}}}
+	return Reply{Text: text, Choices: []Choice{{capitalize(t.shortDay(day)), actKeep}, {t.w.PickAnotherDay, actOther}}}
 }
 
 // changeWords lead a new day said at the question after one was set:
@@ -212,7 +212,7 @@ func (t *turn) bigStep() bool {
 	case s.Draft.Big != "" && !s.Draft.SplitAsked && (t.action == actKeep || t.action == "" && unsureWords.MatchString(normalize(t.text))):
 		// Not knowing a first piece is fine: go on with the big one.
 		if t.action != actKeep {
-			t.say(sayBigAsIs)
+			t.say(t.w.BigAsIs)
 		}
 		big := s.Draft.Big
 		s.Draft = StepDraft{}
@@ -230,11 +230,11 @@ func (t *turn) bigStep() bool {
 
 // bigQuestion asks for a first piece of a big first step.
 func (t *turn) bigQuestion() Reply {
-	when := sayThisWeek
+	when := t.w.ThisWeek
 	if day, ok := t.sessionDay(); ok {
-		when = fmt.Sprintf(sayBeforeGroup, t.onDay(day))
+		when = fmt.Sprintf(t.w.BeforeGroup, t.onDay(day))
 	}
-	return Reply{Text: fmt.Sprintf(sayStepBig, when), Choices: []Choice{{sayStepKeepOne, actKeep}}}
+	return Reply{Text: fmt.Sprintf(t.w.StepBig, when), Choices: []Choice{{t.w.StepKeepOne, actKeep}}}
 }
 
 // onDay is "today", "tomorrow", "on Tuesday", or "on Tuesday, June 23".
@@ -255,7 +255,7 @@ func (t *turn) keepBigOne(d StepDraft) {
 	s := &t.s
 	s.Goal.Steps[len(s.Goal.Steps)-1].Big = ""
 	s.Goal.Steps = append(s.Goal.Steps, StepDraft{What: d.Big, Owner: store.OwnerMe})
-	t.say(fmt.Sprintf(sayBigKept, d.Big))
+	t.say(fmt.Sprintf(t.w.BigKept, d.Big))
 }
 
 // lastAdded is the step just added: the last with a day (a big one kept
@@ -271,9 +271,9 @@ func lastAdded(steps []StepDraft) StepDraft {
 
 // SayDue says when a step is due: "by Friday, June 12", or "no date yet"
 // for a step kept for later.
-func SayDue(due, now time.Time) string {
+func SayDue(w *Words, due, now time.Time) string {
 	if due.IsZero() {
-		return sayNoDateYet
+		return w.NoDateYet
 	}
 	return "by " + SayDate(due, now)
 }

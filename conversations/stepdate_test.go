@@ -322,7 +322,7 @@ func TestStepFlow_BigFirstStep(t *testing.T) {
 }
 
 func TestRenderGoal_StepWithNoDate(t *testing.T) {
-	got := describeStep(StepDraft{What: "get my life together", Owner: "me"}, refNow)
+	got := describeStep(en, StepDraft{What: "get my life together", Owner: "me"}, refNow)
 	if got != "get my life together — you, no date yet" {
 		t.Fatalf("describeStep = %q", got)
 	}

@@ -99,9 +99,9 @@ func (t *turn) templateList() []Template {
 	return append(append([]Template(nil), t.c.Templates...), Templates...)
 }
 
-func (tm Template) label() string {
+func (tm Template) label(w *Words) string {
 	if tm.Group != "" || tm.Area == "" {
-		return shorten(sayTemplateFromGrp+": "+tm.Goal, 75) // the facilitators' words as written
+		return shorten(w.TemplateFromGrp+": "+tm.Goal, 75) // the facilitators' words as written
 	}
 	return shorten(tm.Area+": "+lowerFirst(tm.Goal), 75)
 }
@@ -114,19 +114,19 @@ func (t *turn) templateQuestion() (Reply, bool) {
 	case d.Picking:
 		var choices []Choice
 		for i, tm := range t.templateList() {
-			choices = append(choices, Choice{tm.label(), prefixTemplate + strconv.Itoa(i+1)})
+			choices = append(choices, Choice{tm.label(t.w), prefixTemplate + strconv.Itoa(i+1)})
 		}
-		return Reply{Text: sayTemplatePick, Choices: choices}, true
+		return Reply{Text: t.w.TemplatePick, Choices: choices}, true
 	case d.Rewording:
-		return Reply{Text: fmt.Sprintf(sayTemplateOwnGoal, d.Offer)}, true
+		return Reply{Text: fmt.Sprintf(t.w.TemplateOwnGoal, d.Offer)}, true
 	case d.Offer != "":
-		return Reply{Text: fmt.Sprintf(sayTemplateGoal, d.Offer),
-			Choices: []Choice{{choiceKeep, actKeep}, {choiceChangeWords, actChangeWords}}}, true
+		return Reply{Text: fmt.Sprintf(t.w.TemplateGoal, d.Offer),
+			Choices: []Choice{{t.w.ChoiceKeep, actKeep}, {t.w.ChoiceChangeWords, actChangeWords}}}, true
 	case len(d.Steps) > 0:
-		return Reply{Text: fmt.Sprintf(sayTemplateStep, d.Steps[0]),
-			Choices: []Choice{{choiceKeep, actKeep}, {choiceChangeWords, actChangeWords}, {saySkip, actSkip}}}, true
+		return Reply{Text: fmt.Sprintf(t.w.TemplateStep, d.Steps[0]),
+			Choices: []Choice{{t.w.ChoiceKeep, actKeep}, {t.w.ChoiceChangeWords, actChangeWords}, {t.w.Skip, actSkip}}}, true
 	}
-	return Reply{Text: sayGoal, Choices: []Choice{{choicePickExamples, actPickExamples}}}, true
+	return Reply{Text: t.w.Goal, Choices: []Choice{{t.w.ChoicePickExamples, actPickExamples}}}, true
 }
 
 // templateAnswer handles an answer at the goal question that is about
@@ -187,7 +187,7 @@ func (t *turn) pickTemplate() bool {
 			n = i
 		}
 		for i, tm := range list {
-			if word == normalize(tm.Goal) || word == normalize(tm.Area) || word == normalize(tm.label()) {
+			if word == normalize(tm.Goal) || word == normalize(tm.Area) || word == normalize(tm.label(t.w)) {
 				n = i + 1
 			}
 		}
@@ -198,7 +198,7 @@ func (t *turn) pickTemplate() bool {
 	}
 	if n < 1 || n > len(list) {
 		q, _ := t.templateQuestion()
-		t.say(sayTemplatePickNone, q.Choices...)
+		t.say(t.w.TemplatePickNone, q.Choices...)
 		return true
 	}
 	tm := list[n-1]
@@ -227,7 +227,7 @@ func (t *turn) answerTemplateStep() {
 	case actChangeWords:
 		s.After, s.Draft = stageGoal, StepDraft{}
 		t.advance(stageStepWhat)
-		t.say(fmt.Sprintf(sayTemplateOwnStep, what))
+		t.say(fmt.Sprintf(t.w.TemplateOwnStep, what))
 		t.ask()
 	default: // typed words are the step in the member's own words
 		if t.needWords() {
@@ -250,7 +250,7 @@ func (t *turn) nextTemplateStep() {
 	}
 	s.Template = TemplateDraft{}
 	if len(s.Goal.Steps) > 0 {
-		t.say(sayTemplateStepsEnd)
+		t.say(t.w.TemplateStepsEnd)
 	}
 	t.advanceGoal(stageWhy)
 	t.ask()

@@ -12,7 +12,7 @@ func TestTemplates_PickWorkKeepChangeSkip(t *testing.T) {
 	s, results := walk(t, State{}, Context{}, refNow, []row{
 		{action: actGoal, want: "won the lottery", stage: stageDream},
 		{text: "Work again, and my own place", stage: stageHappy},
-		{text: "Money of my own", want: "[" + choicePickExamples + "]", stage: stageGoal},
+		{text: "Money of my own", want: "[" + en.ChoicePickExamples + "]", stage: stageGoal},
 		{text: "I don't know where to start", want: "Work: a part-time job by spring", stage: stageGoal},
 		{text: "Work: a part-time job by spring", want: "Keep these words, or change them?", stage: stageGoal},
 		{action: actKeep, want: "Get my birth certificate (make the appointment at the records office)", stage: stageGoal},
@@ -60,7 +60,7 @@ func TestTemplates_Table(t *testing.T) {
 		{name: "GroupTemplateFirst", c: group, rows: []row{
 			{action: actPickExamples, want: "From your group: Join the community garden by June", stage: stageGoal},
 		}, check: func(t *testing.T, s State) {
-			q := (&turn{s: s, c: group, now: refNow}).question()
+			q := (&turn{s: s, c: group, w: en, now: refNow}).question()
 			if len(q.Choices) < 2 || !strings.HasPrefix(q.Choices[0].Label, "From your group") {
 				t.Fatalf("first choice = %+v", q.Choices)
 			}

@@ -273,7 +273,7 @@ func (s *Scheduler) compose(ctx context.Context, d store.Delivery, now time.Time
 		if d.Kind == store.DeliverReminder {
 			intro = fmt.Sprintf(sayReminder, name, when)
 		}
-		intro += "\n" + conversations.WhoSees(g.SharingOf(d.Recipient))
+		intro += "\n" + conversations.WhoSees(conversations.WordsFor(conversations.English), g.SharingOf(d.Recipient))
 		replies, err := s.runner.Start(ctx, d.Recipient, conversations.FlowCheckIn, d.Session, d.GroupID, now)
 		if err != nil {
 			return nil, err

@@ -20,7 +20,10 @@ type Member struct {
 	NavigatorID string    `json:"navigator_id,omitempty"`
 	PausedUntil time.Time `json:"paused_until,omitzero"` // no prompts before this instant
 	DMChannel   string    `json:"dm_channel,omitempty"`  // the member's DM with the bot, once known
-	CreatedAt   time.Time `json:"created_at"`
+	// Lang is the language the member chose, or Slack's locale for them
+	// ("es", "en-US"); empty is English (see conversations.ParseLang).
+	Lang      string    `json:"lang,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
 	// Unreachable is Slack's reason ("account_inactive") for refusing the
 	// last message to this person, since UnreachableAt; empty while they
 	// can be reached. Nothing scheduled is sent to them until it clears.

@@ -213,7 +213,7 @@ func (c *tryCommand) say(ctx context.Context, in conversations.Input) error {
 		if err := c.st.Compact(ctx); err != nil {
 			return err
 		}
-		c.print([]conversations.Reply{{Text: conversations.SayForgotten}})
+		c.print([]conversations.Reply{{Text: conversations.WordsFor(conversations.English).Forgotten}})
 		return nil
 	}
 	c.print(out.Replies)
@@ -233,7 +233,7 @@ func (c *tryCommand) alert(ctx context.Context, req conversations.AlertRequest) 
 	}
 	a, ok := store.AlertFor(groups, c.member)
 	if !ok {
-		c.print(req.Say(conversations.SayNobodyToAsk))
+		c.print(req.Say(conversations.WordsFor(conversations.English).NobodyToAsk))
 		return nil
 	}
 	a.At = c.clock.now().UTC()
@@ -283,7 +283,7 @@ func (c *tryCommand) exportData(ctx context.Context) error {
 	if err := os.WriteFile(c.export, append(buf, '\n'), 0o600); err != nil {
 		return fmt.Errorf("write %s: %w", c.export, err)
 	}
-	c.print([]conversations.Reply{{Text: conversations.DataSummary(e, c.loc)}})
+	c.print([]conversations.Reply{{Text: conversations.DataSummary(conversations.WordsFor(conversations.English), e, c.loc)}})
 	fmt.Fprintf(c.stdout, "(saved to %s)\n", c.export)
 	return nil
 }

@@ -1,0 +1,11 @@
+package conversations
+
+// Helpers holds the sentences of one part of Cairn (see catalogue.go). Fields are
+// exported so bot and scheduler read them; each English field has its Spanish
+// twin below, written for the reader (tú, short, warm), not word for word.
+type Helpers struct {
+}
+
+var englishHelpers = Helpers{}
+
+var spanishHelpers = Helpers{}

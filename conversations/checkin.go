@@ -408,3 +408,11 @@ func Cairn(n int) string {
 	}
 	return strings.Repeat("🪨", min(n, 20))
 }
+
+func rulerChoices(w *Words) []Choice {
+	choices := make([]Choice, 0, 12)
+	for i := 0; i <= 10; i++ {
+		choices = append(choices, Choice{strconv.Itoa(i), prefixRuler + strconv.Itoa(i)})
+	}
+	return append(choices, Choice{w.Skip, actSkip})
+}

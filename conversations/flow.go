@@ -3,15 +3,10 @@ package conversations
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/cairnbot/cairn/store"
 )
 
 // Stage is one question within a flow.
@@ -73,10 +68,6 @@ const (
 	prefixBarrier = "barrier:"
 	prefixRuler   = "ruler:"
 )
-
-// farAway is when a step stops being a stepping stone and becomes a goal of
-// its own: the seeds' short-term steps are days or weeks, not months.
-const farAway = 42 * 24 * time.Hour
 
 // turn carries one Step call's working values.
 type turn struct {
@@ -268,72 +259,6 @@ func (t *turn) advance(next Stage) {
 	t.s.Stage = next
 }
 
-// idle answers a member who is not in a flow: a menu, a summary, or a step
-// marked done.
-func (t *turn) idle(word string) {
-	if t.lifecycle(word) { // reached, changed, let go, beside another, a step edited
-		return
-	}
-	switch {
-	case t.action == actGoal || word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting":
-		t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream}
-		t.ask()
-	case t.action == actCheckIn || word == "check in" || word == "checkin" || word == "check-in":
-		t.startCheckIn()
-	case t.action == actSteps || word == "steps" || word == "my steps" || word == "my goal" || word == "goal status" || word == "show":
-		t.showSteps()
-	case t.action == actHelp:
-		t.say(t.w.Help, t.menuChoices()...)
-	case pauseWords.MatchString(word):
-		t.pause(pauseWords.ReplaceAllString(word, ""))
-	case word == "resume" || word == "i'm back" || word == "im back" || word == "back again":
-		back := time.Time{}
-		t.res.Pause = &back
-		t.say(t.w.Resumed)
-	case strings.HasPrefix(t.action, prefixDone) || strings.HasPrefix(word, "done "):
-		t.markDoneDirect(word)
-	default:
-		if t.c.Goal == nil {
-			t.say(t.w.Intro)
-		} else {
-			t.say(t.w.Hello)
-		}
-		t.say(t.w.Menu, t.menuChoices()...)
-	}
-}
-
-func (t *turn) menuChoices() []Choice {
-	if t.c.Goal == nil {
-		return []Choice{{t.w.ChoiceSetGoal, actGoal}, {t.w.ChoiceHelp, actHelp}, {t.w.ChoiceTalk, ActTalkToPerson}}
-	}
-	return []Choice{{t.w.ChoiceCheckIn, actCheckIn}, {t.w.ChoiceMySteps, actSteps}, {t.w.ChoiceSetGoal, actGoal}, {t.w.ChoiceReached, ActGoalReached}, {t.w.ChoiceHelp, actHelp}, {t.w.ChoiceTalk, ActTalkToPerson}}
-}
-
-func (t *turn) showSteps() {
-	if t.c.Goal == nil {
-		t.say(t.w.NoGoalYet, Choice{t.w.ChoiceSetGoal, actGoal})
-		return
-	}
-	if len(t.c.Goals) > 1 {
-		t.showGoals()
-		return
-	}
-	t.say(RenderGoal(t.w, *t.c.Goal, t.c.Steps, t.now))
-}
-
-func (t *turn) stepByID(id string) *store.Step {
-	n, err := strconv.ParseUint(id, 10, 64)
-	if err != nil {
-		return nil
-	}
-	for i := range t.c.Steps {
-		if t.c.Steps[i].ID == n {
-			return &t.c.Steps[i]
-		}
-	}
-	return nil
-}
-
 // ask asks the current stage's question again (after back, help, a pause or
 // an answer that didn't fit).
 func (t *turn) ask() {
@@ -442,14 +367,6 @@ func (t *turn) question() Reply {
 		return r
 	}
 	return Reply{Text: t.w.Menu, Choices: t.menuChoices()}
-}
-
-func rulerChoices(w *Words) []Choice {
-	choices := make([]Choice, 0, 12)
-	for i := 0; i <= 10; i++ {
-		choices = append(choices, Choice{strconv.Itoa(i), prefixRuler + strconv.Itoa(i)})
-	}
-	return append(choices, Choice{w.Skip, actSkip})
 }
 
 // matchChoice maps typed text to a button of the current question, so that
@@ -605,252 +522,4 @@ func (t *turn) answer() {
 		return
 	}
 	t.ask()
-}
-
-// advanceGoal walks the goal flow on, or back to the summary when the member
-// was only changing one part.
-func (t *turn) advanceGoal(next Stage) {
-	if t.s.Editing {
-		t.toConfirm()
-		return
-	}
-	t.advance(next)
-}
-
-func (t *turn) toConfirm() {
-	t.s.Editing = false
-	t.s.After = ""
-	t.advance(stageConfirm)
-}
-
-func (t *turn) edit() {
-	s := &t.s
-	switch t.action {
-	case actEditGoal:
-		s.Editing = true
-		t.advance(stageGoal)
-	case actEditWhy:
-		s.Editing = true
-		t.advance(stageWhy)
-	case actEditSupp:
-		s.Editing = true
-		t.advance(stageSupport)
-	case actEditAdd:
-		s.After = stageConfirm
-		t.advance(stageStepWhat)
-	case actEditDrop:
-		if len(s.Goal.Steps) == 0 {
-			t.say(t.w.DropNone)
-			break
-		}
-		t.advance(stageDropStep)
-	default:
-		t.say(t.w.PickOne)
-	}
-	t.ask()
-}
-
-// needWords asks again when an answer that must be tracked has no words in
-// it (empty, or emoji only). It reports whether it did.
-func (t *turn) needWords() bool {
-	if t.text == "" {
-		t.say(t.w.Empty)
-		t.ask()
-		return true
-	}
-	if !hasLetterOrDigit(t.text) {
-		t.say(t.w.EmojiOnly)
-		return true
-	}
-	return false
-}
-
-// stepAnswer runs the step sub-flow (what, when, who) shared by goal setting,
-// editing and check-ins.
-func (t *turn) stepAnswer() {
-	s := &t.s
-	if t.dateChange() || t.whenWayOut() || s.Stage == stageStepWhat && t.bigStep() {
-		return
-	}
-	switch s.Stage {
-	case stageStepWhat:
-		if t.needWords() {
-			return
-		}
-		if !s.Draft.SplitAsked && severalActions(t.text) {
-			s.Draft = StepDraft{What: t.text, SplitAsked: true, Big: s.Draft.Big}
-			t.ask()
-			return
-		}
-		what := s.Draft.What
-		if t.action != actKeep || s.Draft.What == "" {
-			what = t.text
-		}
-		s.Draft.SplitAsked = false
-		t.stepWhat(what)
-	case stageStepWhen, stageStepFar:
-		if s.Stage == stageStepFar {
-			switch t.action {
-			case actKeep:
-				t.advance(stageStepWho)
-				t.ask()
-				return
-			case actOther:
-				t.advance(stageStepWhen)
-				t.ask()
-				return
-			}
-		}
-		due, err := ParseDate(t.text, t.now)
-		if err != nil {
-			if t.text == "" {
-				t.say(t.w.StepNoDate)
-			} else {
-				t.say(err.Error())
-			}
-			return
-		}
-		s.Draft.Due = due
-		t.dueSet()
-	case stageStepWho:
-		switch t.action {
-		case actWhoMe:
-			t.finishStep(store.OwnerMe, "")
-			return
-		case actWhoNav:
-			t.finishStep(store.OwnerNavigator, "")
-			return
-		case actWhoOther:
-			t.advance(stageStepWhoName)
-		default:
-			t.answerWho()
-			return
-		}
-	case stageStepWhoName:
-		if t.needWords() {
-			return
-		}
-		t.answerWho()
-		return
-	}
-	t.ask()
-}
-
-func (t *turn) finishStep(owner store.OwnerKind, name string) {
-	s := &t.s
-	d := s.Draft
-	d.Owner, d.OwnerName, d.SplitAsked = owner, name, false
-	s.Draft = StepDraft{}
-	if s.Flow == FlowCheckIn {
-		s.CheckIn.NewSteps = append(s.CheckIn.NewSteps, d)
-		t.say(fmt.Sprintf("Added: %s.", describeStep(t.w, d, t.now)))
-		t.advance(stageImportance)
-		t.ask()
-		return
-	}
-	s.Goal.Steps = append(s.Goal.Steps, d)
-	t.keepBigOne(d)
-	if s.After == stageConfirm {
-		t.toConfirm()
-		t.ask()
-		return
-	}
-	if t.templateStepDone() {
-		return
-	}
-	t.advance(stageStepMore)
-	t.ask()
-}
-
-func (t *turn) saveGoal() {
-	g := t.s.Goal
-	t.res.Goal = &store.Goal{
-		Dream: g.Dream, Happy: g.Happy, Text: g.Text, Measure: g.Measure,
-		Why: g.Why, Supporters: g.Supporters, Status: store.GoalActive,
-		Sure: g.Smart.Sure, SureHelp: g.Smart.SureHelp, Enjoy: g.Smart.Enjoy,
-		CreatedAt: t.now.UTC(), UpdatedAt: t.now.UTC(),
-	}
-	t.replaceGoal(g.Replaces)
-	for _, d := range g.Steps {
-		t.res.NewSteps = append(t.res.NewSteps, d.record(t.now))
-	}
-	t.s = State{V: stateVersion}
-	if len(g.Steps) == 0 {
-		t.say(t.w.SavedNoStep, t.menuChoicesWithGoal()...)
-		return
-	}
-	t.say(fmt.Sprintf(t.w.Saved, describeStep(t.w, g.Steps[0], t.now)))
-}
-
-func (t *turn) menuChoicesWithGoal() []Choice {
-	return []Choice{{t.w.ChoiceMySteps, actSteps}, {t.w.ChoiceHelp, actHelp}, {t.w.ChoiceTalk, ActTalkToPerson}}
-}
-
-func (d StepDraft) record(now time.Time) store.Step {
-	return store.Step{What: d.What, Due: d.Due, Owner: d.Owner, OwnerName: d.OwnerName, CreatedAt: now.UTC()}
-}
-
-func (t *turn) goalText() string {
-	if t.c.Goal == nil {
-		return ""
-	}
-	if len(t.c.Goals) > 1 {
-		return goalNames(t.c.Goals)
-	}
-	return t.c.Goal.Text
-}
-
-// normalize lower-cases text and trims spaces and end punctuation, for
-// matching commands and button labels.
-func normalize(text string) string {
-	text = strings.ToLower(strings.TrimSpace(text))
-	text = strings.TrimRightFunc(text, func(r rune) bool { return r == '.' || r == '!' || r == '?' && len(text) > 1 })
-	text = strings.ReplaceAll(text, "’", "'")
-	return strings.Join(strings.Fields(text), " ")
-}
-
-func hasLetterOrDigit(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
-}
-
-// daysUntil measures from the start of the member's today to the due date.
-func daysUntil(due, now time.Time) time.Duration {
-	y, m, d := now.Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	return due.Sub(today)
-}
-
-// capitalize starts a sentence with a capital letter ("tomorrow, …" → "Tomorrow, …").
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// shorten keeps a button label short enough for Slack (75 characters) and
-// for a glance, cutting at a rune, never inside an emoji.
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
-}
-
-// pauseWords start a request for time away: "away until June 20", "pause
-// for 2 weeks", "I'm away till Friday".
-var pauseWords = regexp.MustCompile(`^(i'?m |i am )?(away|pause|pause prompts|on holiday|on vacation)( for| until| till| til)?\b ?`)
-
-// pause records time away from check-in prompts; the goal and steps stay.
-func (t *turn) pause(phrase string) {
-	if strings.TrimSpace(phrase) == "" {
-		t.say(t.w.PauseHow)
-		return
-	}
-	day, err := AwayUntil(phrase, t.now)
-	if err != nil {
-		t.say(err.Error() + "\n" + t.w.PauseHow)
-		return
-	}
-	t.res.Pause = &day
-	t.say(fmt.Sprintf(t.w.Paused, SayDate(day, t.now)))
 }

@@ -1,10 +1,11 @@
 package conversations
 
 import (
-	"github.com/cairnbot/cairn/store"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/cairnbot/cairn/store"
 )
 
 // TestCheckIn_JustForMe walks check-ins in which answers are kept just

@@ -159,3 +159,32 @@ var joiningScripts = []*unicode.RangeTable{
 func joiningScript(r rune) bool {
 	return r >= 0x0600 && (unicode.IsLetter(r) || unicode.IsMark(r)) && unicode.In(r, joiningScripts...)
 }
+
+// normalize lower-cases text and trims spaces and end punctuation, for
+// matching commands and button labels.
+func normalize(text string) string {
+	text = strings.ToLower(strings.TrimSpace(text))
+	text = strings.TrimRightFunc(text, func(r rune) bool { return r == '.' || r == '!' || r == '?' && len(text) > 1 })
+	text = strings.ReplaceAll(text, "’", "'")
+	return strings.Join(strings.Fields(text), " ")
+}
+
+func hasLetterOrDigit(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// capitalize starts a sentence with a capital letter ("tomorrow, …" → "Tomorrow, …").
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// shorten keeps a button label short enough for Slack (75 characters) and
+// for a glance, cutting at a rune, never inside an emoji.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}

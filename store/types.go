@@ -217,6 +217,17 @@ type Step struct {
 	OwnerName string    `json:"owner_name,omitempty"` // for OwnerPerson
 	DoneAt    time.Time `json:"done_at,omitzero"`
 	CreatedAt time.Time `json:"created_at"`
+	// Practise is the member's wish to practise this step in the group
+	// (role-play, as the facilitator guide has it); PractisedAt is when a
+	// recap noted it was practised.
+	Practise    bool      `json:"practise,omitempty"`
+	PractisedAt time.Time `json:"practised_at,omitzero"`
+	// HelperID is a support person in the workspace (a Slack user ID) the
+	// member named for this step; HelperOK is the member's yes to Cairn
+	// reminding them of it, and HelperRemindedAt when it did (once).
+	HelperID         string    `json:"helper_id,omitempty"`
+	HelperOK         bool      `json:"helper_ok,omitempty"`
+	HelperRemindedAt time.Time `json:"helper_reminded_at,omitzero"`
 }
 
 // Done reports whether the step has been marked done.

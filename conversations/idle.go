@@ -1,0 +1,102 @@
+package conversations
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cairnbot/cairn/store"
+)
+
+// What a member who is not in a flow gets: the menu, their steps, time away.
+
+// idle answers a member who is not in a flow: a menu, a summary, or a step
+// marked done.
+func (t *turn) idle(word string) {
+	if t.lifecycle(word) { // reached, changed, let go, beside another, a step edited
+		return
+	}
+	switch {
+	case t.action == actGoal || word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting":
+		t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream}
+		t.ask()
+	case t.action == actCheckIn || word == "check in" || word == "checkin" || word == "check-in":
+		t.startCheckIn()
+	case t.action == actSteps || word == "steps" || word == "my steps" || word == "my goal" || word == "goal status" || word == "show":
+		t.showSteps()
+	case t.action == actHelp:
+		t.say(t.w.Help, t.menuChoices()...)
+	case pauseWords.MatchString(word):
+		t.pause(pauseWords.ReplaceAllString(word, ""))
+	case word == "resume" || word == "i'm back" || word == "im back" || word == "back again":
+		back := time.Time{}
+		t.res.Pause = &back
+		t.say(t.w.Resumed)
+	case strings.HasPrefix(t.action, prefixDone) || strings.HasPrefix(word, "done "):
+		t.markDoneDirect(word)
+	default:
+		if t.c.Goal == nil {
+			t.say(t.w.Intro)
+		} else {
+			t.say(t.w.Hello)
+		}
+		t.say(t.w.Menu, t.menuChoices()...)
+	}
+}
+
+func (t *turn) menuChoices() []Choice {
+	if t.c.Goal == nil {
+		return []Choice{{t.w.ChoiceSetGoal, actGoal}, {t.w.ChoiceHelp, actHelp}, {t.w.ChoiceTalk, ActTalkToPerson}}
+	}
+	return []Choice{{t.w.ChoiceCheckIn, actCheckIn}, {t.w.ChoiceMySteps, actSteps}, {t.w.ChoiceSetGoal, actGoal}, {t.w.ChoiceReached, ActGoalReached}, {t.w.ChoiceHelp, actHelp}, {t.w.ChoiceTalk, ActTalkToPerson}}
+}
+
+func (t *turn) menuChoicesWithGoal() []Choice {
+	return []Choice{{t.w.ChoiceMySteps, actSteps}, {t.w.ChoiceHelp, actHelp}, {t.w.ChoiceTalk, ActTalkToPerson}}
+}
+
+func (t *turn) showSteps() {
+	if t.c.Goal == nil {
+		t.say(t.w.NoGoalYet, Choice{t.w.ChoiceSetGoal, actGoal})
+		return
+	}
+	if len(t.c.Goals) > 1 {
+		t.showGoals()
+		return
+	}
+	t.say(RenderGoal(t.w, *t.c.Goal, t.c.Steps, t.now))
+}
+
+func (t *turn) stepByID(id string) *store.Step {
+	n, err := strconv.ParseUint(id, 10, 64)
+	if err != nil {
+		return nil
+	}
+	for i := range t.c.Steps {
+		if t.c.Steps[i].ID == n {
+			return &t.c.Steps[i]
+		}
+	}
+	return nil
+}
+
+// pauseWords start a request for time away: "away until June 20", "pause
+// for 2 weeks", "I'm away till Friday".
+var pauseWords = regexp.MustCompile(`^(i'?m |i am )?(away|pause|pause prompts|on holiday|on vacation)( for| until| till| til)?\b ?`)
+
+// pause records time away from check-in prompts; the goal and steps stay.
+func (t *turn) pause(phrase string) {
+	if strings.TrimSpace(phrase) == "" {
+		t.say(t.w.PauseHow)
+		return
+	}
+	day, err := AwayUntil(phrase, t.now)
+	if err != nil {
+		t.say(err.Error() + "\n" + t.w.PauseHow)
+		return
+	}
+	t.res.Pause = &day
+	t.say(fmt.Sprintf(t.w.Paused, SayDate(day, t.now)))
+}

@@ -1,0 +1,123 @@
+package conversations
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/cairnbot/cairn/store"
+)
+
+// The step sub-flow (what, when, who), shared by goal setting, editing and
+// check-ins.
+
+// farAway is when a step stops being a stepping stone and becomes a goal of
+// its own: the seeds' short-term steps are days or weeks, not months.
+const farAway = 42 * 24 * time.Hour
+
+// stepAnswer runs the step sub-flow (what, when, who) shared by goal setting,
+// editing and check-ins.
+func (t *turn) stepAnswer() {
+	s := &t.s
+	if t.dateChange() || t.whenWayOut() || s.Stage == stageStepWhat && t.bigStep() {
+		return
+	}
+	switch s.Stage {
+	case stageStepWhat:
+		if t.needWords() {
+			return
+		}
+		if !s.Draft.SplitAsked && severalActions(t.text) {
+			s.Draft = StepDraft{What: t.text, SplitAsked: true, Big: s.Draft.Big}
+			t.ask()
+			return
+		}
+		what := s.Draft.What
+		if t.action != actKeep || s.Draft.What == "" {
+			what = t.text
+		}
+		s.Draft.SplitAsked = false
+		t.stepWhat(what)
+	case stageStepWhen, stageStepFar:
+		if s.Stage == stageStepFar {
+			switch t.action {
+			case actKeep:
+				t.advance(stageStepWho)
+				t.ask()
+				return
+			case actOther:
+				t.advance(stageStepWhen)
+				t.ask()
+				return
+			}
+		}
+		due, err := ParseDate(t.text, t.now)
+		if err != nil {
+			if t.text == "" {
+				t.say(t.w.StepNoDate)
+			} else {
+				t.say(err.Error())
+			}
+			return
+		}
+		s.Draft.Due = due
+		t.dueSet()
+	case stageStepWho:
+		switch t.action {
+		case actWhoMe:
+			t.finishStep(store.OwnerMe, "")
+			return
+		case actWhoNav:
+			t.finishStep(store.OwnerNavigator, "")
+			return
+		case actWhoOther:
+			t.advance(stageStepWhoName)
+		default:
+			t.answerWho()
+			return
+		}
+	case stageStepWhoName:
+		if t.needWords() {
+			return
+		}
+		t.answerWho()
+		return
+	}
+	t.ask()
+}
+
+func (t *turn) finishStep(owner store.OwnerKind, name string) {
+	s := &t.s
+	d := s.Draft
+	d.Owner, d.OwnerName, d.SplitAsked = owner, name, false
+	s.Draft = StepDraft{}
+	if s.Flow == FlowCheckIn {
+		s.CheckIn.NewSteps = append(s.CheckIn.NewSteps, d)
+		t.say(fmt.Sprintf("Added: %s.", describeStep(t.w, d, t.now)))
+		t.advance(stageImportance)
+		t.ask()
+		return
+	}
+	s.Goal.Steps = append(s.Goal.Steps, d)
+	t.keepBigOne(d)
+	if s.After == stageConfirm {
+		t.toConfirm()
+		t.ask()
+		return
+	}
+	if t.templateStepDone() {
+		return
+	}
+	t.advance(stageStepMore)
+	t.ask()
+}
+
+func (d StepDraft) record(now time.Time) store.Step {
+	return store.Step{What: d.What, Due: d.Due, Owner: d.Owner, OwnerName: d.OwnerName, CreatedAt: now.UTC()}
+}
+
+// daysUntil measures from the start of the member's today to the due date.
+func daysUntil(due, now time.Time) time.Duration {
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return due.Sub(today)
+}

@@ -130,20 +130,41 @@ func ParseDate(phrase string, now time.Time) (time.Time, error) {
 // now's year: "Monday, January 4, 2027". "today"/"tomorrow" may prefix: "tomorrow, Thursday, June 11".
 // The date's calendar date is read in UTC (as ParseDate returns it); today is
 // now's calendar date in now's location. ParseDate reads every result back.
-func SayDate(date, now time.Time) string {
+func SayDate(date, now time.Time) string { return SayDateIn(English, date, now) }
+
+// SayDateIn says a date in a person's language: "tomorrow, Friday, June 6"
+// or "mañana, viernes 6 de junio", with the year only when it is not now's.
+func SayDateIn(l Lang, date, now time.Time) string {
 	d := date.UTC()
 	d = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 	y, m, td := now.Date()
 	today := time.Date(y, m, td, 0, 0, 0, 0, time.UTC)
-	s := d.Weekday().String() + ", " + dateMonthDay(d, y)
+	var s, todayWord, tomorrowWord string
+	if l == Spanish {
+		s = spanishWeekdays[d.Weekday()] + " " + fmt.Sprint(d.Day()) + " de " + spanishMonths[d.Month()-1]
+		if d.Year() != y {
+			s += fmt.Sprintf(" de %d", d.Year())
+		}
+		todayWord, tomorrowWord = "hoy", "mañana"
+	} else {
+		s = d.Weekday().String() + ", " + dateMonthDay(d, y)
+		todayWord, tomorrowWord = "today", "tomorrow"
+	}
 	switch {
 	case d.Equal(today):
-		return "today, " + s
+		return todayWord + ", " + s
 	case d.Equal(today.AddDate(0, 0, 1)):
-		return "tomorrow, " + s
+		return tomorrowWord + ", " + s
 	}
 	return s
 }
+
+// Spanish names, lower-case as Spanish writes them mid-sentence.
+var (
+	spanishWeekdays = [...]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"}
+	spanishMonths   = [...]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+		"septiembre", "octubre", "noviembre", "diciembre"}
+)
 
 // dateMonthDay is "June 12", with ", 2027" when the year is not thisYear.
 func dateMonthDay(d time.Time, thisYear int) string {

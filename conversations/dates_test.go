@@ -388,3 +388,23 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestSayDateIn_Spanish(t *testing.T) {
+	now := time.Date(2026, 6, 4, 15, 0, 0, 0, time.UTC) // a Thursday
+	for _, tc := range []struct {
+		day  time.Time
+		want string
+	}{
+		{time.Date(2026, 6, 4, 0, 0, 0, 0, time.UTC), "hoy, jueves 4 de junio"},
+		{time.Date(2026, 6, 5, 0, 0, 0, 0, time.UTC), "mañana, viernes 5 de junio"},
+		{time.Date(2026, 6, 10, 0, 0, 0, 0, time.UTC), "miércoles 10 de junio"},
+		{time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC), "sábado 2 de enero de 2027"},
+	} {
+		if got := SayDateIn(Spanish, tc.day, now); got != tc.want {
+			t.Errorf("SayDateIn(Spanish, %s) = %q, want %q", tc.day.Format("2006-01-02"), got, tc.want)
+		}
+	}
+	if got := SayDateIn(English, time.Date(2026, 6, 5, 0, 0, 0, 0, time.UTC), now); got != "tomorrow, Friday, June 5" {
+		t.Errorf("English = %q", got)
+	}
+}

@@ -37,8 +37,9 @@ func (t *turn) idle(word string) {
 	case strings.HasPrefix(t.action, prefixDone) || strings.HasPrefix(word, "done "):
 		t.markDoneDirect(word)
 	default:
-		if t.c.Goal == nil {
+		if t.c.Goal == nil && !t.c.Introduced {
 			t.say(t.w.Intro)
+			t.res.Introduced = true
 		} else {
 			t.say(t.w.Hello)
 		}

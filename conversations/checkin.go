@@ -135,7 +135,17 @@ func (t *turn) checkInAnswer() {
 		case actNo:
 			t.advance(stageImportance)
 		default:
-			t.say(t.w.PickOne)
+			// Not a yes or a no: "nothing", "not now" mean no; other words
+			// are the plan said again, better — take them and ask again.
+			switch w := normalize(t.text); {
+			case w != "" && (negative.MatchString(w) || w == "not now" || w == "not yet"):
+				t.advance(stageImportance)
+			case hasLetterOrDigit(t.text) && len([]rune(w)) > 3:
+				ci.Plan = t.text
+				t.ask()
+			default:
+				t.say(t.w.PickOne)
+			}
 		}
 	case stageImportance, stageConfidence:
 		n, ok := t.ruler()

@@ -306,7 +306,7 @@ func (t *turn) question() Reply {
 	case stageStepFar:
 		return t.farQuestion()
 	case stageStepWho:
-		return Reply{Text: fmt.Sprintf(t.w.StepWho, capitalize(SayDate(s.Draft.Due, t.now))),
+		return Reply{Text: fmt.Sprintf(t.w.StepWho, capitalize(SayDateIn(t.w.lang(), s.Draft.Due, t.now))),
 			Choices: []Choice{{t.w.WhoMe, actWhoMe}, {t.w.WhoNavigator, actWhoNav}, {t.w.WhoOther, actWhoOther}}}
 	case stageStepWhoName:
 		return Reply{Text: t.w.StepWhoName}
@@ -347,11 +347,11 @@ func (t *turn) question() Reply {
 	case stageBarrier:
 		var choices []Choice
 		for _, b := range barriers {
-			choices = append(choices, Choice{b, prefixBarrier + b})
+			choices = append(choices, Choice{BarrierLabel(t.w, b), prefixBarrier + b})
 		}
 		return Reply{Text: t.w.Barrier, Choices: choices}
 	case stageBarrierOther:
-		return Reply{Text: "What was it? A few words is plenty."}
+		return Reply{Text: t.w.BarrierWhat}
 	case stagePlan:
 		return Reply{Text: t.w.StepCheckinPlan, Choices: t.privateChoice()}
 	case stagePlanAsStep:

@@ -91,7 +91,7 @@ func (t *turn) goalText() string {
 		return ""
 	}
 	if len(t.c.Goals) > 1 {
-		return goalNames(t.c.Goals)
+		return goalNames(t.w, t.c.Goals)
 	}
 	return t.c.Goal.Text
 }

@@ -98,5 +98,5 @@ func (t *turn) pause(phrase string) {
 		return
 	}
 	t.res.Pause = &day
-	t.say(fmt.Sprintf(t.w.Paused, SayDate(day, t.now)))
+	t.say(fmt.Sprintf(t.w.Paused, SayDateIn(t.w.lang(), day, t.now)))
 }

@@ -325,6 +325,56 @@ type Talk struct {
 	DataNothing string
 	DataHead    string
 	DataFoot    string
+
+	// Moved here from the code (issue 10): the plan's summary, a goal as
+	// shown, counts, and the words said about an ask for a person.
+	SummaryGoal       string
+	SummaryMeasure    string
+	SummaryWhy        string
+	SummarySupport    string
+	SummarySteps      string
+	CairnStatus       string
+	NoStones          string
+	StepAddedShort    string
+	BarrierWhat       string
+	ConfirmAgain      string
+	CountStone        string
+	CountStones       string
+	And               string
+	By                string
+	AlertToHelper     string
+	Asked             string
+	AskedRecently     string
+	ClockFormat       string
+	AskedNavigator    string
+	AskedFacilitator  string
+	AskedFacilitators string
+	AskedThem         string
+	// SharingLabels and SharingSays follow SharingChoices' order: a
+	// button's short name, and what the choice means in a sentence.
+	SharingLabels []string
+	SharingSays   []string
+	// Templates are the built-in goal templates, one per area of recovery
+	// life: each is the area, the goal, then its example stepping stones.
+	Templates [][]string
+	// What DataSummary lists, one line each.
+	DataName         string
+	DataGoal         string
+	GoalStatuses     []string // active, done (reached), dropped (let go)
+	CountStep        string
+	CountSteps       string
+	DataCheckIns     string
+	CountCheckIn     string
+	CountCheckInsN   string
+	DataConversation string
+	DataScheduled    string
+	CountScheduled   string
+	CountScheduledN  string
+	DataInTransit    string
+	CountMessage     string
+	CountMessages    string
+	DataGroup        string
+	Roles            []string // member, facilitator, navigator (store.Role order)
 }
 
 var englishTalk = Talk{
@@ -603,14 +653,101 @@ var englishTalk = Talk{
 	ForgetAsk: "This deletes everything I hold about you: your goals and steps, your check-ins, our conversation, " +
 		"messages waiting for you, and your place in your groups (your facilitators and navigator won't see you there any more).\n" +
 		"It can't be undone. If you'd like a copy first, say \"my data\".\nDelete everything?",
-	ForgetYes:     "Delete everything",
-	ForgetKeep:    "Keep it",
-	ForgetKept:    "Okay — I've kept everything as it was.",
-	ForgetExpired: "That button is from a while ago, so I haven't deleted anything. If you still want me to, say \"forget me\" again.",
-	Forgotten:     "Done. I've deleted everything I held about you. If you write to me again, we'll start fresh.",
-	DataNothing:   "I don't hold anything about you right now.",
-	DataHead:      "Here's everything I hold about you. The file has all of it; in short:",
-	DataFoot:      "Say \"forget me\" if you'd like me to delete all of it.",
+	ForgetYes:         "Delete everything",
+	ForgetKeep:        "Keep it",
+	ForgetKept:        "Okay — I've kept everything as it was.",
+	ForgetExpired:     "That button is from a while ago, so I haven't deleted anything. If you still want me to, say \"forget me\" again.",
+	Forgotten:         "Done. I've deleted everything I held about you. If you write to me again, we'll start fresh.",
+	DataNothing:       "I don't hold anything about you right now.",
+	DataHead:          "Here's everything I hold about you. The file has all of it; in short:",
+	DataFoot:          "Say \"forget me\" if you'd like me to delete all of it.",
+	SummaryGoal:       "Goal: %s",
+	SummaryMeasure:    "How you'll know: %s",
+	SummaryWhy:        "Why it matters: %s",
+	SummarySupport:    "Support: %s",
+	SummarySteps:      "Steps:",
+	CairnStatus:       "Your cairn: %s (%d of %d steps done)",
+	NoStones:          "no stones yet — the first one is the hardest",
+	StepAddedShort:    "Added: %s.",
+	BarrierWhat:       "What was it? A few words is plenty.",
+	ConfirmAgain:      "Shall I save your plan as it is? (Say \"steps\" to see it again.)",
+	CountStone:        "%d stone",
+	CountStones:       "%d stones",
+	And:               " and ",
+	By:                "by %s",
+	AlertToHelper:     "%s asked to talk with someone. Could you reach out today?",
+	Asked:             "I've asked %s, %s, to reach out.",
+	AskedRecently:     "I asked %s at %s — they'll be in touch. If it can't wait, call or text 988.",
+	ClockFormat:       "3:04 pm",
+	AskedNavigator:    "your navigator",
+	AskedFacilitator:  "your group's facilitator",
+	AskedFacilitators: "your group's facilitators",
+	AskedThem:         "them",
+	SharingLabels:     []string{"Everything I write", "Checked in + steps done", "Only whether I checked in"},
+	SharingSays: []string{
+		"your facilitators and navigator see what you write in a check-in, except answers you keep just for you",
+		"your facilitators and navigator see whether you checked in and how many steps you finished, not your words",
+		"your facilitators and navigator see only whether you checked in",
+	},
+	Templates: [][]string{
+		{"Work", "A part-time job by spring",
+			"Get my birth certificate (make the appointment at the records office)",
+			"Pick out two outfits for interviews",
+			"Go to the resume workshop"},
+		{"Housing", "A place of my own by the end of the year",
+			"Call the housing authority about the waiting list",
+			"Ask my navigator which papers the application needs",
+			"Visit one apartment"},
+		{"Education", "Start a GED class this fall",
+			"Call the adult learning center about class times",
+			"Sign up for the placement test",
+			"Find a quiet place to study twice a week"},
+		{"Health", "Walk 20 minutes three times a week by next month",
+			"Make an appointment with my doctor for a check-up",
+			"Walk around the block once",
+			"Pick out comfortable shoes for walking"},
+		{"Relationships and friends", "Have coffee with a friend every week",
+			"Text one old friend to say hello",
+			"Ask someone from group to get coffee",
+			"Go to one community event"},
+		{"Leisure and fun", "Go fishing this summer",
+			"Buy a fishing pole",
+			"Get a fishing licence",
+			"Talk with a friend who fishes"},
+		{"Recovery", "Go to a support meeting every week this month",
+			"Look up meeting times near me",
+			"Go to one meeting",
+			"Ask someone at the meeting for their number"},
+	},
+	DataName:         "your name: %s",
+	DataGoal:         "goal (%s): “%s”, %s, %d done",
+	GoalStatuses:     []string{"active", "reached", "let go"},
+	CountStep:        "%d step",
+	CountSteps:       "%d steps",
+	DataCheckIns:     "%s, the last for the session of %s",
+	CountCheckIn:     "%d check-in",
+	CountCheckInsN:   "%d check-ins",
+	DataConversation: "our conversation in progress, with what you've typed so far",
+	DataScheduled:    "%s planned or sent to you (prompts, reminders)",
+	CountScheduled:   "%d scheduled message",
+	CountScheduledN:  "%d scheduled messages",
+	DataInTransit:    "%s on their way between us",
+	CountMessage:     "%d message",
+	CountMessages:    "%d messages",
+	DataGroup:        "group %s: you're in it as %s",
+	Roles:            []string{"member", "facilitator", "navigator"},
 }
 
 var spanishTalk = Talk{}
+
+// lang is the language w speaks, for the few things worded by code rather
+// than by the catalogue (dates' names): the catalogue's own entries are the
+// only Words there are.
+func (w *Words) lang() Lang {
+	for l, cw := range catalogue {
+		if cw == w {
+			return l
+		}
+	}
+	return English
+}

@@ -135,13 +135,14 @@ func (t *turn) checkInAnswer() {
 		case actNo:
 			t.advance(stageImportance)
 		default:
-			t.say(t.w.PickOne)
+			t.again(t.w.PickOne)
+			return
 		}
 	case stageImportance, stageConfidence:
 		n, ok := t.ruler()
 		if !ok {
-			t.say(t.w.RulerBad)
-			break
+			t.again(t.w.RulerBad)
+			return
 		}
 		if s.Stage == stageImportance {
 			ci.Importance = n

@@ -266,6 +266,22 @@ func (t *turn) ask() {
 	t.say(r.Text, r.Choices...)
 }
 
+// again asks the question on the table once more after an answer Cairn did
+// not follow, in one message: what went wrong (lead), the question, and in a
+// flow its way out. The plan's summary is never repeated whole here: it was
+// just shown, so only its question is asked again.
+func (t *turn) again(lead string) {
+	q := t.question()
+	if t.s.Stage == stageConfirm {
+		q.Text = t.w.ConfirmAgain
+	}
+	text := lead + "\n" + q.Text
+	if t.s.Flow == FlowGoal || t.s.Flow == FlowCheckIn {
+		text += "\n" + t.w.HelpWayOut
+	}
+	t.say(text, q.Choices...)
+}
+
 // question is the message for the current stage. Its choices are also what
 // typed text is matched against.
 func (t *turn) question() Reply {
@@ -503,7 +519,8 @@ func (t *turn) answer() {
 		case actRestart:
 			t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream}
 		default:
-			t.say(t.w.PickOne)
+			t.again(t.w.PickOne)
+			return
 		}
 	case stageEdit:
 		t.edit()
@@ -511,8 +528,8 @@ func (t *turn) answer() {
 	case stageDropStep:
 		n, err := strconv.Atoi(strings.TrimPrefix(normalize(t.text), "#"))
 		if err != nil || n < 1 || n > len(s.Goal.Steps) {
-			t.say(t.w.PickOne)
-			break
+			t.again(t.w.PickOne)
+			return
 		}
 		at := draftOrder(s.Goal.Steps)[n-1] // the number the summary showed
 		s.Goal.Steps = slices.Delete(s.Goal.Steps, at, at+1)

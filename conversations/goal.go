@@ -46,7 +46,8 @@ func (t *turn) edit() {
 		}
 		t.advance(stageDropStep)
 	default:
-		t.say(t.w.PickOne)
+		t.again(t.w.PickOne)
+		return
 	}
 	t.ask()
 }

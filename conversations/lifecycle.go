@@ -363,8 +363,7 @@ func (t *turn) lifeAnswer(word string) bool {
 		t.action = ""
 		return false
 	}
-	t.say(t.w.PickOne)
-	t.ask()
+	t.again(t.w.PickOne)
 	return true
 }
 

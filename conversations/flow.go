@@ -234,7 +234,8 @@ func (t *turn) command(word string) bool {
 		s.CheckIn.Last = "" // the answer it offered to keep private may be undone
 		t.ask()
 		return true
-	case "hi", "hello", "hey", "hiya", "resume", "continue", "where was i", "good morning", "good evening":
+	case "hi", "hello", "hey", "hiya", "resume", "continue", "where was i", "good morning", "good evening",
+		"seguir", "continuar", "sigamos": // the Spanish replies teach "seguir"
 		if !t.s.Active() {
 			return false
 		}
@@ -433,8 +434,10 @@ func (t *turn) matchChoice(word string) string {
 }
 
 var (
-	yesWords = map[string]bool{"yes": true, "y": true, "yeah": true, "yep": true, "yup": true, "sure": true, "ok": true, "okay": true, "👍": true, "please": true, "yes please": true}
-	noWords  = map[string]bool{"no": true, "n": true, "nope": true, "nah": true, "no thanks": true, "no thank you": true, "👎": true}
+	yesWords = map[string]bool{"yes": true, "y": true, "yeah": true, "yep": true, "yup": true, "sure": true, "ok": true, "okay": true, "👍": true, "please": true, "yes please": true,
+		"sí": true, "si": true, "claro": true, "dale": true, "sí, por favor": true}
+	noWords = map[string]bool{"no": true, "n": true, "nope": true, "nah": true, "no thanks": true, "no thank you": true, "👎": true,
+		"no, gracias": true, "no gracias": true}
 )
 
 // answer dispatches an answer to the current stage.

@@ -127,7 +127,7 @@ func sessionDay(w *Words, ci store.CheckIn, now time.Time) string {
 	at = at.In(now.Location())
 	if w.lang() == Spanish {
 		// "martes 9 de junio" (or "hoy, …"): Go's layouts know only English names.
-		return SayDateIn(Spanish, time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC), now)
+		return capitalize(SayDateIn(Spanish, time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC), now))
 	}
 	if at.Year() != now.Year() {
 		return at.Format("Mon Jan 2, 2006")

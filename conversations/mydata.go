@@ -42,9 +42,9 @@ const forgetValid = 24 * time.Hour
 
 var (
 	myDataWords = map[string]bool{"my data": true, "export my data": true, "download my data": true,
-		"what do you know about me": true, "what do you have on me": true}
+		"what do you know about me": true, "what do you have on me": true, "mis datos": true}
 	forgetWords = map[string]bool{"forget me": true, "delete me": true, "delete my data": true,
-		"delete everything": true, "delete all my data": true}
+		"delete everything": true, "delete all my data": true, "olvídame": true, "olvidame": true, "borra mis datos": true}
 )
 
 // dataCommand answers "my data" and "forget me", and the forget buttons.

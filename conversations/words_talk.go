@@ -792,7 +792,7 @@ var spanishTalk = Talk{
 	DropWhich:       "¿Qué paso quito? Escribe su número.",
 	DropNone:        "Todavía no hay pasos para quitar.",
 	Saved:           "Guardado. Tu primera piedra: %s.\nCada paso que termines suma una piedra a tu montón de piedras (cairn). Te escribo antes de cada sesión del grupo.",
-	SavedNoStep:     "Guardado. Cuando quieras, agrega un primer paso con \"meta\" o desde el menú.",
+	SavedNoStep:     "Guardado. Cuando quieras, agrega un primer paso con \"poner una meta\" o desde el menú.",
 	CheckinNoGoal:   "Antes de un check-in, pongamos juntos una meta. Solo toma unos minutos.",
 	CheckinDid:      "Hora del check-in. Desde la última sesión, ¿qué hiciste para tu meta?\n“%s”",
 	CheckinDidSteps: "Tus pasos pendientes:\n%s\nToca los que terminaste, o cuéntame con tus palabras.",
@@ -825,14 +825,14 @@ var spanishTalk = Talk{
 	NoGoalYet:       "Todavía no has puesto una meta.",
 	StepNotFound:    "No encontré ese paso. Escribe \"mis pasos\" para ver sus números.",
 	Help: "Puedes escribir cuando quieras:\n" +
-		"• \"meta\", \"check-in\", \"mis pasos\", \"historial\"\n" +
-		"• \"listo 2\" para marcar hecho el paso 2\n" +
-		"• \"ayuda\" en una pregunta, para saber qué pide\n" +
+		"• \"poner una meta\", \"check-in\", \"mis pasos\", \"historial\"\n" +
+		"• \"listo 2\": marco hecho el paso 2\n" +
+		"• \"ayuda\": te explico la pregunta\n" +
 		"• \"atrás\", o \"parar\" (guardo lo que hiciste)\n" +
-		"• \"ausente hasta el 20 de junio\" para un descanso, \"ya volví\" para terminarlo\n" +
-		"• \"quiero hablar con alguien\": le pido a tu navegador que te busque\n" +
-		"• \"mis datos\" para una copia de lo que guardo, \"olvídame\" para borrarlo\n" +
-		"¿En crisis? Llama o manda un texto al 988 (marca 2 para español), a cualquier hora.",
+		"• \"ausente hasta el 20 de junio\" para descansar; \"ya volví\"\n" +
+		"• \"quiero hablar con alguien\": le aviso a tu navegador\n" +
+		"• \"mis datos\": una copia; \"olvídame\": lo borro todo\n" +
+		"¿En crisis? Llama o manda un texto al 988 (marca 2 para español).",
 	Paused:               "Listo: no te mando recordatorios de check-in hasta el %s. Tu meta y tus pasos quedan como están. Escribe \"ya volví\" para activarlos antes.",
 	Resumed:              "¡Qué bueno verte! Los recordatorios de check-in están activos otra vez.",
 	PauseHow:             "Dime cuándo vuelves, como \"ausente hasta el 20 de junio\" o \"ausente por 2 semanas\".",
@@ -851,7 +851,7 @@ var spanishTalk = Talk{
 	StillYourGoal:        "¿Sigue siendo tu meta?",
 	MoreLikely:           "¿Qué lo haría un poco más posible?",
 	Smaller:              "¿Podría ser más pequeño el próximo paso?",
-	GoalLetGo:            "Está bien, las metas cambian. Escribe \"meta\" cuando quieras poner una nueva.",
+	GoalLetGo:            "Está bien, las metas cambian. Escribe \"poner una meta\" cuando quieras una nueva.",
 	ChoiceTellNavigator:  "Avisar a mi navegador",
 	ChoiceNotNow:         "Ahora no",
 	ChoiceContinue:       "Continuar",
@@ -912,7 +912,7 @@ var spanishTalk = Talk{
 	NextGoal:             "¿Quieres poner tu siguiente meta?",
 	SetNewGoal:           "Poner una meta nueva",
 	NotNow:               "Ahora no",
-	Later:                "Está bien. Cuando quieras, escribe “meta”.",
+	Later:                "Está bien. Cuando quieras, escribe “poner una meta”.",
 	BackTo:               "Ahora, volvamos a donde íbamos:",
 	WhichGoal:            "¿Cuál meta?",
 	NeverMind:            "Mejor no",

@@ -12,7 +12,7 @@ var es = WordsFor(Spanish)
 
 // englishWords are common English words no Spanish reply may hold: one
 // would mean a sentence on the path is not from the catalogue.
-var englishWords = []string{" the ", " your ", "Your ", " you ", "What", "step", " and ", "Sorry", "Thanks", "Shall"}
+var englishWords = []string{" the ", " your ", "Your ", " you ", "What", "step", "Step", "Goal", "Why ", "How ", "Added", " and ", "Sorry", "Thanks", "Shall"}
 
 func noEnglish(t *testing.T, where string, rs []Reply) {
 	t.Helper()

@@ -247,7 +247,8 @@ func (c *tryCommand) alert(ctx context.Context, req conversations.AlertRequest) 
 		return err
 	}
 	for _, p := range a.Asked {
-		fmt.Fprintf(c.stdout, "(in Slack, %s would get a private message: %q)\n", c.nameOf(ctx, p), conversations.SayAlert(conversations.WordsFor(conversations.English), c.nameOf(ctx, c.member)))
+		pm, _ := c.st.Member(ctx, p) // each person asked reads it in their own language
+		fmt.Fprintf(c.stdout, "(in Slack, %s would get a private message: %q)\n", c.nameOf(ctx, p), conversations.SayAlert(conversations.WordsFor(conversations.LangOf(pm)), c.nameOf(ctx, c.member)))
 	}
 	c.print(req.Say(conversations.SayAsked(conversations.WordsFor(req.Lang), c.asked(ctx, a))))
 	return nil

@@ -220,9 +220,9 @@ func TestSpanish_Person(t *testing.T) {
 	at := time.Date(2026, 6, 10, 20, 5, 0, 0, time.UTC)
 	for _, tt := range []struct{ got, want string }{
 		{SayAlert(es, "Ana"), "Ana pidió hablar con alguien. ¿Le puedes escribir hoy?"},
-		{SayAsked(es, Asked{Names: []string{"Nia"}, Navigator: true}), "Le pedí a Nia, tu navegador, que te busque."},
-		{SayAsked(es, Asked{Names: []string{"Sam", "Lee", "Kim"}}), "Le pedí a Sam, Lee y Kim, los facilitadores de tu grupo, que te busque."},
-		{SayAskedRecently(es, Asked{Names: []string{"Nia"}, Navigator: true}, at, chicago), "Le pedí a Nia a las 15:05"},
+		{SayAsked(es, Asked{Names: []string{"Nia"}, Navigator: true}), "Pedí que te busquen: Nia, tu navegador."},
+		{SayAsked(es, Asked{Names: []string{"Sam", "Lee", "Kim"}}), "Pedí que te busquen: Sam, Lee y Kim, los facilitadores de tu grupo."},
+		{SayAskedRecently(es, Asked{Names: []string{"Nia"}, Navigator: true}, at, chicago), "Ya pedí a las 15:05 que te busquen: Nia."},
 	} {
 		if !strings.HasPrefix(tt.got, tt.want) {
 			t.Errorf("got %q, want %q", tt.got, tt.want)

@@ -116,7 +116,7 @@ func (t *turn) lifecycle(word string) bool {
 		}
 		t.forGoal(lifePhrase(word), nil)
 		return true
-	case (t.action == actGoal || (t.action == "" && (word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting"))) && len(goals) > 0:
+	case (t.action == actGoal || (t.action == "" && (word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting" || word == "poner una meta" || word == "meta"))) && len(goals) > 0:
 		if len(goals) >= maxGoals {
 			t.say(fmt.Sprintf(t.w.GoalsFull, maxGoals), Choice{t.w.ChoiceMySteps, actSteps}, Choice{t.w.ChangeAGoal, actReviseWords})
 			return true

@@ -250,3 +250,29 @@ func TestSpanish_DataSummaryAndHistory(t *testing.T) {
 		t.Errorf("goal %q lacks %q", got, want)
 	}
 }
+
+// TestSpanish_WordsTheRepliesTeach: the Spanish replies tell members to type
+// a few words; each is understood.
+func TestSpanish_WordsTheRepliesTeach(t *testing.T) {
+	c := Context{Lang: Spanish}
+	planAsStep := State{V: stateVersion, Flow: FlowCheckIn, Stage: stagePlanAsStep, CheckIn: CheckInDraft{Plan: "Llamar a Sam"}}
+	happy := State{V: stateVersion, Flow: FlowGoal, Stage: stageHappy}
+	for _, tt := range []struct {
+		name, text string
+		s          State
+		ok         func(Result) bool
+	}{
+		{"sí adds the plan as a step", "sí", planAsStep, func(r Result) bool { return r.State.Stage == stageStepWhen }},
+		{"no, gracias keeps it as the plan", "no, gracias", planAsStep, func(r Result) bool { return r.State.Stage == stageImportance }},
+		{"seguir resumes", "seguir", happy, func(r Result) bool {
+			return r.State.Stage == stageHappy && strings.Contains(joinReplies(r.Replies), es.Happy)
+		}},
+		{"mis datos exports", "mis datos", State{}, func(r Result) bool { return r.Data == DataExport }},
+		{"olvídame asks first", "Olvídame", State{}, func(r Result) bool { return strings.Contains(joinReplies(r.Replies), es.ForgetAsk) }},
+		{"poner una meta starts a goal", "poner una meta", State{}, func(r Result) bool { return r.State.Flow == FlowGoal }},
+	} {
+		if r := Step(tt.s, Input{Text: tt.text}, c, refNow); !tt.ok(r) {
+			t.Errorf("%s: stage %q, replies %q", tt.name, r.State.Stage, joinReplies(r.Replies))
+		}
+	}
+}

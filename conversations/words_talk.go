@@ -792,7 +792,7 @@ var spanishTalk = Talk{
 	DropWhich:       "¿Qué paso quito? Escribe su número.",
 	DropNone:        "Todavía no hay pasos para quitar.",
 	Saved:           "Guardado. Tu primera piedra: %s.\nCada paso que termines suma una piedra a tu montón de piedras (cairn). Te escribo antes de cada sesión del grupo.",
-	SavedNoStep:     "Guardado. Cuando quieras, agrega un primer paso con \"poner una meta\" o desde el menú.",
+	SavedNoStep:     "Guardado. Cuando quieras, agrega un primer paso escribiendo \"meta\" o desde el menú.",
 	CheckinNoGoal:   "Antes de un check-in, pongamos juntos una meta. Solo toma unos minutos.",
 	CheckinDid:      "Hora del check-in. Desde la última sesión, ¿qué hiciste para tu meta?\n“%s”",
 	CheckinDidSteps: "Tus pasos pendientes:\n%s\nToca los que terminaste, o cuéntame con tus palabras.",
@@ -828,8 +828,8 @@ var spanishTalk = Talk{
 		"• \"poner una meta\", \"check-in\", \"mis pasos\", \"historial\"\n" +
 		"• \"listo 2\": marco hecho el paso 2\n" +
 		"• \"ayuda\": te explico la pregunta\n" +
-		"• \"atrás\", o \"parar\" (guardo lo que hiciste)\n" +
-		"• \"ausente hasta el 20 de junio\" para descansar; \"ya volví\"\n" +
+		"• \"atrás\" o \"parar\" (guardo lo hecho)\n" +
+		"• \"ausente hasta el 20 de junio\" para descansar, \"ya volví\" al regresar\n" +
 		"• \"quiero hablar con alguien\": le aviso a tu navegador\n" +
 		"• \"mis datos\": una copia; \"olvídame\": lo borro todo\n" +
 		"¿En crisis? Llama o manda un texto al 988 (marca 2 para español).",
@@ -956,7 +956,7 @@ var spanishTalk = Talk{
 	StepAfterSession:     "%s es después de que se reúna el grupo %s. ¿Cabría una primera parte antes?",
 	BigAsIs:              "Está bien, dejémoslo como un paso. Se puede hacer más pequeño cuando quieras.",
 	ChoicePickExamples:   "Escoger de ejemplos",
-	ChoiceKeep:           "Dejarlo",
+	ChoiceKeep:           "Dejar así",
 	ChoiceChangeWords:    "Cambiar las palabras",
 	TemplatePick:         "Estas son metas que otras personas en recuperación han trabajado. Escoge una para empezar; puedes cambiar cada palabra:",
 	TemplateFromGrp:      "De tu grupo",
@@ -1031,7 +1031,7 @@ var spanishTalk = Talk{
 		"los mensajes pendientes y tu lugar en tus grupos (tus facilitadores y tu navegador ya no te verán ahí).\n" +
 		"No se puede deshacer. Si primero quieres una copia, escribe \"mis datos\".\n¿Borro todo?",
 	ForgetYes:         "Borrar todo",
-	ForgetKeep:        "Dejarlo",
+	ForgetKeep:        "Dejar todo como está",
 	ForgetKept:        "Está bien: dejé todo como estaba.",
 	ForgetExpired:     "Ese botón es de hace tiempo, así que no borré nada. Si todavía quieres, escribe \"olvídame\" otra vez.",
 	Forgotten:         "Listo. Borré todo lo que guardaba de ti. Si me vuelves a escribir, empezamos de cero.",

@@ -276,3 +276,34 @@ func TestSpanish_WordsTheRepliesTeach(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanish_GoalsLifeAndMenus: a goal reached, revised and added beside
+// another, the steps, the menu and help, forget me, a setback and a harsh
+// word about oneself, all in Spanish: no English word in any reply.
+func TestSpanish_GoalsLifeAndMenus(t *testing.T) {
+	done := refNow.Add(-48 * time.Hour).UTC()
+	job := store.GoalSteps{Goal: store.Goal{ID: 7, Text: "un trabajo de medio tiempo", Dream: "abrir una panadería", Status: store.GoalActive},
+		Steps: []store.Step{{ID: 71, GoalID: 7, What: "actualizar mi currículum", Due: date(2026, 6, 8), Owner: store.OwnerMe, DoneAt: done},
+			{ID: 74, GoalID: 7, What: "llamar al centro de empleo", Due: date(2026, 6, 12), Owner: store.OwnerNavigator}}}
+	home := store.GoalSteps{Goal: store.Goal{ID: 9, Text: "mi propio lugar", Status: store.GoalActive},
+		Steps: []store.Step{{ID: 91, GoalID: 9, What: "llamar a la oficina de vivienda", Due: date(2026, 6, 15), Owner: store.OwnerMe}}}
+	c := lifeCtx(job, home)
+	c.Lang = Spanish
+	for name, ins := range map[string][]Input{
+		"reached":     {{Text: "lo logré"}, {Action: prefixWhich + "7"}, {Action: actLater}},
+		"revise":      {{Text: "cambiar mi meta"}, {Action: prefixWhich + "9"}, {Action: actReviseWords}, {Text: "un cuarto propio"}},
+		"drop":        {{Text: "cambiar mi meta"}, {Action: prefixWhich + "9"}, {Action: actLetGo}, {Action: actKeepSteps}},
+		"beside":      {{Action: actGoal}, {Action: actBeside}},
+		"steps, help": {{Action: actSteps}, {Action: actHelp}, {Text: "mi historial"}},
+		"forget":      {{Action: ActForget}, {Action: actForgetNo}},
+		"setback":     {{Text: "me emborraché anoche"}, {Text: "no sirvo para nada"}},
+		"person":      {{Text: "quiero hablar con alguien"}, {Action: actPersonNo}},
+	} {
+		s := State{}
+		for _, in := range ins {
+			r := Step(s, in, c, refNow)
+			noEnglish(t, name+" ("+in.Text+in.Action+")", r.Replies)
+			s = r.State
+		}
+	}
+}

@@ -22,6 +22,13 @@ func noEnglish(t *testing.T, where string, rs []Reply) {
 			t.Errorf("%s: a Spanish reply holds the English %q:\n%s", where, w, got)
 		}
 	}
+	for _, r := range rs {
+		for _, c := range r.Choices {
+			if n := len([]rune(c.Label)); n > 75 {
+				t.Errorf("%s: button %q is %d characters; Slack cuts at 75", where, c.Label, n)
+			}
+		}
+	}
 }
 
 // spanishTurn is what a Spanish-speaking member does at each stage of the
@@ -305,5 +312,28 @@ func TestSpanish_GoalsLifeAndMenus(t *testing.T) {
 			noEnglish(t, name+" ("+in.Text+in.Action+")", r.Replies)
 			s = r.State
 		}
+	}
+}
+
+// TestSpanish_Templates: the built-in goal templates are offered in
+// Spanish, and one is made the member's own in Spanish.
+func TestSpanish_Templates(t *testing.T) {
+	c := Context{Lang: Spanish}
+	s := State{V: stateVersion, Flow: FlowGoal, Stage: stageGoal}
+	var all []Reply
+	for _, in := range []Input{{Action: actPickExamples}, {Action: prefixTemplate + "6"}, {Action: actKeep}, {Action: actChangeWords}, {Text: "Comprar una caña usada"}} {
+		r := Step(s, in, c, refNow)
+		noEnglish(t, "templates ("+in.Text+in.Action+")", r.Replies)
+		all = append(all, r.Replies...)
+		s = r.State
+	}
+	got := joinReplies(all)
+	for _, want := range []string{"[Tiempo libre: ir a pescar este verano]", "*Ir a pescar este verano*", "*Comprar una caña de pescar*"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("template walk lacks %q:\n%s", want, got)
+		}
+	}
+	if s.Goal.Text != "Ir a pescar este verano" {
+		t.Errorf("goal %q, want the template's Spanish words", s.Goal.Text)
 	}
 }

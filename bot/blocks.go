@@ -172,7 +172,7 @@ func homeView(v store.View, next time.Time, now time.Time, groups ...store.Group
 	} else if len(goal.Steps) > homeStepMax {
 		blocks = append(blocks, slack.NewContextBlock("more", mrkdwn(fmt.Sprintf("…and %d more steps. Say *steps* in our DM to see them all.", len(goal.Steps)-homeStepMax))))
 	}
-	status := fmt.Sprintf("Your cairn: %s (%d of %d steps done)", conversations.Cairn(done), done, len(goal.Steps))
+	status := conversations.CairnStatus(conversations.WordsFor(conversations.LangOf(v.Member)), done, len(goal.Steps))
 	if !next.IsZero() {
 		status += "\nNext group session: " + conversations.SayDate(dateOf(next), now) + next.Format(" at 3:04 PM")
 	}
@@ -247,7 +247,7 @@ func lately(cs []store.CheckIn, now time.Time) []slack.Block {
 func sharesText(groups []store.Group, user string) string {
 	var parts []string
 	for _, g := range memberGroups(groups, user) {
-		parts = append(parts, said(groupTitle(g))+": "+strings.ToLower(conversations.SharingLabel(g.SharingOf(user))))
+		parts = append(parts, said(groupTitle(g))+": "+strings.ToLower(conversations.SharingLabel(conversations.WordsFor(conversations.English), g.SharingOf(user))))
 	}
 	if len(parts) == 0 {
 		return ""

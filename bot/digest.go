@@ -113,7 +113,9 @@ func replyBlocks(n int, r conversations.Reply) []laidBlock {
 }
 
 // splitText cuts s into pieces whose shown (escaped) text is at most max
-// characters: between lines where it can, else between characters.
+// characters: between lines where it can, else between words, else
+// between characters. Joined again (with the newlines cut at), the pieces
+// are s.
 func splitText(s string, max int) []string {
 	if shownLen(s) <= max {
 		return []string{s}
@@ -121,30 +123,45 @@ func splitText(s string, max int) []string {
 	var out []string
 	var cur strings.Builder
 	curLen := 0
+	cut := func() {
+		out = append(out, strings.TrimSuffix(cur.String(), "\n"))
+		cur.Reset()
+		curLen = 0
+	}
 	for _, line := range strings.SplitAfter(s, "\n") {
-		if n := shownLen(line); curLen+n <= max {
+		n := shownLen(line)
+		if curLen > 0 && curLen+n > max {
+			cut()
+		}
+		if n <= max {
 			cur.WriteString(line)
 			curLen += n
 			continue
 		}
-		if curLen > 0 {
-			out = append(out, strings.TrimSuffix(cur.String(), "\n"))
-			cur.Reset()
-			curLen = 0
-		}
-		for _, r := range line {
-			n := shownLen(string(r))
-			if curLen+n > max {
-				out = append(out, cur.String())
-				cur.Reset()
-				curLen = 0
+		// A line longer than a section: word by word (a word keeps its
+		// trailing space), a word too long for a section rune by rune.
+		for _, word := range strings.SplitAfter(line, " ") {
+			wn := shownLen(word)
+			if curLen > 0 && curLen+wn > max {
+				cut()
 			}
-			cur.WriteRune(r)
-			curLen += n
+			if wn <= max {
+				cur.WriteString(word)
+				curLen += wn
+				continue
+			}
+			for _, r := range word {
+				rn := shownLen(string(r))
+				if curLen+rn > max {
+					cut()
+				}
+				cur.WriteRune(r)
+				curLen += rn
+			}
 		}
 	}
-	if rest := strings.TrimSuffix(cur.String(), "\n"); rest != "" {
-		out = append(out, rest)
+	if cur.Len() > 0 {
+		cut()
 	}
 	return out
 }

@@ -199,7 +199,7 @@ func (dm digestMember) section(w *conversations.Words, lang conversations.Lang, 
 	}
 	for _, goal := range dm.reached {
 		if dm.sharing == store.ShareAll {
-			lines = append(lines, fmt.Sprintf(w.DigestReachedWords, who, clip(goal.Text, 140)))
+			lines = append(lines, fmt.Sprintf(w.DigestReachedWords, who, oneLine(goal.Text)))
 		} else {
 			lines = append(lines, fmt.Sprintf(w.DigestReached, who))
 		}
@@ -220,7 +220,7 @@ func (dm digestMember) practiseLines(w *conversations.Words) []string {
 	}
 	var out []string
 	for _, st := range dm.practise {
-		out = append(out, fmt.Sprintf(w.DigestPractiseWords, who, clip(st.What, 140)))
+		out = append(out, fmt.Sprintf(w.DigestPractiseWords, who, oneLine(st.What)))
 	}
 	return out
 }
@@ -242,7 +242,7 @@ func checkInLine(w *conversations.Words, who string, c store.CheckIn, sh store.S
 	}
 	var parts []string
 	if sh == store.ShareAll && c.Did != "" && !slices.Contains(c.Private, "did") {
-		parts = append(parts, fmt.Sprintf(w.DigestDid, clip(c.Did, 140)))
+		parts = append(parts, fmt.Sprintf(w.DigestDid, oneLine(c.Did)))
 	}
 	if n := len(c.StepsDone); n == 1 {
 		parts = append(parts, fmt.Sprintf(w.DigestStepDone, n))
@@ -254,7 +254,7 @@ func checkInLine(w *conversations.Words, who string, c store.CheckIn, sh store.S
 			parts = append(parts, barrierParts(w, c.Barrier)...)
 		}
 		if c.Plan != "" && !slices.Contains(c.Private, "plan") {
-			parts = append(parts, fmt.Sprintf(w.DigestPlans, clip(c.Plan, 140)))
+			parts = append(parts, fmt.Sprintf(w.DigestPlans, oneLine(c.Plan)))
 		}
 		if c.Importance >= 0 || c.Confidence >= 0 {
 			parts = append(parts, fmt.Sprintf(w.DigestRulers, ruler(w, c.Importance), ruler(w, c.Confidence)))
@@ -286,13 +286,17 @@ func barrierParts(w *conversations.Words, barrier string) []string {
 	}
 	var out []string
 	if len(named) > 0 {
-		out = append(out, fmt.Sprintf(w.DigestInTheWay, clip(strings.Join(named, ", "), 80)))
+		out = append(out, fmt.Sprintf(w.DigestInTheWay, oneLine(strings.Join(named, ", "))))
 	}
 	if setback {
 		out = append(out, w.DigestSetbackNoted)
 	}
 	return out
 }
+
+// oneLine is a member's words on one line, whole: a digest is split
+// across messages rather than clipped, so nothing they wrote is cut.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // progress is whether a check-in moved the goal on: steps done, or
 // something done in the member's words (kept private or not: a private

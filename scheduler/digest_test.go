@@ -2,6 +2,7 @@ package scheduler_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -295,5 +296,67 @@ func TestNavigatorList_SixtyMembersWhole(t *testing.T) {
 		if buttons[fmt.Sprintf("nudge:U%03d", i)] != 1 {
 			t.Errorf("%s has %d nudge buttons, want 1", name, buttons[fmt.Sprintf("nudge:U%03d", i)])
 		}
+	}
+}
+
+// TestDigest_APartThatMayHaveArrivedIsNotPostedTwice: a digest goes out in
+// several messages; when one fails in a way that may have posted it (Slack
+// kept it and answered 500) or surely not, the next attempt looks in the
+// DM and posts only the parts missing, so the facilitator gets every part
+// once, in order.
+func TestDigest_APartThatMayHaveArrivedIsNotPostedTwice(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		before int // parts that go through before the failure
+		fail   fakeslack.Failure
+	}{
+		{"the second kept but failed", 1, fakeslack.KeptButFailed()},
+		{"the second lost", 1, fakeslack.ServerError()},
+		{"the second refused", 1, fakeslack.SlackError("invalid_arguments")}, // surely not posted: still, the first was
+		{"the first kept but failed", 0, fakeslack.KeptButFailed()},
+		{"the third kept but failed", 2, fakeslack.KeptButFailed()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSixty(t)
+			w := s.w
+			w.run(s.session.Add(-90*time.Minute), 30*time.Minute) // up to before the digest
+			if tc.before > 0 {
+				w.fake.FailNext("chat.postMessage", tc.before, fakeslack.Failure{}) // through, as usual
+			}
+			w.fake.FailNext("chat.postMessage", 1, tc.fail)
+			w.run(s.session.Add(-30*time.Minute), 30*time.Minute) // the digest, then its retry
+
+			key := store.DeliveryKey(store.DeliverDigest, "C1", s.session, "UFAC")
+			attempts := partsOf(t, w.fake, key)
+			if len(attempts) < 3 || attempts[tc.before].status == 200 && tc.fail.Error == "" {
+				t.Fatalf("the failure did not hit part %d: %+v", tc.before+1, attempts)
+			}
+			// What the facilitator's DM holds: each part once, in order.
+			var places []int
+			for _, m := range w.fake.Messages(fakeslack.DMChannel("UFAC")) {
+				var meta struct {
+					EventPayload struct {
+						Key  string `json:"key"`
+						Part int    `json:"part"`
+					} `json:"event_payload"`
+				}
+				if m.Metadata != nil && json.Unmarshal(m.Metadata, &meta) == nil && meta.EventPayload.Key == key {
+					places = append(places, meta.EventPayload.Part)
+				}
+			}
+			n := attempts[0].parts
+			if len(places) != n {
+				t.Fatalf("the DM holds parts %v of %d: want each once", places, n)
+			}
+			for i, p := range places {
+				if p != i {
+					t.Fatalf("the DM holds parts %v: want 0…%d in order", places, n-1)
+				}
+			}
+			d, err := w.st.Delivery(context.Background(), key)
+			if err != nil || d.State != store.DeliverySent {
+				t.Fatalf("the digest's delivery is %q (%v), want sent", d.State, err)
+			}
+		})
 	}
 }

@@ -41,6 +41,9 @@ type Digest struct {
 	DigestPractiseStep  string // name: a step to practise, words kept
 	DigestPractiseWords string // name, the step in their words
 	DigestSharingNote   string
+	// DigestOnDate is a date (SayDateIn) said after a preposition, other
+	// than today or tomorrow: Spanish puts an article before it.
+	DigestOnDate string
 
 	// The navigator's morning list.
 	NavListGreeting    string
@@ -91,6 +94,7 @@ var englishDigest = Digest{
 	DigestPractiseStep:  "%s would like to practise one of their steps.",
 	DigestPractiseWords: "%s would like to practise: “%s”",
 	DigestSharingNote:   "Each member chooses what you see of their check-ins.",
+	DigestOnDate:        "%s",
 
 	NavListGreeting:    "Good morning. For your members today:",
 	NavListMember:      "• %s (%s): %s",
@@ -121,7 +125,7 @@ var spanishDigest = Digest{
 	DigestStuckAsk:      "Podrías preguntarle: “¿Esta meta sigue siendo tuya?” o “¿Podría ser más pequeño el próximo paso?”",
 	DigestUnreachable:   "No podemos escribirle a %s en Slack, así que no recibió el mensaje para contar cómo va.",
 	DigestNotYet:        "%s todavía no ha contado cómo va.",
-	DigestAwayUntil:     "%s está fuera; vuelve el %s.",
+	DigestAwayUntil:     "%s está fuera; vuelve %s.",
 	DigestCheckedInOnly: "✓ %s contó cómo va (solo comparte eso).",
 	DigestCheckedInSome: "✓ %s: %s",
 	DigestStepDone:      "%d paso hecho",
@@ -140,6 +144,7 @@ var spanishDigest = Digest{
 	DigestPractiseStep:  "A %s le gustaría practicar uno de sus pasos.",
 	DigestPractiseWords: "A %s le gustaría practicar: “%s”",
 	DigestSharingNote:   "Cada persona elige qué ves de lo que cuenta.",
+	DigestOnDate:        "el %s",
 
 	NavListGreeting:    "Buenos días. Para las personas que acompañas, hoy:",
 	NavListMember:      "• %s (%s): %s",
@@ -149,9 +154,9 @@ var spanishDigest = Digest{
 	NavListSharesCheck: "comparte: solo si contó cómo va",
 	NavListAStep:       "un paso",
 	NavListStepWords:   "“%s”",
-	NavListYours:       "te toca a ti: %s para el %s",
-	NavListOverdue:     "%s era para el %s",
-	NavListDue:         "%s es para el %s",
+	NavListYours:       "te toca a ti: %s para %s",
+	NavListOverdue:     "%s era para %s",
+	NavListDue:         "%s es para %s",
 	NavListMissed:      "no contó cómo iba antes de la última sesión",
 	NavListNudgeButton: "Saludar a %s",
 	NavListFooter:      "Un saludo es un mensaje corto y amable de Cairn; como mucho uno al día por persona. Cada persona elige qué ves.",

@@ -20,7 +20,8 @@ type Prompts struct {
 	PromptAtOneOClock    string // the clock time between 1:00 and 1:59 (Spanish says "a la una")
 	PromptClockLayout    string // a Go time layout for the clock time, before Morning/Afternoon
 	PromptClockMorning   string // after the clock time before noon
-	PromptClockAfternoon string // after the clock time from noon
+	PromptClockAfternoon string // after the clock time from noon to 7 PM
+	PromptClockEvening   string // after the clock time from 7 PM
 }
 
 var englishPrompts = Prompts{
@@ -37,6 +38,7 @@ var englishPrompts = Prompts{
 	PromptClockLayout:    "3:04",
 	PromptClockMorning:   "AM",
 	PromptClockAfternoon: "PM",
+	PromptClockEvening:   "PM",
 }
 
 var spanishPrompts = Prompts{
@@ -51,6 +53,7 @@ var spanishPrompts = Prompts{
 	PromptAtClock:        "a las %s",
 	PromptAtOneOClock:    "a la %s",
 	PromptClockLayout:    "3:04",
-	PromptClockMorning:   "a. m.",
-	PromptClockAfternoon: "p. m.",
+	PromptClockMorning:   "de la mañana", // "a. m." would end a sentence in ".."
+	PromptClockAfternoon: "de la tarde",
+	PromptClockEvening:   "de la noche",
 }

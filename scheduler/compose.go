@@ -303,13 +303,17 @@ func wordsOf(m store.Member) *conversations.Words {
 }
 
 // sayWhen is a session time for a person: "today at 6:00 PM", "tomorrow at
-// 6:00 PM", "Tuesday, June 16 at 6:00 PM"; "hoy a las 6:00 p. m.".
+// 6:00 PM", "Tuesday, June 16 at 6:00 PM"; "hoy a las 6:00 de la tarde".
 func sayWhen(w *conversations.Words, lang conversations.Lang, session, now time.Time, loc *time.Location) string {
 	local, today := session.In(loc), now.In(loc)
-	clock := local.Format(w.PromptClockLayout) + " " + w.PromptClockMorning
-	if local.Hour() >= 12 {
-		clock = local.Format(w.PromptClockLayout) + " " + w.PromptClockAfternoon
+	part := w.PromptClockMorning
+	switch h := local.Hour(); {
+	case h >= 19:
+		part = w.PromptClockEvening
+	case h >= 12:
+		part = w.PromptClockAfternoon
 	}
+	clock := local.Format(w.PromptClockLayout) + " " + part
 	at := fmt.Sprintf(w.PromptAtClock, clock)
 	if local.Hour()%12 == 1 {
 		at = fmt.Sprintf(w.PromptAtOneOClock, clock)
@@ -321,6 +325,18 @@ func sayWhen(w *conversations.Words, lang conversations.Lang, session, now time.
 		return fmt.Sprintf(w.PromptWhenTomorrow, at)
 	}
 	return fmt.Sprintf(w.PromptWhenOn, conversations.SayDateIn(lang, dateOf(local, loc), today), at)
+}
+
+// onDate is a date for a person, after a preposition: "tomorrow, Friday,
+// June 19", "Tuesday, June 23"; "mañana, viernes 19 de junio", "el martes
+// 23 de junio". date is a UTC midnight; now is in the reader's zone.
+func onDate(w *conversations.Words, lang conversations.Lang, date, now time.Time) string {
+	said := conversations.SayDateIn(lang, date, now)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	if d := date.UTC(); sameDay(d, today) || sameDay(d, today.AddDate(0, 0, 1)) {
+		return said
+	}
+	return fmt.Sprintf(w.DigestOnDate, said)
 }
 
 func sameDay(a, b time.Time) bool {

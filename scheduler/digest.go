@@ -182,7 +182,7 @@ func (s *Scheduler) digestMember(ctx context.Context, g store.Group, m store.Mem
 func (dm digestMember) section(w *conversations.Words, lang conversations.Lang, now time.Time, loc *time.Location) string {
 	who := personName(w, dm.m)
 	if dm.away {
-		return fmt.Sprintf(w.DigestAwayUntil, who, conversations.SayDateIn(lang, dateOf(dm.m.PausedUntil, loc), now.In(loc)))
+		return fmt.Sprintf(w.DigestAwayUntil, who, onDate(w, lang, dateOf(dm.m.PausedUntil, loc), now.In(loc)))
 	}
 	var lines []string
 	switch {

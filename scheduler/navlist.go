@@ -98,7 +98,7 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 						// navigator's to know.
 						what = fmt.Sprintf(w.NavListStepWords, clip(st.What, 80))
 					}
-					due := conversations.SayDateIn(lang, st.Due, now.In(loc))
+					due := onDate(w, lang, st.Due, now.In(loc))
 					switch days := int(st.Due.Sub(today).Hours() / 24); {
 					case st.Owner == store.OwnerNavigator:
 						notes = append(notes, fmt.Sprintf(w.NavListYours, what, due))

@@ -360,3 +360,45 @@ func TestDigest_APartThatMayHaveArrivedIsNotPostedTwice(t *testing.T) {
 		})
 	}
 }
+
+// TestDigest_ARelapseIsNeverProgress: a member who tells Cairn of a
+// relapse at two check-ins in a row has made no progress (and comes first
+// in the digest, gently), and the digest names it as a setback that is
+// part of recovery, never as "in the way: setback" or as something done.
+func TestDigest_ARelapseIsNeverProgress(t *testing.T) {
+	start := time.Date(2026, 6, 8, 8, 0, 0, 0, newYork)
+	w := newWorld(t, start)
+	sched := weekly(t, "Tuesdays 6pm", newYork)
+	w.saveGroup(store.Group{ID: "C1", Name: "Tuesday group", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "America/New_York",
+		Members: []string{"UANA", "UBEN"}, Facilitators: []string{"UFAC"}, CreatedAt: start.UTC(),
+		Sharing: map[string]store.Sharing{"UANA": store.ShareAll, "UBEN": store.ShareAll}},
+		store.Member{ID: "UANA", Name: "Ana", TZ: "America/New_York", CreatedAt: start.UTC()},
+		store.Member{ID: "UBEN", Name: "Ben", TZ: "America/New_York", CreatedAt: start.UTC()},
+		store.Member{ID: "UFAC", Name: "Fay", TZ: "America/New_York", CreatedAt: start.UTC()})
+	w.giveGoal("UANA")
+	w.giveGoal("UBEN")
+	first := time.Date(2026, 6, 9, 18, 0, 0, 0, newYork)
+	second := time.Date(2026, 6, 16, 18, 0, 0, 0, newYork)
+	w.run(first.Add(-20*time.Hour), 15*time.Minute)
+	w.answer("UBEN", "I relapsed", "go to a meeting", "no thanks", "skip", "skip")
+	w.answer("UANA", "I called the job center", "go to the interview", "no thanks", "skip", "skip")
+	w.run(second.Add(-20*time.Hour), 15*time.Minute)
+	w.answer("UBEN", "I used again", "call my sponsor", "no thanks", "skip", "skip", "skip") // the last: "Could the next step be smaller?"
+	w.answer("UANA", "I went to the interview", "wait for the call", "no thanks", "skip", "skip")
+	w.run(second, 15*time.Minute)
+
+	digest := assertOnce(t, w.deliveries())[store.DeliveryKey(store.DeliverDigest, "C1", second, "UFAC")].text
+	for _, want := range []string{"Ben: no progress for 2 sessions in a row.", "had a setback — part of recovery, not a failure", "plans “call my sponsor”"} {
+		if !strings.Contains(digest, want) {
+			t.Errorf("digest lacks %q:\n%s", want, digest)
+		}
+	}
+	for _, not := range []string{"“setback”", "did “I used again”", "Ana: no progress"} {
+		if strings.Contains(digest, not) {
+			t.Errorf("digest has %q:\n%s", not, digest)
+		}
+	}
+	if strings.Index(digest, "Ben") > strings.Index(digest, "Ana") {
+		t.Errorf("Ben, who may need the facilitator, comes after Ana:\n%s", digest)
+	}
+}

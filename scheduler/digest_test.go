@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cairnbot/cairn/internal/fakeslack"
+	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
 )
 
@@ -105,10 +106,25 @@ type sixtyMembers struct {
 func newSixty(t *testing.T) *sixtyMembers {
 	t.Helper()
 	start := time.Date(2026, 6, 15, 8, 0, 0, 0, newYork)
+	s := &sixtyMembers{w: newWorld(t, start), session: sixtySession}
+	s.names, s.kind = seedSixty(t, s.w.st, start)
+	s.w.sched.Replan()
+	return s
+}
+
+// sixtySession is the session the sixty members' digest is for.
+var sixtySession = time.Date(2026, 6, 16, 18, 0, 0, 0, newYork)
+
+// seedSixty saves the sixty members, their group C1 (facilitator UFAC,
+// navigator UNAV), goals, steps and check-ins, as of start.
+func seedSixty(tb testing.TB, st *store.Store, start time.Time) (names []string, kinds []int) {
+	tb.Helper()
+	ctx := context.Background()
 	prev := time.Date(2026, 6, 9, 18, 0, 0, 0, newYork)
-	s := &sixtyMembers{w: newWorld(t, start), session: time.Date(2026, 6, 16, 18, 0, 0, 0, newYork)}
-	w := s.w
-	sched := weekly(t, "Tuesdays 6pm", newYork)
+	sched, err := scheduler.ParseSchedule("Tuesdays 6pm", newYork)
+	if err != nil {
+		tb.Fatal(err)
+	}
 	long := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 	g := store.Group{ID: "C1", Name: "Tuesday group", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "America/New_York",
 		Facilitators: []string{"UFAC"}, Navigators: []string{"UNAV"}, CreatedAt: long,
@@ -125,42 +141,48 @@ func newSixty(t *testing.T) *sixtyMembers {
 		case 3:
 			g.Sharing[id] = store.ShareAll
 		case 5:
-			m.PausedUntil = s.session.Add(7 * 24 * time.Hour)
+			m.PausedUntil = sixtySession.Add(7 * 24 * time.Hour)
 		}
 		g.Members = append(g.Members, id)
 		g.NavigatorOf[id] = "UNAV"
 		people = append(people, m)
-		s.names = append(s.names, name)
-		s.kind = append(s.kind, i%6)
+		names = append(names, name)
+		kinds = append(kinds, i%6)
 	}
-	w.saveGroup(g, people...)
-	ctx := context.Background()
+	for _, m := range people {
+		if err := st.SaveMember(ctx, m); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := st.SaveGroup(ctx, g); err != nil {
+		tb.Fatal(err)
+	}
 	for i, id := range g.Members {
 		turn := store.Turn{MemberID: id, At: start,
 			Goal:     &store.Goal{Text: "Find a part-time job", Status: store.GoalActive},
-			NewSteps: []store.Step{{What: fmt.Sprintf("Ask %s's neighbour over for coffee PRACTISE%02d", s.names[i], i), Due: time.Date(2026, 6, 20, 0, 0, 0, 0, time.UTC), Owner: store.OwnerMe, Practise: true}}}
-		if _, err := w.st.ApplyTurn(ctx, turn); err != nil {
-			t.Fatal(err)
+			NewSteps: []store.Step{{What: fmt.Sprintf("Ask %s's neighbour over for coffee PRACTISE%02d", names[i], i), Due: time.Date(2026, 6, 20, 0, 0, 0, 0, time.UTC), Owner: store.OwnerMe, Practise: true}}}
+		if _, err := st.ApplyTurn(ctx, turn); err != nil {
+			tb.Fatal(err)
 		}
-		if s.kind[i] == 3 || s.kind[i] == 4 {
+		if kinds[i] == 3 || kinds[i] == 4 {
 			reached := store.Turn{MemberID: id, At: start, Goal: &store.Goal{Text: fmt.Sprintf("Get my driving licence GOAL%02d", i),
 				Status: store.GoalDone, AchievedAt: time.Date(2026, 6, 12, 12, 0, 0, 0, time.UTC)}}
-			if _, err := w.st.ApplyTurn(ctx, reached); err != nil {
-				t.Fatal(err)
+			if _, err := st.ApplyTurn(ctx, reached); err != nil {
+				tb.Fatal(err)
 			}
-			c := &store.CheckIn{GroupID: "C1", SessionAt: s.session.UTC(), StepsDone: []uint64{1, 2},
+			c := &store.CheckIn{GroupID: "C1", SessionAt: sixtySession.UTC(), StepsDone: []uint64{1, 2},
 				Did:     strings.Repeat("I went to the clinic & talked to the nurse about my sleep. ", 4) + fmt.Sprintf("DID%02d", i),
 				Barrier: "Money, Transport", Plan: strings.Repeat("Call the housing office again. ", 6), Importance: 8, Confidence: 6}
 			if i == 3 {
 				// Longer than a section can hold: split, never clipped.
 				c.Did = strings.Repeat("One more thing & another. ", 200) + "DID03"
 			}
-			if _, err := w.st.ApplyTurn(ctx, store.Turn{MemberID: id, At: start.Add(time.Hour), CheckIn: c}); err != nil {
-				t.Fatal(err)
+			if _, err := st.ApplyTurn(ctx, store.Turn{MemberID: id, At: start.Add(time.Hour), CheckIn: c}); err != nil {
+				tb.Fatal(err)
 			}
 		}
 	}
-	return s
+	return names, kinds
 }
 
 // TestDigest_SixtyMembersWhole: a digest of 60 members goes out in several

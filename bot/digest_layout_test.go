@@ -17,7 +17,7 @@ import (
 // replies' text, whole and in order.
 func TestLayoutParts_WithinSlackLimitsNothingLost(t *testing.T) {
 	long := strings.Repeat("Fish & chips <3 with my sister. ", 400) // ~12,800 characters, ~15,000 escaped
-	oneWord := strings.Repeat("&", 4000)                               // no place to cut but between characters
+	oneWord := strings.Repeat("&", 4000)                            // no place to cut but between characters
 	lines := strings.TrimSuffix(strings.Repeat("a line of a digest & more\n", 300), "\n")
 	for _, tc := range []struct {
 		name    string

@@ -174,7 +174,9 @@ func shownLen(s string) int { return utf8.RuneCountInString(said(s)) }
 // earlier attempt may have posted some: those found in the DM are not
 // posted again. Once a part is out, a failure of a later one is reported
 // as ErrMaybeSent, so the scheduler keeps the delivery "sending" and the
-// next attempt looks before it posts.
+// next attempt looks before it posts. A retry is composed afresh: the parts
+// already out stay as they were, the missing ones come from the new
+// composition (a digest a few minutes newer, never a part twice).
 func (b *Bot) deliverInParts(ctx context.Context, d store.Delivery, replies []conversations.Reply) (channel, ts string, err error) {
 	parts := layoutParts(replies)
 	have := map[int]string{}

@@ -64,7 +64,7 @@ type Digest struct {
 
 var englishDigest = Digest{
 	DigestYourGroup:  "Your group",
-	DigestSomeone:    "a member",
+	DigestSomeone:    "A member",
 	DigestTitle:      "%s meets %s. %d of %d checked in.",
 	DigestNeedsYou:   "Who may need you first",
 	DigestCheckedIn:  "Checked in",
@@ -114,7 +114,7 @@ var englishDigest = Digest{
 
 var spanishDigest = Digest{
 	DigestYourGroup:  "Tu grupo",
-	DigestSomeone:    "alguien del grupo",
+	DigestSomeone:    "Alguien del grupo",
 	DigestTitle:      "%s se reúne %s. %d de %d ya contaron cómo van.",
 	DigestNeedsYou:   "Quién podría necesitarte primero",
 	DigestCheckedIn:  "Ya contaron cómo van",

@@ -138,6 +138,9 @@ func seedSixty(tb testing.TB, st *store.Store, start time.Time) (names []string,
 			m.Unreachable, m.UnreachableAt = "account_inactive", long
 		case 1:
 			m.CreatedAt = prev.Add(24 * time.Hour).UTC() // joined after the last session
+			if i == 1 {
+				g.Sharing[id] = store.ShareCheckedIn // and a goal reached, a step to practise: not shown
+			}
 		case 3:
 			g.Sharing[id] = store.ShareAll
 		case 5:
@@ -164,11 +167,14 @@ func seedSixty(tb testing.TB, st *store.Store, start time.Time) (names []string,
 		if _, err := st.ApplyTurn(ctx, turn); err != nil {
 			tb.Fatal(err)
 		}
-		if kinds[i] == 3 || kinds[i] == 4 {
+		if kinds[i] == 3 || kinds[i] == 4 || i == 1 {
 			reached := store.Turn{MemberID: id, At: start, Goal: &store.Goal{Text: fmt.Sprintf("Get my driving licence GOAL%02d", i),
 				Status: store.GoalDone, AchievedAt: time.Date(2026, 6, 12, 12, 0, 0, 0, time.UTC)}}
 			if _, err := st.ApplyTurn(ctx, reached); err != nil {
 				tb.Fatal(err)
+			}
+			if i == 1 {
+				continue
 			}
 			c := &store.CheckIn{GroupID: "C1", SessionAt: sixtySession.UTC(), StepsDone: []uint64{1, 2},
 				Did:     strings.Repeat("I went to the clinic & talked to the nurse about my sleep. ", 4) + fmt.Sprintf("DID%02d", i),
@@ -245,6 +251,9 @@ func TestDigest_SixtyMembersWhole(t *testing.T) {
 		case 1:
 			want = []string{name + " hasn't checked in yet."}
 			not = []string{name + ": no progress"}
+			if i == 1 {
+				not = append(not, name+" reached", name+" would like to practise")
+			}
 		case 2:
 			want = []string{name + ": no progress for 2 sessions in a row.", name + " hasn't checked in yet."}
 		case 3:

@@ -288,6 +288,8 @@ func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 	case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NudgePrefix):
 		member := strings.TrimPrefix(a.Value, scheduler.NudgePrefix)
 		return intake{after: func(ctx context.Context) { b.nudgeButton(ctx, user, member) }}
+	case strings.HasPrefix(a.ActionID, actionChoice) && a.SelectedUser != "": // helpers.go
+		return b.pickHelper(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionChoice) && isGroupAnswer(a.Value):
 		return b.pressGroupButton(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionChoice):
@@ -321,6 +323,7 @@ func (b *Bot) pressChoice(cb slack.InteractionCallback, a *slack.BlockAction, cl
 	}
 	return intake{item: newItem(key, user, kindButton, input{
 		Channel: channel, Action: a.Value, PressTS: ts, Question: cb.Message.Text, Label: buttonLabel(cb.Message.Blocks, a),
+		Mentions: pressedMentions(cb.Message.Blocks, a.Value),
 	})}
 }
 

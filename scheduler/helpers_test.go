@@ -113,7 +113,7 @@ func TestScheduler_HelperGetsOneReminder(t *testing.T) {
 		t.Fatalf("sent to %s at %v", d.to, d.at.In(berlin))
 	}
 	// In Dana's language, naming Mia and this step only.
-	if !strings.Contains(d.text, "UMIA") || !strings.Contains(d.text, "ask the landlord about the lease") ||
+	if !strings.Contains(d.text, "<@UMIA>") || !strings.Contains(d.text, "ask the landlord about the lease") ||
 		!strings.Contains(d.text, "te nombró") || !strings.Contains(d.text, "mañana") {
 		t.Fatalf("text %q", d.text)
 	}

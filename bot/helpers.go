@@ -87,4 +87,3 @@ func (b *Bot) pickHelper(cb slack.InteractionCallback, a *slack.BlockAction, cli
 	picked.Text = slack.TextBlockObject{Type: slack.PlainTextType, Text: conversations.Mention(a.SelectedUser)}
 	return b.pressChoice(cb, &picked, click)
 }
-

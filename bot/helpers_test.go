@@ -10,7 +10,9 @@ import (
 
 // unjson undoes encoding/json's escaping of < and >, so a mention reads as
 // Slack reads it.
-func unjson(s string) string { return strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(s) }
+func unjson(s string) string {
+	return strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(s)
+}
 
 // pickerIn finds the users_select of a posted message.
 func pickerIn(t *testing.T, c fakeslack.Call) (actionID string) {

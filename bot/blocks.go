@@ -271,7 +271,7 @@ func stepBlock(n int, st store.Step, now time.Time) slack.Block {
 	case store.OwnerNavigator:
 		who = "your navigator"
 	case store.OwnerPerson:
-		who = said(st.OwnerName)
+		who = withMentions(said(st.OwnerName), []string{st.HelperID}) // helpers.go
 	}
 	mark := "◻️"
 	if st.Done() {

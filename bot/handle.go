@@ -424,6 +424,7 @@ func (b *Bot) submitStep(ctx context.Context, user string, v slack.View) any {
 		return slack.NewErrorsViewSubmissionResponse(errs)
 	}
 	st.What, st.Due, st.Owner, st.OwnerName = what, due, owner, name
+	dropGoneHelper(&st) // helpers.go
 	if _, err := b.store.SaveStep(ctx, st); err != nil {
 		b.log.Error("could not save an edited step", "user", user, "err", err)
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockWhat: sayTrouble})

@@ -8,6 +8,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
 )
 
 // Support people in the workspace (a step's helper): the people picker in
@@ -86,4 +87,13 @@ func (b *Bot) pickHelper(cb slack.InteractionCallback, a *slack.BlockAction, cli
 	picked.Value = conversations.PrefixHelperPicked + a.SelectedUser
 	picked.Text = slack.TextBlockObject{Type: slack.PlainTextType, Text: conversations.Mention(a.SelectedUser)}
 	return b.pressChoice(cb, &picked, click)
+}
+
+// dropGoneHelper forgets a step's helper once the step's owner, changed in
+// the edit form, no longer names them: nobody is reminded of a step that
+// is not theirs.
+func dropGoneHelper(st *store.Step) {
+	if st.HelperID != "" && (st.Owner != store.OwnerPerson || !strings.Contains(st.OwnerName, conversations.Mention(st.HelperID))) {
+		st.HelperID, st.HelperOK = "", false
+	}
 }

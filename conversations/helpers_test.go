@@ -329,3 +329,20 @@ func TestHelpers_EditStepOwner(t *testing.T) {
 		}
 	})
 }
+
+// FuzzHelperOf: no text panics the mention reader; a helper it finds is a
+// well-formed user ID that the step's owner name shows.
+func FuzzHelperOf(f *testing.F) {
+	for _, s := range []string{"my sister <@U123>", "<@U123|dana>", "<@U1><@U2>", "<@", "<@U123|>", "mi hermana <@W0ABC> lo hará", "<@u123>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		id, name, ok := helperOf(text, "")
+		if !ok {
+			return
+		}
+		if !mention.MatchString(Mention(id)) || !strings.Contains(name, Mention(id)) {
+			t.Fatalf("helperOf(%q) = %q, %q", text, id, name)
+		}
+	})
+}

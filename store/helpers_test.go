@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -56,5 +57,35 @@ func TestStore_HelperSteps(t *testing.T) {
 	}
 	if st, _ := s.Step(ctx, reminded); !st.HelperRemindedAt.Equal(day(12).Add(10 * time.Hour)) {
 		t.Fatalf("marked twice: %v", st.HelperRemindedAt)
+	}
+}
+
+// BenchmarkHelperSteps: the scheduler's scan for helpers to remind, over
+// 1,000 members with 10 steps each, ten days apart (one in ten with a
+// helper, each in the span scanned).
+func BenchmarkHelperSteps(b *testing.B) {
+	s := MustOpen(b)
+	ctx := context.Background()
+	due := time.Date(2026, 6, 12, 0, 0, 0, 0, time.UTC)
+	for m := range 1000 {
+		var steps []store.Step
+		for i := range 10 {
+			st := store.Step{What: "a step of some length, as members write them", Due: due.AddDate(0, 0, 10*i), Owner: store.OwnerMe}
+			if i == 0 {
+				st.Owner, st.OwnerName, st.HelperID, st.HelperOK = store.OwnerPerson, "my sister <@U0H>", "U0H", true
+			}
+			steps = append(steps, st)
+		}
+		id := fmt.Sprintf("U%04d", m)
+		if _, err := s.ApplyTurn(ctx, store.Turn{MemberID: id, At: due, Goal: &store.Goal{Text: "a goal", Status: store.GoalActive}, NewSteps: steps}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		got, err := s.HelperSteps(ctx, due, due.AddDate(0, 0, 10))
+		if err != nil || len(got) != 1000 {
+			b.Fatalf("%d steps, %v", len(got), err)
+		}
 	}
 }

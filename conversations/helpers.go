@@ -363,6 +363,13 @@ func (t *turn) helpersTurn(word string) bool {
 	if t.practiseButton() {
 		return true
 	}
+	if t.s.Flow == FlowHelper && t.action == "" && (word == "stop" || word == "cancel" || word == "never mind" || word == "not now") {
+		// The new owner is saved already; stopping here is a no to the
+		// reminder, and saying so is truer than "nothing was saved".
+		t.action = actNo
+		t.helperAnswer()
+		return true
+	}
 	if strings.HasPrefix(t.action, PrefixHelperPicked) && t.s.Active() && t.s.Stage != stageStepWho && t.s.Stage != stageStepWhoName {
 		t.ask() // a person picked on an old message: the question now is another
 		return true

@@ -346,3 +346,21 @@ func FuzzHelperOf(f *testing.F) {
 		}
 	})
 }
+
+func TestHelpers_EditAskedThenStopOrResume(t *testing.T) {
+	c := lifeCtx(jobGoal(), homeGoal())
+	first := Step(State{}, Input{Text: "step 5 is <@U123>'s"}, c, refNow)
+	for i := range c.Steps {
+		if c.Steps[i].ID == 91 {
+			c.Steps[i] = first.EditSteps[0]
+		}
+	}
+	res := Step(first.State, Input{Text: "hi"}, c, refNow)
+	if got := joinReplies(res.Replies); !strings.Contains(got, en.HelperWhere) || !strings.Contains(got, "May I send <@U123>") {
+		t.Fatalf("resumed with %q", got)
+	}
+	res = Step(first.State, Input{Text: "stop"}, c, refNow)
+	if res.State.Active() || !strings.Contains(joinReplies(res.Replies), en.HelperNoSaid) || len(res.EditSteps) != 1 || res.EditSteps[0].HelperOK {
+		t.Fatalf("stopped with %+v", res)
+	}
+}

@@ -25,6 +25,9 @@ type Helpers struct {
 	// mention), %[2]s the step, %[3]s when it is due ("tomorrow, Friday,
 	// June 12"). Nothing else of the member's is in it.
 	HelperReminder string
+	// HelperWhere is where a resumed conversation was: asking about a
+	// saved step's helper.
+	HelperWhere string
 
 	StepAddedLine   string // "Added: %s." — a step added in a check-in or from the summary
 	PractiseOffer   string // the button: ask to practise the step just added
@@ -45,6 +48,7 @@ var englishHelpers = Helpers{
 	HelperPick:     "Pick someone in Slack",
 	HelperPickTyp:  "Type their @name, or just a first name.",
 	HelperEarly:    "That's someone to help — I'll ask who in a moment.",
+	HelperWhere:    "We were talking about who helps with a step.",
 	HelperReminder: "Hi! %[1]s named you as someone helping with one of their steps, and asked me to send you one reminder: “%[2]s” is due %[3]s. That's all I'll share — no need to reply.",
 
 	StepAddedLine:   "Added: %s.",
@@ -66,6 +70,7 @@ var spanishHelpers = Helpers{
 	HelperPick:     "Elige a alguien de Slack",
 	HelperPickTyp:  "Escribe su @nombre, o solo su nombre.",
 	HelperEarly:    "Esa persona te puede ayudar — te pregunto quién en un momento.",
+	HelperWhere:    "Estábamos hablando de quién te ayuda con un paso.",
 	HelperReminder: "¡Hola! %[1]s te nombró como alguien que le ayuda con uno de sus pasos y me pidió enviarte un recordatorio: “%[2]s” es para %[3]s. Es lo único que te cuento — no hace falta responder.",
 
 	StepAddedLine:   "Agregado: %s.",

@@ -85,37 +85,37 @@ func repliesBlocks(rs []conversations.Reply) (string, []slack.Block) {
 	var texts []string
 	for n, r := range rs {
 		texts = append(texts, r.Text)
-		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(said(r.Text)), nil, nil))
+		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(withMentions(said(r.Text), r.Mentions)), nil, nil))
 		for start := 0; start < len(r.Choices); start += actionsMax {
 			end := min(start+actionsMax, len(r.Choices))
 			var buttons []slack.BlockElement
 			for i, c := range r.Choices[start:end] {
-				btn := slack.NewButtonBlockElement(fmt.Sprintf("%s-%d-%d", actionChoice, n, start+i), c.Value, plain(c.Label))
-				buttons = append(buttons, btn)
+				buttons = append(buttons, choiceElement(fmt.Sprintf("%s-%d-%d", actionChoice, n, start+i), c)) // helpers.go
 			}
 			blocks = append(blocks, slack.NewActionBlock(fmt.Sprintf("choices-%d-%d", n, start/actionsMax), buttons...))
 		}
 	}
-	return said(clip(strings.Join(texts, "\n"), 3900)), blocks
+	return withMentions(said(clip(strings.Join(texts, "\n"), 3900)), repliesMentions(rs)), blocks
 }
 
 // answeredMessage replaces a message whose button was pressed: the question
 // stays, the buttons go, and what was chosen is shown, so nothing can be
 // pressed twice.
 // The question is the message's text as Slack gives it back (escaped).
-func answeredMessage(question, chosen string) []slack.MsgOption {
-	text, blocks := answeredBlocks(question, chosen)
+// mentions are the people Cairn itself named in it (see helpers.go).
+func answeredMessage(question, chosen string, mentions ...string) []slack.MsgOption {
+	text, blocks := answeredBlocks(question, chosen, mentions...)
 	return []slack.MsgOption{slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)}
 }
 
 // answeredBlocks is the notification text and blocks of answeredMessage.
-func answeredBlocks(question, chosen string) (string, []slack.Block) {
+func answeredBlocks(question, chosen string, ids ...string) (string, []slack.Block) {
 	question = unesc(question)
 	blocks := []slack.Block{
-		slack.NewSectionBlock(mrkdwn(said(question)), nil, nil),
-		slack.NewContextBlock("chosen", mrkdwn("✓ "+said(chosen))),
+		slack.NewSectionBlock(mrkdwn(withMentions(said(question), ids)), nil, nil),
+		slack.NewContextBlock("chosen", mrkdwn("✓ "+withMentions(said(chosen), ids))),
 	}
-	return said(clip(question, 3900)), blocks
+	return withMentions(said(clip(question, 3900)), ids), blocks
 }
 
 // homeView is the member's App Home: their goal, its steps with who and when,
@@ -271,7 +271,7 @@ func stepBlock(n int, st store.Step, now time.Time) slack.Block {
 	case store.OwnerNavigator:
 		who = "your navigator"
 	case store.OwnerPerson:
-		who = said(st.OwnerName)
+		who = withMentions(said(st.OwnerName), []string{st.HelperID}) // helpers.go
 	}
 	mark := "◻️"
 	if st.Done() {

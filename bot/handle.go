@@ -288,6 +288,8 @@ func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 	case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NudgePrefix):
 		member := strings.TrimPrefix(a.Value, scheduler.NudgePrefix)
 		return intake{after: func(ctx context.Context) { b.nudgeButton(ctx, user, member) }}
+	case strings.HasPrefix(a.ActionID, actionChoice) && a.SelectedUser != "": // helpers.go
+		return b.pickHelper(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionChoice) && isGroupAnswer(a.Value):
 		return b.pressGroupButton(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionChoice):
@@ -321,6 +323,7 @@ func (b *Bot) pressChoice(cb slack.InteractionCallback, a *slack.BlockAction, cl
 	}
 	return intake{item: newItem(key, user, kindButton, input{
 		Channel: channel, Action: a.Value, PressTS: ts, Question: cb.Message.Text, Label: buttonLabel(cb.Message.Blocks, a),
+		Mentions: pressedMentions(cb.Message.Blocks, a.Value),
 	})}
 }
 
@@ -421,6 +424,7 @@ func (b *Bot) submitStep(ctx context.Context, user string, v slack.View) any {
 		return slack.NewErrorsViewSubmissionResponse(errs)
 	}
 	st.What, st.Due, st.Owner, st.OwnerName = what, due, owner, name
+	dropGoneHelper(&st) // helpers.go
 	if _, err := b.store.SaveStep(ctx, st); err != nil {
 		b.log.Error("could not save an edited step", "user", user, "err", err)
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockWhat: sayTrouble})

@@ -39,6 +39,9 @@ type input struct {
 	Question string `json:"question,omitempty"`
 	Label    string `json:"label,omitempty"`
 	Step     uint64 `json:"step,omitempty"`
+	// Mentions are the people Cairn named in the pressed message, shown
+	// as names again once it is answered (helpers.go).
+	Mentions []string `json:"mentions,omitempty"`
 }
 
 // intake is what one input from Slack becomes: a journaled item, and work
@@ -292,7 +295,7 @@ func (b *Bot) runItem(ctx context.Context, it store.InboxItem) (err error) {
 		return b.turnFrom(ctx, user, in.Channel, origin, conversations.Input{Text: in.Text})
 	case kindButton:
 		if in.Channel != "" && in.PressTS != "" {
-			if err := b.update(ctx, in.Channel, in.PressTS, answeredMessage(in.Question, in.Label)...); err != nil {
+			if err := b.update(ctx, in.Channel, in.PressTS, answeredMessage(in.Question, in.Label, in.Mentions...)...); err != nil {
 				b.log.Warn("could not take the buttons off a message", "user", user, "err", err)
 			}
 		}

@@ -345,6 +345,9 @@ func (t *turn) where() string {
 			return fmt.Sprintf(t.w.WereAddingStep, name(s.Draft.What))
 		}
 	}
+	if s.Flow == FlowHelper {
+		return t.w.HelperWhere // helpers.go
+	}
 	if s.Flow == FlowCheckIn {
 		if g := t.goalText(); g != "" {
 			return fmt.Sprintf(t.w.WereCheckingIn, name(g))

@@ -97,6 +97,10 @@ type StepDraft struct {
 	// Big is a first step too big for one go, kept while its first piece
 	// is asked for, then added as a later step.
 	Big string `json:"big,omitempty"`
+	// HelperID, HelperOK and Practise become the step's (see helpers.go).
+	HelperID string `json:"helper_id,omitempty"`
+	HelperOK bool   `json:"helper_ok,omitempty"`
+	Practise bool   `json:"practise,omitempty"`
 }
 
 // CheckInDraft is a check-in being answered.
@@ -134,6 +138,10 @@ type Input struct {
 type Reply struct {
 	Text    string   `json:"text"`
 	Choices []Choice `json:"choices,omitempty"`
+	// Mentions are the Slack user IDs whose <@ID> in Text Cairn itself put
+	// there (a step's helper): Slack shows those as names; any other
+	// markup in Text stays plain text (see helpers.go).
+	Mentions []string `json:"mentions,omitempty"`
 }
 
 // Choice is a button. Value is what comes back as Input.Action.

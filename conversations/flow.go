@@ -104,6 +104,7 @@ func Step(s State, in Input, c Context, now time.Time) Result {
 	t := &turn{s: s, c: c, w: WordsFor(c.Lang), now: now, text: strings.TrimSpace(in.Text), action: in.Action, mark: markOf(s), flow: s.Flow, heard: in.heard}
 	t.res.State = s
 	t.run()
+	t.withMentions()
 	t.res.State = t.s
 	return t.res
 }
@@ -149,6 +150,9 @@ func (t *turn) run() {
 		return
 	}
 	if t.personCommand(word) { // "talk to a person": works everywhere, keeps the flow
+		return
+	}
+	if t.helpersTurn(word) { // a "practise this" button, from any flow (helpers.go)
 		return
 	}
 	answer, done := t.settle(word) // "command or answer?", when that was asked
@@ -323,14 +327,12 @@ func (t *turn) question() Reply {
 	case stageStepFar:
 		return t.farQuestion()
 	case stageStepWho:
-		return Reply{Text: fmt.Sprintf(t.w.StepWho, capitalize(SayDateIn(t.w.lang(), s.Draft.Due, t.now))),
-			Choices: []Choice{{t.w.WhoMe, actWhoMe}, {t.w.WhoNavigator, actWhoNav}, {t.w.WhoOther, actWhoOther}}}
+		return Reply{Text: fmt.Sprintf(t.w.StepWho, capitalize(SayDateIn(t.w.lang(), s.Draft.Due, t.now))), Choices: whoChoices(t.w)}
 	case stageStepWhoName:
 		return Reply{Text: t.w.StepWhoName}
 	case stageStepMore:
 		last := lastAdded(s.Goal.Steps)
-		return Reply{Text: fmt.Sprintf(t.w.StepAdded, describeStep(t.w, last, t.now)),
-			Choices: []Choice{{t.w.AddAnother, actMore}, {t.w.ThatsAll, actNoMore}}}
+		return Reply{Text: fmt.Sprintf(t.w.StepAdded, describeStep(t.w, last, t.now)), Choices: t.stepMoreChoices()}
 	case stageConfirm:
 		return Reply{Text: fmt.Sprintf(t.w.Confirm, summarizeDraft(t.w, s.Goal, t.now)),
 			Choices: []Choice{{t.w.Save, actSave}, {t.w.Edit, actEdit}, {t.w.StartOver, actRestart}}}
@@ -381,6 +383,9 @@ func (t *turn) question() Reply {
 		return t.reflectQuestion()
 	}
 	if r, ok := t.lifeQuestion(); ok {
+		return r
+	}
+	if r, ok := t.helperQuestion(); ok {
 		return r
 	}
 	return Reply{Text: t.w.Menu, Choices: t.menuChoices()}
@@ -494,6 +499,9 @@ func (t *turn) answer() {
 		t.advance(stageStepWhat)
 	case stageStepWhat, stageStepWhen, stageStepFar, stageStepWho, stageStepWhoName:
 		t.stepAnswer()
+		return
+	case stageHelperOK:
+		t.helperAnswer()
 		return
 	case stageStepMore:
 		switch t.action {

@@ -533,6 +533,9 @@ func (t *turn) editStep() bool {
 			return true
 		}
 		edited := *st
+		if t.helperEdit(&edited, m[2]) { // "step 2 is <@U123>'s" (helpers.go)
+			return true
+		}
 		switch who := strings.ToLower(m[2]); {
 		case who == "mine" || who == "me" || who == "my" || who == "for me":
 			edited.Owner, edited.OwnerName = store.OwnerMe, ""

@@ -528,5 +528,5 @@ func (t *turn) answerWho() {
 }
 
 func whoChoices(w *Words) []Choice {
-	return []Choice{{w.WhoMe, actWhoMe}, {w.WhoNavigator, actWhoNav}, {w.WhoOther, actWhoOther}}
+	return []Choice{{w.WhoMe, actWhoMe}, {w.WhoNavigator, actWhoNav}, {w.WhoOther, actWhoOther}, {w.HelperPick, ActPickHelper}}
 }

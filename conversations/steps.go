@@ -2,6 +2,7 @@ package conversations
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/cairnbot/cairn/store"
@@ -18,7 +19,7 @@ const farAway = 42 * 24 * time.Hour
 // editing and check-ins.
 func (t *turn) stepAnswer() {
 	s := &t.s
-	if t.dateChange() || t.whenWayOut() || s.Stage == stageStepWhat && t.bigStep() {
+	if t.mentionTooEarly() || t.dateChange() || t.whenWayOut() || s.Stage == stageStepWhat && t.bigStep() {
 		return
 	}
 	switch s.Stage {
@@ -62,6 +63,9 @@ func (t *turn) stepAnswer() {
 		s.Draft.Due = due
 		t.dueSet()
 	case stageStepWho:
+		if t.helperWho() {
+			return
+		}
 		switch t.action {
 		case actWhoMe:
 			t.finishStep(store.OwnerMe, "")
@@ -76,7 +80,7 @@ func (t *turn) stepAnswer() {
 			return
 		}
 	case stageStepWhoName:
-		if t.needWords() {
+		if t.helperWho() || t.needWords() {
 			return
 		}
 		t.answerWho()
@@ -89,10 +93,16 @@ func (t *turn) finishStep(owner store.OwnerKind, name string) {
 	s := &t.s
 	d := s.Draft
 	d.Owner, d.OwnerName, d.SplitAsked = owner, name, false
+	if owner != store.OwnerPerson || d.OwnerName != s.Draft.OwnerName {
+		d.HelperID, d.HelperOK = "", false // named otherwise since: no helper
+	}
 	s.Draft = StepDraft{}
 	if s.Flow == FlowCheckIn {
 		s.CheckIn.NewSteps = append(s.CheckIn.NewSteps, d)
-		t.say(fmt.Sprintf(t.w.StepAddedShort, describeStep(t.w, d, t.now)))
+		// The practise button rides on the "Added" line: pressed later,
+		// while the next questions are asked, it still names this step.
+		t.say(fmt.Sprintf(t.w.StepAddedShort, describeStep(t.w, d, t.now)),
+			t.practiseChoice("new:"+strconv.Itoa(len(s.CheckIn.NewSteps)-1), false)...)
 		t.advance(stageImportance)
 		t.ask()
 		return
@@ -100,6 +110,11 @@ func (t *turn) finishStep(owner store.OwnerKind, name string) {
 	s.Goal.Steps = append(s.Goal.Steps, d)
 	t.keepBigOne(d)
 	if s.After == stageConfirm {
+		// Added from the summary: the summary's own buttons follow, so
+		// the practise button comes on a line of its own.
+		if c := t.practiseChoice("goal:"+strconv.Itoa(len(s.Goal.Steps)-1), false); len(c) > 0 {
+			t.say(fmt.Sprintf(t.w.StepAddedShort, describeStep(t.w, d, t.now)), c...)
+		}
 		t.toConfirm()
 		t.ask()
 		return
@@ -112,7 +127,8 @@ func (t *turn) finishStep(owner store.OwnerKind, name string) {
 }
 
 func (d StepDraft) record(now time.Time) store.Step {
-	return store.Step{What: d.What, Due: d.Due, Owner: d.Owner, OwnerName: d.OwnerName, CreatedAt: now.UTC()}
+	return store.Step{What: d.What, Due: d.Due, Owner: d.Owner, OwnerName: d.OwnerName, CreatedAt: now.UTC(),
+		HelperID: d.HelperID, HelperOK: d.HelperOK && d.HelperID != "", Practise: d.Practise}
 }
 
 // daysUntil measures from the start of the member's today to the due date.

@@ -59,6 +59,9 @@ type job struct {
 // skipReason says why a due delivery should not be sent (empty: send it,
 // as j). It only reads; the send itself happens in a worker.
 func (s *Scheduler) skipReason(ctx context.Context, d store.Delivery, now time.Time) (reason string, j job, err error) {
+	if d.Kind == store.DeliverHelper { // about a step, not a group (helpers.go)
+		return s.helperReason(ctx, d, now)
+	}
 	reason, j.quiet, err = s.skipReasonInGroup(ctx, d)
 	if reason != "" || err != nil {
 		return reason, job{}, err
@@ -259,6 +262,8 @@ func (s *Scheduler) compose(ctx context.Context, d store.Delivery, now time.Time
 			return nil, err
 		}
 		return []conversations.Reply{{Text: wordsOf(m).PromptNudge}}, nil
+	case store.DeliverHelper:
+		return s.helperReminder(ctx, d, now)
 	}
 	return nil, fmt.Errorf("scheduler: unknown delivery kind %q", d.Kind)
 }

@@ -201,7 +201,7 @@ func (s *Scheduler) Plan(ctx context.Context, now time.Time) error {
 			return fmt.Errorf("scheduler: plan nudges for %s: %w", id, err)
 		}
 	}
-	return nil
+	return s.planHelpers(ctx, now) // steps' helpers (helpers.go)
 }
 
 // moveChanged reschedules planned (not yet sent) deliveries whose due time
@@ -389,7 +389,7 @@ func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) error {
 		channel, ts, found, err := s.send.Delivered(ctx, d)
 		if err == nil && found {
 			s.log.Info("delivery found already sent after a restart", "kind", string(d.Kind), "user", d.Recipient)
-			return s.store.MarkSent(ctx, d.Key, channel, ts, now)
+			return s.markSent(ctx, d, channel, ts, now)
 		}
 		if errors.Is(err, ErrUnreachable) {
 			return s.unreachable(ctx, d, now, err, true)
@@ -419,7 +419,7 @@ func (s *Scheduler) deliver(ctx context.Context, j job, now time.Time) error {
 	channel, ts, err := s.send.Deliver(ctx, d, replies)
 	switch {
 	case err == nil:
-		return s.store.MarkSent(ctx, d.Key, channel, ts, now)
+		return s.markSent(ctx, d, channel, ts, now)
 	case errors.Is(err, ErrUnreachable):
 		return s.unreachable(ctx, d, now, err, false)
 	case errors.Is(err, ErrMaybeSent):
@@ -556,6 +556,8 @@ func usefulUntil(d store.Delivery, loc *time.Location) time.Time {
 		// Pressed late in the evening, a nudge may wait for the morning
 		// after, never longer.
 		return onDay(d.Session.AddDate(0, 0, 1), 12, loc)
+	case store.DeliverHelper: // Session is the step's due date: "the day before" ends then
+		return onDay(d.Session, 0, loc)
 	default:
 		return d.Session.Add(24 * time.Hour)
 	}

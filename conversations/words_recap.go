@@ -6,141 +6,141 @@ package conversations
 type Recap struct {
 	// The recap form, for a facilitator. Slack cuts a modal's title at 24
 	// characters and its buttons at 24.
-	Title, Post, Update, Close string
-	SessionLabel               string // the session picker
-	AttendanceLabel            string
-	AttendancePick             string
-	ThemesLabel                string
-	WinsLabel                  string
-	NextStepsLabel             string
-	NextSessionLabel           string
-	NextSessionHint            string
-	HighlightsIntro            string
-	HighlightsOf               string // %s: the member's name
-	Did, Plan, Practise        string // %s: the member's words
-	EditNote                   string // the session already has a recap
-	DraftNote                  string // a draft came back
-	NoHighlights               string
+	RecapTitle, RecapPost, RecapUpdate, RecapClose string
+	RecapSessionLabel                              string // the session picker
+	RecapAttendanceLabel                           string
+	RecapAttendancePick                            string
+	RecapThemesLabel                               string
+	RecapWinsLabel                                 string
+	RecapNextStepsLabel                            string
+	RecapNextSessionLabel                          string
+	RecapNextSessionHint                           string
+	RecapHighlightsIntro                           string
+	RecapHighlightsOf                              string // %s: the member's name
+	RecapDid, RecapPlan, RecapPractise             string // %s: the member's words
+	RecapEditNote                                  string // the session already has a recap
+	RecapDraftNote                                 string // a draft came back
+	RecapNoHighlights                              string
 
 	// The channel message.
-	Header         string // %s: the session's date
-	Attendance     string // %d came, %d members
-	AttendanceWho  string // %s: names of those who share
-	WinsHead       string
-	ThemesHead     string
-	NextStepsHead  string
-	HighlightsHead string
-	PractisedHead  string
-	PractisedLine  string // %s: name, %s: the step
-	NextSession    string // %s: the date in words
+	RecapHeader         string // %s: the session's date
+	RecapAttendance     string // %d came, %d members
+	RecapAttendanceWho  string // %s: names of those who share
+	RecapWinsHead       string
+	RecapThemesHead     string
+	RecapNextStepsHead  string
+	RecapHighlightsHead string
+	RecapPractisedHead  string
+	RecapPractisedLine  string // %s: name, %s: the step
+	RecapNextSession    string // %s: the date in words
 
 	// The member's DM after the recap is posted.
-	IsUp     string // %s: the channel
-	NextStep string // %s: their step
-	NoStep   string
+	RecapIsUp     string // %s: the channel
+	RecapNextStep string // %s: their step
+	RecapNoStep   string
 
 	// The facilitator's reminder when no recap was posted.
-	Reminder string // %s: the session's date, %s: the channel
+	RecapReminder string // %s: the session's date, %s: the channel
 
 	// What a person reads when the recap cannot be done.
-	NotFacilitator string
-	NoGroupHere    string
-	NoSession      string
-	Trouble        string
-	PostFailed     string // to the facilitator's DM; %s: the channel
-	PickAttendance string
-	TooLong        string
-	PastDate       string
+	RecapNotFacilitator string
+	RecapNoGroupHere    string
+	RecapNoSession      string
+	RecapTrouble        string
+	RecapPostFailed     string // to the facilitator's DM; %s: the channel
+	RecapPickAttendance string
+	RecapTooLong        string
+	RecapPastDate       string
 }
 
 var englishRecap = Recap{
-	Title: "Session recap", Post: "Post recap", Update: "Update recap", Close: "Close",
-	SessionLabel:     "Session",
-	AttendanceLabel:  "Who came",
-	AttendancePick:   "Pick members",
-	ThemesLabel:      "Themes we talked about",
-	WinsLabel:        "Wins to celebrate",
-	NextStepsLabel:   "Next steps for the group",
-	NextSessionLabel: "Next session",
-	NextSessionHint:  "From the schedule. Change it if the next session moves.",
-	HighlightsIntro:  "Members' highlights, as each of them shares. Tick the ones to put in the recap; anything not ticked stays out.",
-	HighlightsOf:     "From %s",
-	Did:              "Did: %s",
-	Plan:             "Next: %s",
-	Practise:         "Practised in the group: %s",
-	EditNote:         "This session already has a recap. Saving updates the message in the channel.",
-	DraftNote:        "Here's your draft, as you left it.",
-	NoHighlights:     "No member has highlights to share for this session.",
+	RecapTitle: "Session recap", RecapPost: "Post recap", RecapUpdate: "Update recap", RecapClose: "Close",
+	RecapSessionLabel:     "Session",
+	RecapAttendanceLabel:  "Who came",
+	RecapAttendancePick:   "Pick members",
+	RecapThemesLabel:      "Themes we talked about",
+	RecapWinsLabel:        "Wins to celebrate",
+	RecapNextStepsLabel:   "Next steps for the group",
+	RecapNextSessionLabel: "Next session",
+	RecapNextSessionHint:  "From the schedule. Change it if the next session moves.",
+	RecapHighlightsIntro:  "Members' highlights, as each of them shares. Tick the ones to put in the recap; anything not ticked stays out.",
+	RecapHighlightsOf:     "From %s",
+	RecapDid:              "Did: %s",
+	RecapPlan:             "Next: %s",
+	RecapPractise:         "Practised in the group: %s",
+	RecapEditNote:         "This session already has a recap. Saving updates the message in the channel.",
+	RecapDraftNote:        "Here's your draft, as you left it.",
+	RecapNoHighlights:     "No member has highlights to share for this session.",
 
-	Header:         "Session recap — %s",
-	Attendance:     "*%d* of %d members came.",
-	AttendanceWho:  "Among them: %s",
-	WinsHead:       "Wins to celebrate",
-	ThemesHead:     "What we talked about",
-	NextStepsHead:  "Next steps for the group",
-	HighlightsHead: "From members",
-	PractisedHead:  "Practised in the group",
-	PractisedLine:  "%s: %s",
-	NextSession:    "Next session: %s",
+	RecapHeader:         "Session recap — %s",
+	RecapAttendance:     "*%d* of %d members came.",
+	RecapAttendanceWho:  "Among them: %s",
+	RecapWinsHead:       "Wins to celebrate",
+	RecapThemesHead:     "What we talked about",
+	RecapNextStepsHead:  "Next steps for the group",
+	RecapHighlightsHead: "From members",
+	RecapPractisedHead:  "Practised in the group",
+	RecapPractisedLine:  "%s: %s",
+	RecapNextSession:    "Next session: %s",
 
-	IsUp:     "The recap is up in %s.",
-	NextStep: "Your next step: %s",
-	NoStep:   "Whenever you're ready, `/cairn goal` helps you pick a next step.",
+	RecapIsUp:     "The recap is up in %s.",
+	RecapNextStep: "Your next step: %s",
+	RecapNoStep:   "Whenever you're ready, `/cairn goal` helps you pick a next step.",
 
-	Reminder: "Your session on %s has no recap yet. When you have a few minutes, run `/cairn recap` in %s to share the wins and next steps with the group.",
+	RecapReminder: "Your session on %s has no recap yet. When you have a few minutes, run `/cairn recap` in %s to share the wins and next steps with the group.",
 
-	NotFacilitator: "Only this group's facilitators can write its recap. If that should be you, ask one of them to add you.",
-	NoGroupHere:    "There's no group in this channel yet, so there's no session to recap. Run `/cairn recap` in the group's own channel.",
-	NoSession:      "This group hasn't met yet, so there's no session to recap.",
-	Trouble:        "Sorry — I couldn't do that just now. Please try again in a minute.",
-	PostFailed:     "I couldn't post the recap to %s just now. It's saved: run `/cairn recap` there and save it again to try once more.",
-	PickAttendance: "Pick who came (at least one member).",
-	TooLong:        "That's long for a recap — could it be shorter (up to 2,000 characters)?",
-	PastDate:       "Pick a date after this session.",
+	RecapNotFacilitator: "Only this group's facilitators can write its recap. If that should be you, ask one of them to add you.",
+	RecapNoGroupHere:    "There's no group in this channel yet, so there's no session to recap. Run `/cairn recap` in the group's own channel.",
+	RecapNoSession:      "This group hasn't met yet, so there's no session to recap.",
+	RecapTrouble:        "Sorry — I couldn't do that just now. Please try again in a minute.",
+	RecapPostFailed:     "I couldn't post the recap to %s just now. It's saved: run `/cairn recap` there and save it again to try once more.",
+	RecapPickAttendance: "Pick who came (at least one member).",
+	RecapTooLong:        "That's long for a recap — could it be shorter (up to 2,000 characters)?",
+	RecapPastDate:       "Pick a date after this session.",
 }
 
 var spanishRecap = Recap{
-	Title: "Resumen de la sesión", Post: "Publicar resumen", Update: "Actualizar resumen", Close: "Cerrar",
-	SessionLabel:     "Sesión",
-	AttendanceLabel:  "Quién vino",
-	AttendancePick:   "Elige a los miembros",
-	ThemesLabel:      "Temas de los que hablamos",
-	WinsLabel:        "Logros para celebrar",
-	NextStepsLabel:   "Próximos pasos del grupo",
-	NextSessionLabel: "Próxima sesión",
-	NextSessionHint:  "Según el horario. Cámbiala si la próxima sesión se mueve.",
-	HighlightsIntro:  "Lo que cada miembro comparte. Marca lo que quieras poner en el resumen; lo que no marques no aparece.",
-	HighlightsOf:     "De %s",
-	Did:              "Hizo: %s",
-	Plan:             "Lo próximo: %s",
-	Practise:         "Lo practicó en el grupo: %s",
-	EditNote:         "Esta sesión ya tiene resumen. Al guardar, se actualiza el mensaje en el canal.",
-	DraftNote:        "Aquí está tu borrador, tal como lo dejaste.",
-	NoHighlights:     "Nadie tiene algo para compartir de esta sesión.",
+	RecapTitle: "Resumen de la sesión", RecapPost: "Publicar resumen", RecapUpdate: "Actualizar resumen", RecapClose: "Cerrar",
+	RecapSessionLabel:     "Sesión",
+	RecapAttendanceLabel:  "Quién vino",
+	RecapAttendancePick:   "Elige a los miembros",
+	RecapThemesLabel:      "Temas de los que hablamos",
+	RecapWinsLabel:        "Logros para celebrar",
+	RecapNextStepsLabel:   "Próximos pasos del grupo",
+	RecapNextSessionLabel: "Próxima sesión",
+	RecapNextSessionHint:  "Según el horario. Cámbiala si la próxima sesión se mueve.",
+	RecapHighlightsIntro:  "Lo que cada miembro comparte. Marca lo que quieras poner en el resumen; lo que no marques no aparece.",
+	RecapHighlightsOf:     "De %s",
+	RecapDid:              "Hizo: %s",
+	RecapPlan:             "Lo próximo: %s",
+	RecapPractise:         "Lo practicó en el grupo: %s",
+	RecapEditNote:         "Esta sesión ya tiene resumen. Al guardar, se actualiza el mensaje en el canal.",
+	RecapDraftNote:        "Aquí está tu borrador, tal como lo dejaste.",
+	RecapNoHighlights:     "Nadie tiene algo para compartir de esta sesión.",
 
-	Header:         "Resumen de la sesión — %s",
-	Attendance:     "Vinieron *%d* de %d miembros.",
-	AttendanceWho:  "Entre ellos: %s",
-	WinsHead:       "Logros para celebrar",
-	ThemesHead:     "De qué hablamos",
-	NextStepsHead:  "Próximos pasos del grupo",
-	HighlightsHead: "De los miembros",
-	PractisedHead:  "Lo que practicamos en el grupo",
-	PractisedLine:  "%s: %s",
-	NextSession:    "Próxima sesión: %s",
+	RecapHeader:         "Resumen de la sesión — %s",
+	RecapAttendance:     "Vinieron *%d* de %d miembros.",
+	RecapAttendanceWho:  "Entre ellos: %s",
+	RecapWinsHead:       "Logros para celebrar",
+	RecapThemesHead:     "De qué hablamos",
+	RecapNextStepsHead:  "Próximos pasos del grupo",
+	RecapHighlightsHead: "De los miembros",
+	RecapPractisedHead:  "Lo que practicamos en el grupo",
+	RecapPractisedLine:  "%s: %s",
+	RecapNextSession:    "Próxima sesión: %s",
 
-	IsUp:     "Ya está el resumen en %s.",
-	NextStep: "Tu próximo paso: %s",
-	NoStep:   "Cuando quieras, `/cairn goal` te ayuda a elegir un próximo paso.",
+	RecapIsUp:     "Ya está el resumen en %s.",
+	RecapNextStep: "Tu próximo paso: %s",
+	RecapNoStep:   "Cuando quieras, `/cairn goal` te ayuda a elegir un próximo paso.",
 
-	Reminder: "Tu sesión del %s todavía no tiene resumen. Cuando tengas unos minutos, usa `/cairn recap` en %s para compartir con el grupo los logros y los próximos pasos.",
+	RecapReminder: "Tu sesión del %s todavía no tiene resumen. Cuando tengas unos minutos, usa `/cairn recap` en %s para compartir con el grupo los logros y los próximos pasos.",
 
-	NotFacilitator: "Solo quienes facilitan este grupo pueden escribir su resumen. Si te toca a ti, pídele a alguien que facilita que te agregue.",
-	NoGroupHere:    "Todavía no hay un grupo en este canal, así que no hay sesión que resumir. Usa `/cairn recap` en el canal del grupo.",
-	NoSession:      "Este grupo todavía no se ha reunido, así que no hay sesión que resumir.",
-	Trouble:        "Perdón, no pude hacerlo ahora. Inténtalo de nuevo en un minuto.",
-	PostFailed:     "No pude publicar el resumen en %s. Está guardado: usa `/cairn recap` allí y guárdalo otra vez para intentarlo de nuevo.",
-	PickAttendance: "Elige quién vino (al menos una persona).",
-	TooLong:        "Es largo para un resumen. ¿Puedes acortarlo (hasta 2000 caracteres)?",
-	PastDate:       "Elige una fecha después de esta sesión.",
+	RecapNotFacilitator: "Solo quienes facilitan este grupo pueden escribir su resumen. Si te toca a ti, pídele a alguien que facilita que te agregue.",
+	RecapNoGroupHere:    "Todavía no hay un grupo en este canal, así que no hay sesión que resumir. Usa `/cairn recap` en el canal del grupo.",
+	RecapNoSession:      "Este grupo todavía no se ha reunido, así que no hay sesión que resumir.",
+	RecapTrouble:        "Perdón, no pude hacerlo ahora. Inténtalo de nuevo en un minuto.",
+	RecapPostFailed:     "No pude publicar el resumen en %s. Está guardado: usa `/cairn recap` allí y guárdalo otra vez para intentarlo de nuevo.",
+	RecapPickAttendance: "Elige quién vino (al menos una persona).",
+	RecapTooLong:        "Es largo para un resumen. ¿Puedes acortarlo (hasta 2000 caracteres)?",
+	RecapPastDate:       "Elige una fecha después de esta sesión.",
 }

@@ -22,7 +22,7 @@ func TestRecapWords(t *testing.T) {
 		}
 	}
 	for _, w := range []Recap{englishRecap, spanishRecap} {
-		for _, s := range []string{w.Title, w.Post, w.Update, w.Close} {
+		for _, s := range []string{w.RecapTitle, w.RecapPost, w.RecapUpdate, w.RecapClose} {
 			if len([]rune(s)) > 24 {
 				t.Errorf("%q is longer than Slack's 24 characters for a modal's title or button", s)
 			}

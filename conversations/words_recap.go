@@ -40,7 +40,8 @@ type Recap struct {
 	RecapNoStep   string
 
 	// The facilitator's reminder when no recap was posted.
-	RecapReminder string // %s: the session's date, %s: the channel
+	RecapReminder  string // %s: the group's name, %s: the session's date
+	RecapYourGroup string // the group's name when it has none
 
 	// What a person reads when the recap cannot be done.
 	RecapNotFacilitator string
@@ -87,7 +88,8 @@ var englishRecap = Recap{
 	RecapNextStep: "Your next step: %s",
 	RecapNoStep:   "Whenever you're ready, `/cairn goal` helps you pick a next step.",
 
-	RecapReminder: "Your session on %s has no recap yet. When you have a few minutes, run `/cairn recap` in %s to share the wins and next steps with the group.",
+	RecapReminder:  "No recap yet for the session of %s (%s). When you have a few minutes, run /cairn recap in the group's channel to share the wins and next steps with everyone.",
+	RecapYourGroup: "your group",
 
 	RecapNotFacilitator: "Only this group's facilitators can write its recap. If that should be you, ask one of them to add you.",
 	RecapNoGroupHere:    "There's no group in this channel yet, so there's no session to recap. Run `/cairn recap` in the group's own channel.",
@@ -133,7 +135,8 @@ var spanishRecap = Recap{
 	RecapNextStep: "Tu próximo paso: %s",
 	RecapNoStep:   "Cuando quieras, `/cairn goal` te ayuda a elegir un próximo paso.",
 
-	RecapReminder: "Tu sesión del %s todavía no tiene resumen. Cuando tengas unos minutos, usa `/cairn recap` en %s para compartir con el grupo los logros y los próximos pasos.",
+	RecapReminder:  "Todavía no hay resumen de la sesión de %s (%s). Cuando tengas unos minutos, usa /cairn recap en el canal del grupo para compartir con todos los logros y los próximos pasos.",
+	RecapYourGroup: "tu grupo",
 
 	RecapNotFacilitator: "Solo quienes facilitan este grupo pueden escribir su resumen. Si te toca a ti, pídele a alguien que facilita que te agregue.",
 	RecapNoGroupHere:    "Todavía no hay un grupo en este canal, así que no hay sesión que resumir. Usa `/cairn recap` en el canal del grupo.",

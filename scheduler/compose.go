@@ -285,6 +285,8 @@ func (s *Scheduler) compose(ctx context.Context, d store.Delivery, now time.Time
 		return s.nudges(ctx, d.Recipient, now)
 	case store.DeliverNudge:
 		return []conversations.Reply{{Text: sayNudge}}, nil
+	case store.DeliverRecapDue:
+		return s.recapReminder(ctx, d, now)
 	}
 	return nil, fmt.Errorf("scheduler: unknown delivery kind %q", d.Kind)
 }

@@ -314,6 +314,21 @@ func TestRecap_FormForFacilitatorsOnly(t *testing.T) {
 	if block(blocks, "recap_hl_UCAI") != nil {
 		t.Error("Cai shares only whether he checked in, yet his steps are offered")
 	}
+	// The facilitator seeing members' highlights is in the audit record.
+	entries, err := w.st.Audit(context.Background(), store.AuditFilter{Person: "UFAC"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	for _, e := range entries {
+		if e.What == "recap" {
+			seen = append(seen, e.Subject)
+		}
+	}
+	slices.Sort(seen)
+	if !slices.Equal(seen, []string{"UANA", "UBEN", "UDEE"}) {
+		t.Errorf("audit record of the form: %v", seen)
+	}
 	text := asJSON(t, blocks)
 	for _, secret := range []string{"BEN-PRIVATE", "CAI-", "DEE-SECRET"} {
 		if strings.Contains(text, secret) {

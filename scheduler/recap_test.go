@@ -39,7 +39,9 @@ func TestScheduler_RecapReminder(t *testing.T) {
 	w.run(second.Add(24*time.Hour), 15*time.Minute)
 
 	got := assertOnce(t, w.deliveries())
-	key := func(who string, session time.Time) string { return store.DeliveryKey(store.DeliverRecapDue, "C1", session, who) }
+	key := func(who string, session time.Time) string {
+		return store.DeliveryKey(store.DeliverRecapDue, "C1", session, who)
+	}
 	want := map[string]time.Time{
 		// 21:00 in New York is in Fay's quiet hours: she hears at 08:00.
 		key("UFAY", first): time.Date(2026, 6, 17, 8, 0, 0, 0, newYork),

@@ -286,3 +286,53 @@ func (r Recap) Practised() []uint64 {
 	}
 	return ids
 }
+
+// deleteFromRecaps takes a person out of every recap and draft (see
+// DeleteMemberData): their attendance and highlights go, their own drafts
+// go, and a recap they wrote no longer names them. The channel message
+// Slack holds is not Cairn's to change.
+func deleteFromRecaps(tx *bolt.Tx, person string) error {
+	drop := func(r *Recap) bool {
+		changed := false
+		if i := slices.Index(r.Attended, person); i >= 0 {
+			r.Attended, changed = slices.Delete(r.Attended, i, i+1), true
+		}
+		if n := len(r.Highlights); n > 0 {
+			r.Highlights = slices.DeleteFunc(r.Highlights, func(h RecapHighlight) bool { return h.MemberID == person })
+			changed = changed || len(r.Highlights) != n
+		}
+		if r.By == person {
+			r.By, changed = "", true
+		}
+		return changed
+	}
+	for _, name := range [][]byte{bRecaps, bRecapDrafts} {
+		b := tx.Bucket(name)
+		if b == nil {
+			continue
+		}
+		var keys [][]byte
+		c := b.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			keys = append(keys, bytes.Clone(k))
+		}
+		for _, k := range keys {
+			var r Recap
+			if _, err := getJSON(b, k, &r); err != nil {
+				return err
+			}
+			if bytes.Equal(name, bRecapDrafts) && r.By == person {
+				if err := b.Delete(k); err != nil { // a draft is its writer's
+					return err
+				}
+				continue
+			}
+			if drop(&r) {
+				if err := putJSON(b, k, r); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -121,4 +121,38 @@ func TestStore_Recaps(t *testing.T) {
 			t.Fatalf("draft left after the recap was saved: %v", err)
 		}
 	})
+
+	t.Run("ForgetMeTakesThePersonOut", func(t *testing.T) {
+		s := MustOpen(t)
+		if _, _, err := s.SaveRecap(ctx, store.Recap{GroupID: "C1", Session: session, By: "UFAC", Attended: []string{"UANA", "UBEN"},
+			Highlights: []store.RecapHighlight{{MemberID: "UANA", Kind: store.HighlightDid, Text: "ANA-WORDS"}, {MemberID: "UBEN", Kind: store.HighlightPlan, Text: "walk"}}}, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveRecapDraft(ctx, store.Recap{GroupID: "C1", Session: session.AddDate(0, 0, 7), Attended: []string{"UANA"}}, "UFAC"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteMemberData(ctx, "UANA"); err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.Recap(ctx, "C1", session)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Attended) != 1 || r.Attended[0] != "UBEN" || len(r.Highlights) != 1 || r.Highlights[0].MemberID != "UBEN" || r.By != "UFAC" {
+			t.Fatalf("after Ana's forget-me: %+v", r)
+		}
+		if d, _ := s.RecapDraft(ctx, "C1", session.AddDate(0, 0, 7), "UFAC"); len(d.Attended) != 0 {
+			t.Fatalf("Ana is still in a draft: %+v", d)
+		}
+		// A facilitator who leaves Cairn takes their drafts, and their name.
+		if err := s.DeleteMemberData(ctx, "UFAC"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RecapDraft(ctx, "C1", session.AddDate(0, 0, 7), "UFAC"); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("the facilitator's draft is left: %v", err)
+		}
+		if r, _ := s.Recap(ctx, "C1", session); r.By != "" {
+			t.Fatalf("the recap still names its forgotten writer: %+v", r)
+		}
+	})
 }

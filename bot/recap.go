@@ -716,62 +716,70 @@ func (b *Bot) recapNextStep(ctx context.Context, member string) (store.Step, boo
 	return next, found
 }
 
-// recapMessage lays out a recap for the channel, in lang (the
-// facilitator's). Typed words, the facilitator's and the members', are
-// shown as written: never markup. Attendance is a count, naming only the
-// members who share at least their steps.
+// recapMessage is a recap's channel message, in lang (the facilitator's).
 func (b *Bot) recapMessage(ctx context.Context, lang conversations.Lang, g store.Group, r store.Recap) []slack.MsgOption {
-	w := conversations.WordsFor(lang)
-	now := b.Now().In(conversations.Zone(g.TZ, time.UTC))
-	header := fmt.Sprintf(w.RecapHeader, conversations.SayDateIn(lang, recapDate(g, r.Session), now))
-	blocks := []slack.Block{slack.NewHeaderBlock(plain(clip(header, 150)))}
-	members, _ := b.store.Members(ctx, r.Attended)
-	var named []string
-	for _, m := range members {
-		if s := g.SharingOf(m.ID); (s == store.ShareSteps || s == store.ShareAll) && slices.Contains(g.Members, m.ID) {
-			named = append(named, recapWho(m))
+	ids := slices.Clone(r.Attended)
+	for _, h := range r.Highlights {
+		if !slices.Contains(ids, h.MemberID) {
+			ids = append(ids, h.MemberID)
 		}
 	}
-	attendance := fmt.Sprintf(w.RecapAttendance, len(r.Attended), len(g.Members))
+	members, err := b.store.Members(ctx, ids)
+	if err != nil {
+		b.log.Warn("could not read members' names for a recap; naming them by mention", "group", g.ID, "err", err)
+	}
+	text, blocks := recapBlocks(conversations.WordsFor(lang), lang, g, r, members, b.Now().In(conversations.Zone(g.TZ, time.UTC)))
+	return []slack.MsgOption{slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)}
+}
+
+// recapBlocks lays out a recap: its fallback text and blocks. Typed words,
+// the facilitator's and the members', are shown as written, never as
+// markup. Attendance is a count, naming only the members who share at
+// least their steps. members are the records of those it names.
+func recapBlocks(w *conversations.Words, lang conversations.Lang, g store.Group, r store.Recap, members []store.Member, now time.Time) (string, []slack.Block) {
+	who := func(id string) string {
+		for _, m := range members {
+			if m.ID == id {
+				return recapWho(m)
+			}
+		}
+		return recapWho(store.Member{ID: id})
+	}
+	header := fmt.Sprintf(w.RecapHeader, conversations.SayDateIn(lang, recapDate(g, r.Session), now))
+	blocks := []slack.Block{slack.NewHeaderBlock(plain(clip(header, 150)))}
+	var named []string
+	for _, id := range r.Attended {
+		if s := g.SharingOf(id); (s == store.ShareSteps || s == store.ShareAll) && slices.Contains(g.Members, id) {
+			named = append(named, who(id))
+		}
+	}
+	attendance := fmt.Sprintf(esc(w.RecapAttendance), len(r.Attended), len(g.Members))
 	if len(named) > 0 {
-		attendance += "\n" + fmt.Sprintf(w.RecapAttendanceWho, strings.Join(named, ", "))
+		attendance += "\n" + fmt.Sprintf(esc(w.RecapAttendanceWho), strings.Join(named, ", "))
 	}
 	blocks = append(blocks, slack.NewSectionBlock(mrkdwn(attendance), nil, nil))
 	section := func(head, body string) {
 		if body != "" {
-			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(clip("*"+esc(head)+"*\n"+said(body), sectionMax)), nil, nil))
+			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(clip("*"+esc(head)+"*\n"+body, sectionMax)), nil, nil))
 		}
 	}
-	section(w.RecapWinsHead, r.Wins)
-	section(w.RecapThemesHead, r.Themes)
-	section(w.RecapNextStepsHead, r.NextSteps)
-	names := map[string]string{}
-	for _, m := range members {
-		names[m.ID] = recapWho(m)
-	}
+	section(w.RecapWinsHead, said(r.Wins))
+	section(w.RecapThemesHead, said(r.Themes))
+	section(w.RecapNextStepsHead, said(r.NextSteps))
 	var shared, practised []string
 	for _, h := range r.Highlights {
-		who := names[h.MemberID]
-		if who == "" {
-			m, _ := b.store.Member(ctx, h.MemberID)
-			who = recapWho(m)
-		}
 		if h.Kind == store.HighlightPractise {
-			practised = append(practised, "• "+fmt.Sprintf(esc(w.RecapPractisedLine), who, said(h.Text)))
+			practised = append(practised, "• "+fmt.Sprintf(esc(w.RecapPractisedLine), who(h.MemberID), said(h.Text)))
 			continue
 		}
-		shared = append(shared, "• "+who+" — "+recapHighlightMrkdwn(w, h))
+		shared = append(shared, "• "+who(h.MemberID)+" — "+recapHighlightMrkdwn(w, h))
 	}
-	if len(shared) > 0 {
-		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(clip("*"+esc(w.RecapHighlightsHead)+"*\n"+strings.Join(shared, "\n"), sectionMax)), nil, nil))
-	}
-	if len(practised) > 0 {
-		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(clip("*"+esc(w.RecapPractisedHead)+"*\n"+strings.Join(practised, "\n"), sectionMax)), nil, nil))
-	}
+	section(w.RecapHighlightsHead, strings.Join(shared, "\n"))
+	section(w.RecapPractisedHead, strings.Join(practised, "\n"))
 	if !r.NextSession.IsZero() {
 		blocks = append(blocks, slack.NewContextBlock("", mrkdwn(esc(fmt.Sprintf(w.RecapNextSession, conversations.SayDateIn(lang, r.NextSession, now))))))
 	}
-	return []slack.MsgOption{slack.MsgOptionText(said(header), false), slack.MsgOptionBlocks(blocks...)}
+	return said(header), blocks
 }
 
 // recapWho names a member in the channel's mrkdwn: their name as written,

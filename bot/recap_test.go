@@ -406,6 +406,14 @@ func TestRecap_PostEditReplayAndDMs(t *testing.T) {
 			}
 		}
 	}
+	for _, m := range w.fake.Messages(fakeslack.DMChannel("UANA")) {
+		if strings.Contains(string(m.Blocks), `"actions"`) {
+			t.Errorf("the recap DM has buttons, like a check-in: %s", m.Blocks)
+		}
+	}
+	if c, err := w.st.Conversation(ctx, "UANA"); err == nil && len(c.State) > 0 && string(c.State) != "null" {
+		t.Errorf("the recap DM started a conversation: %s", c.State)
+	}
 	if dms := w.dms("UDEE"); len(dms) != 0 {
 		t.Errorf("Dee did not come, yet got %q", dms)
 	}

@@ -86,16 +86,16 @@ var englishRecap = Recap{
 
 	RecapIsUp:     "The recap is up in %s.",
 	RecapNextStep: "Your next step: %s",
-	RecapNoStep:   "Whenever you're ready, `/cairn goal` helps you pick a next step.",
+	RecapNoStep:   "Whenever you're ready, /cairn goal helps you pick a next step.",
 
 	RecapReminder:  "No recap yet for the session of %s (%s). When you have a few minutes, run /cairn recap in the group's channel to share the wins and next steps with everyone.",
 	RecapYourGroup: "your group",
 
 	RecapNotFacilitator: "Only this group's facilitators can write its recap. If that should be you, ask one of them to add you.",
-	RecapNoGroupHere:    "There's no group in this channel yet, so there's no session to recap. Run `/cairn recap` in the group's own channel.",
+	RecapNoGroupHere:    "There's no group in this channel yet, so there's no session to recap. Run /cairn recap in the group's own channel.",
 	RecapNoSession:      "This group hasn't met yet, so there's no session to recap.",
 	RecapTrouble:        "Sorry — I couldn't do that just now. Please try again in a minute.",
-	RecapPostFailed:     "I couldn't post the recap to %s just now. It's saved: run `/cairn recap` there and save it again to try once more.",
+	RecapPostFailed:     "I couldn't post the recap to %s just now. It's saved: run /cairn recap there and save it again to try once more.",
 	RecapPickAttendance: "Pick who came (at least one member).",
 	RecapTooLong:        "That's long for a recap — could it be shorter (up to 2,000 characters)?",
 	RecapPastDate:       "Pick a date after this session.",
@@ -133,16 +133,16 @@ var spanishRecap = Recap{
 
 	RecapIsUp:     "Ya está el resumen en %s.",
 	RecapNextStep: "Tu próximo paso: %s",
-	RecapNoStep:   "Cuando quieras, `/cairn goal` te ayuda a elegir un próximo paso.",
+	RecapNoStep:   "Cuando quieras, /cairn goal te ayuda a elegir un próximo paso.",
 
 	RecapReminder:  "Todavía no hay resumen de la sesión de %s (%s). Cuando tengas unos minutos, usa /cairn recap en el canal del grupo para compartir con todos los logros y los próximos pasos.",
 	RecapYourGroup: "tu grupo",
 
 	RecapNotFacilitator: "Solo quienes facilitan este grupo pueden escribir su resumen. Si te toca a ti, pídele a alguien que facilita que te agregue.",
-	RecapNoGroupHere:    "Todavía no hay un grupo en este canal, así que no hay sesión que resumir. Usa `/cairn recap` en el canal del grupo.",
+	RecapNoGroupHere:    "Todavía no hay un grupo en este canal, así que no hay sesión que resumir. Usa /cairn recap en el canal del grupo.",
 	RecapNoSession:      "Este grupo todavía no se ha reunido, así que no hay sesión que resumir.",
 	RecapTrouble:        "Perdón, no pude hacerlo ahora. Inténtalo de nuevo en un minuto.",
-	RecapPostFailed:     "No pude publicar el resumen en %s. Está guardado: usa `/cairn recap` allí y guárdalo otra vez para intentarlo de nuevo.",
+	RecapPostFailed:     "No pude publicar el resumen en %s. Está guardado: usa /cairn recap allí y guárdalo otra vez para intentarlo de nuevo.",
 	RecapPickAttendance: "Elige quién vino (al menos una persona).",
 	RecapTooLong:        "Es largo para un resumen. ¿Puedes acortarlo (hasta 2000 caracteres)?",
 	RecapPastDate:       "Elige una fecha después de esta sesión.",

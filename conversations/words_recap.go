@@ -122,7 +122,7 @@ var spanishRecap = Recap{
 
 	RecapHeader:         "Resumen de la sesión — %s",
 	RecapAttendance:     "Vinieron *%d* de %d miembros.",
-	RecapAttendanceWho:  "Entre ellos: %s",
+	RecapAttendanceWho:  "Entre quienes vinieron: %s",
 	RecapWinsHead:       "Logros para celebrar",
 	RecapThemesHead:     "De qué hablamos",
 	RecapNextStepsHead:  "Próximos pasos del grupo",

@@ -22,8 +22,8 @@ import (
 //     has a step to practise.
 //   - Cai shares only whether he checked in; he did, and has a step to
 //     practise (not offered).
-//   - Dee shares everything but kept her "did" just for herself; she did
-//     not check in for this session.
+//   - Dee shares everything but kept her "did" just for herself this
+//     time; the session before, she checked in alone.
 const (
 	recapGroup   = "C0GROUP"
 	recapChannel = "c0group" // the fake's channel name for it
@@ -73,7 +73,7 @@ func newRecapWorld(t *testing.T) *recapWorld {
 		{"UANA", "Ask Sam for coffee", checkIn("UANA", "called my *sister* <!channel>", "walk on Sunday")},
 		{"UBEN", "Say no to overtime", checkIn("UBEN", "BEN-PRIVATE-WORDS", "BEN-PRIVATE-PLAN")},
 		{"UCAI", "CAI-PRIVATE-STEP", checkIn("UCAI", "CAI-WORDS", "")},
-		{"UDEE", "Phone the clinic", nil},
+		{"UDEE", "Phone the clinic", checkIn("UDEE", "DEE-KEPT", "call the clinic", "did")},
 	} {
 		res, err := h.st.ApplyTurn(ctx, store.Turn{MemberID: tc.member, At: recapSession.Add(-time.Hour),
 			Goal:     &store.Goal{Text: "Feel less alone", Status: store.GoalActive},
@@ -285,7 +285,7 @@ func TestRecap_FormForFacilitatorsOnly(t *testing.T) {
 	if got := optionValues(attended, "options"); !slices.Equal(got, []string{"UANA", "UBEN", "UCAI", "UDEE"}) {
 		t.Errorf("attendance offers %v", got)
 	}
-	if got := optionValues(attended, "initial_options"); !slices.Equal(got, []string{"UANA", "UBEN", "UCAI"}) {
+	if got := optionValues(attended, "initial_options"); !slices.Equal(got, []string{"UANA", "UBEN", "UCAI", "UDEE"}) {
 		t.Errorf("attendance preselects %v, want those who checked in", got)
 	}
 	if got := element(block(blocks, "recap_next_date"))["initial_date"]; got != "2026-06-16" {
@@ -294,7 +294,7 @@ func TestRecap_FormForFacilitatorsOnly(t *testing.T) {
 	wantHighlights := map[string][]string{
 		"UANA": {"did", "plan", "practise:" + strconv.FormatUint(w.steps["UANA"], 10)},
 		"UBEN": {"practise:" + strconv.FormatUint(w.steps["UBEN"], 10)},
-		"UDEE": {"practise:" + strconv.FormatUint(w.steps["UDEE"], 10)},
+		"UDEE": {"plan", "practise:" + strconv.FormatUint(w.steps["UDEE"], 10)},
 	}
 	for member, want := range wantHighlights {
 		b := block(blocks, "recap_hl_"+member)
@@ -330,7 +330,7 @@ func TestRecap_FormForFacilitatorsOnly(t *testing.T) {
 		t.Errorf("audit record of the form: %v", seen)
 	}
 	text := asJSON(t, blocks)
-	for _, secret := range []string{"BEN-PRIVATE", "CAI-", "DEE-SECRET"} {
+	for _, secret := range []string{"BEN-PRIVATE", "CAI-", "DEE-KEPT", "DEE-SECRET"} {
 		if strings.Contains(text, secret) {
 			t.Errorf("the form shows %s, which its member does not share", secret)
 		}

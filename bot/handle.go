@@ -265,6 +265,8 @@ func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallbac
 		return b.submitAssign(ctx, user, cb.TriggerID, cb.View)
 	case callbackTemplates:
 		return b.submitTemplates(ctx, user, cb.View)
+	case callbackRecap:
+		return b.submitRecap(ctx, user, cb.TriggerID, cb.View)
 	}
 	return nil
 }
@@ -273,6 +275,9 @@ func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallbac
 // becomes; the transport journals it before the ack.
 func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 	user := cb.User.ID
+	if user != "" && cb.Type == slack.InteractionTypeViewClosed && cb.View.CallbackID == callbackRecap {
+		return b.recapAction(cb) // a closed recap form is kept as a draft
+	}
 	if user == "" || cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 {
 		return intake{}
 	}
@@ -283,6 +288,8 @@ func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 		click = "trigger:" + cb.TriggerID
 	}
 	switch {
+	case a.ActionID == actionRecapOpen, a.ActionID == actionRecapSession:
+		return b.recapAction(cb)
 	case a.ActionID == actionHome+"-"+actionPrivacy, strings.HasPrefix(a.ActionID, actionPrivacySet):
 		return b.privacyAction(cb, a)
 	case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NudgePrefix):
@@ -461,6 +468,8 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		return b.groupCommand(ctx, cmd, words[1:])
 	case "templates", "template":
 		return b.templatesCommand(ctx, cmd)
+	case "recap":
+		return b.recapCommand(ctx, cmd)
 	case "privacy":
 		return b.privacyCommand(ctx, user)
 	case "leave":

@@ -264,6 +264,8 @@ func (s *Scheduler) compose(ctx context.Context, d store.Delivery, now time.Time
 		return []conversations.Reply{{Text: wordsOf(m).PromptNudge}}, nil
 	case store.DeliverHelper:
 		return s.helperReminder(ctx, d, now)
+	case store.DeliverRecapDue:
+		return s.recapReminder(ctx, d, now)
 	}
 	return nil, fmt.Errorf("scheduler: unknown delivery kind %q", d.Kind)
 }

@@ -125,7 +125,8 @@ func (q quietHours) digestAt(t, session time.Time, loc *time.Location) time.Time
 var zone = conversations.Zone
 
 // PlanGroup lists the deliveries of group g for its sessions in (from, to]:
-// a prompt and a reminder for each member, a digest for each facilitator.
+// a prompt and a reminder for each member, a digest for each facilitator,
+// and after the session a recap reminder for each (see recap.go).
 // It is pure: members holds the group's member and facilitator records (for
 // their zones). Pauses are not applied here but at send time, since a member
 // may pause or come back after a message is planned.
@@ -157,6 +158,7 @@ func PlanGroup(g store.Group, sched Schedule, members map[string]store.Member, f
 		for _, id := range g.Facilitators {
 			add(store.DeliverDigest, id, quiet.digestAt(session.Add(-DigestLead), session, zone(members[id].TZ, sched.Location())))
 		}
+		out = append(out, planRecapReminders(g, session, members, sched, quiet)...)
 	}
 	return out
 }

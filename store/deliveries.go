@@ -14,6 +14,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// DeliverRecapDue reminds a group's facilitator, after a session, that it
+// has no recap yet (scheduler/recap.go).
+const DeliverRecapDue DeliveryKind = "recap_due"
+
 // The delivery timeline.
 //
 // Every message the scheduler means to send is planned here first under a

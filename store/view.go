@@ -144,6 +144,7 @@ func (s *Store) DeleteMemberData(ctx context.Context, memberID string, handled .
 		}
 		for _, del := range []func(*bolt.Tx, string) error{
 			deleteRecords, deleteDeliveriesTo, deleteInboxOf, deleteFromGroups, deleteNavigatorLinks, deleteMarks, deleteAuditOf, deleteAlertOf,
+			deleteFromRecaps,
 		} {
 			if err := del(tx, memberID); err != nil {
 				return err

@@ -124,6 +124,7 @@ func (c *scheduleCommand) Run(ctx context.Context, args []string) error {
 	what := map[store.DeliveryKind]string{
 		store.DeliverPrompt: "check-in prompt", store.DeliverReminder: "reminder (if not answered)",
 		store.DeliverDigest: "digest", store.DeliverNudges: "daily list of members' steps",
+		store.DeliverRecapDue: "recap reminder (if none yet)",
 	}
 	for _, o := range outcomes {
 		whenLoc := loc

@@ -1,0 +1,158 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/cairnbot/cairn/store"
+)
+
+func TestStore_Recaps(t *testing.T) {
+	ctx := context.Background()
+	session := time.Date(2026, 6, 9, 23, 0, 0, 0, time.UTC)
+
+	t.Run("SaveEditReplayAndPractised", func(t *testing.T) {
+		s := MustOpen(t)
+		gid, err := s.SaveGoal(ctx, store.Goal{MemberID: "UANA", Text: "Make a friend", Status: store.GoalActive})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sid, err := s.SaveStep(ctx, store.Step{GoalID: gid, MemberID: "UANA", What: "Ask Sam for coffee", Owner: store.OwnerMe, Practise: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Recap(ctx, "C1", session); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("before any recap: %v", err)
+		}
+		r := store.Recap{GroupID: "C1", Session: session, By: "UFAC", Attended: []string{"UANA"}, Wins: "Ana called",
+			Highlights: []store.RecapHighlight{{MemberID: "UANA", Kind: store.HighlightPractise, StepID: sid, Text: "Ask Sam for coffee"}}}
+		saved, first, err := s.SaveRecap(ctx, r, "view:1")
+		if err != nil || !first {
+			t.Fatalf("first save: first=%v err=%v", first, err)
+		}
+		if !saved.CreatedAt.Equal(t0) {
+			t.Fatalf("saved %+v", saved)
+		}
+		st, err := s.Step(ctx, sid)
+		if err != nil || !st.PractisedAt.Equal(t0) {
+			t.Fatalf("step not marked practised: %+v %v", st, err)
+		}
+		if _, _, err := s.SaveRecap(ctx, store.Recap{GroupID: "C1", Session: session, Wins: "replayed"}, "view:1"); !errors.Is(err, store.ErrDuplicate) {
+			t.Fatalf("replayed save: %v", err)
+		}
+		if got, _ := s.Recap(ctx, "C1", session); got.Wins != "Ana called" {
+			t.Fatalf("a replay changed the recap: %+v", got)
+		}
+
+		// Posting: first attempt marked, then the message recorded once.
+		if first, err := s.SetRecapPost(ctx, "C1", session, "", ""); err != nil || first {
+			t.Fatalf("mark posting: %v %v", first, err)
+		}
+		if got, _ := s.Recap(ctx, "C1", session); !got.Posting || got.Posted() {
+			t.Fatalf("after marking: %+v", got)
+		}
+		if first, err := s.SetRecapPost(ctx, "C1", session, "C1", "1.000100"); err != nil || !first {
+			t.Fatalf("record post: %v %v", first, err)
+		}
+		if first, err := s.SetRecapPost(ctx, "C1", session, "C1", "1.000100"); err != nil || first {
+			t.Fatalf("record post again: %v %v", first, err)
+		}
+
+		// An edit keeps the post, and the step's first practice.
+		s.Now = func() time.Time { return t0.Add(time.Hour) }
+		edited, first, err := s.SaveRecap(ctx, store.Recap{GroupID: "C1", Session: session, Wins: "Ana and Ben", TS: "forged",
+			Highlights: r.Highlights}, "view:2")
+		if err != nil || first {
+			t.Fatalf("edit: first=%v err=%v", first, err)
+		}
+		if edited.TS != "1.000100" || edited.Channel != "C1" || !edited.CreatedAt.Equal(t0) || edited.Wins != "Ana and Ben" {
+			t.Fatalf("edited %+v", edited)
+		}
+		if st, _ := s.Step(ctx, sid); !st.PractisedAt.Equal(t0) {
+			t.Fatalf("an edit moved the practice: %v", st.PractisedAt)
+		}
+		all, err := s.Recaps(ctx, "C1", session.Add(-time.Hour))
+		if err != nil || len(all) != 1 {
+			t.Fatalf("recaps: %v %v", all, err)
+		}
+		if all, _ := s.Recaps(ctx, "C1", session.Add(time.Hour)); len(all) != 0 {
+			t.Fatalf("recaps after the session: %v", all)
+		}
+		if all, _ := s.Recaps(ctx, "C", time.Time{}); len(all) != 0 {
+			t.Fatalf("another group's prefix read C1's: %v", all)
+		}
+	})
+
+	t.Run("StepOfAnotherMemberRefused", func(t *testing.T) {
+		s := MustOpen(t)
+		gid, _ := s.SaveGoal(ctx, store.Goal{MemberID: "UBEN", Text: "Walk", Status: store.GoalActive})
+		sid, _ := s.SaveStep(ctx, store.Step{GoalID: gid, MemberID: "UBEN", What: "Walk", Owner: store.OwnerMe})
+		_, _, err := s.SaveRecap(ctx, store.Recap{GroupID: "C1", Session: session,
+			Highlights: []store.RecapHighlight{{MemberID: "UANA", Kind: store.HighlightPractise, StepID: sid}}}, "view:x")
+		if !errors.Is(err, store.ErrInvalid) {
+			t.Fatalf("err = %v", err)
+		}
+		if _, err := s.Recap(ctx, "C1", session); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("a refused recap was saved: %v", err)
+		}
+		if seen, _ := s.SeenEvent(ctx, "view:x"); seen {
+			t.Fatal("a refused recap marked its key")
+		}
+	})
+
+	t.Run("DraftsAreKeptUntilTheRecapIsSaved", func(t *testing.T) {
+		s := MustOpen(t)
+		if err := s.SaveRecapDraft(ctx, store.Recap{GroupID: "C1", Session: session, Themes: "boundaries"}, "UFAC"); err != nil {
+			t.Fatal(err)
+		}
+		d, err := s.RecapDraft(ctx, "C1", session, "UFAC")
+		if err != nil || d.Themes != "boundaries" || d.By != "UFAC" {
+			t.Fatalf("draft %+v %v", d, err)
+		}
+		if _, err := s.RecapDraft(ctx, "C1", session, "UOTHER"); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("another facilitator's draft: %v", err)
+		}
+		if _, _, err := s.SaveRecap(ctx, store.Recap{GroupID: "C1", Session: session, Themes: "boundaries"}, ""); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RecapDraft(ctx, "C1", session, "UFAC"); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("draft left after the recap was saved: %v", err)
+		}
+	})
+
+	t.Run("ForgetMeTakesThePersonOut", func(t *testing.T) {
+		s := MustOpen(t)
+		if _, _, err := s.SaveRecap(ctx, store.Recap{GroupID: "C1", Session: session, By: "UFAC", Attended: []string{"UANA", "UBEN"},
+			Highlights: []store.RecapHighlight{{MemberID: "UANA", Kind: store.HighlightDid, Text: "ANA-WORDS"}, {MemberID: "UBEN", Kind: store.HighlightPlan, Text: "walk"}}}, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveRecapDraft(ctx, store.Recap{GroupID: "C1", Session: session.AddDate(0, 0, 7), Attended: []string{"UANA"}}, "UFAC"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteMemberData(ctx, "UANA"); err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.Recap(ctx, "C1", session)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Attended) != 1 || r.Attended[0] != "UBEN" || len(r.Highlights) != 1 || r.Highlights[0].MemberID != "UBEN" || r.By != "UFAC" {
+			t.Fatalf("after Ana's forget-me: %+v", r)
+		}
+		if d, _ := s.RecapDraft(ctx, "C1", session.AddDate(0, 0, 7), "UFAC"); len(d.Attended) != 0 {
+			t.Fatalf("Ana is still in a draft: %+v", d)
+		}
+		// A facilitator who leaves Cairn takes their drafts, and their name.
+		if err := s.DeleteMemberData(ctx, "UFAC"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RecapDraft(ctx, "C1", session.AddDate(0, 0, 7), "UFAC"); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("the facilitator's draft is left: %v", err)
+		}
+		if r, _ := s.Recap(ctx, "C1", session); r.By != "" {
+			t.Fatalf("the recap still names its forgotten writer: %+v", r)
+		}
+	})
+}

@@ -117,7 +117,9 @@ func TestStore_GroupProgress(t *testing.T) {
 	})
 }
 
-func isNotFound(err error) bool { return err != nil && strings.Contains(err.Error(), store.ErrNotFound.Error()) }
+func isNotFound(err error) bool {
+	return err != nil && strings.Contains(err.Error(), store.ErrNotFound.Error())
+}
 
 // TestStore_GroupProgressSessionsFromCheckIns: without a schedule, the
 // sessions are those the group's check-ins were made for; Since and Last

@@ -94,7 +94,7 @@ func (s Steps) PNG() ([]byte, error) {
 	p.Legend.Top, p.Legend.Left = true, true
 	p.NominalX(labels...)
 	p.X.Min, p.X.Max = -0.5, float64(len(s.Sessions))-0.5 // whole bars at both ends
-	p.Y.Min, p.Y.Max = 0, float64(top)*1.25 // room for the legend above the tallest bar
+	p.Y.Min, p.Y.Max = 0, float64(top)*1.25               // room for the legend above the tallest bar
 	p.Y.Tick.Marker = wholeTicks{}
 	return render(p, StepsWidth, StepsHeight)
 }

@@ -17,14 +17,18 @@ import (
 // member shares with the group. `cairn export` on the host writes the same
 // rows (cmd/cairn/export.go); both go through ExportGroup.
 
-// ExportGroup reads group groupID's rows for each session from since to
-// now (the group's schedule's sessions, less those called off; for a group
-// without a schedule, those its check-ins were made for), and records in
-// the audit log, before returning them, that actor read each member's.
+// ExportGroup reads group groupID's rows for each session from since (zero:
+// since the group began) to now (the group's schedule's sessions, less those
+// called off; for a group without a schedule, those its check-ins were made
+// for), and records in the audit log, before returning them, that actor
+// read each member's.
 func ExportGroup(ctx context.Context, st *store.Store, groupID, actor string, since, now time.Time) (store.Progress, error) {
 	g, err := st.Group(ctx, groupID)
 	if err != nil {
 		return store.Progress{}, err
+	}
+	if since.IsZero() {
+		since = exportSince(g, now)
 	}
 	// Sessions are in (from, to]: a session at since itself counts.
 	sessions := groupSessions(g, since.Add(-time.Nanosecond), now)
@@ -73,8 +77,7 @@ func (b *Bot) exportCommand(ctx context.Context, cmd slack.SlashCommand) map[str
 // sendExport writes group g's CSV and shares it in facilitator user's DM.
 func (b *Bot) sendExport(ctx context.Context, user string, g store.Group, lang conversations.Lang, loc *time.Location) error {
 	w, now := conversations.WordsFor(lang), b.Now()
-	since := exportSince(g, now)
-	p, err := ExportGroup(ctx, b.store, g.ID, user, since, now)
+	p, err := ExportGroup(ctx, b.store, g.ID, user, time.Time{}, now)
 	if err != nil {
 		return err
 	}

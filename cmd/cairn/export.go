@@ -70,18 +70,6 @@ Flags:
 	if c.now != nil {
 		now = c.now()
 	}
-	if from.IsZero() {
-		g, err := st.Group(ctx, *group)
-		if errors.Is(err, store.ErrNotFound) {
-			return fmt.Errorf("export: no group %q in %s", *group, *db)
-		}
-		if err != nil {
-			return err
-		}
-		if from = g.CreatedAt; from.IsZero() {
-			from = now.AddDate(-1, 0, 0)
-		}
-	}
 	p, err := bot.ExportGroup(ctx, st, *group, store.AuditAdmin, from, now)
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("export: no group %q in %s", *group, *db)

@@ -272,7 +272,7 @@ func (b *Bot) progressCommand(ctx context.Context, cmd slack.SlashCommand) map[s
 		return refused
 	}
 	b.enqueue(user, "group_chart", func(ctx context.Context) error {
-		if err := b.sendGroupChart(ctx, user, g, w, zoneOf(fac)); err != nil {
+		if err := b.sendGroupChart(ctx, user, g, w, readerZone(fac, g)); err != nil {
 			b.tellDM(ctx, user, w.ChartTrouble)
 			return err
 		}
@@ -411,4 +411,10 @@ func (b *Bot) uploadWith(ctx context.Context, channel, name, title, alt string, 
 		return err
 	})
 	return u.FileID, err
+}
+
+// readerZone is where a facilitator reads dates: their own zone, else
+// their group's, else UTC.
+func readerZone(fac store.Member, g store.Group) *time.Location {
+	return conversations.Zone(fac.TZ, conversations.Zone(g.TZ, time.UTC))
 }

@@ -65,7 +65,7 @@ func (b *Bot) exportCommand(ctx context.Context, cmd slack.SlashCommand) map[str
 		return refused
 	}
 	b.enqueue(user, "export", func(ctx context.Context) error {
-		if err := b.sendExport(ctx, user, g, lang, zoneOf(fac)); err != nil {
+		if err := b.sendExport(ctx, user, g, lang, readerZone(fac, g)); err != nil {
 			b.tellDM(ctx, user, w.ExportTrouble)
 			return err
 		}

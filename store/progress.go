@@ -62,11 +62,13 @@ func deref(p *int) int {
 // member, one row per session: Rows are member by member, in the order of
 // the group's roster, and session by session, oldest first.
 type Progress struct {
-	V         int           `json:"v"`
-	GroupID   string        `json:"group_id,omitempty"`
-	GroupName string        `json:"group_name,omitempty"`
-	Sessions  []time.Time   `json:"sessions"`
-	Rows      []ProgressRow `json:"rows"`
+	V         int    `json:"v"`
+	GroupID   string `json:"group_id,omitempty"`
+	GroupName string `json:"group_name,omitempty"`
+	// TZ is the group's zone: the CSV's session dates are its calendar's.
+	TZ       string        `json:"tz,omitempty"`
+	Sessions []time.Time   `json:"sessions"`
+	Rows     []ProgressRow `json:"rows"`
 	// FinishedSteps is every step the member has finished, ever: the
 	// stones of their cairn. Set only for a member's own progress.
 	FinishedSteps int `json:"finished_steps,omitempty"`
@@ -119,7 +121,7 @@ func (s *Store) GroupProgress(ctx context.Context, groupID string, q ProgressQue
 			}
 		}
 		sessions = q.pick(sessions)
-		p = Progress{V: recordVersion, GroupID: g.ID, GroupName: g.Name, Sessions: sessions}
+		p = Progress{V: recordVersion, GroupID: g.ID, GroupName: g.Name, TZ: g.TZ, Sessions: sessions}
 		for _, id := range g.Members {
 			var m Member
 			if _, err := getJSON(tx.Bucket(bMembers), []byte(id), &m); err != nil {
@@ -368,7 +370,7 @@ func shareRow(r ProgressRow, sh Sharing) ProgressRow {
 
 // ProgressColumns are the CSV export's columns, in order: names for a
 // file's reader, stable across releases and languages.
-var ProgressColumns = []string{"group_id", "group_name", "session", "member_id", "name", "sharing",
+var ProgressColumns = []string{"group_id", "group_name", "session", "session_date", "member_id", "name", "sharing",
 	"checked_in", "steps_done", "steps_planned", "did", "in_the_way", "plan"}
 
 // WriteCSV writes the progress as CSV, one row per member per session, with
@@ -385,12 +387,17 @@ func (p Progress) WriteCSV(w io.Writer) error {
 		}
 		return strconv.Itoa(*n)
 	}
+	loc, err := time.LoadLocation(p.TZ)
+	if err != nil {
+		loc = time.UTC // a zone this host does not know: dates in UTC, as the session column
+	}
 	rec := make([]string, len(ProgressColumns))
 	for _, r := range p.Rows {
-		rec[0], rec[1], rec[2] = cell(p.GroupID), cell(p.GroupName), r.Session.UTC().Format(time.RFC3339)
-		rec[3], rec[4], rec[5] = cell(r.MemberID), cell(r.Name), string(r.Sharing)
-		rec[6], rec[7], rec[8] = strconv.FormatBool(r.CheckedIn), count(r.StepsDone), count(r.StepsPlanned)
-		rec[9], rec[10], rec[11] = cell(r.Did), cell(r.Barrier), cell(r.Plan)
+		rec[0], rec[1] = cell(p.GroupID), cell(p.GroupName)
+		rec[2], rec[3] = r.Session.UTC().Format(time.RFC3339), r.Session.In(loc).Format(time.DateOnly)
+		rec[4], rec[5], rec[6] = cell(r.MemberID), cell(r.Name), string(r.Sharing)
+		rec[7], rec[8], rec[9] = strconv.FormatBool(r.CheckedIn), count(r.StepsDone), count(r.StepsPlanned)
+		rec[10], rec[11], rec[12] = cell(r.Did), cell(r.Barrier), cell(r.Plan)
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("store: write progress csv: %w", err)
 		}

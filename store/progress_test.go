@@ -54,7 +54,7 @@ func progressGroup(t *testing.T, s *store.Store) {
 			t.Fatal(err)
 		}
 	}
-	err := s.SaveGroup(ctx, store.Group{ID: "CG", Name: "Tuesday", Members: []string{"UANA", "UBEN", "UCY"},
+	err := s.SaveGroup(ctx, store.Group{ID: "CG", Name: "Tuesday", TZ: "Asia/Tokyo", Members: []string{"UANA", "UBEN", "UCY"},
 		Sharing: map[string]store.Sharing{"UANA": store.ShareAll, "UBEN": store.ShareSteps, "UCY": store.ShareCheckedIn}})
 	if err != nil {
 		t.Fatal(err)
@@ -216,6 +216,10 @@ func TestProgress_WriteCSV(t *testing.T) {
 	ana := recs[2]
 	if got := col(ana, "did"); !strings.HasPrefix(got, "'=HYPERLINK") {
 		t.Errorf("did %q: a formula cell is not defused", got)
+	}
+	// 18:00 UTC on Tuesday is Wednesday in Tokyo, the group's zone.
+	if col(ana, "session_date") != "2026-06-10" || col(ana, "session") != "2026-06-09T18:00:00Z" {
+		t.Errorf("Ana's session %q, %q", col(ana, "session"), col(ana, "session_date"))
 	}
 	if col(ana, "checked_in") != "true" || col(ana, "steps_done") != "2" || col(ana, "plan") != "plan-UANA" {
 		t.Errorf("Ana's row %q", ana)

@@ -19,7 +19,7 @@ import (
 // a week (done in seven weeks of ten) and a check-in for most sessions,
 // sharing everything, their steps, or only that they checked in, a third
 // each. Writes go in parallel so the store's group commit takes them.
-func benchYear(b *testing.B, n int) (*store.Store, time.Time) {
+func benchYear(b *testing.B, n int) (st *store.Store, first, now time.Time) {
 	b.Helper()
 	ctx := context.Background()
 	st, err := store.Open(filepath.Join(b.TempDir(), "cairn.db"))
@@ -27,8 +27,8 @@ func benchYear(b *testing.B, n int) (*store.Store, time.Time) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { st.Close() })
-	first := time.Date(2025, 6, 3, 23, 0, 0, 0, time.UTC) // a Tuesday, 6 PM in Chicago
-	now := first.AddDate(0, 0, 7*52-1)
+	first = time.Date(2025, 6, 3, 23, 0, 0, 0, time.UTC) // a Tuesday, 6 PM in Chicago
+	now = first.AddDate(0, 0, 7*52-1)
 	g := store.Group{ID: "CBENCH", Name: "A big group", Schedule: "CRON_TZ=America/Chicago 0 18 * * 2", ScheduleText: "Tuesdays 6pm",
 		TZ: "America/Chicago", Facilitators: []string{"UFAC"}, Sharing: map[string]store.Sharing{}, CreatedAt: first.Add(-24 * time.Hour)}
 	shares := []store.Sharing{store.ShareAll, store.ShareSteps, store.ShareCheckedIn}
@@ -63,7 +63,7 @@ func benchYear(b *testing.B, n int) (*store.Store, time.Time) {
 	if err := st.SaveGroup(ctx, g); err != nil {
 		b.Fatal(err)
 	}
-	return st, now
+	return st, first, now
 }
 
 func benchMember(ctx context.Context, st *store.Store, i int, first time.Time) error {
@@ -99,42 +99,64 @@ func benchMember(ctx context.Context, st *store.Store, i int, first time.Time) e
 
 // BenchmarkExport is /cairn export's work for 1,000 members with a year of
 // weekly sessions: the one read, the audit entries, and the CSV (the JSON
-// size is reported too). Slack's upload is not in it.
+// size is reported too). Slack's upload is not in it. GroupChartRead is
+// the read behind a group's chart (its last 12 sessions); drawing it is
+// internal/chart's BenchmarkGroupChart.
 func BenchmarkExport(b *testing.B) {
-	st, now := benchYear(b, 1000)
+	st, first, now := benchYear(b, 1000)
 	ctx := context.Background()
-	var csvBytes, jsonBytes, rows int
-	// CPU time as well as wall time: on a shared machine the wall time
-	// says more about the neighbours than about the export.
-	cpu0, loops := cpuTime(b), 0
-	for b.Loop() {
-		loops++
-		p, err := bot.ExportGroup(ctx, st, "CBENCH", "UFAC", time.Time{}, now)
+	b.Run("CSV", func(b *testing.B) {
+		var csvBytes, rows int
+		// CPU time as well as wall time: on a shared machine the wall
+		// time says more about the neighbours than about the export.
+		cpu0, loops := cpuTime(b), 0
+		for b.Loop() {
+			loops++
+			p, err := bot.ExportGroup(ctx, st, "CBENCH", "UFAC", time.Time{}, now)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := p.WriteCSV(&buf); err != nil {
+				b.Fatal(err)
+			}
+			csvBytes, rows = buf.Len(), len(p.Rows)
+			if len(p.Sessions) != 52 {
+				b.Fatalf("%d sessions", len(p.Sessions))
+			}
+		}
+		b.ReportMetric(float64((cpuTime(b)-cpu0).Milliseconds())/float64(loops), "cpu-ms/op")
+		p, err := st.GroupProgress(ctx, "CBENCH", store.ProgressQuery{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		var buf bytes.Buffer
-		if err := p.WriteCSV(&buf); err != nil {
+		var js bytes.Buffer
+		if err := p.WriteJSON(&js); err != nil {
 			b.Fatal(err)
 		}
-		csvBytes, rows = buf.Len(), len(p.Rows)
-		if len(p.Sessions) != 52 {
-			b.Fatalf("%d sessions", len(p.Sessions))
+		b.ReportMetric(float64(rows), "rows")
+		b.ReportMetric(float64(csvBytes)/1e6, "csv-MB")
+		b.ReportMetric(float64(js.Len())/1e6, "json-MB")
+	})
+	b.Run("GroupChartRead", func(b *testing.B) {
+		// The last 12 sessions, as the group's schedule gives them.
+		var last12 []time.Time
+		for w := 40; w < 52; w++ {
+			last12 = append(last12, first.AddDate(0, 0, 7*w))
 		}
-	}
-	b.ReportMetric(float64((cpuTime(b)-cpu0).Milliseconds())/float64(loops), "cpu-ms/op")
-	p, err := st.GroupProgress(ctx, "CBENCH", store.ProgressQuery{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var js bytes.Buffer
-	if err := p.WriteJSON(&js); err != nil {
-		b.Fatal(err)
-	}
-	jsonBytes = js.Len()
-	b.ReportMetric(float64(rows), "rows")
-	b.ReportMetric(float64(csvBytes)/1e6, "csv-MB")
-	b.ReportMetric(float64(jsonBytes)/1e6, "json-MB")
+		cpu0, loops := cpuTime(b), 0
+		for b.Loop() {
+			loops++
+			p, err := st.GroupProgress(ctx, "CBENCH", store.ProgressQuery{Sessions: last12, Until: now, Last: 12})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(p.Sessions) != 12 {
+				b.Fatalf("%d sessions", len(p.Sessions))
+			}
+		}
+		b.ReportMetric(float64((cpuTime(b)-cpu0).Milliseconds())/float64(loops), "cpu-ms/op")
+	})
 }
 
 // cpuTime is the CPU time this process has used, user and system.

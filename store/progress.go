@@ -116,7 +116,7 @@ func (s *Store) GroupProgress(ctx context.Context, groupID string, q ProgressQue
 		}
 		sessions := q.Sessions
 		if sessions == nil {
-			if sessions, err = checkInSessions(tx, g.Members, belongs); err != nil {
+			if sessions, err = checkInSessions(tx, g.Members, q, belongs); err != nil {
 				return err
 			}
 		}
@@ -157,7 +157,7 @@ func (s *Store) MemberProgress(ctx context.Context, memberID string, q ProgressQ
 		sessions := q.Sessions
 		if sessions == nil {
 			var err error
-			if sessions, err = checkInSessions(tx, []string{memberID}, all); err != nil {
+			if sessions, err = checkInSessions(tx, []string{memberID}, q, all); err != nil {
 				return err
 			}
 		}
@@ -222,12 +222,19 @@ func onlyGroupMembers(tx *bolt.Tx, g Group) (map[string]bool, error) {
 	return only, err
 }
 
-// checkInSessions are the distinct sessions the members' check-ins that
-// belong were made for.
-func checkInSessions(tx *bolt.Tx, members []string, belongs func(CheckIn) bool) ([]time.Time, error) {
+// checkInSessions are the sessions the members' check-ins that belong were
+// made for, within the query's bounds (pick sorts and dedupes them).
+func checkInSessions(tx *bolt.Tx, members []string, q ProgressQuery, belongs func(CheckIn) bool) ([]time.Time, error) {
+	var from, to time.Time // eachCheckIn's bounds: from < SessionAt <= to
+	if !q.Since.IsZero() {
+		from = q.Since.Add(-time.Nanosecond)
+	}
+	if !q.Until.IsZero() {
+		to = q.Until.Add(-time.Nanosecond)
+	}
 	var out []time.Time
 	for _, id := range members {
-		err := eachCheckIn(tx, id, time.Time{}, time.Time{}, func(c CheckIn) error {
+		err := eachCheckIn(tx, id, from, to, func(c CheckIn) error {
 			if belongs(c) {
 				out = append(out, c.SessionAt)
 			}

@@ -26,7 +26,8 @@ type Charts struct {
 	ChartTextBarsHead string
 	ChartTextBar      string
 
-	// The cairn of stones: %d is the stones, one per finished step.
+	// The cairn of stones: %d is the stones, one per finished step (a
+	// picture is drawn only for three or more, so the plural is safe).
 	CairnTitle string
 	CairnAlt   string
 	// CairnFew is said instead of a picture for one or two stones (%s
@@ -106,7 +107,7 @@ var spanishCharts = Charts{
 	ChartTextBarsHead: "Tus pasos, sesión por sesión:",
 	ChartTextBar:      "%s  %s  %d cumplidos de %d planeados",
 
-	CairnTitle: "Tu torre de piedras: %d, una por cada paso cumplido",
+	CairnTitle: "Tu torre: %d piedras, una por cada paso cumplido",
 	CairnAlt:   "Una torre de piedras, una por cada paso que cumpliste: %d en total.",
 	CairnFew:   "Tu torre de piedras hasta ahora: %s — una piedra por cada paso que cumpliste.",
 	CairnEmpty: "Tu torre todavía no tiene piedras. Cada paso que cumplas le suma una.",

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/slack-go/slack"
-
 	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/store"
 )
@@ -87,28 +85,8 @@ func (b *Bot) forget(ctx context.Context, user, channel string, origin conversat
 	return b.refreshHome(ctx, user)
 }
 
-// uploadFile shares content as a file in channel, with Slack's three steps
-// (see internal/fakeslack/files.go), each one a call with its own timeout
-// and retries.
+// uploadFile shares content as a file in channel (see uploadWith).
 func (b *Bot) uploadFile(ctx context.Context, channel, name, title string, content []byte) error {
-	var u *slack.GetUploadURLExternalResponse
-	err := b.call(ctx, "files.getUploadURLExternal", func(ctx context.Context) error {
-		var err error
-		u, err = b.api.GetUploadURLExternalContext(ctx, slack.GetUploadURLExternalParameters{FileName: name, FileSize: len(content)})
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	err = b.call(ctx, "upload_url", func(ctx context.Context) error {
-		return b.api.UploadToURL(ctx, slack.UploadToURLParameters{UploadURL: u.UploadURL, Content: string(content), Filename: name})
-	})
-	if err != nil {
-		return err
-	}
-	return b.call(ctx, "files.completeUploadExternal", func(ctx context.Context) error {
-		_, err := b.api.CompleteUploadExternalContext(ctx, slack.CompleteUploadExternalParameters{
-			Files: []slack.FileSummary{{ID: u.FileID, Title: title}}, Channel: channel})
-		return err
-	})
+	_, err := b.uploadWith(ctx, channel, name, title, "", content)
+	return err
 }

@@ -119,6 +119,10 @@ func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin convers
 			b.sayTrouble(ctx, channel)
 			return err
 		}
+	case conversations.DataProgress:
+		if err := b.progressTurn(ctx, user, channel); err != nil { // charts.go
+			return err
+		}
 	}
 	if out.Alert != nil {
 		if err := b.alert(ctx, user, channel, *out.Alert); err != nil {
@@ -472,6 +476,10 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		return b.recapCommand(ctx, cmd)
 	case "privacy":
 		return b.privacyCommand(ctx, user)
+	case "export":
+		return b.exportCommand(ctx, cmd) // export.go
+	case "progress", "chart":
+		return b.progressCommand(ctx, cmd) // charts.go
 	case "leave":
 		return ephemeral(b.leaveCommand(ctx, cmd))
 	case "pause", "resume":

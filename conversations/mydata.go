@@ -53,6 +53,8 @@ func (t *turn) dataCommand(word string) bool {
 	switch {
 	case t.action == ActMyData || t.action == "" && myDataWords[word]:
 		t.res.Data = DataExport
+	case t.action == ActProgress || t.action == "" && progressWord(word): // progress.go
+		t.res.Data = DataProgress
 	case t.action == ActForget || t.action == "" && forgetWords[word]:
 		t.say(t.w.ForgetAsk,
 			Choice{t.w.ForgetYes, prefixForgetYes + strconv.FormatInt(t.now.Unix(), 10)},

@@ -55,6 +55,8 @@ Commands:
   restore PATH
             replace the database with a checked backup (stop Cairn first)
   audit     print who saw whose data, and when (--person, --since, --until)
+  export    write a group's records by session, as its members share them
+            (--group ID, --format csv|json, --since DATE, --out FILE)
   admin add|allow|remove|list
             who may create groups: Cairn's admins, and those they allow
   key new PATH
@@ -94,6 +96,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return (&adminCommand{name: "restore", stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).restore(ctx, args[1:])
 	case "audit":
 		return (&auditCommand{stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).Run(ctx, args[1:])
+	case "export":
+		return (&exportCommand{stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).Run(ctx, args[1:])
 	case "admin":
 		return (&adminsCommand{stdout: stdout, stderr: stderr, lookupEnv: lookupEnv}).Run(ctx, args[1:])
 	case "key":

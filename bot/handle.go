@@ -234,7 +234,11 @@ func (b *Bot) refreshHome(ctx context.Context, user string) error {
 	}
 	next := scheduler.NextSession(groups, user, now)
 	view.Member.ID = user // their record may not exist yet; their groups still do
-	return b.publishHome(ctx, user, homeView(view, next.In(now.Location()), now, groups...))
+	home, err := b.homeFor(ctx, user, view, groups, next.In(now.Location()), now)
+	if err != nil {
+		return err
+	}
+	return b.publishHome(ctx, user, home)
 }
 
 // nextSession is the member's next group session after now (zero if none

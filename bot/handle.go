@@ -296,6 +296,8 @@ func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 		return b.pressGroupButton(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionChoice):
 		return b.pressChoice(cb, a, click)
+	case a.ActionID == actionFacSetup, a.ActionID == actionFacCancel:
+		return b.facilitatorAction(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionHome):
 		if a.Value == "help" {
 			return intake{item: newItem(click, user, kindHelp, input{})}

@@ -792,11 +792,40 @@ func facButtons(w *conversations.Words, lang conversations.Lang, fg facGroup, no
 	if !fg.next.IsZero() {
 		cancel := slack.NewButtonBlockElement(actionFacCancel, fg.g.ID, plain(w.FacCancel))
 		next := fg.next.In(now.Location())
-		when := conversations.SayDateIn(lang, dateOf(next), now) + " " + sayClock(lang, next)
-		cancel.Confirm = slack.NewConfirmationBlockObject(plain(w.FacCancelTitle), mrkdwn(fmt.Sprintf(w.FacCancelText, when)),
+		cancel.Confirm = slack.NewConfirmationBlockObject(plain(w.FacCancelTitle),
+			mrkdwn(fmt.Sprintf(w.FacCancelText, conversations.SayDateIn(lang, dateOf(next), now), sayClock(lang, next))),
 			plain(w.FacCancelConfirm), plain(w.FacCancelDeny))
 		cancel.Style = slack.StyleDanger
 		out = append(out, cancel)
 	}
 	return out
+}
+
+// facilitatorAction answers a group's buttons in a facilitator's Home:
+// Group setup opens the group's form (its trigger_id expires in 3 seconds,
+// so right after the ack, not after a queue), and Cancel next session calls
+// it off (Slack asked them to confirm) and shows the Home again, where the
+// session is listed as called off. Only the group's facilitators may.
+func (b *Bot) facilitatorAction(cb slack.InteractionCallback, a *slack.BlockAction, click string) intake {
+	user, groupID, trigger, act := cb.User.ID, a.Value, cb.TriggerID, a.ActionID
+	return intake{after: func(ctx context.Context) {
+		g, err := b.store.Group(ctx, groupID)
+		if err != nil {
+			b.log.Warn("home button for a group that cannot be read", "user", user, "group", groupID, "err", err)
+			return
+		}
+		if err := b.authorize(ctx, user, actEditGroup, &g, ""); err != nil {
+			b.log.Warn("home button refused", "user", user, "group", groupID, "err", err)
+			return
+		}
+		switch act {
+		case actionFacSetup:
+			if err := b.openGroupModal(ctx, user, g.ID, g.Name, trigger, &g); err != nil {
+				b.log.Error("could not open the group form", "user", user, "group", groupID, "err", err)
+			}
+		case actionFacCancel:
+			b.cancelNext(ctx, g.ID, click) // a replayed click cancels nothing more
+			b.enqueue(user, "home_cancel", func(ctx context.Context) error { return b.refreshHome(ctx, user) })
+		}
+	}}
 }

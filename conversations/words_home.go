@@ -79,7 +79,7 @@ type Home struct {
 	FacSetup         string
 	FacCancel        string
 	FacCancelTitle   string
-	FacCancelText    string // the session
+	FacCancelText    string // the session's day and time
 	FacCancelConfirm string
 	FacCancelDeny    string
 }
@@ -154,7 +154,7 @@ var englishHome = Home{
 	FacSetup:         "Group setup",
 	FacCancel:        "Cancel next session",
 	FacCancelTitle:   "Call off the session?",
-	FacCancelText:    "Nobody will be prompted for %s.",
+	FacCancelText:    "Nobody will be prompted for the session on %s at %s.",
 	FacCancelConfirm: "Call it off",
 	FacCancelDeny:    "Keep it",
 }
@@ -229,7 +229,7 @@ var spanishHome = Home{
 	FacSetup:         "Configurar el grupo",
 	FacCancel:        "Cancelar la próxima sesión",
 	FacCancelTitle:   "¿Cancelar la sesión?",
-	FacCancelText:    "No le pediré check-in a nadie para %s.",
+	FacCancelText:    "Sesión: %s, %s. Nadie recibirá el aviso de check-in.",
 	FacCancelConfirm: "Sí, cancelarla",
 	FacCancelDeny:    "Mejor no",
 }

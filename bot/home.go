@@ -26,7 +26,8 @@ const (
 	facSessions      = 4  // past sessions a facilitator sees each member's steps over
 	facStuckSessions = 2  // sessions without progress that make someone stuck
 	facLineMax       = 20 // compact lines in one section, so each stays readable
-	facGroupMinBlock = 5  // the fewest blocks a facilitated group is shown in
+	facGroupMinBlock = 6  // the fewest blocks a group is shown in: header, summary, a section of lines, questions, "and N more", buttons
+	facFullMax       = 25 // members shown a section each; a bigger group is shown in compact lines
 )
 
 // App Home's own actions (the member's buttons use actionHome).
@@ -672,7 +673,11 @@ func facilitatorBlocks(w *conversations.Words, lang conversations.Lang, fgs []fa
 	for gi, fg := range fgs {
 		left := budget - len(blocks)
 		groupsLeft := len(fgs) - gi
-		if left < facGroupMinBlock+1 && groupsLeft > 0 || left < facGroupMinBlock {
+		need := facGroupMinBlock
+		if groupsLeft > 1 {
+			need++ // and room to count the groups after it
+		}
+		if left < need {
 			if left > 0 {
 				blocks = append(blocks, slack.NewContextBlock("fac-more-groups", mrkdwn(fmt.Sprintf(w.FacMoreGroups, groupsLeft))))
 			}
@@ -724,7 +729,7 @@ func facGroupBlocks(w *conversations.Words, lang conversations.Lang, fg facGroup
 		summary = append(summary, fmt.Sprintf(w.FacCalledOff, strings.Join(off, ", ")))
 	}
 	fixed := 3 // header, summary, buttons
-	full := fixed+len(rows) <= budget
+	full := len(rows) <= facFullMax && fixed+len(rows) <= budget
 	if !full {
 		summary = append(summary, fmt.Sprintf(w.FacCompact, len(rows)))
 	}
@@ -758,7 +763,7 @@ func facGroupBlocks(w *conversations.Words, lang conversations.Lang, fg facGroup
 			line := clip(r.compactLine(w, lang, now), 300)
 			n := len([]rune(line)) + 1
 			if len(lines) >= facLineMax || size+n > sectionMax {
-				if len(blocks)-2 >= room-1 {
+				if len(blocks)-2+1 >= room {
 					break // this was the last section there is room for
 				}
 				flush()

@@ -143,7 +143,7 @@ var englishHome = Home{
 	FacAsk:         "You might ask: %s",
 	FacAskCompact:  "For those with no progress, you might ask: %s",
 	FacMore:        "…and %d more — see the digest.",
-	FacMoreGroups:  "…and %d more groups — each one's digest has them.",
+	FacMoreGroups:  "Groups not shown here: %d — each one's digest has them.",
 
 	FacAskSmaller: "“Could the next step be smaller?”",
 	FacAskStill:   "“Is this goal still yours?”",
@@ -218,7 +218,7 @@ var spanishHome = Home{
 	FacAsk:         "Podrías preguntar: %s",
 	FacAskCompact:  "A quienes no han avanzado, podrías preguntarles: %s",
 	FacMore:        "…y %d más — los verás en el resumen.",
-	FacMoreGroups:  "…y %d grupos más — cada resumen los trae.",
+	FacMoreGroups:  "Grupos que no caben aquí: %d — cada resumen los trae.",
 
 	FacAskSmaller: "“¿Podría el próximo paso ser más pequeño?”",
 	FacAskStill:   "“¿Esta meta sigue siendo tuya?”",

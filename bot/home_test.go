@@ -24,7 +24,9 @@ const facilitator = "U0FRAN"
 func day(d int) time.Time { return time.Date(2026, 6, d, 0, 0, 0, 0, time.UTC) }
 
 // tuesday is the 6 PM session, Chicago, of a Tuesday of 2026.
-func tuesday(month time.Month, d int) time.Time { return time.Date(2026, month, d, 18, 0, 0, 0, chicago) }
+func tuesday(month time.Month, d int) time.Time {
+	return time.Date(2026, month, d, 18, 0, 0, 0, chicago)
+}
 
 // openHome opens user's App Home through the fake Slack and returns the
 // blocks it published.

@@ -17,14 +17,14 @@ import (
 	"github.com/cairnbot/cairn/store"
 )
 
-// The facilitator of the home tests' groups.
-const facilitator = "U0FRAN"
+// homeFac is the facilitator of the home tests' groups.
+const homeFac = "U0FRAN"
 
-// day is midnight UTC of a day of June 2026, as steps' dates are kept.
-func day(d int) time.Time { return time.Date(2026, 6, d, 0, 0, 0, 0, time.UTC) }
+// homeDay is midnight UTC of a day of June 2026, as steps' dates are kept.
+func homeDay(d int) time.Time { return time.Date(2026, 6, d, 0, 0, 0, 0, time.UTC) }
 
-// tuesday is the 6 PM session, Chicago, of a Tuesday of 2026.
-func tuesday(month time.Month, d int) time.Time {
+// homeTuesday is the 6 PM session, Chicago, of a Tuesday of 2026.
+func homeTuesday(month time.Month, d int) time.Time {
 	return time.Date(2026, month, d, 18, 0, 0, 0, chicago)
 }
 
@@ -73,7 +73,7 @@ func homeGolden(t *testing.T, name string, blocks []json.RawMessage) {
 	}
 }
 
-func text(blocks []json.RawMessage) string {
+func homeText(blocks []json.RawMessage) string {
 	var b strings.Builder
 	for _, bl := range blocks {
 		b.Write(bl)
@@ -82,13 +82,13 @@ func text(blocks []json.RawMessage) string {
 	return b.String()
 }
 
-// seeder writes a home test's records straight into the harness's store.
-type seeder struct {
+// homeSeeder writes a home test's records straight into the harness's store.
+type homeSeeder struct {
 	t  *testing.T
 	st *store.Store
 }
 
-func (s seeder) member(m store.Member) {
+func (s homeSeeder) member(m store.Member) {
 	s.t.Helper()
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt = time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
@@ -102,7 +102,7 @@ func (s seeder) member(m store.Member) {
 }
 
 // goal saves a goal and its steps (a step with a DoneAt is done).
-func (s seeder) goal(member, words string, status store.GoalStatus, steps ...store.Step) (uint64, []uint64) {
+func (s homeSeeder) goal(member, words string, status store.GoalStatus, steps ...store.Step) (uint64, []uint64) {
 	s.t.Helper()
 	ctx := context.Background()
 	id, err := s.st.SaveGoal(ctx, store.Goal{MemberID: member, Text: words, Status: status, CreatedAt: time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC)})
@@ -124,7 +124,7 @@ func (s seeder) goal(member, words string, status store.GoalStatus, steps ...sto
 	return id, ids
 }
 
-func (s seeder) checkIn(c store.CheckIn) {
+func (s homeSeeder) checkIn(c store.CheckIn) {
 	s.t.Helper()
 	if c.CreatedAt.IsZero() {
 		c.CreatedAt = c.SessionAt.Add(-2 * time.Hour)
@@ -134,7 +134,7 @@ func (s seeder) checkIn(c store.CheckIn) {
 	}
 }
 
-func (s seeder) group(g store.Group) {
+func (s homeSeeder) group(g store.Group) {
 	s.t.Helper()
 	sched, err := scheduler.ParseSchedule("Tuesdays 6pm", chicago)
 	if err != nil {
@@ -149,32 +149,32 @@ func (s seeder) group(g store.Group) {
 	}
 }
 
-// fiveMembers is a group of five who share differently, and one person
+// homeFiveMembers is a group of five who share differently, and one person
 // invited who has not joined: Ana shares everything and checked in; Ben
 // shares steps and has done nothing for weeks; Cal shares only whether she
 // checks in; Dee is away; Eva is new and Slack cannot reach her; Fay was
 // invited and never said yes.
-func fiveMembers(s seeder) {
-	s.member(store.Member{ID: facilitator, Name: "Fran"})
+func homeFiveMembers(s homeSeeder) {
+	s.member(store.Member{ID: homeFac, Name: "Fran"})
 	s.member(store.Member{ID: "U1ANA", Name: "Ana"})
 	s.goal("U1ANA", "Find a part-time job by September", store.GoalActive,
-		store.Step{What: "Update my resume", Due: day(5), DoneAt: time.Date(2026, 6, 5, 15, 0, 0, 0, time.UTC)},
-		store.Step{What: "Go to the resume workshop", Due: day(12)})
-	s.checkIn(store.CheckIn{MemberID: "U1ANA", GroupID: "C0GROUP", SessionAt: tuesday(6, 9), Did: "called the job center", Importance: 8, Confidence: 6})
-	s.checkIn(store.CheckIn{MemberID: "U1ANA", GroupID: "C0GROUP", SessionAt: tuesday(6, 16), StepsDone: []uint64{1}, Plan: "a plan kept private", Private: []string{"plan"}, Importance: 8, Confidence: 7, CreatedAt: june10.Add(-time.Hour)})
+		store.Step{What: "Update my resume", Due: homeDay(5), DoneAt: time.Date(2026, 6, 5, 15, 0, 0, 0, time.UTC)},
+		store.Step{What: "Go to the resume workshop", Due: homeDay(12)})
+	s.checkIn(store.CheckIn{MemberID: "U1ANA", GroupID: "C0GROUP", SessionAt: homeTuesday(6, 9), Did: "called the job center", Importance: 8, Confidence: 6})
+	s.checkIn(store.CheckIn{MemberID: "U1ANA", GroupID: "C0GROUP", SessionAt: homeTuesday(6, 16), StepsDone: []uint64{1}, Plan: "a plan kept private", Private: []string{"plan"}, Importance: 8, Confidence: 7, CreatedAt: june10.Add(-time.Hour)})
 	s.member(store.Member{ID: "U2BEN", Name: "Ben"})
-	s.goal("U2BEN", "Ben's flat, in his words", store.GoalActive, store.Step{What: "Call the housing office", Due: day(1)})
+	s.goal("U2BEN", "Ben's flat, in his words", store.GoalActive, store.Step{What: "Call the housing office", Due: homeDay(1)})
 	s.member(store.Member{ID: "U3CAL", Name: "Cal"})
-	s.goal("U3CAL", "Cal's goal, kept to herself", store.GoalActive, store.Step{What: "Cal's step", Due: day(3)})
-	s.checkIn(store.CheckIn{MemberID: "U3CAL", GroupID: "C0GROUP", SessionAt: tuesday(6, 9), Did: "Cal's words"})
+	s.goal("U3CAL", "Cal's goal, kept to herself", store.GoalActive, store.Step{What: "Cal's step", Due: homeDay(3)})
+	s.checkIn(store.CheckIn{MemberID: "U3CAL", GroupID: "C0GROUP", SessionAt: homeTuesday(6, 9), Did: "Cal's words"})
 	s.member(store.Member{ID: "U4DEE", Name: "Dee", PausedUntil: time.Date(2026, 6, 30, 5, 0, 0, 0, time.UTC)})
 	s.member(store.Member{ID: "U5EVA", Name: "Eva", CreatedAt: time.Date(2026, 6, 8, 0, 0, 0, 0, time.UTC),
 		Unreachable: "account_inactive", UnreachableAt: time.Date(2026, 6, 9, 0, 0, 0, 0, time.UTC)})
 	s.member(store.Member{ID: "U6FAY", Name: "Fay"})
 	s.goal("U6FAY", "Fay's goal, never joined", store.GoalActive)
-	s.group(store.Group{ID: "C0GROUP", Name: "Tuesday group", Facilitators: []string{facilitator},
+	s.group(store.Group{ID: "C0GROUP", Name: "Tuesday group", Facilitators: []string{homeFac},
 		Members: []string{"U1ANA", "U2BEN", "U3CAL", "U4DEE", "U5EVA"},
-		Invited: []store.Invitation{{Person: "U6FAY", Role: store.RoleMember, By: facilitator}},
+		Invited: []store.Invitation{{Person: "U6FAY", Role: store.RoleMember, By: homeFac}},
 		Sharing: map[string]store.Sharing{"U1ANA": store.ShareAll, "U2BEN": store.ShareSteps, "U3CAL": store.ShareCheckedIn}})
 }
 
@@ -183,21 +183,21 @@ func fiveMembers(s seeder) {
 // history stays, and so do [Talk to a person] and the language button.
 func TestHome_MemberWithTwoGoals(t *testing.T) {
 	h := newHarness(t)
-	s := seeder{t, h.st}
+	s := homeSeeder{t, h.st}
 	s.member(store.Member{ID: member, Name: "Maria"})
 	s.goal(member, "Find a part-time job by September", store.GoalActive,
-		store.Step{What: "Update my resume", Due: day(5), DoneAt: time.Date(2026, 6, 5, 15, 0, 0, 0, time.UTC)},
-		store.Step{What: "Go to the resume workshop", Due: day(12)})
-	s.goal(member, "An old goal I let go", store.GoalDropped, store.Step{What: "A step of the old goal", Due: day(1)})
+		store.Step{What: "Update my resume", Due: homeDay(5), DoneAt: time.Date(2026, 6, 5, 15, 0, 0, 0, time.UTC)},
+		store.Step{What: "Go to the resume workshop", Due: homeDay(12)})
+	s.goal(member, "An old goal I let go", store.GoalDropped, store.Step{What: "A step of the old goal", Due: homeDay(1)})
 	s.goal(member, "Fish with my dad twice a month", store.GoalActive,
-		store.Step{What: "Buy a fishing licence", Due: day(20), Owner: store.OwnerPerson, OwnerName: "Dad"},
-		store.Step{What: "Ask about lessons", Due: day(11), Owner: store.OwnerNavigator})
-	s.checkIn(store.CheckIn{MemberID: member, GroupID: "C0GROUP", SessionAt: tuesday(6, 9), StepsDone: []uint64{1}, Plan: "the workshop"})
-	s.group(store.Group{ID: "C0GROUP", Name: "Tuesday group", Members: []string{member}, Facilitators: []string{facilitator}})
+		store.Step{What: "Buy a fishing licence", Due: homeDay(20), Owner: store.OwnerPerson, OwnerName: "Dad"},
+		store.Step{What: "Ask about lessons", Due: homeDay(11), Owner: store.OwnerNavigator})
+	s.checkIn(store.CheckIn{MemberID: member, GroupID: "C0GROUP", SessionAt: homeTuesday(6, 9), StepsDone: []uint64{1}, Plan: "the workshop"})
+	s.group(store.Group{ID: "C0GROUP", Name: "Tuesday group", Members: []string{member}, Facilitators: []string{homeFac}})
 
 	blocks := openHome(h, member)
 	homeGolden(t, "home_two_goals", blocks)
-	got := text(blocks)
+	got := homeText(blocks)
 	for _, want := range []string{
 		"*Goal 1 of 2:* Find a part-time job", "*Goal 2 of 2:* Fish with my dad",
 		"*1.* Update my resume", "*2.* Go to the resume workshop", "*3.* Ask about lessons", "*4.* Buy a fishing licence",
@@ -223,11 +223,11 @@ func TestHome_MemberWithTwoGoals(t *testing.T) {
 // the audit log.
 func TestHome_FacilitatorOfFiveWithMixedSharing(t *testing.T) {
 	h := newHarness(t)
-	fiveMembers(seeder{t, h.st})
+	homeFiveMembers(homeSeeder{t, h.st})
 
-	blocks := openHome(h, facilitator)
+	blocks := openHome(h, homeFac)
 	homeGolden(t, "home_facilitator_five", blocks)
-	got := text(blocks)
+	got := homeText(blocks)
 	for _, want := range []string{
 		"Your group: Tuesday group", "*Next session:* Tuesday, June 16 at 6:00 PM — 1 of 4 checked in so far.",
 		"*Ana* — ✓ checked in", "Goal: Find a part-time job by September", "steps done of planned, last 4 sessions: 0/0 · 0/0 · 0/0 · 1/1",
@@ -254,20 +254,20 @@ func TestHome_FacilitatorOfFiveWithMixedSharing(t *testing.T) {
 		}
 	}
 
-	entries, err := h.st.Audit(context.Background(), store.AuditFilter{Person: facilitator})
+	entries, err := h.st.Audit(context.Background(), store.AuditFilter{Person: homeFac})
 	if err != nil {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}
 	for _, e := range entries {
-		if e.Actor != facilitator || e.GroupID != "C0GROUP" || e.What != "app home" {
+		if e.Actor != homeFac || e.GroupID != "C0GROUP" || e.What != "app home" {
 			t.Errorf("audit entry %+v", e)
 		}
 		seen[e.Subject] = true
 	}
 	for _, m := range []string{"U1ANA", "U2BEN", "U3CAL", "U4DEE", "U5EVA"} {
 		if !seen[m] {
-			t.Errorf("the audit log does not say %s saw %s", facilitator, m)
+			t.Errorf("the audit log does not say %s saw %s", homeFac, m)
 		}
 	}
 	if seen["U6FAY"] {
@@ -279,10 +279,10 @@ func TestHome_FacilitatorOfFiveWithMixedSharing(t *testing.T) {
 // and then their group's part.
 func TestHome_MemberAndFacilitator(t *testing.T) {
 	h := newHarness(t)
-	s := seeder{t, h.st}
-	fiveMembers(s)
+	s := homeSeeder{t, h.st}
+	homeFiveMembers(s)
 	s.member(store.Member{ID: member, Name: "Maria"})
-	s.goal(member, "Walk to the park every morning", store.GoalActive, store.Step{What: "Find my shoes", Due: day(11)})
+	s.goal(member, "Walk to the park every morning", store.GoalActive, store.Step{What: "Find my shoes", Due: homeDay(11)})
 	g, err := h.st.Group(context.Background(), "C0GROUP")
 	if err != nil {
 		t.Fatal(err)
@@ -295,7 +295,7 @@ func TestHome_MemberAndFacilitator(t *testing.T) {
 
 	blocks := openHome(h, member)
 	homeGolden(t, "home_both", blocks)
-	got := text(blocks)
+	got := homeText(blocks)
 	own, group := strings.Index(got, "*Goal:* Walk to the park"), strings.Index(got, "Your group: Tuesday group")
 	if own < 0 || group < 0 || own > group {
 		t.Errorf("App Home should show her own goal, then her group:\n%s", got)
@@ -309,26 +309,26 @@ func TestHome_MemberAndFacilitator(t *testing.T) {
 // blocks as compact lines, the most needed first, and no member is lost.
 func TestHome_SixtyMembersWithin100Blocks(t *testing.T) {
 	h := newHarness(t)
-	s := seeder{t, h.st}
-	s.member(store.Member{ID: facilitator, Name: "Fran"})
+	s := homeSeeder{t, h.st}
+	s.member(store.Member{ID: homeFac, Name: "Fran"})
 	var ids []string
 	for i := range 60 {
 		id := fmt.Sprintf("U%03dM", i)
 		ids = append(ids, id)
 		s.member(store.Member{ID: id, Name: fmt.Sprintf("Member %02d", i)})
-		s.goal(id, "a goal", store.GoalActive, store.Step{What: "a step", Due: day(3)})
+		s.goal(id, "a goal", store.GoalActive, store.Step{What: "a step", Due: homeDay(3)})
 		if i%3 == 0 { // a third checked in for the next session
-			s.checkIn(store.CheckIn{MemberID: id, GroupID: "C0GROUP", SessionAt: tuesday(6, 16), StepsDone: []uint64{1}, CreatedAt: june10.Add(-time.Hour)})
+			s.checkIn(store.CheckIn{MemberID: id, GroupID: "C0GROUP", SessionAt: homeTuesday(6, 16), StepsDone: []uint64{1}, CreatedAt: june10.Add(-time.Hour)})
 		}
 	}
-	s.group(store.Group{ID: "C0GROUP", Name: "Big group", Members: ids, Facilitators: []string{facilitator}})
+	s.group(store.Group{ID: "C0GROUP", Name: "Big group", Members: ids, Facilitators: []string{homeFac}})
 
-	blocks := openHome(h, facilitator)
+	blocks := openHome(h, homeFac)
 	homeGolden(t, "home_facilitator_60", blocks)
 	if len(blocks) > 100 {
 		t.Fatalf("App Home has %d blocks; Slack takes 100", len(blocks))
 	}
-	got := text(blocks)
+	got := homeText(blocks)
 	for i := range 60 {
 		if !strings.Contains(got, fmt.Sprintf("*Member %02d*", i)) {
 			t.Errorf("Member %02d is not in the Home", i)
@@ -343,20 +343,20 @@ func TestHome_SixtyMembersWithin100Blocks(t *testing.T) {
 // TestHome_SpanishFacilitatorAndMember: each reads their own language.
 func TestHome_SpanishFacilitatorAndMember(t *testing.T) {
 	h := newHarness(t)
-	s := seeder{t, h.st}
-	fiveMembers(s)
-	fac, _ := h.st.Member(context.Background(), facilitator)
+	s := homeSeeder{t, h.st}
+	homeFiveMembers(s)
+	fac, _ := h.st.Member(context.Background(), homeFac)
 	fac.Lang = "es-MX"
 	s.member(fac)
 	s.member(store.Member{ID: member, Name: "Maria", Lang: "es"})
 
-	got := text(openHome(h, facilitator))
+	got := homeText(openHome(h, homeFac))
 	for _, want := range []string{"Tu grupo: Tuesday group", "*Próxima sesión:*", "sin avances en 4 sesiones", `"value":"lang:en"`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the Spanish facilitator's Home lacks %q:\n%s", want, got)
 		}
 	}
-	got = text(openHome(h, member))
+	got = homeText(openHome(h, member))
 	for _, want := range []string{"Tu cairn", "Todavía no tienes una meta", "Hablar con una persona", `"value":"lang:en"`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the Spanish member's Home lacks %q:\n%s", want, got)
@@ -369,12 +369,12 @@ func TestHome_SpanishFacilitatorAndMember(t *testing.T) {
 // nothing.
 func TestHome_CancelNextSessionButton(t *testing.T) {
 	h := newHarness(t)
-	fiveMembers(seeder{t, h.st})
-	openHome(h, facilitator)
+	homeFiveMembers(homeSeeder{t, h.st})
+	openHome(h, homeFac)
 
 	publishes := len(h.fake.CallsTo("views.publish"))
 	h.sendInteractive(fakeslack.BlockAction("U1ANA", "", "fac_cancel", "C0GROUP", ""))
-	h.sendInteractive(fakeslack.BlockAction(facilitator, "", "fac_cancel", "C0GROUP", ""))
+	h.sendInteractive(fakeslack.BlockAction(homeFac, "", "fac_cancel", "C0GROUP", ""))
 	if _, err := h.fake.WaitForCalls(h.ctx(), "views.publish", publishes+1); err != nil {
 		t.Fatal(err)
 	}
@@ -382,10 +382,10 @@ func TestHome_CancelNextSessionButton(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(g.Cancelled) != 1 || !g.Cancelled[0].Equal(tuesday(6, 16)) {
+	if len(g.Cancelled) != 1 || !g.Cancelled[0].Equal(homeTuesday(6, 16)) {
 		t.Fatalf("cancelled sessions = %v, want only June 16 (a member's press cancels nothing)", g.Cancelled)
 	}
-	raw, _ := h.fake.HomeView(facilitator)
+	raw, _ := h.fake.HomeView(homeFac)
 	for _, want := range []string{"Called off: Tuesday, June 16", "*Next session:* Tuesday, June 23"} {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("the Home after cancelling lacks %q:\n%s", want, raw)
@@ -396,9 +396,9 @@ func TestHome_CancelNextSessionButton(t *testing.T) {
 // TestHome_SetupButtonOpensTheGroupForm: for its facilitator only.
 func TestHome_SetupButtonOpensTheGroupForm(t *testing.T) {
 	h := newHarness(t)
-	fiveMembers(seeder{t, h.st})
+	homeFiveMembers(homeSeeder{t, h.st})
 	h.sendInteractive(fakeslack.BlockAction("U1ANA", "", "fac_setup", "C0GROUP", ""))
-	h.sendInteractive(fakeslack.BlockAction(facilitator, "", "fac_setup", "C0GROUP", ""))
+	h.sendInteractive(fakeslack.BlockAction(homeFac, "", "fac_setup", "C0GROUP", ""))
 	opened, err := h.fake.WaitForCalls(h.ctx(), "views.open", 1)
 	if err != nil {
 		t.Fatal(err)

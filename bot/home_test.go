@@ -231,7 +231,7 @@ func TestHome_FacilitatorOfFiveWithMixedSharing(t *testing.T) {
 	for _, want := range []string{
 		"Your group: Tuesday group", "*Next session:* Tuesday, June 16 at 6:00 PM — 1 of 4 checked in so far.",
 		"*Ana* — ✓ checked in", "Goal: Find a part-time job by September", "steps done of planned, last 4 sessions: 0/0 · 0/0 · 0/0 · 1/1",
-		"*Ben* — not checked in yet", "has a goal (keeps its words)", "no progress for 4 sessions", "“Could the next step be smaller?”",
+		"*Ben* — not checked in yet", "has a goal (keeps its words private)", "no progress for 4 sessions", "“Could the next step be smaller?”",
 		"*Cal* — not checked in yet\\n_shares only whether they checked in_",
 		"*Dee* — away until Tuesday, June 30",
 		"*Eva* — not checked in yet · unreachable on Slack",

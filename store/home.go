@@ -14,8 +14,9 @@ import (
 type Roster struct {
 	ID     string
 	Member Member // zero but for ID when they have no record yet
-	// Goals are all the member's goals with their steps (a goal reached
-	// last week still counts in the steps done over the last sessions).
+	// Goals are the member's active goals, and those reached or let go
+	// since the roster's since (their steps still count in the steps done
+	// over the last sessions), with their steps.
 	Goals []GoalSteps
 	// CheckIns are those with SessionAt >= the roster's since, oldest
 	// first: a year of history is not read to show the last few sessions.
@@ -39,6 +40,9 @@ func (s *Store) Rosters(ctx context.Context, ids []string, since time.Time) ([]R
 				return fmt.Errorf("goals of %s: %w", id, err)
 			}
 			for _, g := range goals {
+				if g.Status != GoalActive && g.Status != "" && g.UpdatedAt.Before(since) {
+					continue // ended before anything a roster shows
+				}
 				steps, err := goalSteps(tx, g.ID)
 				if err != nil {
 					return fmt.Errorf("steps of goal %d: %w", g.ID, err)

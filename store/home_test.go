@@ -29,6 +29,13 @@ func TestStore_Rosters(t *testing.T) {
 		t.Fatal(err)
 	}
 	week := 7 * 24 * time.Hour
+	// A goal let go long ago is left out; one reached this week is not.
+	if _, err := s.SaveGoal(ctx, store.Goal{MemberID: "U1", Text: "an old goal", Status: store.GoalDropped, UpdatedAt: t0.Add(-20 * week)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveGoal(ctx, store.Goal{MemberID: "U1", Text: "reached", Status: store.GoalDone, UpdatedAt: t0.Add(-time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
 	for i := range 10 {
 		for _, m := range []string{"U1", "U10"} {
 			if _, err := s.SaveCheckIn(ctx, store.CheckIn{MemberID: m, SessionAt: t0.Add(-time.Duration(i) * week)}); err != nil {
@@ -48,7 +55,7 @@ func TestStore_Rosters(t *testing.T) {
 		t.Errorf("a member with no record: %+v", rs[0])
 	}
 	ana := rs[1]
-	if ana.Member.Name != "Ana" || len(ana.Goals) != 1 || len(ana.Goals[0].Steps) != 1 || ana.Goals[0].Steps[0].What != "resume" {
+	if ana.Member.Name != "Ana" || len(ana.Goals) != 2 || len(ana.Goals[0].Steps) != 1 || ana.Goals[0].Steps[0].What != "resume" || ana.Goals[1].Goal.Text != "reached" {
 		t.Errorf("Ana's roster: %+v", ana)
 	}
 	if len(ana.CheckIns) != 3 {

@@ -25,6 +25,9 @@ const deliveryEvent = "cairn_delivery"
 // scheduler.ErrUnreachable (with Slack's code) when the recipient cannot get
 // messages; any other error means it surely did not arrive.
 func (b *Bot) Deliver(ctx context.Context, d store.Delivery, replies []conversations.Reply) (channel, ts string, err error) {
+	if inParts(d) { // digests and navigators' lists: see digest.go
+		return b.deliverInParts(ctx, d, replies)
+	}
 	target := d.Recipient // posting to a user ID lands in their DM with the app
 	if m, err := b.store.Member(ctx, d.Recipient); err == nil && m.DMChannel != "" {
 		target = m.DMChannel
@@ -84,6 +87,9 @@ func (b *Bot) Slot(ctx context.Context) error { return b.fanout.wait(ctx) }
 // Delivered looks through the recipient's DM for a message tagged with the
 // delivery's key (scheduler.Sender).
 func (b *Bot) Delivered(ctx context.Context, d store.Delivery) (channel, ts string, found bool, err error) {
+	if inParts(d) { // found only when every part is there: see digest.go
+		return b.deliveredInParts(ctx, d)
+	}
 	if channel, err = b.dmChannel(ctx, d.Recipient); err != nil {
 		return "", "", false, postError(err)
 	}

@@ -184,11 +184,7 @@ func memberHome(w *conversations.Words, v store.View, next time.Time, now time.T
 	if hidden > 0 {
 		blocks = append(blocks, slack.NewContextBlock("more", mrkdwn(fmt.Sprintf(w.HomeMoreSteps, hidden))))
 	}
-	stones := w.HomeNoStones
-	if done > 0 {
-		stones = conversations.Cairn(done)
-	}
-	status := fmt.Sprintf(w.HomeGoalCairn, stones, done, len(all))
+	status := conversations.CairnStatus(w, done, len(all))
 	lang := conversations.LangOf(v.Member)
 	if !next.IsZero() {
 		status += "\n" + fmt.Sprintf(w.HomeNextSession, conversations.SayDateIn(lang, dateOf(next), now), sayClock(lang, next))
@@ -316,22 +312,16 @@ func lately(w *conversations.Words, cs []store.CheckIn, now time.Time) []slack.B
 func sharesText(w *conversations.Words, groups []store.Group, user string) string {
 	var parts []string
 	for _, g := range memberGroups(groups, user) {
-		parts = append(parts, said(g.Name)+": "+shareWords(w, g.SharingOf(user)))
+		name := said(g.Name)
+		if name == "" {
+			name = "<#" + g.ID + ">" // Slack shows the channel's name
+		}
+		parts = append(parts, name+": "+strings.ToLower(conversations.SharingLabel(w, g.SharingOf(user))))
 	}
 	if len(parts) == 0 {
 		return ""
 	}
 	return fmt.Sprintf(w.HomeSharing, strings.Join(parts, "; "))
-}
-
-func shareWords(w *conversations.Words, sh store.Sharing) string {
-	switch sh {
-	case store.ShareAll:
-		return w.HomeShareAll
-	case store.ShareCheckedIn:
-		return w.HomeShareCheckedIn
-	}
-	return w.HomeShareSteps
 }
 
 func dateOf(t time.Time) time.Time {

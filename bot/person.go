@@ -30,20 +30,22 @@ func (b *Bot) alert(ctx context.Context, user, channel string, req conversations
 	a, ok := store.AlertFor(groups, user)
 	if !ok {
 		b.log.Info("talk request with nobody to ask", "user", user)
-		return b.post(ctx, user, channel, req.Say(conversations.WordsFor(conversations.English).NobodyToAsk))
+		return b.post(ctx, user, channel, req.Say(conversations.WordsFor(req.Lang).NobodyToAsk))
 	}
 	a.At = now.UTC()
 	asked := b.asked(ctx, a)
-	toMember, err := encodeReplies(req.Say(conversations.SayAsked(asked)))
+	toMember, err := encodeReplies(req.Say(conversations.SayAsked(conversations.WordsFor(req.Lang), asked)))
 	if err != nil {
 		return err
 	}
-	alert, err := json.Marshal(conversations.Reply{Text: conversations.SayAlert(b.nameOf(ctx, user))})
-	if err != nil {
-		return fmt.Errorf("bot: encode an alert: %w", err)
-	}
 	var msgs []store.Outgoing
 	for _, p := range a.Asked {
+		// Each person asked reads the alert in their own language.
+		pm, _ := b.store.Member(ctx, p)
+		alert, err := json.Marshal(conversations.Reply{Text: conversations.SayAlert(conversations.WordsFor(conversations.LangOf(pm)), b.nameOf(ctx, user))})
+		if err != nil {
+			return fmt.Errorf("bot: encode an alert: %w", err)
+		}
 		msgs = append(msgs, store.Outgoing{MemberID: p, Body: alert})
 	}
 	for _, body := range toMember {
@@ -53,7 +55,7 @@ func (b *Bot) alert(ctx context.Context, user, channel string, req conversations
 	switch {
 	case errors.Is(err, store.ErrTooSoon):
 		b.log.Info("talk request within the hour; nobody asked again", "user", user)
-		text := conversations.SayAskedRecently(b.asked(ctx, prev), prev.At, zoneOf(m))
+		text := conversations.SayAskedRecently(conversations.WordsFor(req.Lang), b.asked(ctx, prev), prev.At, zoneOf(m))
 		return b.post(ctx, user, channel, req.Say(text))
 	case err != nil:
 		return err

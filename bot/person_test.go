@@ -118,3 +118,28 @@ func TestPerson_NobodyToAsk(t *testing.T) {
 		}
 	}
 }
+
+// TestPerson_EachInTheirLanguage: a Spanish-speaking member is told in
+// Spanish who was asked; each person asked reads the alert in their own
+// language (Nia: Spanish; Fay, with none saved: English).
+func TestPerson_EachInTheirLanguage(t *testing.T) {
+	h := personHarness(t, false)
+	ctx := context.Background()
+	for _, m := range []store.Member{{ID: member, Name: "Maria", Lang: "es"}, {ID: "UNIA", Name: "Nia", Lang: "es-US"}} {
+		if err := h.st.SaveMember(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g, err := h.st.Group(ctx, "C0GROUP")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Facilitators = []string{"UFAC", "UNIA"}
+	if err := h.st.SaveGroup(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	h.press(member, "person:ask", "")
+	h.expect("Pedí que te busquen: Fay y Nia, los facilitadores de tu grupo.")
+	h.posted(fakeslack.DMChannel("UNIA"), "Maria pidió hablar con alguien.")
+	h.posted(fakeslack.DMChannel("UFAC"), "Maria asked to talk with someone.")
+}

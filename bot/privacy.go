@@ -54,17 +54,17 @@ func privacyBlocks(groups []store.Group, user string) (string, []slack.Block) {
 	texts := []string{conversations.WordsFor(conversations.English).PrivacyIntro}
 	for i, g := range in {
 		now := g.SharingOf(user)
-		text := fmt.Sprintf(conversations.WordsFor(conversations.English).PrivacyAsk, said(groupTitle(g)), strings.ToLower(conversations.SharingLabel(now)))
+		text := fmt.Sprintf(conversations.WordsFor(conversations.English).PrivacyAsk, said(groupTitle(g)), strings.ToLower(conversations.SharingLabel(conversations.WordsFor(conversations.English), now)))
 		texts = append(texts, text)
 		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(text), nil, nil))
 		var buttons []slack.BlockElement
 		for j, c := range conversations.SharingChoices {
-			label := c.Label
-			if c.Sharing == now {
+			label := conversations.SharingLabel(conversations.WordsFor(conversations.English), c)
+			if c == now {
 				label = "✓ " + label
 			}
-			btn := slack.NewButtonBlockElement(fmt.Sprintf("%s-%d-%d", actionPrivacySet, i, j), g.ID+privacyValueSplit+string(c.Sharing), plain(label))
-			if c.Sharing == now {
+			btn := slack.NewButtonBlockElement(fmt.Sprintf("%s-%d-%d", actionPrivacySet, i, j), g.ID+privacyValueSplit+string(c), plain(label))
+			if c == now {
 				btn.Style = slack.StylePrimary
 			}
 			buttons = append(buttons, btn)
@@ -127,7 +127,7 @@ func (b *Bot) setPrivacy(ctx context.Context, user, value, responseURL string) e
 			b.log.Error("could not save a privacy choice", "user", user, "group", groupID, "err", err)
 			text = conversations.WordsFor(conversations.English).PrivacyTrouble
 		} else {
-			text = fmt.Sprintf(conversations.WordsFor(conversations.English).PrivacySet, said(groupTitle(g)), conversations.SharingSays(store.Sharing(sh)))
+			text = fmt.Sprintf(conversations.WordsFor(conversations.English).PrivacySet, said(groupTitle(g)), conversations.SharingSays(conversations.WordsFor(conversations.English), store.Sharing(sh)))
 		}
 	}
 	if responseURL != "" {

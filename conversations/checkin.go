@@ -135,13 +135,24 @@ func (t *turn) checkInAnswer() {
 		case actNo:
 			t.advance(stageImportance)
 		default:
-			t.say(t.w.PickOne)
+			// Not a yes or a no: "nothing", "not now" mean no; other words
+			// are the plan said again, better — take them and ask again.
+			switch w := normalize(t.text); {
+			case w != "" && (negative.MatchString(w) || w == "not now" || w == "not yet"):
+				t.advance(stageImportance)
+			case hasLetterOrDigit(t.text) && len([]rune(w)) > 3:
+				ci.Plan = t.text
+				t.ask()
+			default:
+				t.again(t.w.PickOne)
+				return
+			}
 		}
 	case stageImportance, stageConfidence:
 		n, ok := t.ruler()
 		if !ok {
-			t.say(t.w.RulerBad)
-			break
+			t.again(t.w.RulerBad)
+			return
 		}
 		if s.Stage == stageImportance {
 			ci.Importance = n
@@ -358,18 +369,19 @@ func listDrafts(w *Words, steps []StepDraft, now time.Time) string {
 
 func summarizeDraft(w *Words, g GoalDraft, now time.Time) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Goal: %s\n", g.Text)
+	line := func(format, s string) { b.WriteString(fmt.Sprintf(format, s) + "\n") }
+	line(w.SummaryGoal, g.Text)
 	if g.Measure != "" {
-		fmt.Fprintf(&b, "How you'll know: %s\n", g.Measure)
+		line(w.SummaryMeasure, g.Measure)
 	}
 	if g.Why != "" {
-		fmt.Fprintf(&b, "Why it matters: %s\n", g.Why)
+		line(w.SummaryWhy, g.Why)
 	}
 	if g.Supporters != "" {
-		fmt.Fprintf(&b, "Support: %s\n", g.Supporters)
+		line(w.SummarySupport, g.Supporters)
 	}
 	if len(g.Steps) > 0 {
-		b.WriteString("Steps:\n" + listDrafts(w, g.Steps, now))
+		b.WriteString(w.SummarySteps + "\n" + listDrafts(w, g.Steps, now))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -378,9 +390,9 @@ func summarizeDraft(w *Words, g GoalDraft, now time.Time) string {
 // with a stone for each finished step.
 func RenderGoal(w *Words, g store.Goal, steps []store.Step, now time.Time) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Your goal: %s\n", g.Text)
+	b.WriteString(fmt.Sprintf(w.GoalHeading, g.Text) + "\n")
 	if g.Measure != "" {
-		fmt.Fprintf(&b, "How you'll know: %s\n", g.Measure)
+		b.WriteString(fmt.Sprintf(w.SummaryMeasure, g.Measure) + "\n")
 	}
 	if len(steps) == 0 {
 		b.WriteString(w.NoSteps)
@@ -397,14 +409,20 @@ func RenderGoal(w *Words, g store.Goal, steps []store.Step, now time.Time) strin
 		d := StepDraft{What: st.What, Due: st.Due, Owner: st.Owner, OwnerName: st.OwnerName}
 		fmt.Fprintf(&b, "%s%d. %s\n", mark, ns.N, describeStep(w, d, now))
 	}
-	fmt.Fprintf(&b, "Your cairn: %s (%d of %d steps done)", Cairn(done), done, len(steps))
+	b.WriteString(CairnStatus(w, done, len(steps)))
 	return b.String()
 }
 
+// CairnStatus is the line under a member's steps: their cairn and how many
+// of total steps are done.
+func CairnStatus(w *Words, done, total int) string {
+	return fmt.Sprintf(w.CairnStatus, Cairn(w, done), done, total)
+}
+
 // Cairn draws the pile of stones for n finished steps.
-func Cairn(n int) string {
+func Cairn(w *Words, n int) string {
 	if n == 0 {
-		return "no stones yet — the first one is the hardest"
+		return w.NoStones
 	}
 	return strings.Repeat("🪨", min(n, 20))
 }

@@ -430,5 +430,5 @@ func (t *turn) markedWords(ids []uint64) string {
 	case 1:
 		return fmt.Sprintf(t.w.KeptStep, ns[0])
 	}
-	return fmt.Sprintf(t.w.KeptStepsN, names(ns))
+	return fmt.Sprintf(t.w.KeptStepsN, names(t.w, ns))
 }

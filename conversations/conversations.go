@@ -147,7 +147,9 @@ type Choice struct {
 type Context struct {
 	// Lang is the member's language: every sentence of the turn is in it.
 	Lang Lang
-	Goal *store.Goal // the member's newest active goal, nil if none
+	// Introduced is set once Cairn has introduced itself to the member.
+	Introduced bool
+	Goal       *store.Goal // the member's newest active goal, nil if none
 	// Steps are the steps of every active goal, goal by goal (oldest goal
 	// first), each goal's in due-date order: step numbers run on across
 	// goals so that "done 4" means one step.
@@ -201,6 +203,9 @@ type Result struct {
 	Goals       []store.Goal
 	EditSteps   []store.Step
 	DeleteSteps []uint64
+	// Introduced is set when the turn said Cairn's introduction, so the
+	// caller records that it was said.
+	Introduced bool
 }
 
 // Changed reports whether the turn has records to commit besides the state.

@@ -234,7 +234,8 @@ func (t *turn) command(word string) bool {
 		s.CheckIn.Last = "" // the answer it offered to keep private may be undone
 		t.ask()
 		return true
-	case "hi", "hello", "hey", "hiya", "resume", "continue", "where was i", "good morning", "good evening":
+	case "hi", "hello", "hey", "hiya", "resume", "continue", "where was i", "good morning", "good evening",
+		"seguir", "continuar", "sigamos": // the Spanish replies teach "seguir"
 		if !t.s.Active() {
 			return false
 		}
@@ -264,6 +265,22 @@ func (t *turn) advance(next Stage) {
 func (t *turn) ask() {
 	r := t.question()
 	t.say(r.Text, r.Choices...)
+}
+
+// again asks the question on the table once more after an answer Cairn did
+// not follow, in one message: what went wrong (lead), the question, and in a
+// flow its way out. The plan's summary is never repeated whole here: it was
+// just shown, so only its question is asked again.
+func (t *turn) again(lead string) {
+	q := t.question()
+	if t.s.Stage == stageConfirm {
+		q.Text = t.w.ConfirmAgain
+	}
+	text := lead + "\n" + q.Text
+	if t.s.Flow == FlowGoal || t.s.Flow == FlowCheckIn {
+		text += "\n" + t.w.HelpWayOut
+	}
+	t.say(text, q.Choices...)
 }
 
 // question is the message for the current stage. Its choices are also what
@@ -306,7 +323,7 @@ func (t *turn) question() Reply {
 	case stageStepFar:
 		return t.farQuestion()
 	case stageStepWho:
-		return Reply{Text: fmt.Sprintf(t.w.StepWho, capitalize(SayDate(s.Draft.Due, t.now))),
+		return Reply{Text: fmt.Sprintf(t.w.StepWho, capitalize(SayDateIn(t.w.lang(), s.Draft.Due, t.now))),
 			Choices: []Choice{{t.w.WhoMe, actWhoMe}, {t.w.WhoNavigator, actWhoNav}, {t.w.WhoOther, actWhoOther}}}
 	case stageStepWhoName:
 		return Reply{Text: t.w.StepWhoName}
@@ -347,11 +364,11 @@ func (t *turn) question() Reply {
 	case stageBarrier:
 		var choices []Choice
 		for _, b := range barriers {
-			choices = append(choices, Choice{b, prefixBarrier + b})
+			choices = append(choices, Choice{BarrierLabel(t.w, b), prefixBarrier + b})
 		}
 		return Reply{Text: t.w.Barrier, Choices: choices}
 	case stageBarrierOther:
-		return Reply{Text: "What was it? A few words is plenty."}
+		return Reply{Text: t.w.BarrierWhat}
 	case stagePlan:
 		return Reply{Text: t.w.StepCheckinPlan, Choices: t.privateChoice()}
 	case stagePlanAsStep:
@@ -417,8 +434,10 @@ func (t *turn) matchChoice(word string) string {
 }
 
 var (
-	yesWords = map[string]bool{"yes": true, "y": true, "yeah": true, "yep": true, "yup": true, "sure": true, "ok": true, "okay": true, "👍": true, "please": true, "yes please": true}
-	noWords  = map[string]bool{"no": true, "n": true, "nope": true, "nah": true, "no thanks": true, "no thank you": true, "👎": true}
+	yesWords = map[string]bool{"yes": true, "y": true, "yeah": true, "yep": true, "yup": true, "sure": true, "ok": true, "okay": true, "👍": true, "please": true, "yes please": true,
+		"sí": true, "si": true, "claro": true, "dale": true, "sí, por favor": true}
+	noWords = map[string]bool{"no": true, "n": true, "nope": true, "nah": true, "no thanks": true, "no thank you": true, "👎": true,
+		"no, gracias": true, "no gracias": true}
 )
 
 // answer dispatches an answer to the current stage.
@@ -503,7 +522,8 @@ func (t *turn) answer() {
 		case actRestart:
 			t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream}
 		default:
-			t.say(t.w.PickOne)
+			t.again(t.w.PickOne)
+			return
 		}
 	case stageEdit:
 		t.edit()
@@ -511,8 +531,8 @@ func (t *turn) answer() {
 	case stageDropStep:
 		n, err := strconv.Atoi(strings.TrimPrefix(normalize(t.text), "#"))
 		if err != nil || n < 1 || n > len(s.Goal.Steps) {
-			t.say(t.w.PickOne)
-			break
+			t.again(t.w.PickOne)
+			return
 		}
 		at := draftOrder(s.Goal.Steps)[n-1] // the number the summary showed
 		s.Goal.Steps = slices.Delete(s.Goal.Steps, at, at+1)

@@ -46,7 +46,8 @@ func (t *turn) edit() {
 		}
 		t.advance(stageDropStep)
 	default:
-		t.say(t.w.PickOne)
+		t.again(t.w.PickOne)
+		return
 	}
 	t.ask()
 }
@@ -91,7 +92,7 @@ func (t *turn) goalText() string {
 		return ""
 	}
 	if len(t.c.Goals) > 1 {
-		return goalNames(t.c.Goals)
+		return goalNames(t.w, t.c.Goals)
 	}
 	return t.c.Goal.Text
 }

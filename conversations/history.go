@@ -57,7 +57,7 @@ func History(c Context, now time.Time) string {
 	}
 	if n := len(c.DoneSteps); n > 0 {
 		var b strings.Builder
-		fmt.Fprintf(&b, w.HistoryCairn, Cairn(n), stepsDone(w, n))
+		fmt.Fprintf(&b, w.HistoryCairn, Cairn(w, n), stepsDone(w, n))
 		for _, st := range c.DoneSteps[:min(n, historyStones)] {
 			b.WriteString("\n  🪨 " + Inert(shorten(st.What, historyClip)))
 		}
@@ -125,6 +125,10 @@ func sessionDay(w *Words, ci store.CheckIn, now time.Time) string {
 		at = ci.CreatedAt
 	}
 	at = at.In(now.Location())
+	if w.lang() == Spanish {
+		// "martes 9 de junio" (or "hoy, …"): Go's layouts know only English names.
+		return capitalize(SayDateIn(Spanish, time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC), now))
+	}
 	if at.Year() != now.Year() {
 		return at.Format("Mon Jan 2, 2006")
 	}

@@ -19,7 +19,7 @@ func (t *turn) idle(word string) {
 		return
 	}
 	switch {
-	case t.action == actGoal || word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting":
+	case t.action == actGoal || word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting" || word == "poner una meta" || word == "meta":
 		t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream}
 		t.ask()
 	case t.action == actCheckIn || word == "check in" || word == "checkin" || word == "check-in":
@@ -37,8 +37,9 @@ func (t *turn) idle(word string) {
 	case strings.HasPrefix(t.action, prefixDone) || strings.HasPrefix(word, "done "):
 		t.markDoneDirect(word)
 	default:
-		if t.c.Goal == nil {
+		if t.c.Goal == nil && !t.c.Introduced {
 			t.say(t.w.Intro)
+			t.res.Introduced = true
 		} else {
 			t.say(t.w.Hello)
 		}
@@ -98,5 +99,5 @@ func (t *turn) pause(phrase string) {
 		return
 	}
 	t.res.Pause = &day
-	t.say(fmt.Sprintf(t.w.Paused, SayDate(day, t.now)))
+	t.say(fmt.Sprintf(t.w.Paused, SayDateIn(t.w.lang(), day, t.now)))
 }

@@ -116,7 +116,7 @@ func (t *turn) lifecycle(word string) bool {
 		}
 		t.forGoal(lifePhrase(word), nil)
 		return true
-	case (t.action == actGoal || (t.action == "" && (word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting"))) && len(goals) > 0:
+	case (t.action == actGoal || (t.action == "" && (word == "goal" || word == "set a goal" || word == "new goal" || word == "goals setting" || word == "poner una meta" || word == "meta"))) && len(goals) > 0:
 		if len(goals) >= maxGoals {
 			t.say(fmt.Sprintf(t.w.GoalsFull, maxGoals), Choice{t.w.ChoiceMySteps, actSteps}, Choice{t.w.ChangeAGoal, actReviseWords})
 			return true
@@ -242,7 +242,7 @@ func (t *turn) lifeQuestion() (Reply, bool) {
 		if len(t.activeGoals()) > 1 {
 			say = t.w.BesideTwo
 		}
-		return Reply{Text: fmt.Sprintf(say, "“"+goalNames(t.activeGoals())+"”"), Choices: []Choice{
+		return Reply{Text: fmt.Sprintf(say, "“"+goalNames(t.w, t.activeGoals())+"”"), Choices: []Choice{
 			{t.w.AddBeside, actBeside}, {t.w.Replace, actReplace}, {t.w.NeverMind, actNeverMind}}}, true
 	case stageDeleteStep:
 		what := ""
@@ -320,7 +320,7 @@ func (t *turn) lifeAnswer(word string) bool {
 			return true
 		}
 		goal := g.Goal
-		goal.Text, goal.UpdatedAt = withDate(goal.Text, t.text), t.now.UTC()
+		goal.Text, goal.UpdatedAt = withDate(t.w, goal.Text, t.text), t.now.UTC()
 		t.res.Goal = &goal
 		t.s = State{V: stateVersion}
 		t.say(fmt.Sprintf(t.w.Revised, goal.Text))
@@ -363,8 +363,7 @@ func (t *turn) lifeAnswer(word string) bool {
 		t.action = ""
 		return false
 	}
-	t.say(t.w.PickOne)
-	t.ask()
+	t.again(t.w.PickOne)
 	return true
 }
 
@@ -392,7 +391,7 @@ func (t *turn) celebrate(gs store.GoalSteps) {
 	}
 	text := fmt.Sprintf(t.w.Reached, g.Text)
 	if done > 0 {
-		text += "\n" + fmt.Sprintf(t.w.ReachedCairn, Cairn(done), plural(done, "stone", "stones"))
+		text += "\n" + fmt.Sprintf(t.w.ReachedCairn, Cairn(t.w, done), count(done, t.w.CountStone, t.w.CountStones))
 	}
 	if g.Dream != "" {
 		text += "\n" + fmt.Sprintf(t.w.ReachedDream, g.Dream)
@@ -461,7 +460,7 @@ func (t *turn) replaceGoal(id uint64) {
 
 // goalNames joins goals' words for a sentence that already quotes them:
 // a”, “b” and “c.
-func goalNames(goals []store.GoalSteps) string {
+func goalNames(w *Words, goals []store.GoalSteps) string {
 	names := make([]string, len(goals))
 	for i, g := range goals {
 		names[i] = g.Goal.Text
@@ -469,20 +468,24 @@ func goalNames(goals []store.GoalSteps) string {
 	if len(names) <= 1 {
 		return strings.Join(names, "")
 	}
-	return strings.Join(names[:len(names)-1], "”, “") + "” and “" + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], "”, “") + "”" + w.And + "“" + names[len(names)-1]
 }
 
 // withDate puts a new "by when" on a goal's words.
-func withDate(text, when string) string {
-	if i := strings.LastIndex(strings.ToLower(text), " by "); i > 0 {
-		text = text[:i]
+func withDate(w *Words, text, when string) string {
+	if m := byTail.FindAllStringIndex(strings.ToLower(text), -1); len(m) > 0 && m[len(m)-1][0] > 0 {
+		text = text[:m[len(m)-1][0]]
 	}
 	when = strings.TrimSpace(when)
-	if w := strings.ToLower(when); !strings.HasPrefix(w, "by ") && !strings.HasPrefix(w, "in ") && !strings.HasPrefix(w, "before ") {
-		when = "by " + when
+	if !timeLead.MatchString(strings.ToLower(when)) {
+		when = fmt.Sprintf(w.By, when)
 	}
 	return strings.TrimSpace(text) + " " + when
 }
+
+// byTail is the "by when" ending a goal's words, in either language
+// ("… by March", "… para marzo"), which a new date replaces.
+var byTail = regexp.MustCompile(`\s(by|para|antes de)\s`)
 
 // editStep changes one step from a plain sentence: "change step 2 to
 // Friday", "move the resume step to next week", "delete step 3", "step 2
@@ -597,7 +600,7 @@ func (t *turn) showGoals() {
 	}
 	text := strings.Join(parts, "\n\n")
 	if n > 0 {
-		text += "\n\n" + fmt.Sprintf("Your cairn: %s (%d of %d steps done)", Cairn(done), done, n)
+		text += "\n\n" + CairnStatus(t.w, done, n)
 	}
 	t.say(text)
 }

@@ -42,9 +42,9 @@ const forgetValid = 24 * time.Hour
 
 var (
 	myDataWords = map[string]bool{"my data": true, "export my data": true, "download my data": true,
-		"what do you know about me": true, "what do you have on me": true}
+		"what do you know about me": true, "what do you have on me": true, "mis datos": true}
 	forgetWords = map[string]bool{"forget me": true, "delete me": true, "delete my data": true,
-		"delete everything": true, "delete all my data": true}
+		"delete everything": true, "delete all my data": true, "olvídame": true, "olvidame": true, "borra mis datos": true}
 )
 
 // dataCommand answers "my data" and "forget me", and the forget buttons.
@@ -91,9 +91,9 @@ func DataSummary(w *Words, e store.Export, loc *time.Location) string {
 	}
 	var b strings.Builder
 	b.WriteString(w.DataHead)
-	line := func(format string, args ...any) { fmt.Fprintf(&b, "\n• "+format, args...) }
+	line := func(s string) { b.WriteString("\n• " + s) }
 	if e.Member != nil && e.Member.Name != "" {
-		line("your name: %s", e.Member.Name)
+		line(fmt.Sprintf(w.DataName, e.Member.Name))
 	}
 	for _, g := range e.Goals {
 		done := 0
@@ -102,34 +102,68 @@ func DataSummary(w *Words, e store.Export, loc *time.Location) string {
 				done++
 			}
 		}
-		line("goal (%s): “%s”, %s, %d done", cmpOr(string(g.Status), "active"), g.Text, plural(len(g.Steps), "step", "steps"), done)
+		line(fmt.Sprintf(w.DataGoal, goalStatus(w, g.Status), g.Text, count(len(g.Steps), w.CountStep, w.CountSteps), done))
 	}
 	if n := len(e.CheckIns); n > 0 {
-		last := e.CheckIns[n-1].SessionAt.In(loc).Format("January 2, 2006")
-		line("%s, the last for the session of %s", plural(n, "check-in", "check-ins"), last)
+		at := e.CheckIns[n-1].SessionAt.In(loc)
+		last := at.Format("January 2, 2006")
+		if w.lang() == Spanish {
+			// Go's layouts know only English names. The zero "now" gives
+			// no "hoy" and always the year: a record's date.
+			last = SayDateIn(Spanish, time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC), time.Time{})
+		}
+		line(fmt.Sprintf(w.DataCheckIns, count(n, w.CountCheckIn, w.CountCheckInsN), last))
 	}
 	if e.Conversation != nil {
-		line("our conversation in progress, with what you've typed so far")
+		line(w.DataConversation)
 	}
 	if n := len(e.Deliveries); n > 0 {
-		line("%s planned or sent to you (prompts, reminders)", plural(n, "scheduled message", "scheduled messages"))
+		line(fmt.Sprintf(w.DataScheduled, count(n, w.CountScheduled, w.CountScheduledN)))
 	}
 	if n := len(e.Replies) + len(e.Inputs); n > 0 {
-		line("%s on their way between us", plural(n, "message", "messages"))
+		line(fmt.Sprintf(w.DataInTransit, count(n, w.CountMessage, w.CountMessages)))
 	}
 	for _, g := range e.Groups {
-		line("group %s: you're in it as %s", cmpOr(g.Name, g.GroupID), strings.Join(g.Roles, " and "))
+		roles := make([]string, len(g.Roles))
+		for i, r := range g.Roles {
+			roles[i] = roleWord(w, r)
+		}
+		line(fmt.Sprintf(w.DataGroup, cmpOr(g.Name, g.GroupID), strings.Join(roles, w.And)))
 	}
 	b.WriteString("\n")
 	b.WriteString(w.DataFoot)
 	return b.String()
 }
 
-func plural(n int, one, many string) string {
+// count says n things: one and many are formats with a %d ("%d step",
+// "%d steps").
+func count(n int, one, many string) string {
 	if n == 1 {
-		return "1 " + one
+		return fmt.Sprintf(one, n)
 	}
-	return strconv.Itoa(n) + " " + many
+	return fmt.Sprintf(many, n)
+}
+
+// goalStatus names a goal's status in w.
+func goalStatus(w *Words, s store.GoalStatus) string {
+	switch s {
+	case store.GoalDone:
+		return w.GoalStatuses[1]
+	case store.GoalDropped:
+		return w.GoalStatuses[2]
+	}
+	return w.GoalStatuses[0]
+}
+
+// roleWord names a role in a group in w; one it does not know is shown as
+// stored.
+func roleWord(w *Words, role string) string {
+	for i, r := range []store.Role{store.RoleMember, store.RoleFacilitator, store.RoleNavigator} {
+		if string(r) == role {
+			return w.Roles[i]
+		}
+	}
+	return role
 }
 
 func cmpOr(s, fallback string) string {

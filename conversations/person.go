@@ -62,7 +62,7 @@ var personWords = regexp.MustCompile(`^(` +
 func (t *turn) personCommand(word string) bool {
 	switch {
 	case t.action == ActTalkToPerson || t.action == actPersonYes || t.action == "" && word == normalize(t.w.PersonYes):
-		t.res.Alert = &AlertRequest{Resume: t.s.Active()}
+		t.res.Alert = &AlertRequest{Resume: t.s.Active(), Lang: t.w.lang()}
 		return true
 	case t.action == "" && personWords.MatchString(word):
 		// The offer waits beside the flow; the flow itself is untouched.
@@ -84,45 +84,45 @@ type Asked struct {
 	Navigator bool     // their navigator; else the group's facilitators
 }
 
-// SayAlert is the private message to a navigator or facilitator: the
-// member's name and that they asked, never anything they wrote.
-func SayAlert(member string) string {
-	return fmt.Sprintf("%s asked to talk with someone. Could you reach out today?", Inert(member))
+// SayAlert is the private message to a navigator or facilitator, in w
+// (the language of the person it goes to): the member's name and that
+// they asked, never anything they wrote.
+func SayAlert(w *Words, member string) string {
+	return fmt.Sprintf(w.AlertToHelper, Inert(member))
 }
 
-// SayAsked tells the member who was asked.
-func SayAsked(a Asked) string {
-	return fmt.Sprintf("I've asked %s, %s, to reach out.", Inert(names(a.Names)), who(a))
+// SayAsked tells the member, in w, who was asked.
+func SayAsked(w *Words, a Asked) string {
+	return fmt.Sprintf(w.Asked, Inert(names(w, a.Names)), who(w, a))
 }
 
 // SayAskedRecently answers an ask within AlertLimit of the last one, which
 // went to a at when (shown in loc).
-func SayAskedRecently(a Asked, when time.Time, loc *time.Location) string {
+func SayAskedRecently(w *Words, a Asked, when time.Time, loc *time.Location) string {
 	if loc == nil {
 		loc = time.UTC
 	}
-	return fmt.Sprintf("I asked %s at %s — they'll be in touch. If it can't wait, call or text 988.",
-		Inert(names(a.Names)), when.In(loc).Format("3:04 pm"))
+	return fmt.Sprintf(w.AskedRecently, Inert(names(w, a.Names)), when.In(loc).Format(w.ClockFormat))
 }
 
-func who(a Asked) string {
+func who(w *Words, a Asked) string {
 	switch {
 	case a.Navigator:
-		return "your navigator"
+		return w.AskedNavigator
 	case len(a.Names) == 1:
-		return "your group's facilitator"
+		return w.AskedFacilitator
 	}
-	return "your group's facilitators"
+	return w.AskedFacilitators
 }
 
 // names joins names as a sentence says them: "Nia", "Nia and Sam",
 // "Nia, Sam and Lee".
-func names(ns []string) string {
+func names(w *Words, ns []string) string {
 	switch len(ns) {
 	case 0:
-		return "them"
+		return w.AskedThem
 	case 1:
 		return ns[0]
 	}
-	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
+	return strings.Join(ns[:len(ns)-1], ", ") + w.And + ns[len(ns)-1]
 }

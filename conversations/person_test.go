@@ -152,12 +152,12 @@ func TestMenus_OfferTalkToPerson(t *testing.T) {
 func TestSayPerson(t *testing.T) {
 	at := time.Date(2026, 6, 10, 20, 5, 0, 0, time.UTC)
 	for _, tt := range []struct{ got, want string }{
-		{SayAlert("Ana"), "Ana asked to talk with someone. Could you reach out today?"},
-		{SayAsked(Asked{Names: []string{"Nia"}, Navigator: true}), "I've asked Nia, your navigator, to reach out."},
-		{SayAsked(Asked{Names: []string{"Sam"}}), "I've asked Sam, your group's facilitator, to reach out."},
-		{SayAsked(Asked{Names: []string{"Sam", "Lee", "Kim"}}), "I've asked Sam, Lee and Kim, your group's facilitators, to reach out."},
-		{SayAskedRecently(Asked{Names: []string{"Nia"}, Navigator: true}, at, chicago), "I asked Nia at 3:05 pm — they'll be in touch. If it can't wait, call or text 988."},
-		{SayAlert("*Ana*"), "\u2217Ana\u2217 asked"},
+		{SayAlert(en, "Ana"), "Ana asked to talk with someone. Could you reach out today?"},
+		{SayAsked(en, Asked{Names: []string{"Nia"}, Navigator: true}), "I've asked Nia, your navigator, to reach out."},
+		{SayAsked(en, Asked{Names: []string{"Sam"}}), "I've asked Sam, your group's facilitator, to reach out."},
+		{SayAsked(en, Asked{Names: []string{"Sam", "Lee", "Kim"}}), "I've asked Sam, Lee and Kim, your group's facilitators, to reach out."},
+		{SayAskedRecently(en, Asked{Names: []string{"Nia"}, Navigator: true}, at, chicago), "I asked Nia at 3:05 pm — they'll be in touch. If it can't wait, call or text 988."},
+		{SayAlert(en, "*Ana*"), "\u2217Ana\u2217 asked"},
 	} {
 		if !strings.Contains(tt.got, tt.want) && tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)

@@ -277,6 +277,11 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 		}
 		if res.Pause != nil {
 			m := r.away(view.Member, *res.Pause)
+			view.Member, t.Member = m, &m
+		}
+		if res.Introduced && view.Member.IntroducedAt.IsZero() {
+			m := view.Member
+			m.IntroducedAt = now.UTC()
 			t.Member = &m
 		}
 		replies = res.Replies
@@ -449,7 +454,7 @@ func StartOfDay(day time.Time, loc *time.Location) time.Time {
 // ContextOf picks the member's active goals from their stored data (the
 // newest is Goal; Steps are all of theirs), and their latest check-in.
 func ContextOf(v store.View) Context {
-	c := Context{LastCheckIn: v.LastCheckIn, CheckIns: v.CheckIns}
+	c := Context{Lang: LangOf(v.Member), LastCheckIn: v.LastCheckIn, CheckIns: v.CheckIns, Introduced: !v.Member.IntroducedAt.IsZero()}
 	for _, gs := range v.Goals {
 		for _, st := range gs.Steps {
 			if st.Done() {

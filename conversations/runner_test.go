@@ -308,3 +308,21 @@ func TestRunner_HandleFrom(t *testing.T) {
 		t.Fatalf("outbox grew on a duplicate: %d", n)
 	}
 }
+
+// TestRunner_SpeaksTheMembersLanguage: a member whose saved language is
+// Spanish is answered from the Spanish catalogue through the Runner.
+func TestRunner_SpeaksTheMembersLanguage(t *testing.T) {
+	st, _ := openStore(t)
+	ctx := context.Background()
+	if err := st.SaveMember(ctx, store.Member{ID: "U1", Lang: "es-MX"}); err != nil {
+		t.Fatal(err)
+	}
+	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
+	replies, err := r.Handle(ctx, "U1", conversations.Input{Action: "goal:start"}, time.Date(2026, 6, 10, 10, 0, 0, 0, chicago))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(replies) == 0 || replies[0].Text != conversations.WordsFor(conversations.Spanish).DreamFun {
+		t.Fatalf("replies %+v, want the Spanish dream question", replies)
+	}
+}

@@ -200,7 +200,8 @@ func mayMatter(w string) bool {
 var asideWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "resume": true, "continue": true,
 	"where was i": true, "good morning": true, "good evening": true, "go on": true, "back": true, "go back": true, "undo": true,
 	"help": true, "?": true, "menu": true, "commands": true, "what can i say": true,
-	"cancel": true, "stop": true, "quit": true, "exit": true, "never mind": true, "nevermind": true}
+	"cancel": true, "stop": true, "quit": true, "exit": true, "never mind": true, "nevermind": true,
+	"seguir": true, "continuar": true, "sigamos": true}
 
 // safety answers a message before anything else reads it. It reports
 // whether it did; the state is left where it was, and nothing the member

@@ -231,7 +231,7 @@ func (t *turn) smartAnswer() {
 		case stageSpecific:
 			s.Goal.Text = sharpen(s.Goal.Text, t.text)
 		case stageByWhen:
-			s.Goal.Text = byWhen(s.Goal.Text, t.text)
+			s.Goal.Text = byWhen(t.w, s.Goal.Text, t.text)
 		case stageSure7:
 			sm.SureHelp = t.text
 		default:
@@ -294,15 +294,15 @@ func sharpen(goal, answer string) string {
 	return goal + ": " + answer
 }
 
-var timeLead = regexp.MustCompile(`^(by|before|in|within|until|till|on|this|next|every|each|at|around|sometime)\b`)
+var timeLead = regexp.MustCompile(`^(by|before|in|within|until|till|on|this|next|every|each|at|around|sometime|para|antes|en|dentro|hasta|este|esta|cada|todos|todas|al)\b`)
 
 // byWhen adds the member's "by when" to the goal's words.
-func byWhen(goal, answer string) string {
+func byWhen(w *Words, goal, answer string) string {
 	answer = strings.TrimRight(strings.TrimSpace(answer), ".!")
 	if timeLead.MatchString(strings.ToLower(answer)) {
 		return strings.TrimSpace(goal) + " " + answer
 	}
-	return strings.TrimSpace(goal) + " by " + answer
+	return strings.TrimSpace(goal) + " " + fmt.Sprintf(w.By, answer)
 }
 
 // dreamAnswer takes the dream; "idk" gets one nudge with examples, then

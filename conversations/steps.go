@@ -92,7 +92,7 @@ func (t *turn) finishStep(owner store.OwnerKind, name string) {
 	s.Draft = StepDraft{}
 	if s.Flow == FlowCheckIn {
 		s.CheckIn.NewSteps = append(s.CheckIn.NewSteps, d)
-		t.say(fmt.Sprintf("Added: %s.", describeStep(t.w, d, t.now)))
+		t.say(fmt.Sprintf(t.w.StepAddedShort, describeStep(t.w, d, t.now)))
 		t.advance(stageImportance)
 		t.ask()
 		return

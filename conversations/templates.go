@@ -7,6 +7,7 @@ import (
 	"github.com/cairnbot/cairn/store"
 
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -44,46 +45,17 @@ const (
 	prefixTemplate  = "template:"
 )
 
-// Templates are the built-in goals, one per area of recovery life, drawn
-// from the seeds: the work steps are the course's example plan, the
+// BuiltinTemplates are the built-in goals, one per area of recovery life,
+// drawn from the seeds: the work steps are the course's example plan, the
 // leisure steps the facilitator guide's fishing ones; the others are
 // written in their spirit (small, concrete, doable before the next group).
-var Templates = []Template{
-	{Area: "Work", Goal: "A part-time job by spring", Steps: []string{
-		"Get my birth certificate (make the appointment at the records office)",
-		"Pick out two outfits for interviews",
-		"Go to the resume workshop",
-	}},
-	{Area: "Housing", Goal: "A place of my own by the end of the year", Steps: []string{
-		"Call the housing authority about the waiting list",
-		"Ask my navigator which papers the application needs",
-		"Visit one apartment",
-	}},
-	{Area: "Education", Goal: "Start a GED class this fall", Steps: []string{
-		"Call the adult learning center about class times",
-		"Sign up for the placement test",
-		"Find a quiet place to study twice a week",
-	}},
-	{Area: "Health", Goal: "Walk 20 minutes three times a week by next month", Steps: []string{
-		"Make an appointment with my doctor for a check-up",
-		"Walk around the block once",
-		"Pick out comfortable shoes for walking",
-	}},
-	{Area: "Relationships and friends", Goal: "Have coffee with a friend every week", Steps: []string{
-		"Text one old friend to say hello",
-		"Ask someone from group to get coffee",
-		"Go to one community event",
-	}},
-	{Area: "Leisure and fun", Goal: "Go fishing this summer", Steps: []string{
-		"Buy a fishing pole",
-		"Get a fishing licence",
-		"Talk with a friend who fishes",
-	}},
-	{Area: "Recovery", Goal: "Go to a support meeting every week this month", Steps: []string{
-		"Look up meeting times near me",
-		"Go to one meeting",
-		"Ask someone at the meeting for their number",
-	}},
+// Their words are Talk.Templates, in w's language.
+func BuiltinTemplates(w *Words) []Template {
+	out := make([]Template, 0, len(w.Templates))
+	for _, tm := range w.Templates {
+		out = append(out, Template{Area: tm[0], Goal: tm[1], Steps: slices.Clone(tm[2:])})
+	}
+	return out
 }
 
 // templateWords ask for the list at the goal question.
@@ -96,7 +68,7 @@ var templateWords = map[string]bool{
 
 // templateList is the group's templates first, then the built-ins.
 func (t *turn) templateList() []Template {
-	return append(append([]Template(nil), t.c.Templates...), Templates...)
+	return append(append([]Template(nil), t.c.Templates...), BuiltinTemplates(t.w)...)
 }
 
 func (tm Template) label(w *Words) string {

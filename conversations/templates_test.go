@@ -122,7 +122,7 @@ func TestTemplates_Table(t *testing.T) {
 
 func TestTemplates_EveryAreaHasAGoalAndSteps(t *testing.T) {
 	areas := map[string]bool{}
-	for _, tm := range Templates {
+	for _, tm := range BuiltinTemplates(en) {
 		if tm.Goal == "" || len(tm.Steps) < 2 || tm.Area == "" {
 			t.Errorf("template %+v is thin", tm)
 		}

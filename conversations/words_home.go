@@ -18,8 +18,6 @@ type Home struct {
 	HomeWhoNav      string
 	HomeMarkDone    string
 	HomeEditStep    string
-	HomeGoalCairn   string // stones, done, of
-	HomeNoStones    string
 	HomeNextSession string // day, time
 	HomeLastCheckIn string
 	HomeOwnTitle    string
@@ -30,10 +28,6 @@ type Home struct {
 	HomeLately      string
 	HomeLatelyMore  string
 	HomeSharing     string // the groups and what each sees
-	// What a group sees, as the member chose (store.Sharing).
-	HomeShareAll       string
-	HomeShareSteps     string
-	HomeShareCheckedIn string
 	// Buttons.
 	HomeCheckIn     string
 	HomeSetGoal     string
@@ -97,8 +91,6 @@ var englishHome = Home{
 	HomeWhoNav:      "your navigator",
 	HomeMarkDone:    "Mark done",
 	HomeEditStep:    "Edit",
-	HomeGoalCairn:   "Your cairn: %s (%d of %d steps done)",
-	HomeNoStones:    "no stones yet — the first one is the hardest",
 	HomeNextSession: "Next group session: %s at %s",
 	HomeLastCheckIn: "Last check-in: %s",
 	HomeOwnTitle:    "*Your last check-in*",
@@ -109,10 +101,6 @@ var englishHome = Home{
 	HomeLately:      "*Lately*",
 	HomeLatelyMore:  "_Say *history* in our DM for more._",
 	HomeSharing:     "Your facilitators and navigator see — %s. Change it with *Privacy* or `/cairn privacy`.",
-
-	HomeShareAll:       "everything i write",
-	HomeShareSteps:     "checked in + steps done",
-	HomeShareCheckedIn: "only whether i checked in",
 
 	HomeCheckIn:     "Check in",
 	HomeSetGoal:     "Set a goal",
@@ -172,8 +160,6 @@ var spanishHome = Home{
 	HomeWhoNav:      "tu navegador",
 	HomeMarkDone:    "Ya lo hice",
 	HomeEditStep:    "Cambiar",
-	HomeGoalCairn:   "Tu cairn: %s (%d de %d pasos hechos)",
-	HomeNoStones:    "todavía sin piedras — la primera es la más difícil",
 	HomeNextSession: "Próxima sesión del grupo: %s a las %s",
 	HomeLastCheckIn: "Último check-in: %s",
 	HomeOwnTitle:    "*Tu último check-in*",
@@ -184,10 +170,6 @@ var spanishHome = Home{
 	HomeLately:      "*Últimamente*",
 	HomeLatelyMore:  "_Escríbeme *historial* en nuestro chat para ver más._",
 	HomeSharing:     "Lo que ven tus facilitadores y tu navegador — %s. Puedes cambiarlo con *Privacidad* o `/cairn privacy`.",
-
-	HomeShareAll:       "todo lo que escribo",
-	HomeShareSteps:     "si hice check-in y los pasos hechos",
-	HomeShareCheckedIn: "solo si hice check-in",
 
 	HomeCheckIn:     "Hacer check-in",
 	HomeSetGoal:     "Poner una meta",

@@ -461,7 +461,7 @@ func TestScheduler_UnreachableRecipients(t *testing.T) {
 		t.Errorf("Ben's record: %+v", ben)
 	}
 	digest := r.send.text(key(store.DeliverDigest, first, "UFAC"))
-	if !strings.Contains(digest, "Unreachable on Slack: Ben") || strings.Contains(digest, "Not yet: Ana, Ben") || !strings.Contains(digest, "Not yet: Ana") {
+	if !strings.Contains(digest, "Ben can't be reached on Slack") || strings.Contains(digest, "Ben hasn't checked in yet") || !strings.Contains(digest, "Ana hasn't checked in yet") {
 		t.Errorf("digest should show Ben as unreachable, not as not yet:\n%s", digest)
 	}
 

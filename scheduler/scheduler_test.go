@@ -240,7 +240,7 @@ func TestScheduler_AWeekOfPromptsRemindersAndDigests(t *testing.T) {
 		t.Errorf("sent %d scheduled messages, want %d: %v", len(got), len(want), keys(got))
 	}
 	digest := got[key(store.DeliverDigest, "UFAC")].text
-	for _, part := range []string{"Tuesday group meets today at 6:00 PM", "1 of 2 checked in", "Ana", "in the way: “Money”", "plans “look for a cheaper phone plan”", "Not yet: Ben", "Away: Carl"} {
+	for _, part := range []string{"Tuesday group meets today at 6:00 PM", "1 of 2 checked in", "Ana", "in the way: “Money”", "plans “look for a cheaper phone plan”", "Ben hasn't checked in yet.", "Carl is away, back Friday, June 19."} {
 		if !strings.Contains(digest, part) {
 			t.Errorf("digest lacks %q:\n%s", part, digest)
 		}
@@ -546,14 +546,14 @@ func TestScheduler_DigestNamesWhoIsStuck(t *testing.T) {
 
 	got := assertOnce(t, w.deliveries())
 	digest := got[store.DeliveryKey(store.DeliverDigest, "C1", second, "UFAC")].text
-	if !strings.Contains(digest, "No progress for 2 sessions in a row: Ben.") || !strings.Contains(digest, "Is this goal still yours?") {
+	if !strings.Contains(digest, "Ben: no progress for 2 sessions in a row.") || strings.Count(digest, "no progress") != 1 || !strings.Contains(digest, "Is this goal still yours?") {
 		t.Fatalf("digest should name Ben, and only Ben, as stuck:\n%s", digest)
 	}
 	if !strings.Contains(digest, "✓ Ana: in the way: “Health”") {
 		t.Fatalf("digest lacks Ana's check-in:\n%s", digest)
 	}
 	// The first session's digest: nobody had two sessions yet.
-	if d := got[store.DeliveryKey(store.DeliverDigest, "C1", first, "UFAC")].text; strings.Contains(d, "No progress") {
+	if d := got[store.DeliveryKey(store.DeliverDigest, "C1", first, "UFAC")].text; strings.Contains(d, "no progress") {
 		t.Fatalf("first digest calls someone stuck:\n%s", d)
 	}
 }

@@ -57,7 +57,7 @@ func TestScheduler_CrossGroupHarvest(t *testing.T) {
 	if strings.Contains(digestA.text, "ZEBRA") || strings.Contains(digestA.text, "two meetings") {
 		t.Fatalf("group A's digest shows what Ana told group B:\n%s", digestA.text)
 	}
-	if !strings.Contains(digestA.text, "Not yet: Ana") {
+	if !strings.Contains(digestA.text, "Ana hasn't checked in yet.") {
 		t.Errorf("group A's digest should say Ana has not checked in for A:\n%s", digestA.text)
 	}
 	digestB := got[store.DeliveryKey(store.DeliverDigest, "CB", sessionB, "UFB")]
@@ -75,8 +75,8 @@ func TestScheduler_OwnCheckInGoesToTheOnlyGroup(t *testing.T) {
 		twoGroups bool
 		want      string
 	}{
-		{"one group", false, "Ana shares: checked in ✓"},
-		{"two groups", true, "Not yet: Ana"},
+		{"one group", false, "✓ Ana: checked in"},
+		{"two groups", true, "Ana hasn't checked in yet."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			start := time.Date(2026, 6, 15, 8, 0, 0, 0, newYork)
@@ -147,12 +147,12 @@ func TestScheduler_DigestShowsWhatEachShares(t *testing.T) {
 	}
 	w.run(session, 15*time.Minute)
 	digest := assertOnce(t, w.deliveries())[store.DeliveryKey(store.DeliverDigest, "C1", session, "UFAC")].text
-	for _, want := range []string{"Ana shares: checked in ✓, 1 step done", "Ben shares: checked in ✓", "Cy: did “I called the clinic CYWORDS”", "Dee: did “I went to a meeting”"} {
+	for _, want := range []string{"✓ Ana: 1 step done", "✓ Ben checked in (they share only that).", "Cy: did “I called the clinic CYWORDS”", "Dee: did “I went to a meeting”"} {
 		if !strings.Contains(digest, want) {
 			t.Errorf("digest lacks %q:\n%s", want, digest)
 		}
 	}
-	for _, not := range []string{"ANAWORDS", "BENWORDS", "DEEPLAN", "Ben shares: checked in ✓, "} {
+	for _, not := range []string{"ANAWORDS", "BENWORDS", "DEEPLAN", "✓ Ben:"} {
 		if strings.Contains(digest, not) {
 			t.Errorf("digest shows %q, which its member did not share:\n%s", not, digest)
 		}

@@ -22,8 +22,11 @@ type Member struct {
 	DMChannel   string    `json:"dm_channel,omitempty"`  // the member's DM with the bot, once known
 	// Lang is the language the member chose, or Slack's locale for them
 	// ("es", "en-US"); empty is English (see conversations.ParseLang).
-	Lang      string    `json:"lang,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
+	Lang string `json:"lang,omitempty"`
+	// IntroducedAt is when Cairn first said who it is to this person, so
+	// the introduction is said once, not to every "hi".
+	IntroducedAt time.Time `json:"introduced_at,omitzero"`
+	CreatedAt    time.Time `json:"created_at"`
 	// Unreachable is Slack's reason ("account_inactive") for refusing the
 	// last message to this person, since UnreachableAt; empty while they
 	// can be reached. Nothing scheduled is sent to them until it clears.

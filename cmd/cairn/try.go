@@ -233,23 +233,24 @@ func (c *tryCommand) alert(ctx context.Context, req conversations.AlertRequest) 
 	}
 	a, ok := store.AlertFor(groups, c.member)
 	if !ok {
-		c.print(req.Say(conversations.WordsFor(conversations.English).NobodyToAsk))
+		c.print(req.Say(conversations.WordsFor(req.Lang).NobodyToAsk))
 		return nil
 	}
 	a.At = c.clock.now().UTC()
 	prev, _, err := c.st.RecordAlert(ctx, a, conversations.AlertLimit, nil)
 	if errors.Is(err, store.ErrTooSoon) {
 		fmt.Fprintln(c.stdout, "(asked within the hour: nothing is sent)")
-		c.print(req.Say(conversations.SayAskedRecently(c.asked(ctx, prev), prev.At, c.loc)))
+		c.print(req.Say(conversations.SayAskedRecently(conversations.WordsFor(req.Lang), c.asked(ctx, prev), prev.At, c.loc)))
 		return nil
 	}
 	if err != nil {
 		return err
 	}
 	for _, p := range a.Asked {
-		fmt.Fprintf(c.stdout, "(in Slack, %s would get a private message: %q)\n", c.nameOf(ctx, p), conversations.SayAlert(c.nameOf(ctx, c.member)))
+		pm, _ := c.st.Member(ctx, p) // each person asked reads it in their own language
+		fmt.Fprintf(c.stdout, "(in Slack, %s would get a private message: %q)\n", c.nameOf(ctx, p), conversations.SayAlert(conversations.WordsFor(conversations.LangOf(pm)), c.nameOf(ctx, c.member)))
 	}
-	c.print(req.Say(conversations.SayAsked(c.asked(ctx, a))))
+	c.print(req.Say(conversations.SayAsked(conversations.WordsFor(req.Lang), c.asked(ctx, a))))
 	return nil
 }
 

@@ -1,0 +1,156 @@
+package scheduler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/store"
+)
+
+// navigatorOf is member m's navigator in group g: only one the member said
+// yes to, with both in the group (see store.Group.NavigatorFor).
+func navigatorOf(g store.Group, m store.Member) string {
+	return g.NavigatorFor(m.ID)
+}
+
+// widest is the more open of two sharing choices: a navigator of a member
+// in two groups sees in one list what either group lets them see.
+func widest(a, b store.Sharing) store.Sharing {
+	rank := map[store.Sharing]int{store.ShareCheckedIn: 0, store.ShareSteps: 1, store.ShareAll: 2}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
+}
+
+// nudges is a navigator's daily list, in their language, a reply a member: their members' steps due in the next
+// two days or overdue, steps the navigator owns, and members who missed the
+// last check-in, with a button to send each a gentle nudge. Each member
+// shows only what they share: a step's words with ShareAll, that a step is
+// due with ShareSteps, and only a missed check-in with ShareCheckedIn.
+// Every member listed is recorded in the audit log as seen by the navigator.
+func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Time) ([]conversations.Reply, error) {
+	nav, err := s.store.Member(ctx, navigatorID)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	lang := conversations.LangOf(nav)
+	w := conversations.WordsFor(lang)
+	loc := zone(nav.TZ, time.UTC)
+	today := dateOf(now, loc)
+	groups, err := s.store.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// A member in two of the navigator's groups is listed once.
+	type navigated struct {
+		m       store.Member
+		groups  []store.Group
+		sharing store.Sharing
+	}
+	var order []string
+	byID := map[string]*navigated{}
+	for _, g := range groups {
+		members, err := s.store.Members(ctx, g.Members)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range members {
+			if navigatorOf(g, m) != navigatorID || navigatorID == "" {
+				continue
+			}
+			n, ok := byID[m.ID]
+			if !ok {
+				n = &navigated{m: m, sharing: g.SharingOf(m.ID)}
+				byID[m.ID] = n
+				order = append(order, m.ID)
+			}
+			n.groups = append(n.groups, g)
+			n.sharing = widest(n.sharing, g.SharingOf(m.ID))
+		}
+	}
+	var lines []conversations.Reply
+	var seen []store.AuditEntry
+	for _, id := range order {
+		n := byID[id]
+		m := n.m
+		var notes []string
+		if n.sharing != store.ShareCheckedIn {
+			view, err := s.store.MemberView(ctx, m.ID)
+			if err != nil {
+				return nil, err
+			}
+			for _, gs := range view.Goals {
+				if gs.Goal.Status != store.GoalActive && gs.Goal.Status != "" {
+					continue
+				}
+				for _, st := range gs.Steps {
+					if st.Done() || st.Due.IsZero() {
+						continue
+					}
+					what := w.NavListAStep
+					if n.sharing == store.ShareAll || st.Owner == store.OwnerNavigator {
+						// A step the member gave their navigator is the
+						// navigator's to know.
+						what = fmt.Sprintf(w.NavListStepWords, clip(st.What, 80))
+					}
+					due := onDate(w, lang, st.Due, now.In(loc))
+					switch days := int(st.Due.Sub(today).Hours() / 24); {
+					case st.Owner == store.OwnerNavigator:
+						notes = append(notes, fmt.Sprintf(w.NavListYours, what, due))
+					case days < 0:
+						notes = append(notes, fmt.Sprintf(w.NavListOverdue, what, due))
+					case days <= 2:
+						notes = append(notes, fmt.Sprintf(w.NavListDue, what, due))
+					}
+				}
+			}
+		}
+		for _, g := range n.groups {
+			missed, err := s.missedLast(ctx, g, m, now)
+			if err != nil {
+				return nil, err
+			}
+			if missed {
+				notes = append(notes, w.NavListMissed)
+				break
+			}
+		}
+		if len(notes) == 0 {
+			continue
+		}
+		// A reply a member, with its own button: the list can be split
+		// between any two members and each button stays beside its line.
+		who := personName(w, m)
+		lines = append(lines, conversations.Reply{
+			Text:    fmt.Sprintf(w.NavListMember, who, sharesWord(w, n.sharing), strings.Join(notes, w.NavListJoiner)),
+			Choices: []conversations.Choice{{Label: fmt.Sprintf(w.NavListNudgeButton, who), Value: NudgePrefix + m.ID}},
+		})
+		for _, g := range n.groups {
+			seen = append(seen, store.AuditEntry{At: now, Actor: navigatorID, Subject: m.ID, GroupID: g.ID, What: auditNavigator})
+		}
+	}
+	if len(lines) == 0 {
+		return nil, nil
+	}
+	if err := s.store.RecordAudit(ctx, seen...); err != nil {
+		return nil, err
+	}
+	out := append([]conversations.Reply{{Text: w.NavListGreeting}}, lines...)
+	return append(out, conversations.Reply{Text: w.NavListFooter}), nil
+}
+
+// sharesWord says, in a navigator's list, what a member shares.
+func sharesWord(w *conversations.Words, sh store.Sharing) string {
+	switch sh {
+	case store.ShareAll:
+		return w.NavListSharesAll
+	case store.ShareCheckedIn:
+		return w.NavListSharesCheck
+	}
+	return w.NavListSharesSteps
+}

@@ -238,7 +238,11 @@ func (b *Bot) refreshHome(ctx context.Context, user string) error {
 	}
 	next := scheduler.NextSession(groups, user, now)
 	view.Member.ID = user // their record may not exist yet; their groups still do
-	return b.publishHome(ctx, user, homeView(view, next.In(now.Location()), now, groups...))
+	home, err := b.homeFor(ctx, user, view, groups, next.In(now.Location()), now)
+	if err != nil {
+		return err
+	}
+	return b.publishHome(ctx, user, home)
 }
 
 // nextSession is the member's next group session after now (zero if none
@@ -305,6 +309,8 @@ func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 		return b.pressGroupButton(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionChoice):
 		return b.pressChoice(cb, a, click)
+	case a.ActionID == actionFacSetup, a.ActionID == actionFacCancel:
+		return b.facilitatorAction(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionHome):
 		if a.Value == "help" {
 			return intake{item: newItem(click, user, kindHelp, input{})}

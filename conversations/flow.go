@@ -144,7 +144,11 @@ func (t *turn) run() {
 		}
 		return
 	}
-	word := normalize(t.text)
+	raw := normalize(t.text)
+	word := understand(raw) // Spanish commands read as their English (commands.go)
+	if t.language(word) {   // "español", "english", and a first Spanish message (lang.go)
+		return
+	}
 	if t.dataCommand(word) {
 		return
 	}
@@ -169,7 +173,7 @@ func (t *turn) run() {
 			return
 		}
 		if t.action == "" {
-			t.action = cmp.Or(t.matchChoice(word), t.ending(word))
+			t.action = cmp.Or(t.matchChoice(raw), t.matchChoice(word), t.ending(word))
 		}
 	}
 	if t.s.Active() && (t.action == actGoal || t.action == actCheckIn) {
@@ -306,7 +310,7 @@ func (t *turn) question() Reply {
 	case stageStepFar:
 		return t.farQuestion()
 	case stageStepWho:
-		return Reply{Text: fmt.Sprintf(t.w.StepWho, capitalize(SayDate(s.Draft.Due, t.now))),
+		return Reply{Text: fmt.Sprintf(t.w.StepWho, capitalize(t.sayDate(s.Draft.Due))),
 			Choices: []Choice{{t.w.WhoMe, actWhoMe}, {t.w.WhoNavigator, actWhoNav}, {t.w.WhoOther, actWhoOther}}}
 	case stageStepWhoName:
 		return Reply{Text: t.w.StepWhoName}
@@ -417,8 +421,13 @@ func (t *turn) matchChoice(word string) string {
 }
 
 var (
-	yesWords = map[string]bool{"yes": true, "y": true, "yeah": true, "yep": true, "yup": true, "sure": true, "ok": true, "okay": true, "👍": true, "please": true, "yes please": true}
-	noWords  = map[string]bool{"no": true, "n": true, "nope": true, "nah": true, "no thanks": true, "no thank you": true, "👎": true}
+	yesWords = map[string]bool{"yes": true, "y": true, "yeah": true, "yep": true, "yup": true, "sure": true, "ok": true, "okay": true, "👍": true, "please": true, "yes please": true,
+		// Spanish (see lang.go), with and without the accent
+		"sí": true, "si": true, "sip": true, "claro": true, "claro que sí": true, "claro que si": true, "dale": true, "sale": true,
+		"va": true, "okey": true, "de acuerdo": true, "está bien": true, "esta bien": true, "por supuesto": true,
+		"sí, por favor": true, "si, por favor": true, "sí por favor": true, "si por favor": true, "por favor": true}
+	noWords = map[string]bool{"no": true, "n": true, "nope": true, "nah": true, "no thanks": true, "no thank you": true, "👎": true,
+		"nop": true, "nel": true, "no gracias": true, "no, gracias": true, "para nada": true, "mejor no": true}
 )
 
 // answer dispatches an answer to the current stage.

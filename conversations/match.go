@@ -362,12 +362,17 @@ var (
 	meWords = map[string]bool{"me": true, "i": true, "myself": true, "me myself": true, "just me": true, "me!": true,
 		"i will": true, "i'll": true, "i will do it": true, "i'll do it": true, "i do": true, "i can": true, "i'll do that": true,
 		"mine": true, "me, myself": true, "yo": true, "mi": true, "mí": true, "yo mismo": true, "yo misma": true,
-		"yo lo hago": true, "lo hago yo": true, "me mismo": true, "solo yo": true, "me personally": true, "i am": true, "i'm doing it": true}
+		"yo lo hago": true, "lo hago yo": true, "me mismo": true, "solo yo": true, "me personally": true, "i am": true, "i'm doing it": true,
+		"yo mismo/a": true, "yo misma/o": true, "yo solo": true, "yo sola": true, "yo misma lo hago": true, "yo mismo lo hago": true,
+		"lo hago yo mismo": true, "lo hago yo misma": true, "yo me encargo": true, "yo lo haré": true, "yo lo hare": true, "mí mismo": true,
+		"mí misma": true, "mi mismo": true, "mi misma": true}
 	navWords  = regexp.MustCompile(`\b(navigator|navigators|navegador|navegadora|nav|coach)\b`)
-	notPerson = regexp.MustCompile(`\b(date|day|days|week|weeks|month|months|today|tonight|tomorrow|yesterday|keep|sooner|later|soon|asap|morning|afternoon|evening|whenever)\b|\?`)
-	notSure   = map[string]bool{"idk": true, "i don't know": true, "dont know": true, "don't know": true, "not sure": true,
+	notPerson = regexp.MustCompile(`\b(date|day|days|week|weeks|month|months|today|tonight|tomorrow|yesterday|keep|sooner|later|soon|asap|morning|afternoon|evening|whenever)\b|\?` +
+		`|\b(fecha|dia|dias|semana|semanas|mes|meses|hoy|manana|ayer|pronto|luego|despues|tarde|noche|mantener|dejar)\b`)
+	notSure = map[string]bool{"idk": true, "i don't know": true, "dont know": true, "don't know": true, "not sure": true,
 		"no one": true, "nobody": true, "no": true, "yes": true, "ok": true, "okay": true, "none": true, "no se": true, "no sé": true,
-		"who": true, "what": true, "huh": true, "dunno": true, "someone": true, "somebody": true, "anyone": true}
+		"who": true, "what": true, "huh": true, "dunno": true, "someone": true, "somebody": true, "anyone": true,
+		"nadie": true, "ninguno": true, "ninguna": true, "alguien": true, "quien": true, "quién": true, "qué": true, "que": true, "ni idea": true}
 )
 
 // whoOf reads who will do a step from typed words. ok is false when the
@@ -504,11 +509,15 @@ func (t *turn) markDoneDirect(word string) {
 // ParseDate reads ("Friday", "the 20th"), "keep this date", "tomorrow".
 func looksLikeDay(text string, now time.Time) bool {
 	w := normalize(text)
-	if notPerson.MatchString(w) || strings.ContainsAny(w, "0123456789") {
+	if notPerson.MatchString(w) || notPerson.MatchString(unaccent.Replace(w)) || strings.ContainsAny(w, "0123456789") {
 		return true
 	}
-	_, err := ParseDate(text, now)
-	return err == nil
+	for _, l := range []Lang{English, Spanish} { // a day in either language is not a person
+		if _, err := ParseDateIn(l, text, now); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // answerWho takes typed words as who will do the step; words that are not
@@ -521,7 +530,7 @@ func (t *turn) answerWho() {
 	}
 	lead := t.w.WhoAgain
 	if t.text != "" && looksLikeDay(t.text, t.now) {
-		lead = fmt.Sprintf(t.w.WhoNotADay, SayDate(t.s.Draft.Due, t.now))
+		lead = fmt.Sprintf(t.w.WhoNotADay, t.sayDate(t.s.Draft.Due))
 	}
 	t.s.Stage = stageStepWho // the buttons answer it, from the name question too
 	t.say(lead, whoChoices(t.w)...)

@@ -1,0 +1,113 @@
+package conversations
+
+import (
+	"testing"
+)
+
+func TestLooksSpanish(t *testing.T) {
+	for text, want := range map[string]bool{
+		"hola": true, "Hola!": true, "buenas": true, "Buenos días": true, "quiero poner una meta": true,
+		"Necesito encontrar un trabajo para mi familia": true, "¿qué?": true, "que tal": true,
+		"tengo una cita con mi navegadora": true,
+		"hi": false, "hello there": false, "I want a job": false, "call la clinica tomorrow": false,
+		"set a goal": false, "": false, "Dana": false, "my sister Dana": false, "no": false, "done 2": false,
+		"I want to find a casa for my family": false,
+	} {
+		if got := looksSpanish(text); got != want {
+			t.Errorf("looksSpanish(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestStep_Language(t *testing.T) {
+	es, en := WordsFor(Spanish), WordsFor(English)
+	midGoal := State{V: stateVersion, Flow: FlowGoal, Stage: stageWhy, Goal: GoalDraft{Dream: "un jardín", Happy: "calma", Text: "sembrar tomates para agosto"}}
+	for _, tc := range []struct {
+		name    string
+		s       State
+		c       Context
+		in      Input
+		lang    Lang // Result.Lang; "" when none
+		guessed bool
+		first   string // the first reply's text
+		stage   Stage
+	}{
+		// Switching, typed or pressed, idle or in a flow (which goes on in the new language).
+		{"español idle", State{}, Context{}, Input{Text: "español"}, Spanish, false, es.LangSwitched, ""},
+		{"espanol no accent", State{}, Context{}, Input{Text: "Espanol"}, Spanish, false, es.LangSwitched, ""},
+		{"spanish", State{}, Context{}, Input{Text: "spanish"}, Spanish, false, es.LangSwitched, ""},
+		{"english", State{}, Context{Lang: Spanish}, Input{Text: "English"}, English, false, en.LangSwitched, ""},
+		{"inglés", State{}, Context{Lang: Spanish}, Input{Text: "inglés"}, English, false, en.LangSwitched, ""},
+		{"ingles", State{}, Context{Lang: Spanish}, Input{Text: "ingles"}, English, false, en.LangSwitched, ""},
+		{"button es", State{}, Context{LangSettled: true}, Input{Action: ActLangEs}, Spanish, false, es.LangSwitched, ""},
+		{"button en", State{}, Context{Lang: Spanish, LangSettled: true}, Input{Action: ActLangEn}, English, false, en.LangSwitched, ""},
+		{"mid-flow español", midGoal, Context{LangSettled: true}, Input{Text: "español"}, Spanish, false, es.LangSwitched, stageWhy},
+		{"mid-flow button en", midGoal, Context{Lang: Spanish}, Input{Action: ActLangEn}, English, false, en.LangSwitched, stageWhy},
+
+		// First Spanish words: asked once, in Spanish, and the turn goes on.
+		{"hola", State{}, Context{}, Input{Text: "hola"}, Spanish, true, es.LangAsk, ""},
+		{"buenas", State{}, Context{}, Input{Text: "Buenas"}, Spanish, true, es.LangAsk, ""},
+		{"quiero poner una meta", State{}, Context{}, Input{Text: "quiero poner una meta"}, Spanish, true, es.LangAsk, stageDream},
+		{"a Spanish sentence", State{}, Context{}, Input{Text: "Necesito encontrar un trabajo para mi familia"}, Spanish, true, es.LangAsk, ""},
+		{"Slack said en-US", State{}, Context{Lang: English}, Input{Text: "hola"}, Spanish, true, es.LangAsk, ""},
+
+		// Never asked twice, nor against a choice, nor for English words.
+		{"settled", State{}, Context{LangSettled: true}, Input{Text: "hola"}, "", false, en.Intro, ""},
+		{"already Spanish", State{}, Context{Lang: Spanish, LangSettled: true}, Input{Text: "hola"}, "", false, es.Intro, ""},
+		{"English words", State{}, Context{}, Input{Text: "hello"}, "", false, en.Intro, ""},
+		{"a Spanish word in English", State{}, Context{}, Input{Text: "call la clinica"}, "", false, en.Intro, ""},
+		{"español inside a sentence", State{}, Context{LangSettled: true}, Input{Text: "I want to learn español"}, "", false, en.Intro, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := Step(tc.s, tc.in, tc.c, refNow)
+			if res.Lang != tc.lang || res.LangGuessed != tc.guessed {
+				t.Fatalf("Lang = %q (guessed %v), want %q (guessed %v)", res.Lang, res.LangGuessed, tc.lang, tc.guessed)
+			}
+			if len(res.Replies) == 0 || res.Replies[0].Text != tc.first {
+				t.Fatalf("replies %+v, want first %q", res.Replies, tc.first)
+			}
+			if res.State.Stage != tc.stage {
+				t.Errorf("stage %q, want %q", res.State.Stage, tc.stage)
+			}
+			if tc.lang != "" && !res.Changed() {
+				t.Error("a new language is not reported as a change (App Home would not be refreshed)")
+			}
+			if tc.first == es.LangAsk {
+				want := []Choice{{es.LangYes, ActLangEs}, {es.LangEnglish, ActLangEn}}
+				if got := res.Replies[0].Choices; len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+					t.Errorf("choices %+v, want %+v", got, want)
+				}
+			}
+			if tc.s.Active() && tc.lang != "" {
+				// The flow's question is asked again, in the new language.
+				wantQ := WordsFor(tc.lang).Why
+				if last := res.Replies[len(res.Replies)-1].Text; last != wantQ {
+					t.Errorf("last reply %q, want the question in %s %q", last, tc.lang, wantQ)
+				}
+			}
+		})
+	}
+}
+
+func TestStoredLang(t *testing.T) {
+	for _, tc := range []struct {
+		stored  string
+		lang    Lang
+		settled bool
+	}{
+		{"", English, false},
+		{"en-US", English, false}, // Slack's locale: Spanish words still ask
+		{"es-MX", Spanish, true},
+		{"es-LA", Spanish, true},
+		{StoredLang(Spanish, false), Spanish, true},
+		{StoredLang(English, false), English, true},
+		{StoredLang(Spanish, true), Spanish, true}, // asked once: never again
+	} {
+		if got := ParseLang(tc.stored); got != tc.lang {
+			t.Errorf("ParseLang(%q) = %q, want %q", tc.stored, got, tc.lang)
+		}
+		if got := langSettled(tc.stored); got != tc.settled {
+			t.Errorf("langSettled(%q) = %v, want %v", tc.stored, got, tc.settled)
+		}
+	}
+}

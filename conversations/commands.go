@@ -497,6 +497,8 @@ var esCommands = map[string]string{
 }
 
 var (
+	// esGreetingLead is a greeting before the words that matter.
+	esGreetingLead = regexp.MustCompile(`^(?:hola|buenas|buenos dias|buenas tardes|buenas noches|oye|mira)[,!.]* +(.+)$`)
 	// esDone is "listo 2", "hecho 2", "hecho: llamar a la oficina",
 	// "ya hice el 2", "terminé el paso 2": done with a step.
 	esDone = regexp.MustCompile(`^(?:listo|hecho|ya hice|hice|termine|ya termine|complete|ya complete|marcar|marca)(?::)? (?:con )?(?:el |la )?(?:paso )?(.+)$`)
@@ -511,6 +513,14 @@ var (
 // other word is returned as it was.
 func understand(word string) string {
 	f := unaccent.Replace(word)
+	if m := esGreetingLead.FindStringSubmatch(f); m != nil {
+		// "hola, quiero poner una meta": the greeting says nothing more.
+		fields := strings.Fields(word)
+		rest := strings.Join(fields[len(fields)-len(strings.Fields(m[1])):], " ")
+		if en := understand(rest); en != rest {
+			return en
+		}
+	}
 	if en, ok := esCommands[f]; ok {
 		return en
 	}

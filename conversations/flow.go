@@ -173,7 +173,7 @@ func (t *turn) run() {
 			return
 		}
 		if t.action == "" {
-			t.action = cmp.Or(t.matchChoice(raw), t.matchChoice(word), t.ending(word))
+			t.action = cmp.Or(t.matchChoice(raw), t.matchChoice(word), t.esChoice(raw), t.ending(word))
 		}
 	}
 	if t.s.Active() && (t.action == actGoal || t.action == actCheckIn) {

@@ -194,3 +194,46 @@ func (t *turn) awayUntil(phrase string) (time.Time, error) {
 	}
 	return day, err
 }
+
+// esTimeWords say by when or how often in Spanish (the T of S.M.A.R.T.),
+// in folded text: "para julio", "antes de diciembre", "3 veces por semana".
+var esTimeWords = regexp.MustCompile(`\b(para|antes de|hasta|dentro de|cada|diario|diaria|diariamente|semanal|mensual|al dia|por dia|a la semana|por semana|al mes|por mes|veces|este|esta|proximo|proxima|` +
+	`enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|primavera|verano|otono|invierno|ano|mes|semana)\b|\d`)
+
+// esChoices are Spanish words for the questions' buttons, read whatever
+// the buttons' labels say (the labels are the catalogue's; people type
+// their own words): folded text → the buttons' values it may press, first
+// offered wins.
+var esChoices = map[string][]string{
+	"nadie": {actSkip}, "nadie todavia": {actSkip}, "nadie aun": {actSkip}, "nadie por ahora": {actSkip},
+	"ninguno": {actSkip}, "ninguna": {actSkip}, "nadie mas": {actSkip},
+	"omitir": {actSkip}, "saltar": {actSkip}, "paso": {actSkip}, "sin respuesta": {actSkip},
+	"guardar": {actSave}, "guardalo": {actSave}, "guardala": {actSave}, "guardarlo": {actSave}, "guardar meta": {actSave},
+	"cambiar": {actEdit}, "cambiar algo": {actEdit}, "editar": {actEdit}, "corregir": {actEdit},
+	"empezar de nuevo": {actRestart}, "empezar otra vez": {actRestart}, "de nuevo": {actRestart},
+	"otro": {actMore}, "otro paso": {actMore}, "agregar otro": {actMore}, "agregar otro paso": {actMore}, "anadir otro": {actMore},
+	"nada": {actNothing}, "no hice nada": {actNothing}, "nada todavia": {actNothing},
+	"no se": {actUnsure}, "no estoy seguro": {actUnsure}, "no estoy segura": {actUnsure},
+	"mantener": {actKeep}, "dejarlo asi": {actKeep}, "dejarla asi": {actKeep}, "asi esta bien": {actKeep, actThatsIt, actNoMore},
+	"otro dia": {actOther}, "otra fecha": {actOther}, "elegir otro dia": {actOther},
+	"yo": {actWhoMe}, "yo mismo": {actWhoMe}, "yo misma": {actWhoMe}, "mi navegador": {actWhoNav}, "mi navegadora": {actWhoNav},
+	"otra persona": {actWhoOther}, "alguien mas": {actWhoOther},
+}
+
+// esChoice is the button of the question on the table that Spanish words
+// press ("guardar" at the summary), or "".
+func (t *turn) esChoice(raw string) string {
+	vals, ok := esChoices[unaccent.Replace(raw)]
+	if !ok || !t.s.Active() {
+		return ""
+	}
+	choices := t.question().Choices
+	for _, v := range vals {
+		for _, c := range choices {
+			if c.Value == v {
+				return v
+			}
+		}
+	}
+	return ""
+}

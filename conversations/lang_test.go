@@ -9,7 +9,7 @@ func TestLooksSpanish(t *testing.T) {
 		"hola": true, "Hola!": true, "buenas": true, "Buenos días": true, "quiero poner una meta": true,
 		"Necesito encontrar un trabajo para mi familia": true, "¿qué?": true, "que tal": true,
 		"tengo una cita con mi navegadora": true,
-		"hi": false, "hello there": false, "I want a job": false, "call la clinica tomorrow": false,
+		"hi":                               false, "hello there": false, "I want a job": false, "call la clinica tomorrow": false,
 		"set a goal": false, "": false, "Dana": false, "my sister Dana": false, "no": false, "done 2": false,
 		"I want to find a casa for my family": false,
 	} {

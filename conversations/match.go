@@ -81,15 +81,17 @@ var (
 	ordinalWords = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
 		"fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7,
 		"eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
-		"primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3}
+		"primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
+		"primer": 1, "tercer": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6}
 	allWords = map[string]bool{"all": true, "all of them": true, "all of it": true, "everything": true,
 		"all done": true, "all the steps": true, "all steps": true, "every one": true, "every step": true,
 		"all of those": true, "todos": true, "todo": true, "todas": true}
 	bothWords = map[string]bool{"both": true, "both of them": true, "the both": true, "both steps": true, "los dos": true, "las dos": true, "ambos": true}
 	// refFiller is what may surround a reference ("I did the first one",
 	// "step #2", "number two").
-	refFiller = regexp.MustCompile(`^(i )?(did|finished|completed|done|have done|did do)?\s*(with )?(the )?`)
-	refTail   = regexp.MustCompile(`(\s+(one|ones|step|steps))?(\s+(is|are))?(\s+(done|too|as well))?$`)
+	// (and in Spanish: "hice el primero", "ya terminé el 2", "el segundo paso también")
+	refFiller = regexp.MustCompile(`^(i |yo )?(did|finished|completed|done|have done|did do|ya hice|hice|ya termin[eé]|termin[eé]|complet[eé]|ya complet[eé])?\s*(with |con )?(the |el |la |lo del |lo de la )?`)
+	refTail   = regexp.MustCompile(`(\s+(one|ones|step|steps|paso|pasos))?(\s+(is|are|est[aá]|ya est[aá]))?(\s+(done|too|as well|hecho|listo|tambi[eé]n))?$`)
 	refSplit  = regexp.MustCompile(`\s*(?:,|&|\band\b|\by\b|\+)\s*`)
 	clauseSep = regexp.MustCompile(`\s*(?:[,;.]|\band then\b|\bthen\b|\band also\b|\balso\b|\band\b|\bplus\b)\s*`)
 )

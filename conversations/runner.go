@@ -354,7 +354,7 @@ func (r *Runner) Away(ctx context.Context, memberID, eventID, phrase string, now
 		day = time.Time{}
 		if phrase != "" {
 			var err error
-			if day, err = AwayUntil(phrase, now.In(loc)); err != nil {
+			if day, err = AwayUntilIn(LangOf(m), phrase, now.In(loc)); err != nil { // in the member's language
 				return store.Turn{}, err
 			}
 		}

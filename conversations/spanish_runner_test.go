@@ -155,3 +155,21 @@ func TestRunner_SpanishEndToEnd(t *testing.T) {
 		t.Fatalf("Lang %q after \"english\"", got)
 	}
 }
+
+// TestRunner_AwayInSpanish: /cairn pause reads a Spanish member's phrase
+// in Spanish, day/month included.
+func TestRunner_AwayInSpanish(t *testing.T) {
+	st, _ := openStore(t)
+	ctx := context.Background()
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, chicago)
+	if err := st.SaveMember(ctx, store.Member{ID: "U2", TZ: "America/Chicago", Lang: "es"}); err != nil {
+		t.Fatal(err)
+	}
+	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
+	for _, phrase := range []string{"hasta el 20/6", "el 20 de junio", "20/6"} {
+		day, _, err := r.Away(ctx, "U2", "", phrase, now)
+		if err != nil || day.Format(time.DateOnly) != "2026-06-20" {
+			t.Errorf("Away(%q) = %v, %v; want June 20", phrase, day, err)
+		}
+	}
+}

@@ -93,7 +93,7 @@ var (
 	refFiller = regexp.MustCompile(`^(i |yo )?(did|finished|completed|done|have done|did do|ya hice|hice|ya termin[eé]|termin[eé]|complet[eé]|ya complet[eé])?\s*(with |con )?(the |el |la |lo del |lo de la )?`)
 	refTail   = regexp.MustCompile(`(\s+(one|ones|step|steps|paso|pasos))?(\s+(is|are|est[aá]|ya est[aá]))?(\s+(done|too|as well|hecho|listo|tambi[eé]n))?$`)
 	refSplit  = regexp.MustCompile(`\s*(?:,|&|\band\b|\by\b|\+)\s*`)
-	clauseSep = regexp.MustCompile(`\s*(?:[,;.]|\band then\b|\bthen\b|\band also\b|\balso\b|\band\b|\bplus\b)\s*`)
+	clauseSep = regexp.MustCompile(`\s*(?:[,;.]|\band then\b|\bthen\b|\band also\b|\balso\b|\band\b|\bplus\b|\by luego\b|\by tambi[eé]n\b|\by\b|\bluego\b)\s*`)
 )
 
 // matchSteps finds the steps an answer names, among the steps shown to the
@@ -291,7 +291,9 @@ func init() {
 		did do done does doing got get gets getting went go goes going made make makes making
 		finished finish completed complete started start tried try one ones thing things stuff step steps
 		was were is are be been had has have having will would could can really actually yes yeah ok okay
-		some any all both lot bit little well good great not no yo el la los las un una de del que y lo le mi`) {
+		some any all both lot bit little well good great not no yo el la los las un una de del que y lo le mi
+		al con para por en ya hice hizo fue fui esta este estas estos esa ese eso muy mas pero como su sus tu tus
+		hecho listo paso pasos unos unas ayer hoy semana tambien todo todos nada algo`) {
 		stopWords[w] = true
 	}
 }
@@ -302,7 +304,7 @@ func contentWords(s string) []string {
 	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	}) {
-		f = strings.Trim(f, "'")
+		f = unaccent.Replace(strings.Trim(f, "'")) // "llamé" is "llame", typed with or without
 		if len([]rune(f)) < 3 || stopWords[f] {
 			continue
 		}
@@ -347,9 +349,10 @@ func stem(w string) string {
 }
 
 // sameStem is true for two stems of one word: equal, or one a short
-// extension of the other ("appl"/"apply" is cut, "hous"/"housing" too).
+// extension of the other ("appl"/"apply" is cut, "hous"/"housing" too),
+// or one Spanish word ("llam" of "llamé" and "llamar", see esStem).
 func sameStem(a, b string) bool {
-	if a == b {
+	if a == b || esStem(a) == esStem(b) {
 		return true
 	}
 	if len(a) > len(b) {
@@ -540,4 +543,21 @@ func (t *turn) answerWho() {
 
 func whoChoices(w *Words) []Choice {
 	return []Choice{{w.WhoMe, actWhoMe}, {w.WhoNavigator, actWhoNav}, {w.WhoOther, actWhoOther}}
+}
+
+// esSuffixes are Spanish verb and noun endings, longest first: enough to
+// make llamé, llamar, llamando and llamaste one stem. They are cut from a
+// stem stem() already made, so English words keep matching as they did.
+var esSuffixes = []string{"ieron", "iendo", "aron", "aste", "iste", "amos", "imos", "ando", "ado", "ada", "ido", "ida",
+	"ar", "er", "ir", "os", "as", "o", "a", "e"}
+
+// esStem cuts a Spanish ending off a stem, keeping at least four letters
+// (so short English words like "water" are never cut to "wat").
+func esStem(w string) string {
+	for _, suf := range esSuffixes {
+		if rest, ok := strings.CutSuffix(w, suf); ok && len([]rune(rest)) >= 4 {
+			return rest
+		}
+	}
+	return w
 }

@@ -242,3 +242,21 @@ func FuzzParseDateEs(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParseDateIn: a Spanish phrase costs its translation on top of
+// the English parse.
+func BenchmarkParseDateIn(b *testing.B) {
+	now := dateTestNows(b)["ref"]
+	for _, tc := range []struct {
+		lang   Lang
+		phrase string
+	}{{English, "next Friday"}, {Spanish, "el viernes de la próxima semana"}, {English, "June 20"}, {Spanish, "20 de junio"}} {
+		b.Run(string(tc.lang)+"/"+tc.phrase, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ParseDateIn(tc.lang, tc.phrase, now); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

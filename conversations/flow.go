@@ -83,6 +83,9 @@ type turn struct {
 	pushed bool    // whether mark is already on the back list
 	heard  *signal // the safety check's finding, when the caller ran it
 	w      *Words  // the member's language
+	// guessed: the member's words look Spanish and their language is not
+	// settled; the turn speaks Spanish and asks (lang.go).
+	guessed bool
 }
 
 func markOf(s State) Mark {
@@ -134,6 +137,7 @@ func Start(s State, flow Flow, c Context, now time.Time) Result {
 }
 
 func (t *turn) run() {
+	t.guessLang()   // Spanish first words: the whole turn is in Spanish, a crisis reply too (lang.go)
 	if t.safety() { // before anything else, even a message too long to answer
 		return
 	}

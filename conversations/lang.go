@@ -81,11 +81,22 @@ func (t *turn) language(word string) bool {
 		}
 		return true
 	}
-	if t.action == "" && !t.c.LangSettled && t.c.Lang != Spanish && looksSpanish(t.text) {
+	if t.guessed {
+		// Asked once, and kept: their next words don't ask again.
 		t.setLang(Spanish, true)
 		t.say(t.w.LangAsk, Choice{t.w.LangYes, ActLangEs}, Choice{t.w.LangEnglish, ActLangEn})
 	}
 	return false
+}
+
+// guessLang reads a member's language from their words while it is not
+// settled: obviously Spanish words make the turn Spanish. Only a turn that
+// goes on past the safety check saves the guess and asks (see language): a
+// reply to words of crisis is in Spanish, and asks nothing.
+func (t *turn) guessLang() {
+	if t.action == "" && !t.c.LangSettled && t.c.Lang != Spanish && looksSpanish(t.text) {
+		t.guessed, t.c.Lang, t.w = true, Spanish, WordsFor(Spanish)
+	}
 }
 
 // setLang makes l the turn's language from here on, and the member's.

@@ -1,6 +1,7 @@
 package conversations
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -109,5 +110,23 @@ func TestStoredLang(t *testing.T) {
 		if got := langSettled(tc.stored); got != tc.settled {
 			t.Errorf("langSettled(%q) = %v, want %v", tc.stored, got, tc.settled)
 		}
+	}
+}
+
+// TestStep_CrisisInSpanishFirstWords: words of crisis as a member's first
+// Spanish words are answered in Spanish at once, and nothing else: no
+// language question, nothing saved (the next turn asks).
+func TestStep_CrisisInSpanishFirstWords(t *testing.T) {
+	es := WordsFor(Spanish)
+	res := Step(State{}, Input{Text: "me quiero morir"}, Context{CrisisContacts: "Línea del grupo: 555-0100"}, refNow)
+	if len(res.Replies) != 1 || !strings.HasPrefix(res.Replies[0].Text, es.Crisis+"\n") || !strings.Contains(res.Replies[0].Text, "555-0100") {
+		t.Fatalf("replies %+v, want the crisis reply in Spanish", res.Replies)
+	}
+	if res.Lang != "" {
+		t.Fatalf("Lang %q saved on a crisis turn", res.Lang)
+	}
+	next := Step(res.State, Input{Text: "hola"}, Context{}, refNow)
+	if next.Lang != Spanish || !next.LangGuessed || next.Replies[0].Text != es.LangAsk {
+		t.Fatalf("the next turn: Lang %q guessed %v, replies %+v", next.Lang, next.LangGuessed, next.Replies)
 	}
 }

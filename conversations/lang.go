@@ -1,6 +1,7 @@
 package conversations
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -116,7 +117,8 @@ var (
 	esOnly = wordSet(`quiero necesito tengo puedo estoy soy eres esta estoy para por con una uno unos unas los las del que
 		meta metas pasos paso ayuda poner hacer trabajo casa familia mis mi tu gracias porfa favor como cuando donde
 		hablar persona tambien pero muy bien mal nada todo algo hoy manana semana conseguir encontrar buscar ser
-		empleo vivienda escuela salud dinero mejor quisiera gustaria me te se lo le nos hola buenas`)
+		empleo vivienda escuela salud dinero mejor quisiera gustaria te se lo le nos hola buenas
+		morir vivir matarme siento ganas triste nadie sola cansado cansada recaida consumi tome`)
 	enOnly = wordSet(`i want need have can am is are the and to of my your with for this that what how when where
 		please thanks job home work family goal steps step help set get find be will would like hi hello hey`)
 )
@@ -155,8 +157,16 @@ func looksSpanish(text string) bool {
 
 // parseDate reads a date the member typed, in their language; for a
 // Spanish speaker a date like 3/7 is read day/month, and they are told so.
+// A Spanish day from a member Cairn speaks English with ("mañana") is
+// understood too, but never a numeric one: theirs are month/day.
 func (t *turn) parseDate(phrase string) (time.Time, error) {
 	d, err := ParseDateIn(t.c.Lang, phrase, t.now)
+	var de *DateError
+	if err != nil && t.c.Lang != Spanish && errors.As(err, &de) && de.Kind == DateNotUnderstood && !strings.Contains(phrase, "/") {
+		if es, esErr := ParseDateIn(Spanish, phrase, t.now); esErr == nil {
+			d, err = es, nil
+		}
+	}
 	if err == nil {
 		t.noteReading(phrase, d)
 	}
@@ -202,6 +212,9 @@ func (t *turn) awayUntil(phrase string) (time.Time, error) {
 		if d, oerr := AwayUntilIn(other, phrase, t.now); oerr == nil {
 			return d, nil
 		}
+	}
+	if err == nil {
+		t.noteReading(phrase, day)
 	}
 	return day, err
 }

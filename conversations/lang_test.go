@@ -1,8 +1,10 @@
 package conversations
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLooksSpanish(t *testing.T) {
@@ -13,6 +15,7 @@ func TestLooksSpanish(t *testing.T) {
 		"hi":                               false, "hello there": false, "I want a job": false, "call la clinica tomorrow": false,
 		"set a goal": false, "": false, "Dana": false, "my sister Dana": false, "no": false, "done 2": false,
 		"I want to find a casa for my family": false,
+		"me quiero morir": true, "help me set a goal": false, "call me tomorrow": false,
 	} {
 		if got := looksSpanish(text); got != want {
 			t.Errorf("looksSpanish(%q) = %v, want %v", text, got, want)
@@ -128,5 +131,35 @@ func TestStep_CrisisInSpanishFirstWords(t *testing.T) {
 	next := Step(res.State, Input{Text: "hola"}, Context{}, refNow)
 	if next.Lang != Spanish || !next.LangGuessed || next.Replies[0].Text != es.LangAsk {
 		t.Fatalf("the next turn: Lang %q guessed %v, replies %+v", next.Lang, next.LangGuessed, next.Replies)
+	}
+}
+
+// TestStep_SpanishDayFromAnEnglishSpeaker: "mañana" at the date question
+// is understood from anyone; numbers stay month/day for English speakers.
+func TestStep_SpanishDayFromAnEnglishSpeaker(t *testing.T) {
+	when := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhen, After: stageStepMore,
+		Goal: GoalDraft{Text: "Find a job"}, Draft: StepDraft{What: "call the office"}}
+	c := Context{LangSettled: true}
+	for text, want := range map[string]time.Time{"mañana": date(2026, 6, 11), "el viernes": date(2026, 6, 12), "7/3": date(2026, 7, 3)} {
+		res := Step(when, Input{Text: text}, c, refNow)
+		if !res.State.Draft.Due.Equal(want) {
+			t.Errorf("%q: due %v, want %v", text, res.State.Draft.Due, want)
+		}
+	}
+	if res := Step(when, Input{Text: "20/6"}, c, refNow); !res.State.Draft.Due.IsZero() {
+		t.Errorf(`"20/6" from an English speaker read as %v; theirs are month/day`, res.State.Draft.Due)
+	}
+}
+
+// TestStep_AwaySaysTheReading: "ausente hasta el 3/7" tells a Spanish
+// speaker it was read as July 3.
+func TestStep_AwaySaysTheReading(t *testing.T) {
+	es := WordsFor(Spanish)
+	res := Step(State{}, Input{Text: "ausente hasta el 3/7"}, Context{Lang: Spanish, LangSettled: true}, refNow)
+	if res.Pause == nil || !res.Pause.Equal(date(2026, 7, 3)) {
+		t.Fatalf("pause %v", res.Pause)
+	}
+	if note := fmt.Sprintf(es.DayMonthRead, "viernes 3 de julio"); !strings.Contains(joinReplies(res.Replies), note) {
+		t.Errorf("replies %q lack %q", joinReplies(res.Replies), note)
 	}
 }

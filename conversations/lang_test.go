@@ -15,7 +15,7 @@ func TestLooksSpanish(t *testing.T) {
 		"hi":                               false, "hello there": false, "I want a job": false, "call la clinica tomorrow": false,
 		"set a goal": false, "": false, "Dana": false, "my sister Dana": false, "no": false, "done 2": false,
 		"I want to find a casa for my family": false,
-		"me quiero morir": true, "help me set a goal": false, "call me tomorrow": false,
+		"me quiero morir":                     true, "help me set a goal": false, "call me tomorrow": false,
 	} {
 		if got := looksSpanish(text); got != want {
 			t.Errorf("looksSpanish(%q) = %v, want %v", text, got, want)

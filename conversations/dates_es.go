@@ -102,6 +102,8 @@ func esDateRule(t []string) (int, []string) {
 		if m, ok := esMonths[at(2)]; ok {
 			return 3, []string{"end", m}
 		}
+	case at(0) == "a" && (at(1) == "fin" || at(1) == "finales" || at(1) == "final"):
+		return 1, nil // "a fin de mes": the "a" says nothing ("a" alone stays English: "in a week")
 	case at(0) == "dentro" && at(1) == "de":
 		return 2, []string{"in"}
 	case at(0) == "a" && at(1) == "mas" && at(2) == "tardar":
@@ -247,8 +249,8 @@ var esMonths = map[string]string{
 // nothing for the articles and fillers that carry no date.
 var esDateWords = func() map[string][]string {
 	m := map[string][]string{
-		"hoy": {"today"}, "manana": {"tomorrow"}, "mañana": {"tomorrow"}, "ayer": {"yesterday"}, "anteayer": {"yesterday"},
-		"en": {"in"}, "para": {"by"}, "antes": {"before"}, "hasta": {"until"}, "por": nil, "a": nil, "al": nil,
+		"hoy": {"today"}, "manana": {"tomorrow"}, "ayer": {"yesterday"}, "anteayer": {"yesterday"},
+		"en": {"in"}, "para": {"by"}, "antes": {"before"}, "hasta": {"until"}, "por": nil, "al": nil,
 		"el": nil, "la": nil, "los": nil, "las": nil, "de": nil, "del": nil, "mas": nil, "o": nil, "menos": nil,
 		"como": nil, "tipo": nil, "alrededor": nil, "eso": nil, "mismo": nil, "misma": nil, "que": nil, "lo": nil,
 		"hace": {"ago"}, "pasada": {"ago"}, "pasado": {"ago"},

@@ -83,6 +83,7 @@ var esDateRows = []struct {
 	{"hasta el lunes", "2026-06-15", 0},
 	{"a más tardar el jueves", "2026-06-11", 0},
 	{"Friday", "2026-06-12", 0}, // English words still read
+	{"in a week", "2026-06-17", 0},
 
 	{"ayer", "", DatePassed},
 	{"el lunes pasado", "", DatePassed},

@@ -232,7 +232,7 @@ func (b *Bot) userInfo(ctx context.Context, user string) (*slack.User, error) {
 	var u *slack.User
 	err := b.call(ctx, "users.info", func(ctx context.Context) error {
 		var err error
-		u, err = b.api.GetUserInfoContext(ctx, user)
+		u, err = b.api.GetUserInfoContext(ctx, user, slack.GetUserInfoOptionIncludeLocale(true)) // the member's language
 		return err
 	})
 	return u, err

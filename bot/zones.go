@@ -130,8 +130,10 @@ func (z *zoneFetcher) learn(user string) error {
 	if err != nil {
 		return err
 	}
-	p := store.Profile{Name: displayName(u), TZ: u.TZ}
-	created, err := z.b.store.EnsureMember(z.ctx, store.Member{ID: user, Name: p.Name, TZ: p.TZ})
+	// Slack's locale (users.info is asked with include_locale) is the
+	// member's language until they choose one (see conversations/lang.go).
+	p := store.Profile{Name: displayName(u), TZ: u.TZ, Locale: u.Locale}
+	created, err := z.b.store.EnsureMember(z.ctx, store.Member{ID: user, Name: p.Name, TZ: p.TZ, Lang: p.Locale})
 	if err == nil && !created {
 		_, err = z.b.store.SetProfile(z.ctx, user, p)
 	}

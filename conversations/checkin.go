@@ -34,7 +34,8 @@ func (t *turn) openSteps() []NumberedStep {
 	return open
 }
 
-var negative = regexp.MustCompile(`^(nothing|none|no|nope|not yet|not really|not much|didn'?t|did not|i didn'?t|i did not|haven'?t|i haven'?t|zero)\b`)
+var negative = regexp.MustCompile(`^(nothing|none|no|nope|not yet|not really|not much|didn'?t|did not|i didn'?t|i did not|haven'?t|i haven'?t|zero` +
+	`|nada|ninguno|ninguna|todav[ií]a no|a[uú]n no|cero)\b`) // and in Spanish ("no pude" is "no")
 
 func (t *turn) checkInAnswer() {
 	s := &t.s

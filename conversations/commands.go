@@ -203,7 +203,7 @@ func (t *turn) stonesNow() int {
 // is the answer and a holiday with a date is asked about.
 func (t *turn) pauseCommand(word string, sure bool) bool {
 	phrase := pauseWords.ReplaceAllString(word, "")
-	_, err := AwayUntil(phrase, t.now)
+	_, err := t.awayUntil(phrase)
 	switch {
 	case phrase != "" && err != nil && t.freeText():
 		return false
@@ -434,4 +434,127 @@ func (t *turn) markedWords(ids []uint64) string {
 		return fmt.Sprintf(t.w.KeptStep, ns[0])
 	}
 	return fmt.Sprintf(t.w.KeptStepsN, names(t.w, ns))
+}
+
+// Spanish commands. A whole message that is a Spanish command is read as
+// its English ("mis pasos" → "steps", "listo 2" → "done 2", "ausente hasta
+// el 20 de junio" → "away until el 20 de junio"), so each command is
+// decided in one place whatever the language. Accents are optional. The
+// member's own text is never changed: only the word the commands read.
+//
+// The phrases are the ones Spanish speakers in US peer-support programs
+// use in chat: the infinitive or the first person ("parar", "ya volví"),
+// the usual short forms ("listo", "ya"), tú forms ("olvídame"), and the
+// Mexican and Caribbean everyday words for yes ("dale", "sale", "va").
+// "para" alone is "stop" (as in "¡para!"): as an answer it means nothing.
+// "yo", "nadie" and "mi navegador(a)" are read by whoOf and the
+// buttons' labels, so they are not here.
+var esCommands = map[string]string{
+	"ayuda": "help", "ayudame": "help", "que puedo decir": "what can i say", "comandos": "commands", "menu": "menu",
+	"opciones": "menu",
+
+	"pasos": "steps", "mis pasos": "steps", "ver pasos": "steps", "ver mis pasos": "steps", "muestrame mis pasos": "steps",
+	"mi meta": "my goal", "mis metas": "my goal", "ver mi meta": "my goal",
+
+	"check in": "check in", "revisar": "check in", "registrar": "check in", "registro": "check in",
+	"hacer el registro": "check in", "hacer mi registro": "check in", "reportarme": "check in", "reportar": "check in",
+
+	"poner una meta": "set a goal", "quiero poner una meta": "set a goal", "nueva meta": "set a goal",
+	"una meta nueva": "set a goal", "meta nueva": "set a goal", "poner meta": "set a goal", "fijar una meta": "set a goal",
+	"crear una meta": "set a goal", "establecer una meta": "set a goal", "quiero una meta": "set a goal",
+	"quiero ponerme una meta": "set a goal", "ponerme una meta": "set a goal",
+
+	// Ending a list: "Add another step?" — "no, eso es todo".
+	"hecho": "done", "listo": "done", "ya": "done", "ya termine": "i'm done", "termine": "i'm done",
+	"eso es todo": "that's all", "es todo": "that's all", "nada mas": "that's all", "ya esta": "that's all",
+	"no mas": "no more", "ya no": "no more", "asi esta bien": "that's all", "con eso": "that's all",
+	"no, eso es todo": "no, that's all", "no eso es todo": "no, that's all", "no gracias": "no thanks",
+	"nada mas por ahora": "that's all for now", "eso seria todo": "that's all", "ya es todo": "that's all",
+	"nop": "nope", "nel": "nope",
+
+	"atras": "back", "volver": "back", "regresar": "back", "para atras": "back", "deshacer": "undo",
+
+	"parar": "stop", "para": "stop", "detener": "stop", "detente": "stop", "basta": "stop", "cancelar": "cancel",
+	"salir": "exit", "olvidalo": "never mind", "dejalo": "never mind", "ya no quiero seguir": "stop",
+
+	"hola": "hi", "buenas": "hi", "buenos dias": "good morning", "buenas tardes": "good evening",
+	"buenas noches": "good evening", "continuar": "continue", "seguir": "continue", "sigamos": "continue",
+	"donde estaba": "where was i", "donde me quede": "where was i",
+
+	"ya volvi": "i'm back", "volvi": "i'm back", "ya regrese": "i'm back", "regrese": "i'm back",
+	"estoy de vuelta": "i'm back", "ya estoy de vuelta": "i'm back", "ya estoy aqui": "i'm back",
+
+	"hablar con una persona": "talk to a person", "quiero hablar con una persona": "talk to a person",
+	"hablar con alguien": "talk to someone", "quiero hablar con alguien": "talk to someone",
+	"necesito hablar con alguien": "talk to someone", "necesito ayuda": "i need help",
+	"hablar con mi navegador": "talk to my navigator", "hablar con mi navegadora": "talk to my navigator",
+	"hablar con un humano": "talk to a human being", "hablar con una persona real": "talk to a real person",
+
+	"mis datos": "my data", "ver mis datos": "my data", "descargar mis datos": "download my data",
+	"que sabes de mi": "what do you know about me",
+	"olvidame":        "forget me", "borrame": "delete me", "borrar mis datos": "delete my data",
+	"borra mis datos": "delete my data", "borrar todo": "delete everything", "borra todo": "delete everything",
+
+	"historial": "history", "mi historial": "my history", "mis registros": "my check-ins",
+	"ver mi historial": "show my history",
+}
+
+var (
+	// esGreetingLead is a greeting before the words that matter.
+	esGreetingLead = regexp.MustCompile(`^(?:hola|buenas|buenos dias|buenas tardes|buenas noches|oye|mira)[,!.]* +(.+)$`)
+	// esDone is "listo 2", "hecho 2", "hecho: llamar a la oficina",
+	// "ya hice el 2", "terminé el paso 2": done with a step.
+	esDone = regexp.MustCompile(`^(?:listo|hecho|ya hice|hice|termine|ya termine|complete|ya complete|marcar|marca)(?::)? (?:con )?(?:el |la )?(?:paso )?(.+)$`)
+	// esDoneAfter is "el 2 está hecho", "paso 2 listo", "el paso 2 ya está".
+	esDoneAfter = regexp.MustCompile(`^(?:el |la )?(?:paso )?#?(\d+) (?:ya )?(?:esta |quedo )?(?:hecho|listo|terminado|completo|ya esta)$`)
+	// esPause is time away: "ausente hasta el 20 de junio", "estoy de
+	// vacaciones hasta el lunes", "pausa por dos semanas".
+	esPause = regexp.MustCompile(`^(?:voy a estar |estare |estoy |me voy )?(ausente|fuera|afuera|de vacaciones|de viaje|pausa|pausar|en pausa|pausar los mensajes|pausa los mensajes)(?: (hasta|por|durante))?(?: (.*))?$`)
+)
+
+// understand reads a Spanish command as its English (see esCommands); any
+// other word is returned as it was.
+func understand(word string) string {
+	f := unaccent.Replace(word)
+	if m := esGreetingLead.FindStringSubmatch(f); m != nil {
+		// "hola, quiero poner una meta": the greeting says nothing more.
+		fields := strings.Fields(word)
+		rest := strings.Join(fields[len(fields)-len(strings.Fields(m[1])):], " ")
+		if en := understand(rest); en != rest {
+			return en
+		}
+	}
+	if en, ok := esCommands[f]; ok {
+		return en
+	}
+	if m := esDoneAfter.FindStringSubmatch(f); m != nil {
+		return "done " + m[1]
+	}
+	if m := esDone.FindStringSubmatch(f); m != nil {
+		// The step's words as typed, accents and all, so they match the step.
+		rest := word[len(word)-len(m[1]):]
+		if len(f) != len(word) { // accents changed byte lengths: cut by words instead
+			rest = strings.Join(strings.Fields(word)[len(strings.Fields(f))-len(strings.Fields(m[1])):], " ")
+		}
+		return "done " + rest
+	}
+	if m := esPause.FindStringSubmatch(f); m != nil {
+		lead := "away"
+		if m[1] == "de vacaciones" || m[1] == "de viaje" {
+			lead = "on vacation" // also an ordinary answer: softPause asks which
+		}
+		switch m[2] {
+		case "hasta":
+			lead += " until"
+		case "por", "durante":
+			lead += " for"
+		}
+		if m[3] == "" {
+			return lead
+		}
+		n := len(strings.Fields(m[3]))
+		fields := strings.Fields(word)
+		return lead + " " + strings.Join(fields[len(fields)-n:], " ")
+	}
+	return word
 }

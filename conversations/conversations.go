@@ -157,7 +157,11 @@ type Context struct {
 	Lang Lang
 	// Introduced is set once Cairn has introduced itself to the member.
 	Introduced bool
-	Goal       *store.Goal // the member's newest active goal, nil if none
+	// the member's newest active goal, nil if none
+	// LangSettled: the member chose their language, was asked about it, or
+	// Slack says they use Spanish, so Spanish first words ask nothing.
+	LangSettled bool
+	Goal        *store.Goal // the member's newest active goal, nil if none
 	// Steps are the steps of every active goal, goal by goal (oldest goal
 	// first), each goal's in due-date order: step numbers run on across
 	// goals so that "done 4" means one step.
@@ -214,12 +218,16 @@ type Result struct {
 	// Introduced is set when the turn said Cairn's introduction, so the
 	// caller records that it was said.
 	Introduced bool
+	// Lang, when set, is the member's language from now on; LangGuessed
+	// says it was guessed from their words (and asked about), not chosen.
+	Lang        Lang
+	LangGuessed bool
 }
 
 // Changed reports whether the turn has records to commit besides the state.
 func (r Result) Changed() bool {
 	return r.Goal != nil || len(r.NewSteps) > 0 || len(r.Done) > 0 || r.CheckIn != nil || r.Pause != nil ||
-		len(r.Goals) > 0 || len(r.EditSteps) > 0 || len(r.DeleteSteps) > 0
+		len(r.Goals) > 0 || len(r.EditSteps) > 0 || len(r.DeleteSteps) > 0 || r.Lang != ""
 }
 
 // Active reports whether the member is in the middle of a flow.

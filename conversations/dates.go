@@ -48,8 +48,6 @@ const (
 	dateMaxEcho = 40 // runes
 	// Stepping stones are near-term; anything further is almost surely a typo.
 	dateMaxYears = 2
-
-	dateExamples = `You could say "Friday", "the 20th", "next week" or "June 3".`
 )
 
 // errDateNoMatch tells the parse loop to try the next kind of phrase.
@@ -101,15 +99,24 @@ var errDateNoMatch = errors.New("no match")
 // "someday", "June"), in the past ("yesterday", "last Friday"), impossible
 // ("February 30", "13/45", "the 32nd") or more than two years ahead.
 func ParseDate(phrase string, now time.Time) (time.Time, error) {
+	return ParseDateIn(English, phrase, now)
+}
+
+// ParseDateIn is ParseDate for a person who speaks l: Spanish reads Spanish
+// phrases (see dates_es.go) and numeric dates as day/month, and every error
+// is said in l.
+func ParseDateIn(l Lang, phrase string, now time.Time) (time.Time, error) {
+	p := newDateParser(l, phrase, now)
 	if len(phrase) > dateMaxInput {
-		return time.Time{}, &DateError{Kind: DateNotUnderstood, msg: `That's a bit long for me to read as a date. Could you give just the day, like "Friday" or "June 3"?`}
+		return time.Time{}, &DateError{Kind: DateNotUnderstood, msg: p.w.DateTooLong}
 	}
-	y, m, d := now.Date()
-	p := &dateParser{phrase: phrase, today: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
 	toks := dateTokens(phrase)
+	if l == Spanish {
+		toks = spanishDateTokens(toks)
+	}
 	if len(toks) == 0 {
 		if strings.TrimSpace(phrase) == "" {
-			return time.Time{}, &DateError{Kind: DateNotUnderstood, msg: "I didn't catch a date. " + dateExamples}
+			return time.Time{}, &DateError{Kind: DateNotUnderstood, msg: p.w.DateEmpty}
 		}
 		return time.Time{}, p.notUnderstood()
 	}
@@ -118,12 +125,20 @@ func ParseDate(phrase string, now time.Time) (time.Time, error) {
 		return time.Time{}, err
 	}
 	if date.Before(p.today) {
-		return time.Time{}, dateErrPassed()
+		return time.Time{}, p.errPassed()
 	}
 	if date.After(p.today.AddDate(dateMaxYears, 0, 0)) {
-		return time.Time{}, dateErrTooFar()
+		return time.Time{}, p.errTooFar()
 	}
 	return date, nil
+}
+
+func newDateParser(l Lang, phrase string, now time.Time) *dateParser {
+	y, m, d := now.Date()
+	if l != Spanish {
+		l = English
+	}
+	return &dateParser{phrase: phrase, today: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), lang: l, w: WordsFor(l)}
 }
 
 // SayDate says a date back in words: "Friday, June 12"; adds the year when it is not
@@ -176,18 +191,48 @@ func dateMonthDay(d time.Time, thisYear int) string {
 }
 
 // Fresh values each time: a shared *DateError could be changed by one caller for all.
-func dateErrPassed() error {
-	return &DateError{Kind: DatePassed, msg: "That date has already passed. When would you like to do it?"}
+func (p *dateParser) errPassed() error {
+	return &DateError{Kind: DatePassed, msg: p.w.DatePassed}
 }
 
-func dateErrTooFar() error {
-	return &DateError{Kind: DateTooFar, msg: "That's more than two years from now. Could you pick a closer date for this step?"}
+func (p *dateParser) errTooFar() error {
+	return &DateError{Kind: DateTooFar, msg: p.w.DateTooFar}
 }
 
 type dateParser struct {
 	phrase string
 	today  time.Time // now's calendar date, midnight UTC
 	this   bool      // a leading "this"/"coming" was stripped
+	lang   Lang      // whose phrase: Spanish reads 6/3 as day/month
+	w      *Words    // the errors' words
+}
+
+// monthName is m in the parser's language.
+func (p *dateParser) monthName(m time.Month) string {
+	if p.lang == Spanish {
+		return spanishMonths[m-1]
+	}
+	return m.String()
+}
+
+// weekdayName is w in the parser's language.
+func (p *dateParser) weekdayName(w time.Weekday) string {
+	if p.lang == Spanish {
+		return spanishWeekdays[w]
+	}
+	return w.String()
+}
+
+// sayMonthDay is "June 12" or "12 de junio", with the year when it is not this one.
+func (p *dateParser) sayMonthDay(d time.Time) string {
+	if p.lang == Spanish {
+		s := fmt.Sprintf("%d de %s", d.Day(), spanishMonths[d.Month()-1])
+		if d.Year() != p.today.Year() {
+			s += fmt.Sprintf(" de %d", d.Year())
+		}
+		return s
+	}
+	return dateMonthDay(d, p.today.Year())
 }
 
 // dateTokens lowercases the phrase and splits it into words, keeping only
@@ -227,7 +272,11 @@ func (p *dateParser) parse(t []string) (time.Time, error) {
 	t = p.trimFillers(t)
 	s := strings.Join(t, " ")
 	if dateVagueWords[s] {
-		return time.Time{}, &DateError{Kind: DateVague, msg: fmt.Sprintf(`"%s" isn't a date yet, and that's okay. Could you pick a day? For example "Friday", "the 20th" or "in two weeks".`, s)}
+		echo := s
+		if p.lang == Spanish {
+			echo = dateEcho(p.phrase) // s is the phrase as the parser reads it, in English words
+		}
+		return time.Time{}, &DateError{Kind: DateVague, msg: fmt.Sprintf(p.w.DateVague, echo)}
 	}
 	if dateTomorrowWords[s] {
 		return p.tomorrow(), nil
@@ -239,7 +288,7 @@ func (p *dateParser) parse(t []string) (time.Time, error) {
 		return f(p), nil
 	}
 	if dateLooksPast(t) {
-		return time.Time{}, dateErrPassed()
+		return time.Time{}, p.errPassed()
 	}
 	for _, f := range []func([]string) (time.Time, error){p.relative, p.weekday, p.labelled} {
 		if d, err := f(t); err != errDateNoMatch {
@@ -247,10 +296,10 @@ func (p *dateParser) parse(t []string) (time.Time, error) {
 		}
 	}
 	if m, ok := dateMonthOnly(t); ok {
-		return time.Time{}, &DateError{Kind: DateVague, msg: fmt.Sprintf("%s is a whole month. Which day in %s works for you?", m, m)}
+		return time.Time{}, &DateError{Kind: DateVague, msg: fmt.Sprintf(p.w.DateMonthOnly, p.monthName(m), p.monthName(m))}
 	}
-	if dateLooksForeign(p.phrase, t) {
-		return time.Time{}, &DateError{Kind: DateNotUnderstood, msg: "Sorry, I only understand dates written in English so far. " + dateExamples}
+	if p.lang == English && dateLooksForeign(p.phrase, t) {
+		return time.Time{}, &DateError{Kind: DateNotUnderstood, msg: p.w.DateForeign}
 	}
 	return time.Time{}, p.notUnderstood()
 }
@@ -461,7 +510,7 @@ func (p *dateParser) relative(t []string) (time.Time, error) {
 		return time.Time{}, errDateNoMatch
 	}
 	if tooBig {
-		return time.Time{}, dateErrTooFar()
+		return time.Time{}, p.errTooFar()
 	}
 	if months {
 		return dateAddMonths(base, n*mult), nil
@@ -596,12 +645,15 @@ func (p *dateParser) labelled(t []string) (time.Time, error) {
 	}
 	if hasWD && d.Weekday() != wd {
 		return time.Time{}, &DateError{Kind: DateImpossible, msg: fmt.Sprintf(
-			"%s is a %s, not a %s. Which day did you mean?", dateMonthDay(d, p.today.Year()), d.Weekday(), wd)}
+			p.w.DateWeekdayMismatch, p.sayMonthDay(d), p.weekdayName(d.Weekday()), p.weekdayName(wd))}
 	}
 	if wantWord != "" && !d.Equal(want) {
+		word := p.w.DayToday
+		if wantWord == "tomorrow" {
+			word = p.w.DayTomorrow
+		}
 		return time.Time{}, &DateError{Kind: DateImpossible, msg: fmt.Sprintf(
-			"%s isn't %s: %s is %s. Which day did you mean?", dateMonthDay(d, p.today.Year()), wantWord,
-			wantWord, SayDate(want, p.today)[len(wantWord)+2:])}
+			p.w.DateLabelMismatch, p.sayMonthDay(d), word, word, SayDateIn(p.lang, want, p.today)[len(word)+2:])}
 	}
 	return d, nil
 }
@@ -674,8 +726,11 @@ func (p *dateParser) explicit(t []string) (time.Time, error) {
 // months too short to have it.
 func (p *dateParser) dayOfMonth(d int) (time.Time, error) {
 	if d < 1 || d > 31 {
-		return time.Time{}, &DateError{Kind: DateImpossible, msg: fmt.Sprintf(
-			"No month has a %s. Which day did you mean?", dateOrdinal(d))}
+		n := dateOrdinal(d)
+		if p.lang == Spanish {
+			n = strconv.Itoa(d)
+		}
+		return time.Time{}, &DateError{Kind: DateImpossible, msg: fmt.Sprintf(p.w.DateNoMonthHas, n)}
 	}
 	for k := 0; ; k++ { // ends within two months: every other month has 31 days
 		first := p.monthStart(k)
@@ -704,14 +759,15 @@ func (p *dateParser) monthDay(m time.Month, d, y int) (time.Time, error) {
 }
 
 func (p *dateParser) noSuchDay(m time.Month, d, y int) error {
-	msg := fmt.Sprintf("There's no %s %d. Which day did you mean?", m, d)
+	msg := fmt.Sprintf(p.w.DateNoSuchDay, p.monthName(m), d)
 	if y != 0 {
-		msg = fmt.Sprintf("There's no %s %d in %d. Which day did you mean?", m, d, y)
+		msg = fmt.Sprintf(p.w.DateNoSuchDayYear, p.monthName(m), d, y)
 	}
 	return &DateError{Kind: DateImpossible, msg: msg}
 }
 
-// numeric reads US month/day: "6/3", "6/3/27", "6/3/2027", and "2027/6/3".
+// numeric reads US month/day: "6/3", "6/3/27", "6/3/2027", and "2027/6/3";
+// for a Spanish speaker day/month ("20/6"), year first still year/month/day.
 func (p *dateParser) numeric(tok string) (time.Time, error) {
 	parts := strings.Split(tok, "/")
 	if len(parts) < 2 || len(parts) > 3 {
@@ -722,7 +778,8 @@ func (p *dateParser) numeric(tok string) (time.Time, error) {
 			return time.Time{}, errDateNoMatch
 		}
 	}
-	if len(parts) == 3 && len(parts[0]) == 4 {
+	yearFirst := len(parts) == 3 && len(parts[0]) == 4
+	if yearFirst {
 		parts = []string{parts[1], parts[2], parts[0]}
 	}
 	if len(parts[0]) > 2 || len(parts[1]) > 2 {
@@ -730,6 +787,9 @@ func (p *dateParser) numeric(tok string) (time.Time, error) {
 	}
 	m, _ := strconv.Atoi(parts[0])
 	d, _ := strconv.Atoi(parts[1])
+	if p.lang == Spanish && !yearFirst {
+		m, d = d, m // Spanish speakers write day/month: 20/6 is June 20
+	}
 	y := 0
 	if len(parts) == 3 {
 		switch len(parts[2]) {
@@ -743,8 +803,7 @@ func (p *dateParser) numeric(tok string) (time.Time, error) {
 		}
 	}
 	if m < 1 || m > 12 || d < 1 || d > 31 {
-		return time.Time{}, &DateError{Kind: DateImpossible, msg: fmt.Sprintf(
-			`I couldn't find "%s" on the calendar. I read dates like 6/3 as month/day, so 6/3 is June 3. Which day did you mean?`, dateEcho(tok))}
+		return time.Time{}, &DateError{Kind: DateImpossible, msg: fmt.Sprintf(p.w.DateNumericBad, dateEcho(tok))}
 	}
 	return p.monthDay(time.Month(m), d, y)
 }
@@ -764,8 +823,7 @@ func (p *dateParser) iso(tok string) (time.Time, error) {
 	m, _ := strconv.Atoi(parts[1])
 	d, _ := strconv.Atoi(parts[2])
 	if m < 1 || m > 12 {
-		return time.Time{}, &DateError{Kind: DateImpossible, msg: fmt.Sprintf(
-			`I couldn't find "%s" on the calendar. Which day did you mean?`, dateEcho(tok))}
+		return time.Time{}, &DateError{Kind: DateImpossible, msg: fmt.Sprintf(p.w.DateISOBad, dateEcho(tok))}
 	}
 	return p.monthDay(time.Month(m), d, y)
 }
@@ -858,8 +916,7 @@ func dateLooksForeign(phrase string, t []string) bool {
 }
 
 func (p *dateParser) notUnderstood() error {
-	return &DateError{Kind: DateNotUnderstood, msg: fmt.Sprintf(
-		`I couldn't turn "%s" into a date. %s`, dateEcho(p.phrase), dateExamples)}
+	return &DateError{Kind: DateNotUnderstood, msg: fmt.Sprintf(p.w.DateNotUnderstood, dateEcho(p.phrase))}
 }
 
 // dateEcho makes the member's text safe to quote back: one line, at most
@@ -933,6 +990,13 @@ const dateFindMaxWords = 7
 // like "3 days a week" and a number followed by a noun ("the 5th floor",
 // "Jan 3 times") are not dates. The longest phrase wins, then the last.
 func FindDate(sentence string, now time.Time) (rest string, date time.Time, ok bool) {
+	return FindDateIn(English, sentence, now)
+}
+
+// FindDateIn is FindDate for a person who speaks l: a Spanish sentence's
+// date is led by "el", "para", "antes", "hasta", "en", "este", "próximo"…
+// ("llamar a la oficina el lunes").
+func FindDateIn(l Lang, sentence string, now time.Time) (rest string, date time.Time, ok bool) {
 	if len(sentence) > MaxInput {
 		return sentence, time.Time{}, false
 	}
@@ -954,7 +1018,11 @@ func FindDate(sentence string, now time.Time) (rest string, date time.Time, ok b
 	anchors := make([]int, len(words)+1)
 	for k, w := range words {
 		anchors[k+1] = anchors[k]
-		if dateAnchored(dateTokens(sentence[w.start:w.end])) {
+		toks := dateTokens(sentence[w.start:w.end])
+		if l == Spanish {
+			toks = spanishDateTokens(toks)
+		}
+		if dateAnchored(toks) {
 			anchors[k+1]++
 		}
 	}
@@ -973,10 +1041,17 @@ func FindDate(sentence string, now time.Time) (rest string, date time.Time, ok b
 			if j < len(words) {
 				next = strings.ToLower(strings.Trim(sentence[words[j].start:words[j].end], ",.;:!?"))
 			}
-			if !dateStandsAlone(toks, next) {
+			if l == Spanish {
+				for k := range toks {
+					toks[k] = unaccent.Replace(toks[k])
+				}
+				if !esStandsAlone(toks, unaccent.Replace(next)) {
+					continue
+				}
+			} else if !dateStandsAlone(toks, next) {
 				continue
 			}
-			d, err := ParseDate(phrase, now)
+			d, err := ParseDateIn(l, phrase, now)
 			if err != nil {
 				continue
 			}

@@ -270,7 +270,7 @@ func TestParseDateMessages(t *testing.T) {
 		"the 32nd":      "No month has a 32nd. Which day did you mean?",
 		"Monday 6/12":   "June 12 is a Friday, not a Monday. Which day did you mean?",
 		"tomorrow 6/12": "June 12 isn't tomorrow: tomorrow is Thursday, June 11. Which day did you mean?",
-		"viernes":       `Sorry, I only understand dates written in English so far. You could say "Friday", "the 20th", "next week" or "June 3".`,
+		"viernes":       `That looks like Spanish. To talk in Spanish, type "español" — or give me the day in English, like "Friday" or "June 3".`,
 	} {
 		_, err := ParseDate(phrase, now)
 		if err == nil || err.Error() != want {

@@ -83,6 +83,9 @@ type turn struct {
 	pushed bool    // whether mark is already on the back list
 	heard  *signal // the safety check's finding, when the caller ran it
 	w      *Words  // the member's language
+	// guessed: the member's words look Spanish and their language is not
+	// settled; the turn speaks Spanish and asks (lang.go).
+	guessed bool
 }
 
 func markOf(s State) Mark {
@@ -135,6 +138,7 @@ func Start(s State, flow Flow, c Context, now time.Time) Result {
 }
 
 func (t *turn) run() {
+	t.guessLang()   // Spanish first words: the whole turn is in Spanish, a crisis reply too (lang.go)
 	if t.safety() { // before anything else, even a message too long to answer
 		return
 	}
@@ -145,7 +149,11 @@ func (t *turn) run() {
 		}
 		return
 	}
-	word := normalize(t.text)
+	raw := normalize(t.text)
+	word := understand(raw) // Spanish commands read as their English (commands.go)
+	if t.language(word) {   // "español", "english", and a first Spanish message (lang.go)
+		return
+	}
 	if t.dataCommand(word) {
 		return
 	}
@@ -173,7 +181,7 @@ func (t *turn) run() {
 			return
 		}
 		if t.action == "" {
-			t.action = cmp.Or(t.matchChoice(word), t.ending(word))
+			t.action = cmp.Or(t.matchChoice(raw), t.matchChoice(word), t.esChoice(raw), t.ending(word))
 		}
 	}
 	if t.s.Active() && (t.action == actGoal || t.action == actCheckIn) {
@@ -327,7 +335,7 @@ func (t *turn) question() Reply {
 	case stageStepFar:
 		return t.farQuestion()
 	case stageStepWho:
-		return Reply{Text: fmt.Sprintf(t.w.StepWho, capitalize(SayDateIn(t.w.lang(), s.Draft.Due, t.now))), Choices: whoChoices(t.w)}
+		return Reply{Text: fmt.Sprintf(t.w.StepWho, capitalize(t.sayDate(s.Draft.Due))), Choices: whoChoices(t.w)}
 	case stageStepWhoName:
 		return Reply{Text: t.w.StepWhoName}
 	case stageStepMore:
@@ -440,9 +448,12 @@ func (t *turn) matchChoice(word string) string {
 
 var (
 	yesWords = map[string]bool{"yes": true, "y": true, "yeah": true, "yep": true, "yup": true, "sure": true, "ok": true, "okay": true, "👍": true, "please": true, "yes please": true,
-		"sí": true, "si": true, "claro": true, "dale": true, "sí, por favor": true}
+		// Spanish (see lang.go), with and without the accent
+		"sí": true, "si": true, "sip": true, "claro": true, "claro que sí": true, "claro que si": true, "dale": true, "sale": true,
+		"va": true, "okey": true, "de acuerdo": true, "está bien": true, "esta bien": true, "por supuesto": true,
+		"sí, por favor": true, "si, por favor": true, "sí por favor": true, "si por favor": true, "por favor": true}
 	noWords = map[string]bool{"no": true, "n": true, "nope": true, "nah": true, "no thanks": true, "no thank you": true, "👎": true,
-		"no, gracias": true, "no gracias": true}
+		"nop": true, "nel": true, "no gracias": true, "no, gracias": true, "para nada": true, "mejor no": true}
 )
 
 // answer dispatches an answer to the current stage.

@@ -93,11 +93,11 @@ func (t *turn) pause(phrase string) {
 		t.say(t.w.PauseHow)
 		return
 	}
-	day, err := AwayUntil(phrase, t.now)
+	day, err := t.awayUntil(phrase)
 	if err != nil {
 		t.say(err.Error() + "\n" + t.w.PauseHow)
 		return
 	}
 	t.res.Pause = &day
-	t.say(fmt.Sprintf(t.w.Paused, SayDateIn(t.w.lang(), day, t.now)))
+	t.say(fmt.Sprintf(t.w.Paused, t.sayDate(day)))
 }

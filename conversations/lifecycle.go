@@ -311,7 +311,7 @@ func (t *turn) lifeAnswer(word string) bool {
 		t.say(fmt.Sprintf(t.w.Revised, goal.Text))
 		return true
 	case t.s.Stage == stageReviseDate:
-		if _, err := ParseDate(t.text, t.now); err != nil {
+		if _, err := ParseDateIn(t.c.Lang, t.text, t.now); err != nil {
 			if t.text == "" {
 				t.say(t.w.ReviseDateQ)
 			} else {
@@ -502,7 +502,7 @@ func (t *turn) editStep() bool {
 			return true
 		}
 		edited := *st
-		if due, err := ParseDate(m[2], t.now); err == nil {
+		if due, err := ParseDateIn(t.c.Lang, m[2], t.now); err == nil {
 			edited.Due = due
 		} else {
 			edited.What = m[2]

@@ -81,17 +81,19 @@ var (
 	ordinalWords = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
 		"fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7,
 		"eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
-		"primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3}
+		"primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
+		"primer": 1, "tercer": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6}
 	allWords = map[string]bool{"all": true, "all of them": true, "all of it": true, "everything": true,
 		"all done": true, "all the steps": true, "all steps": true, "every one": true, "every step": true,
 		"all of those": true, "todos": true, "todo": true, "todas": true}
 	bothWords = map[string]bool{"both": true, "both of them": true, "the both": true, "both steps": true, "los dos": true, "las dos": true, "ambos": true}
 	// refFiller is what may surround a reference ("I did the first one",
 	// "step #2", "number two").
-	refFiller = regexp.MustCompile(`^(i )?(did|finished|completed|done|have done|did do)?\s*(with )?(the )?`)
-	refTail   = regexp.MustCompile(`(\s+(one|ones|step|steps))?(\s+(is|are))?(\s+(done|too|as well))?$`)
+	// (and in Spanish: "hice el primero", "ya terminé el 2", "el segundo paso también")
+	refFiller = regexp.MustCompile(`^(i |yo )?(did|finished|completed|done|have done|did do|ya hice|hice|ya termin[eé]|termin[eé]|complet[eé]|ya complet[eé])?\s*(with |con )?(the |el |la |lo del |lo de la )?`)
+	refTail   = regexp.MustCompile(`(\s+(one|ones|step|steps|paso|pasos))?(\s+(is|are|est[aá]|ya est[aá]))?(\s+(done|too|as well|hecho|listo|tambi[eé]n))?$`)
 	refSplit  = regexp.MustCompile(`\s*(?:,|&|\band\b|\by\b|\+)\s*`)
-	clauseSep = regexp.MustCompile(`\s*(?:[,;.]|\band then\b|\bthen\b|\band also\b|\balso\b|\band\b|\bplus\b)\s*`)
+	clauseSep = regexp.MustCompile(`\s*(?:[,;.]|\band then\b|\bthen\b|\band also\b|\balso\b|\band\b|\bplus\b|\by luego\b|\by tambi[eé]n\b|\by\b|\bluego\b)\s*`)
 )
 
 // matchSteps finds the steps an answer names, among the steps shown to the
@@ -289,7 +291,9 @@ func init() {
 		did do done does doing got get gets getting went go goes going made make makes making
 		finished finish completed complete started start tried try one ones thing things stuff step steps
 		was were is are be been had has have having will would could can really actually yes yeah ok okay
-		some any all both lot bit little well good great not no yo el la los las un una de del que y lo le mi`) {
+		some any all both lot bit little well good great not no yo el la los las un una de del que y lo le mi
+		al con para por en ya hice hizo fue fui esta este estas estos esa ese eso muy mas pero como su sus tu tus
+		hecho listo paso pasos unos unas ayer hoy semana tambien todo todos nada algo`) {
 		stopWords[w] = true
 	}
 }
@@ -300,7 +304,7 @@ func contentWords(s string) []string {
 	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	}) {
-		f = strings.Trim(f, "'")
+		f = unaccent.Replace(strings.Trim(f, "'")) // "llamé" is "llame", typed with or without
 		if len([]rune(f)) < 3 || stopWords[f] {
 			continue
 		}
@@ -345,9 +349,10 @@ func stem(w string) string {
 }
 
 // sameStem is true for two stems of one word: equal, or one a short
-// extension of the other ("appl"/"apply" is cut, "hous"/"housing" too).
+// extension of the other ("appl"/"apply" is cut, "hous"/"housing" too),
+// or one Spanish word ("llam" of "llamé" and "llamar", see esStem).
 func sameStem(a, b string) bool {
-	if a == b {
+	if a == b || esStem(a) == esStem(b) {
 		return true
 	}
 	if len(a) > len(b) {
@@ -362,12 +367,17 @@ var (
 	meWords = map[string]bool{"me": true, "i": true, "myself": true, "me myself": true, "just me": true, "me!": true,
 		"i will": true, "i'll": true, "i will do it": true, "i'll do it": true, "i do": true, "i can": true, "i'll do that": true,
 		"mine": true, "me, myself": true, "yo": true, "mi": true, "mí": true, "yo mismo": true, "yo misma": true,
-		"yo lo hago": true, "lo hago yo": true, "me mismo": true, "solo yo": true, "me personally": true, "i am": true, "i'm doing it": true}
+		"yo lo hago": true, "lo hago yo": true, "me mismo": true, "solo yo": true, "me personally": true, "i am": true, "i'm doing it": true,
+		"yo mismo/a": true, "yo misma/o": true, "yo solo": true, "yo sola": true, "yo misma lo hago": true, "yo mismo lo hago": true,
+		"lo hago yo mismo": true, "lo hago yo misma": true, "yo me encargo": true, "yo lo haré": true, "yo lo hare": true, "mí mismo": true,
+		"mí misma": true, "mi mismo": true, "mi misma": true}
 	navWords  = regexp.MustCompile(`\b(navigator|navigators|navegador|navegadora|nav|coach)\b`)
-	notPerson = regexp.MustCompile(`\b(date|day|days|week|weeks|month|months|today|tonight|tomorrow|yesterday|keep|sooner|later|soon|asap|morning|afternoon|evening|whenever)\b|\?`)
-	notSure   = map[string]bool{"idk": true, "i don't know": true, "dont know": true, "don't know": true, "not sure": true,
+	notPerson = regexp.MustCompile(`\b(date|day|days|week|weeks|month|months|today|tonight|tomorrow|yesterday|keep|sooner|later|soon|asap|morning|afternoon|evening|whenever)\b|\?` +
+		`|\b(fecha|dia|dias|semana|semanas|mes|meses|hoy|manana|ayer|pronto|luego|despues|tarde|noche|mantener|dejar)\b`)
+	notSure = map[string]bool{"idk": true, "i don't know": true, "dont know": true, "don't know": true, "not sure": true,
 		"no one": true, "nobody": true, "no": true, "yes": true, "ok": true, "okay": true, "none": true, "no se": true, "no sé": true,
-		"who": true, "what": true, "huh": true, "dunno": true, "someone": true, "somebody": true, "anyone": true}
+		"who": true, "what": true, "huh": true, "dunno": true, "someone": true, "somebody": true, "anyone": true,
+		"nadie": true, "ninguno": true, "ninguna": true, "alguien": true, "quien": true, "quién": true, "qué": true, "que": true, "ni idea": true}
 )
 
 // whoOf reads who will do a step from typed words. ok is false when the
@@ -504,11 +514,15 @@ func (t *turn) markDoneDirect(word string) {
 // ParseDate reads ("Friday", "the 20th"), "keep this date", "tomorrow".
 func looksLikeDay(text string, now time.Time) bool {
 	w := normalize(text)
-	if notPerson.MatchString(w) || strings.ContainsAny(w, "0123456789") {
+	if notPerson.MatchString(w) || notPerson.MatchString(unaccent.Replace(w)) || strings.ContainsAny(w, "0123456789") {
 		return true
 	}
-	_, err := ParseDate(text, now)
-	return err == nil
+	for _, l := range []Lang{English, Spanish} { // a day in either language is not a person
+		if _, err := ParseDateIn(l, text, now); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // answerWho takes typed words as who will do the step; words that are not
@@ -521,7 +535,7 @@ func (t *turn) answerWho() {
 	}
 	lead := t.w.WhoAgain
 	if t.text != "" && looksLikeDay(t.text, t.now) {
-		lead = fmt.Sprintf(t.w.WhoNotADay, SayDate(t.s.Draft.Due, t.now))
+		lead = fmt.Sprintf(t.w.WhoNotADay, t.sayDate(t.s.Draft.Due))
 	}
 	t.s.Stage = stageStepWho // the buttons answer it, from the name question too
 	t.say(lead, whoChoices(t.w)...)
@@ -529,4 +543,21 @@ func (t *turn) answerWho() {
 
 func whoChoices(w *Words) []Choice {
 	return []Choice{{w.WhoMe, actWhoMe}, {w.WhoNavigator, actWhoNav}, {w.WhoOther, actWhoOther}, {w.HelperPick, ActPickHelper}}
+}
+
+// esSuffixes are Spanish verb and noun endings, longest first: enough to
+// make llamé, llamar, llamando and llamaste one stem. They are cut from a
+// stem stem() already made, so English words keep matching as they did.
+var esSuffixes = []string{"ieron", "iendo", "aron", "aste", "iste", "amos", "imos", "ando", "ado", "ada", "ido", "ida",
+	"ar", "er", "ir", "os", "as", "o", "a", "e"}
+
+// esStem cuts a Spanish ending off a stem, keeping at least four letters
+// (so short English words like "water" are never cut to "wat").
+func esStem(w string) string {
+	for _, suf := range esSuffixes {
+		if rest, ok := strings.CutSuffix(w, suf); ok && len([]rune(rest)) >= 4 {
+			return rest
+		}
+	}
+	return w
 }

@@ -28,7 +28,7 @@ func TestStep_TalkToPerson(t *testing.T) {
 		name string
 		s    State
 		c    Context
-	}{{"idle", State{V: stateVersion}, Context{Goal: goal}}, {"in a flow", midGoal, Context{}}} {
+	}{{"idle", State{V: stateVersion}, Context{Goal: goal, LangSettled: true}}, {"in a flow", midGoal, Context{LangSettled: true}}} {
 		for _, text := range asks {
 			t.Run(s.name+"/"+text, func(t *testing.T) {
 				res := Step(s.s, Input{Text: text}, s.c, refNow)

@@ -284,6 +284,14 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 			m.IntroducedAt = now.UTC()
 			t.Member = &m
 		}
+		if res.Lang != "" {
+			m := view.Member
+			if t.Member != nil {
+				m = *t.Member
+			}
+			m.Lang = StoredLang(res.Lang, res.LangGuessed)
+			t.Member = &m
+		}
 		replies = res.Replies
 		return t, nil
 	})
@@ -351,7 +359,7 @@ func (r *Runner) Away(ctx context.Context, memberID, eventID, phrase string, now
 		day = time.Time{}
 		if phrase != "" {
 			var err error
-			if day, err = AwayUntil(phrase, now.In(loc)); err != nil {
+			if day, err = AwayUntilIn(LangOf(m), phrase, now.In(loc)); err != nil { // in the member's language
 				return store.Turn{}, err
 			}
 		}
@@ -389,11 +397,14 @@ func NeedsZone(state json.RawMessage, text string, now time.Time) bool {
 	case stageStepWhen, stageStepFar:
 		return true
 	case stageStepWhat, stageStepMore, stageStepWho, stagePlanAsStep:
-		if _, err := ParseDate(text, now); err == nil {
-			return true
+		for _, l := range []Lang{English, Spanish} { // the member's language is not known here
+			if _, err := ParseDateIn(l, text, now); err == nil {
+				return true
+			}
+			if _, _, found := FindDateIn(l, text, now); found {
+				return true
+			}
 		}
-		_, _, found := FindDate(text, now)
-		return found
 	}
 	return false
 }
@@ -454,7 +465,8 @@ func StartOfDay(day time.Time, loc *time.Location) time.Time {
 // ContextOf picks the member's active goals from their stored data (the
 // newest is Goal; Steps are all of theirs), and their latest check-in.
 func ContextOf(v store.View) Context {
-	c := Context{Lang: LangOf(v.Member), LastCheckIn: v.LastCheckIn, CheckIns: v.CheckIns, Introduced: !v.Member.IntroducedAt.IsZero()}
+	c := Context{LastCheckIn: v.LastCheckIn, CheckIns: v.CheckIns, Introduced: !v.Member.IntroducedAt.IsZero(),
+		Lang: LangOf(v.Member), LangSettled: langSettled(v.Member.Lang)}
 	for _, gs := range v.Goals {
 		for _, st := range gs.Steps {
 			if st.Done() {

@@ -191,7 +191,8 @@ func TestSafety_Crisis(t *testing.T) {
 }
 
 func TestSafety_CrisisContacts(t *testing.T) {
-	c := Context{CrisisContacts: "Riverside group: call our warmline 555-0100, 9am–9pm\nEastside: text Sam 555-0199"}
+	// A member who chose English (one who did not is answered in Spanish: lang_test.go).
+	c := Context{LangSettled: true, CrisisContacts: "Riverside group: call our warmline 555-0100, 9am–9pm\nEastside: text Sam 555-0199"}
 	res := Step(State{}, Input{Text: "me quiero morir"}, c, refNow)
 	got := joinReplies(res.Replies)
 	if !strings.Contains(got, "555-0100") || !strings.Contains(got, "555-0199") || strings.Contains(got, "call or text 988") ||

@@ -75,10 +75,13 @@ func notMeasurable(goal string) bool {
 
 // hasWhen: the goal says by when or how often.
 func hasWhen(text string, now time.Time) bool {
-	if hasTime(text) {
+	if hasTime(text) || esTimeWords.MatchString(fold(text)) {
 		return true
 	}
 	_, _, ok := FindDate(text, now)
+	if !ok {
+		_, _, ok = FindDateIn(Spanish, text, now) // either language: see lang.go
+	}
 	return ok
 }
 

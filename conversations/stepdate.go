@@ -25,7 +25,7 @@ const (
 // question, so "When will you do it?" is not asked; the words keep the rest.
 func (t *turn) stepWhat(what string) {
 	s := &t.s
-	if rest, due, ok := FindDate(what, t.now); ok {
+	if rest, due, ok := t.findDate(what); ok {
 		s.Draft.What, s.Draft.Due = rest, due
 		t.dueSet()
 		return
@@ -60,7 +60,7 @@ func (t *turn) afterSession() bool {
 // farQuestion asks whether a step could be smaller: one due after the next
 // session, for a first step; else one more than 6 weeks away.
 func (t *turn) farQuestion() Reply {
-	due := SayDate(t.s.Draft.Due, t.now)
+	due := t.sayDate(t.s.Draft.Due)
 	text := fmt.Sprintf(t.w.StepFar, due)
 	if t.afterSession() {
 		day, _ := t.sessionDay()
@@ -70,7 +70,9 @@ func (t *turn) farQuestion() Reply {
 }
 
 // unsureWords are ways of saying "I don't know when".
-var unsureWords = regexp.MustCompile(`^(i'?m |i am )?(not sure|unsure|idk|i dunno|dunno|no idea|no clue|i don'?t know|don'?t know|not sure yet|whenever|whenever i can|when i can|any ?time|sometime|some ?day|soon|soon ?ish|later|eventually|you pick|you choose|up to you|tbd|not yet)$`)
+var unsureWords = regexp.MustCompile(`^(i'?m |i am )?(not sure|unsure|idk|i dunno|dunno|no idea|no clue|i don'?t know|don'?t know|not sure yet|whenever|whenever i can|when i can|any ?time|sometime|some ?day|soon|soon ?ish|later|eventually|you pick|you choose|up to you|tbd|not yet)$` +
+	// and in Spanish (folded: no accents)
+	`|^(no se|no lo se|no estoy segur[oa]|ni idea|no tengo idea|quien sabe|cuando pueda|algun dia|pronto|luego|despues|mas adelante|tu elige|elige tu|escoge tu|tu dime|todavia no|aun no|no se cuando)$`)
 
 // whenWayOut handles the way out of the date question: "not sure" gets a
 // suggested day, which the member takes or leaves. It reports whether it
@@ -84,9 +86,9 @@ func (t *turn) whenWayOut() bool {
 	case !s.Draft.Suggest.IsZero() && t.action == actKeep:
 		s.Draft.Due = s.Draft.Suggest
 		t.dueSet()
-	case !s.Draft.Suggest.IsZero() && (t.action == actOther || t.action == "" && noWords[normalize(t.text)]):
+	case !s.Draft.Suggest.IsZero() && (t.action == actOther || t.action == "" && noWords[unaccent.Replace(normalize(t.text))]):
 		s.Draft.Suggest = time.Time{}
-	case t.action == actUnsure || t.action == "" && unsureWords.MatchString(normalize(t.text)):
+	case t.action == actUnsure || t.action == "" && unsureWords.MatchString(unaccent.Replace(normalize(t.text))):
 		s.Draft.Suggest = t.suggestDay()
 	default:
 		return false
@@ -135,17 +137,21 @@ func (t *turn) suggestDay() time.Time {
 }
 
 // shortDay says a day as briefly as is clear: "today", "tomorrow",
-// "Monday" within the coming week, else "Monday, June 22".
+// "Monday" within the coming week, else "Monday, June 22" (in the
+// member's language).
 func (t *turn) shortDay(day time.Time) string {
 	switch n := int(day.Sub(t.today()).Hours() / 24); {
 	case n == 0:
-		return "today"
+		return t.w.DayToday
 	case n == 1:
-		return "tomorrow"
+		return t.w.DayTomorrow
 	case n > 1 && n < 7:
+		if t.c.Lang == Spanish {
+			return spanishWeekdays[day.Weekday()]
+		}
 		return day.Weekday().String()
 	}
-	return SayDate(day, t.now)
+	return t.sayDate(day)
 }
 
 // whenQuestion asks for the step's day, or offers the suggested one.
@@ -178,7 +184,7 @@ func (t *turn) dateChange() bool {
 	if phrase == "" {
 		return false
 	}
-	due, err := ParseDate(phrase, t.now)
+	due, err := t.parseDate(phrase)
 	if err != nil {
 		return false
 	}
@@ -209,7 +215,7 @@ func isBigStep(what string) bool { return bigSteps.MatchString(normalize(what)) 
 func (t *turn) bigStep() bool {
 	s := &t.s
 	switch {
-	case s.Draft.Big != "" && !s.Draft.SplitAsked && (t.action == actKeep || t.action == "" && unsureWords.MatchString(normalize(t.text))):
+	case s.Draft.Big != "" && !s.Draft.SplitAsked && (t.action == actKeep || t.action == "" && unsureWords.MatchString(unaccent.Replace(normalize(t.text)))):
 		// Not knowing a first piece is fine: go on with the big one.
 		if t.action != actKeep {
 			t.say(t.w.BigAsIs)
@@ -240,10 +246,10 @@ func (t *turn) bigQuestion() Reply {
 // onDay is "today", "tomorrow", "on Tuesday", or "on Tuesday, June 23".
 func (t *turn) onDay(day time.Time) string {
 	s := t.shortDay(day)
-	if s == "today" || s == "tomorrow" {
+	if s == t.w.DayToday || s == t.w.DayTomorrow {
 		return s
 	}
-	return "on " + s
+	return fmt.Sprintf(t.w.DayOn, s)
 }
 
 // keepBigOne keeps a big first step, once its first piece is added, as a
@@ -275,5 +281,5 @@ func SayDue(w *Words, due, now time.Time) string {
 	if due.IsZero() {
 		return w.NoDateYet
 	}
-	return "by " + SayDate(due, now)
+	return fmt.Sprintf(w.DueBy, SayDateIn(w.lang(), due, now))
 }

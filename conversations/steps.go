@@ -51,7 +51,7 @@ func (t *turn) stepAnswer() {
 				return
 			}
 		}
-		due, err := ParseDate(t.text, t.now)
+		due, err := t.parseDate(t.text)
 		if err != nil {
 			if t.text == "" {
 				t.say(t.w.StepNoDate)

@@ -375,6 +375,39 @@ type Talk struct {
 	CountMessages    string
 	DataGroup        string
 	Roles            []string // member, facilitator, navigator (store.Role order)
+
+	// Language (lang.go)
+	// LangAsk asks a member whose first words were Spanish, once, which
+	// language they prefer; LangYes and LangEnglish are its buttons.
+	LangAsk     string
+	LangYes     string
+	LangEnglish string
+	// LangSwitched is said, in the new language, when the member switches.
+	LangSwitched string
+	// DayMonthRead says which reading of a date like 6/3 was taken.
+	DayMonthRead string
+	// Days said briefly: DayToday, DayTomorrow; DayOn is "on Tuesday"; DueBy "by Friday, June 12".
+	DayToday    string
+	DayTomorrow string
+	DayOn       string
+	DueBy       string
+	// Date errors (dates.go): what a member reads when a phrase gives no
+	// usable date.
+	DateTooLong         string
+	DateEmpty           string
+	DateNotUnderstood   string
+	DateForeign         string
+	DateVague           string
+	DateMonthOnly       string
+	DatePassed          string
+	DateTooFar          string
+	DateNoMonthHas      string
+	DateNoSuchDay       string
+	DateNoSuchDayYear   string
+	DateNumericBad      string
+	DateISOBad          string
+	DateWeekdayMismatch string
+	DateLabelMismatch   string
 }
 
 var englishTalk = Talk{
@@ -744,6 +777,33 @@ var englishTalk = Talk{
 	CountMessages:    "%d messages",
 	DataGroup:        "group %s: you're in it as %s",
 	Roles:            []string{"member", "facilitator", "navigator"},
+
+	// Language (lang.go)
+	LangAsk:      "Would you rather we talk in Spanish?",
+	LangYes:      "Yes",
+	LangEnglish:  "English",
+	LangSwitched: "Okay — from now on we'll talk in English. Type \"español\" any time to switch.",
+	DayMonthRead: "(I took that as %s, month/day.)",
+	DayToday:     "today",
+	DayTomorrow:  "tomorrow",
+	DayOn:        "on %s",
+	DueBy:        "by %s",
+
+	DateTooLong:         `That's a bit long for me to read as a date. Could you give just the day, like "Friday" or "June 3"?`,
+	DateEmpty:           `I didn't catch a date. You could say "Friday", "the 20th", "next week" or "June 3".`,
+	DateNotUnderstood:   `I couldn't turn "%s" into a date. You could say "Friday", "the 20th", "next week" or "June 3".`,
+	DateForeign:         `That looks like Spanish. To talk in Spanish, type "español" — or give me the day in English, like "Friday" or "June 3".`,
+	DateVague:           `"%s" isn't a date yet, and that's okay. Could you pick a day? For example "Friday", "the 20th" or "in two weeks".`,
+	DateMonthOnly:       "%s is a whole month. Which day in %s works for you?",
+	DatePassed:          "That date has already passed. When would you like to do it?",
+	DateTooFar:          "That's more than two years from now. Could you pick a closer date for this step?",
+	DateNoMonthHas:      "No month has a %s. Which day did you mean?",
+	DateNoSuchDay:       "There's no %s %d. Which day did you mean?",
+	DateNoSuchDayYear:   "There's no %s %d in %d. Which day did you mean?",
+	DateNumericBad:      `I couldn't find "%s" on the calendar. I read dates like 6/3 as month/day, so 6/3 is June 3. Which day did you mean?`,
+	DateISOBad:          `I couldn't find "%s" on the calendar. Which day did you mean?`,
+	DateWeekdayMismatch: "%s is a %s, not a %s. Which day did you mean?",
+	DateLabelMismatch:   "%s isn't %s: %s is %s. Which day did you mean?",
 }
 
 var spanishTalk = Talk{
@@ -1113,16 +1173,32 @@ var spanishTalk = Talk{
 	CountMessages:    "%d mensajes",
 	DataGroup:        "grupo %s: estás como %s",
 	Roles:            []string{"participante", "facilitador", "navegador"},
-}
 
-// lang is the language w speaks, for the few things worded by code rather
-// than by the catalogue (dates' names): the catalogue's own entries are the
-// only Words there are.
-func (w *Words) lang() Lang {
-	for l, cw := range catalogue {
-		if cw == w {
-			return l
-		}
-	}
-	return English
+	// Language (lang.go)
+	// Language (lang.go)
+	LangAsk:      "¿Prefieres que hablemos en español?",
+	LangYes:      "Sí",
+	LangEnglish:  "English",
+	LangSwitched: "¡Listo! Desde ahora hablamos en español. Si prefieres inglés, escribe \"english\".",
+	DayMonthRead: "(Lo tomé como %s, día/mes.)",
+	DayToday:     "hoy",
+	DayTomorrow:  "mañana",
+	DayOn:        "el %s",
+	DueBy:        "para el %s",
+
+	DateTooLong:         `Es un poco largo para leerlo como fecha. ¿Me dices solo el día? Por ejemplo "el viernes" o "3 de junio".`,
+	DateEmpty:           `No vi ninguna fecha. Puedes decir "el viernes", "el 20", "la próxima semana" o "3 de junio".`,
+	DateNotUnderstood:   `No pude entender "%s" como fecha. Puedes decir "el viernes", "el 20", "la próxima semana" o "3 de junio".`,
+	DateForeign:         `No pude entender esa fecha. Puedes decir "el viernes", "el 20", "la próxima semana" o "3 de junio".`,
+	DateVague:           `"%s" todavía no es una fecha, y está bien. ¿Puedes elegir un día? Por ejemplo "el viernes", "el 20" o "en dos semanas".`,
+	DateMonthOnly:       "%s es un mes entero. ¿Qué día de %s te queda bien?",
+	DatePassed:          "Esa fecha ya pasó. ¿Cuándo te gustaría hacerlo?",
+	DateTooFar:          "Eso es en más de dos años. ¿Puedes elegir una fecha más cercana para este paso?",
+	DateNoMonthHas:      "Ningún mes tiene día %s. ¿Qué día querías decir?",
+	DateNoSuchDay:       "No existe el %[2]d de %[1]s. ¿Qué día querías decir?",
+	DateNoSuchDayYear:   "No existe el %[2]d de %[1]s de %[3]d. ¿Qué día querías decir?",
+	DateNumericBad:      `No encontré "%s" en el calendario. Leo fechas como 3/6 como día/mes: 3/6 es el 3 de junio. ¿Qué día querías decir?`,
+	DateISOBad:          `No encontré "%s" en el calendario. ¿Qué día querías decir?`,
+	DateWeekdayMismatch: "El %s es %s, no %s. ¿Qué día querías decir?",
+	DateLabelMismatch:   "El %s no es %s: %s es %s. ¿Qué día querías decir?",
 }

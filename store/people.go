@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -49,6 +50,18 @@ func (s *Store) EnsureMember(ctx context.Context, m Member) (created bool, err e
 type Profile struct {
 	Name string
 	TZ   string // IANA zone
+	// Locale is Slack's locale for them ("es-MX", "en-US"). It becomes
+	// Member.Lang only while Lang is empty or itself a locale Slack gave:
+	// never over a language the member chose or was asked about.
+	Locale string
+}
+
+// SlackMayReplaceLang reports whether Slack's locale may replace a stored
+// Member.Lang: an empty one or an earlier locale ("en-US"), never a bare
+// language the member chose ("es") or one marked with a private-use part
+// ("es-x-asked", see conversations/lang.go).
+func SlackMayReplaceLang(stored string) bool {
+	return stored == "" || strings.ContainsAny(stored, "-_") && !strings.Contains(stored, "-x-")
 }
 
 // SetProfile sets the member's name and zone to what Slack says, changing
@@ -62,6 +75,9 @@ func (s *Store) SetProfile(ctx context.Context, memberID string, p Profile) (cha
 		}
 		if p.TZ != "" && p.TZ != m.TZ {
 			m.TZ, changed = p.TZ, true
+		}
+		if p.Locale != "" && p.Locale != m.Lang && SlackMayReplaceLang(m.Lang) {
+			m.Lang, changed = p.Locale, true
 		}
 		return changed
 	})

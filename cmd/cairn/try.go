@@ -34,6 +34,7 @@ type tryCommand struct {
 	export  string // where "my data" writes the file
 	// choices are the buttons last shown: typing one's label presses it.
 	choices []conversations.Choice
+	lang    string // --lang: "es", "en", or "" to keep the member's own
 }
 
 func (c *tryCommand) Run(ctx context.Context, args []string) error {
@@ -45,6 +46,7 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 	now := fs.String("now", c.getenv("CAIRN_NOW"), "start the clock at this `time` (RFC 3339) instead of now (env CAIRN_NOW)")
 	meets := fs.String("session", "Tuesday 18:00", "when the group meets each week, as `\"Weekday HH:MM\"`")
 	export := fs.String("export", "", "where \"my data\" writes your data as JSON (default: cairn-my-data-MEMBER.json in this directory)")
+	lang := fs.String("lang", c.getenv("CAIRN_LANG"), "the `language` you talk in, es or en, as if you had chosen it (env CAIRN_LANG; default: as before — type \"español\" or \"english\" any time)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: cairn try [flags]\n\nTalk to Cairn as a member, in this terminal. Your answers are kept in the database file,\nso you can stop and come back. Type /help inside for the clock commands.\nCAIRN_KEY_FILE names the key that encrypts the file (cairn key new makes one).\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -75,6 +77,12 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 	c.member = strings.TrimSpace(*member)
 	if c.member == "" {
 		return fmt.Errorf("%w: --member must not be empty", errUsage)
+	}
+	switch *lang {
+	case "", "es", "en":
+		c.lang = *lang
+	default:
+		return fmt.Errorf("%w: --lang %q: use es (Spanish) or en (English)", errUsage, *lang)
 	}
 
 	c.export = *export
@@ -111,7 +119,8 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 }
 
 // ensureZone keeps the stored member's zone in step with --tz, so dates are
-// read in the member's calendar from the first turn.
+// read in the member's calendar from the first turn, and their language
+// with --lang when given.
 func (c *tryCommand) ensureZone(ctx context.Context, st *store.Store) error {
 	m, err := st.Member(ctx, c.member)
 	if errors.Is(err, store.ErrNotFound) {
@@ -119,10 +128,14 @@ func (c *tryCommand) ensureZone(ctx context.Context, st *store.Store) error {
 	} else if err != nil {
 		return err
 	}
-	if m.TZ == c.loc.String() {
+	lang := m.Lang
+	if c.lang != "" {
+		lang = conversations.StoredLang(conversations.ParseLang(c.lang), false) // --lang is the person's choice
+	}
+	if m.TZ == c.loc.String() && m.Lang == lang {
 		return nil
 	}
-	m.TZ = c.loc.String()
+	m.TZ, m.Lang = c.loc.String(), lang
 	return st.SaveMember(ctx, m)
 }
 

@@ -950,6 +950,21 @@ var dateWeekdays = map[string]time.Weekday{
 	"sunday": time.Sunday, "sun": time.Sunday,
 }
 
+// WeekdayNamed reads a weekday's name as people type it — "monday", "mon",
+// "tues", "wensday", or a plural ("mondays", as group schedules say) — from
+// the one weekday table, shared by dates and group schedules.
+func WeekdayNamed(word string) (time.Weekday, bool) {
+	if d, ok := dateWeekdays[word]; ok {
+		return d, true
+	}
+	if w, ok := strings.CutSuffix(word, "s"); ok {
+		if d, ok := dateWeekdays[w]; ok {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
 var dateNumbers = map[string]int{
 	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,

@@ -57,6 +57,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cairnbot/cairn/conversations"
 	"github.com/robfig/cron/v3"
 )
 
@@ -668,16 +669,6 @@ func tokenizeSchedule(s string) []schedToken {
 	return toks
 }
 
-var dayWords = map[string]time.Weekday{
-	"mon": time.Monday, "mons": time.Monday, "monday": time.Monday, "mondays": time.Monday,
-	"tue": time.Tuesday, "tues": time.Tuesday, "tuesday": time.Tuesday, "tuesdays": time.Tuesday,
-	"wed": time.Wednesday, "weds": time.Wednesday, "wednesday": time.Wednesday, "wednesdays": time.Wednesday,
-	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "thursday": time.Thursday, "thursdays": time.Thursday,
-	"fri": time.Friday, "friday": time.Friday, "fridays": time.Friday,
-	"sat": time.Saturday, "saturday": time.Saturday, "saturdays": time.Saturday,
-	"sun": time.Sunday, "sunday": time.Sunday, "sundays": time.Sunday,
-}
-
 var groupWords = map[string]daySet{
 	"weekday": daysWeekdays, "weekdays": daysWeekdays, "weeknight": daysWeekdays, "weeknights": daysWeekdays,
 	"weekend": daysWeekends, "weekends": daysWeekends,
@@ -838,8 +829,8 @@ func (p *wordParser) scan() *ScheduleError {
 			continue
 		}
 		w := t.s
-		if d, ok := dayWords[w]; ok {
-			if d2, ok2 := dayWords[p.word(i+2)]; ok2 && p.isRange(i+1) {
+		if d, ok := conversations.WeekdayNamed(w); ok {
+			if d2, ok2 := conversations.WeekdayNamed(p.word(i + 2)); ok2 && p.isRange(i+1) {
 				for k := d; ; k = (k + 1) % 7 {
 					p.days |= 1 << k
 					if k == d2 {

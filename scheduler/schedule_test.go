@@ -56,6 +56,10 @@ func TestParseSchedule(t *testing.T) {
 		{in: "every Tuesday at 18:00", spec: z + "0 18 * * TUE"},
 		{in: "Mondays and Thursdays at 7:30 pm", spec: z + "30 19 * * MON,THU"},
 		{in: "weekdays 9am", spec: z + "0 9 * * MON-FRI"},
+		// The one weekday table (conversations.WeekdayNamed): its common
+		// misspellings work in schedules as in dates.
+		{in: "wensdays at 6pm", spec: z + "0 18 * * WED"},
+		{in: "every thrusday 7pm", spec: z + "0 19 * * THU"},
 		{in: "every day at noon", spec: z + "0 12 * * *"},
 		{in: "daily 8:15", spec: z + "15 8 * * *"},
 		{in: "Tue/Thu 6pm", spec: z + "0 18 * * TUE,THU"},

@@ -80,42 +80,42 @@ type Setup struct {
 	AssignNotMember   string
 
 	// Invitations, joining, leaving and the navigator question.
-	InviteAs           string // %s who, %s the group, %s where (InviteWhere or ""), %s as what
-	InviteWhere        string // %s: the channel's name
-	InviteMeets        string // %s: when it meets
-	InviteSees         string // %s: the facilitators' names
-	InviteNothing      string
-	InviteJoin         string
-	InviteNoThanks     string
-	InviteAsMember     string
-	InviteAsFacil      string
-	InviteAsNavigator  string
-	InviteAnd          string // joins roles: "a facilitator and a navigator"
-	InviteRoleFacil    string // a role's short name, after "as"
-	InviteRoleNav      string
-	InviteRoleMember   string
-	InviteGone         string
-	JoinedMember       string // %s: the group
-	JoinedRole         string // %s the group, %s the roles
-	Declined           string // %s: the group
-	LeftGroup          string // %s: the group
-	LeaveButton        string
-	LeaveGroupButton   string // %s: the group
-	LeaveNotIn         string
-	LeaveNoGroups      string
-	LeavePickInDM      string
-	LeaveWhich         string
-	NavAsk             string // %s who suggests, %s the navigator, %s the group
-	NavAskYes          string
-	NavAskNotNow       string
-	NavAskedBy         string // when the facilitator's name is unknown
-	NavYes             string // %s the navigator, %s the group
-	NavNo              string // %s the group, %s the navigator
-	NavGone            string
-	NudgeSent          string // %s: the member
-	NudgedToday        string // %s: the member
-	PersonThem         string // a member with no name, in NudgeSent
-	PersonSomeone      string // a person whose name Slack would not give
+	InviteAs          string // %s who, %s the group, %s where (InviteWhere or ""), %s as what
+	InviteWhere       string // %s: the channel's name
+	InviteMeets       string // %s: when it meets
+	InviteSees        string // %s: the facilitators' names
+	InviteNothing     string
+	InviteJoin        string
+	InviteNoThanks    string
+	InviteAsMember    string
+	InviteAsFacil     string
+	InviteAsNavigator string
+	InviteAnd         string // joins roles: "a facilitator and a navigator"
+	InviteRoleFacil   string // a role's short name, after "as"
+	InviteRoleNav     string
+	InviteRoleMember  string
+	InviteGone        string
+	JoinedMember      string // %s: the group
+	JoinedRole        string // %s the group, %s the roles
+	Declined          string // %s: the group
+	LeftGroup         string // %s: the group
+	LeaveButton       string
+	LeaveGroupButton  string // %s: the group
+	LeaveNotIn        string
+	LeaveNoGroups     string
+	LeavePickInDM     string
+	LeaveWhich        string
+	NavAsk            string // %s who suggests, %s the navigator, %s the group
+	NavAskYes         string
+	NavAskNotNow      string
+	NavAskedBy        string // when the facilitator's name is unknown
+	NavYes            string // %s the navigator, %s the group
+	NavNo             string // %s the group, %s the navigator
+	NavGone           string
+	NudgeSent         string // %s: the member
+	NudgedToday       string // %s: the member
+	PersonThem        string // a member with no name, in NudgeSent
+	PersonSomeone     string // a person whose name Slack would not give
 
 	// What a member lets their groups see (buttons and what a choice means).
 	ShareAllLabel       string
@@ -362,10 +362,10 @@ var spanishSetup = Setup{
 	GroupClockLayout:   "15:04",
 	GroupYours:         "tu grupo",
 
-	GroupFormTitle:         "Arma tu grupo",
-	GroupNameLabel:         "Nombre del grupo",
-	GroupNamePlaceholder:   "Grupo del martes en la tarde",
-	GroupWhenLabel:         "¿Cuándo se reúne?",
+	GroupFormTitle:       "Arma tu grupo",
+	GroupNameLabel:       "Nombre del grupo",
+	GroupNamePlaceholder: "Grupo del martes en la tarde",
+	GroupWhenLabel:       "¿Cuándo se reúne?",
 	// Schedules and dates are read in English so far (scheduler.ParseSchedule,
 	// ParseDate): a Spanish example the parser cannot read would mislead.
 	GroupWhenPlaceholder:   "Tuesdays 6pm",

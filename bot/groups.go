@@ -535,7 +535,7 @@ func (b *Bot) pauseCommand(ctx context.Context, user, triggerID string, args []s
 	var dateErr *conversations.DateError
 	switch {
 	case errors.As(err, &dateErr):
-		return dateTrouble(w, err) + "\n" + w.SlashPauseHow
+		return dateTrouble(w, err, said(echo(phrase))) + "\n" + w.SlashPauseHow
 	case err != nil:
 		b.log.Error("could not save a pause", "user", user, "err", err)
 		return w.ErrTrouble

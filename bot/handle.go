@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -403,7 +404,7 @@ func (b *Bot) submitStep(ctx context.Context, user string, v slack.View) any {
 	due := st.Due
 	if when != dueWords(st.Due) {
 		if due, err = conversations.ParseDate(when, now); err != nil {
-			errs[blockWhen] = dateTrouble(w, err)
+			errs[blockWhen] = dateTrouble(w, err, echo(when)) // a form's error is plain text
 		}
 	}
 	owner := store.OwnerKind(value(blockWho, fieldWho))
@@ -542,11 +543,12 @@ func (b *Bot) langOf(ctx context.Context, user string) conversations.Lang {
 
 // dateTrouble is what a person reads about a date that gave no day: a kind
 // sentence in their language chosen by the error's kind, never the error's
-// own text.
-func dateTrouble(w *conversations.Words, err error) string {
+// own text. quoted is what they typed, already safe where it is shown (see
+// echo).
+func dateTrouble(w *conversations.Words, err error, quoted string) string {
 	var de *conversations.DateError
 	if !errors.As(err, &de) {
-		return w.ErrDateNotUnderstood
+		return fmt.Sprintf(w.ErrDateNotUnderstood, quoted)
 	}
 	switch de.Kind {
 	case conversations.DateVague:
@@ -558,5 +560,18 @@ func dateTrouble(w *conversations.Words, err error) string {
 	case conversations.DateTooFar:
 		return w.ErrDateTooFar
 	}
-	return w.ErrDateNotUnderstood
+	return fmt.Sprintf(w.ErrDateNotUnderstood, quoted)
+}
+
+// echoMax is how much of what a person typed an answer quotes back.
+const echoMax = 40
+
+// echo is typed text made safe to quote back in plain text: one line, at
+// most echoMax characters, without '<' or '>' (Slack's mentions). In
+// mrkdwn, pass it through said as well.
+func echo(s string) string {
+	s = strings.Join(strings.FieldsFunc(strings.ToValidUTF8(s, ""), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '<' || r == '>'
+	}), " ")
+	return clip(s, echoMax)
 }

@@ -21,7 +21,8 @@ type Errors struct {
 	ErrNotAdmin       string
 	ErrNotInChannel   string
 	ErrCantDoThat     string
-	// A date that gave no day (by conversations.DateErrorKind).
+	// A date that gave no day (by conversations.DateErrorKind); %s quotes
+	// what was typed, made safe to show.
 	ErrDateNotUnderstood string
 	ErrDateVague         string
 	ErrDatePassed        string
@@ -51,7 +52,7 @@ var englishErrors = Errors{
 	ErrNotInChannel:   "A group lives in a channel you're in. Run `/cairn group setup` in the group's own channel and save the form from there.",
 	ErrCantDoThat:     "I can't do that one. `/cairn help` shows what I can do.",
 
-	ErrDateNotUnderstood: "I didn't catch a date there. Try a day like “Friday”, “June 20” or “next week”.",
+	ErrDateNotUnderstood: "I couldn't turn “%s” into a date. Try a day like “Friday”, “June 20” or “next week”.",
 	ErrDateVague:         "That's a little open — could you pick a day, like “Friday” or “June 20”?",
 	ErrDatePassed:        "That day has already passed. Pick one that's still ahead, like “Friday” or “next week”.",
 	ErrDateImpossible:    "That date doesn't exist on the calendar. Could you check it, like “June 20”?",
@@ -80,7 +81,7 @@ var spanishErrors = Errors{
 	ErrNotInChannel:   "Un grupo vive en un canal donde estás. Usa `/cairn group setup` en el canal del grupo y guarda el formulario desde ahí.",
 	ErrCantDoThat:     "Eso no lo puedo hacer. `/cairn help` te muestra lo que sí puedo.",
 
-	ErrDateNotUnderstood: "No entendí la fecha. Prueba con un día como “Friday”, “June 20” o “next week”.",
+	ErrDateNotUnderstood: "No pude leer “%s” como fecha. Prueba con un día como “Friday”, “June 20” o “next week”.",
 	ErrDateVague:         "Eso está un poco abierto — ¿me dices un día, como “Friday” o “June 20”?",
 	ErrDatePassed:        "Ese día ya pasó. Elige uno que venga, como “Friday” o “next week”.",
 	ErrDateImpossible:    "Esa fecha no existe en el calendario. ¿La revisas? Por ejemplo “June 20”.",

@@ -36,14 +36,14 @@ func (r refusal) Error() string { return "bot: refused: " + r.why }
 //   - a member sees and changes only their own data (their steps are
 //     checked in ownStep).
 var (
-	refuseNotFacilitator = refusal{"not a facilitator of the group", func(w *conversations.Words) string { return w.ErrNotFacilitator }}
-	refuseNotNavigator   = refusal{"not the member's navigator", func(w *conversations.Words) string { return w.ErrNotNavigator }}
-	refuseNoGroupHere    = refusal{"no group in the channel", func(w *conversations.Words) string { return w.GroupNoneHere }}
-	refuseNotAllowed     = refusal{"not allowed to create groups", func(w *conversations.Words) string { return w.ErrNotAllowed }}
-	refuseNotAdmin       = refusal{"not a Cairn admin", func(w *conversations.Words) string { return w.ErrNotAdmin }}
-	refuseNotInChannel   = refusal{"not in the form's channel", func(w *conversations.Words) string { return w.ErrNotInChannel }}
-	refuseCheckFailed    = refusal{"the check could not be made", func(w *conversations.Words) string { return w.ErrCheckFailed }}
-	refuseUnknown        = refusal{"unknown action", func(w *conversations.Words) string { return w.ErrCantDoThat }}
+	refuseNotFacilitator = refusal{why: "not a facilitator of the group", say: func(w *conversations.Words) string { return w.ErrNotFacilitator }}
+	refuseNotNavigator   = refusal{why: "not the member's navigator", say: func(w *conversations.Words) string { return w.ErrNotNavigator }}
+	refuseNoGroupHere    = refusal{why: "no group in the channel", say: func(w *conversations.Words) string { return w.GroupNoneHere }}
+	refuseNotAllowed     = refusal{why: "not allowed to create groups", say: func(w *conversations.Words) string { return w.ErrNotAllowed }}
+	refuseNotAdmin       = refusal{why: "not a Cairn admin", say: func(w *conversations.Words) string { return w.ErrNotAdmin }}
+	refuseNotInChannel   = refusal{why: "not in the form's channel", say: func(w *conversations.Words) string { return w.ErrNotInChannel }}
+	refuseCheckFailed    = refusal{why: "the check could not be made", say: func(w *conversations.Words) string { return w.ErrCheckFailed }}
+	refuseUnknown        = refusal{why: "unknown action", say: func(w *conversations.Words) string { return w.ErrCantDoThat }}
 )
 
 type action int

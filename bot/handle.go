@@ -446,6 +446,9 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 	sub := ""
 	if len(words) > 0 {
 		sub = words[0]
+		if en, ok := slashSpanish[sub]; ok {
+			sub = en
+		}
 	}
 	switch strings.Join(words, " ") {
 	case "my data", "export my data":
@@ -501,6 +504,10 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		return ephemeral(w.SlashUnknown + "\n" + w.SlashHelp)
 	}
 }
+
+// slashSpanish are /cairn's words in Spanish, as the command's own: a
+// Spanish speaker who types /cairn ayuda gets the help, not "unknown".
+var slashSpanish = map[string]string{"ayuda": "help", "meta": "goal", "pasos": "steps", "privacidad": "privacy", "salir": "leave", "grupo": "group"}
 
 // buttonLabel is the label of the pressed button as the member saw it, read
 // from the message it was on (the action's own text is not always sent).

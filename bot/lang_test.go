@@ -153,8 +153,10 @@ func TestSpanish_MemberReadsSpanish(t *testing.T) {
 	dm := fakeslack.DMChannel("UANA")
 
 	// /cairn help, and a command that is not one.
-	if got := h.slash("UANA", dm, "help"); got != es.SlashHelp {
-		t.Errorf("/cairn help in Spanish = %q", got)
+	for _, help := range []string{"help", "ayuda"} {
+		if got := h.slash("UANA", dm, help); got != es.SlashHelp {
+			t.Errorf("/cairn %s in Spanish = %q", help, got)
+		}
 	}
 	if got := h.slash("UANA", dm, "bailar"); !strings.HasPrefix(got, es.SlashUnknown) {
 		t.Errorf("an unknown command in Spanish = %q", got)

@@ -131,7 +131,7 @@ type Setup struct {
 	TplTitle            string
 	TplGoal             string
 	TplGoalPlaceholder  string
-	TplGoalHint         string
+	TplGoalHint         string // a hint: up to 75 characters, as are labels and buttons
 	TplSteps            string
 	TplStepsPlaceholder string
 	TplStepsHint        string
@@ -289,7 +289,7 @@ var englishSetup = Setup{
 	TplTitle:            "Goal templates",
 	TplGoal:             "A goal, in plain words",
 	TplGoalPlaceholder:  "A place of my own by winter",
-	TplGoalHint:         "Like “A part-time job by spring”. Members change every word before they save it.",
+	TplGoalHint:         "Like “A part-time job by spring”. Members make it their own.",
 	TplSteps:            "Up to 5 example steps, one per line",
 	TplStepsPlaceholder: "Call the housing authority\nVisit one apartment",
 	TplStepsHint:        "Small and concrete, like “Go to the resume workshop”.",
@@ -448,7 +448,7 @@ var spanishSetup = Setup{
 	TplTitle:            "Ejemplos de metas",
 	TplGoal:             "Una meta, en palabras sencillas",
 	TplGoalPlaceholder:  "Un lugar propio para el invierno",
-	TplGoalHint:         "Como “Un trabajo de medio tiempo para la primavera”. Cada miembro la cambia a su manera antes de guardarla.",
+	TplGoalHint:         "Como “Un trabajo de medio tiempo”. Cada quien la hace suya.",
 	TplSteps:            "Hasta 5 pasos de ejemplo, uno por línea",
 	TplStepsPlaceholder: "Llamar a la oficina de vivienda\nVisitar un departamento",
 	TplStepsHint:        "Pequeños y concretos, como “Ir al taller de currículum”.",

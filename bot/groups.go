@@ -652,13 +652,13 @@ func (b *Bot) invitation(ctx context.Context, g store.Group, channelName string,
 	if channelName != "" {
 		where = fmt.Sprintf(w.InviteWhere, channelName)
 	}
-	text := fmt.Sprintf(w.InviteAs, b.nameOf(ctx, w, ins[0].By), conversations.Inert(g.Name), where, strings.Join(as, w.InviteAnd))
+	text := fmt.Sprintf(w.InviteAs, b.nameIn(ctx, w, ins[0].By), conversations.Inert(g.Name), where, strings.Join(as, w.InviteAnd))
 	if sched, err := scheduler.FromSpec(g.Schedule, g.ScheduleText); err == nil {
 		text += " " + fmt.Sprintf(w.InviteMeets, sched.Describe(b.Now(), 1))
 	}
 	var facs []string
 	for _, f := range g.Facilitators {
-		facs = append(facs, b.nameOf(ctx, w, f))
+		facs = append(facs, b.nameIn(ctx, w, f))
 	}
 	text += "\n" + fmt.Sprintf(w.InviteSees, strings.Join(facs, ", ")) + "\n" + w.InviteNothing
 	return conversations.Reply{Text: text, Choices: []conversations.Choice{
@@ -676,18 +676,24 @@ func (b *Bot) navigatorQuestion(ctx context.Context, g store.Group, member strin
 	w := b.wordsOf(ctx, member)
 	by := w.NavAskedBy
 	if len(g.Facilitators) > 0 {
-		by = b.nameOf(ctx, w, g.Facilitators[0])
+		by = b.nameIn(ctx, w, g.Facilitators[0])
 	}
-	text := fmt.Sprintf(w.NavAsk, by, b.nameOf(ctx, w, nav), conversations.Inert(g.Name))
+	text := fmt.Sprintf(w.NavAsk, by, b.nameIn(ctx, w, nav), conversations.Inert(g.Name))
 	return conversations.Reply{Text: text, Choices: []conversations.Choice{
 		{Label: w.NavAskYes, Value: valueNavYes + g.ID}, {Label: w.NavAskNotNow, Value: valueNavNo + g.ID},
 	}}, true
 }
 
-// nameOf is how Cairn names a person to someone else: their Slack name as
+// nameOf is nameIn for a reader of English (talk-to-a-person alerts
+// choose their reader's words in person.go).
+func (b *Bot) nameOf(ctx context.Context, id string) string {
+	return b.nameIn(ctx, conversations.WordsFor(conversations.English), id)
+}
+
+// nameIn is how Cairn names a person to someone else: their Slack name as
 // last learned, else what Slack says now, else a neutral word in the
 // reader's language (w).
-func (b *Bot) nameOf(ctx context.Context, w *conversations.Words, id string) string {
+func (b *Bot) nameIn(ctx context.Context, w *conversations.Words, id string) string {
 	if m, err := b.store.Member(ctx, id); err == nil && m.Name != "" {
 		return m.Name
 	}
@@ -795,9 +801,9 @@ func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) (bool, e
 		nav, err = b.store.AnswerNavigator(ctx, groupID, user, yes, key)
 		g, _ := b.store.Group(ctx, groupID)
 		if yes {
-			reply.Text, replan = fmt.Sprintf(w.NavYes, b.nameOf(ctx, w, nav), conversations.Inert(g.Name)), true
+			reply.Text, replan = fmt.Sprintf(w.NavYes, b.nameIn(ctx, w, nav), conversations.Inert(g.Name)), true
 		} else {
-			reply.Text = fmt.Sprintf(w.NavNo, conversations.Inert(g.Name), b.nameOf(ctx, w, nav))
+			reply.Text = fmt.Sprintf(w.NavNo, conversations.Inert(g.Name), b.nameIn(ctx, w, nav))
 		}
 	default:
 		return false, nil

@@ -26,20 +26,19 @@ func (b *Bot) alert(ctx context.Context, user, channel string, req conversations
 		return fmt.Errorf("bot: alert for %s: %w", user, err)
 	}
 	m, _ := b.store.Member(ctx, user)
-	w := conversations.WordsFor(conversations.LangOf(m))
 	now := b.Now()
 	a, ok := store.AlertFor(groups, user)
 	if !ok {
 		b.log.Info("talk request with nobody to ask", "user", user)
-		return b.post(ctx, user, channel, req.Say(w.NobodyToAsk))
+		return b.post(ctx, user, channel, req.Say(conversations.WordsFor(conversations.English).NobodyToAsk))
 	}
 	a.At = now.UTC()
-	asked := b.asked(ctx, w, a)
+	asked := b.asked(ctx, a)
 	toMember, err := encodeReplies(req.Say(conversations.SayAsked(asked)))
 	if err != nil {
 		return err
 	}
-	alert, err := json.Marshal(conversations.Reply{Text: conversations.SayAlert(b.nameOf(ctx, w, user))})
+	alert, err := json.Marshal(conversations.Reply{Text: conversations.SayAlert(b.nameOf(ctx, user))})
 	if err != nil {
 		return fmt.Errorf("bot: encode an alert: %w", err)
 	}
@@ -54,7 +53,7 @@ func (b *Bot) alert(ctx context.Context, user, channel string, req conversations
 	switch {
 	case errors.Is(err, store.ErrTooSoon):
 		b.log.Info("talk request within the hour; nobody asked again", "user", user)
-		text := conversations.SayAskedRecently(b.asked(ctx, w, prev), prev.At, zoneOf(m))
+		text := conversations.SayAskedRecently(b.asked(ctx, prev), prev.At, zoneOf(m))
 		return b.post(ctx, user, channel, req.Say(text))
 	case err != nil:
 		return err
@@ -69,10 +68,10 @@ func (b *Bot) alert(ctx context.Context, user, channel string, req conversations
 }
 
 // asked names the people an ask went to, as the member is told.
-func (b *Bot) asked(ctx context.Context, w *conversations.Words, a store.Alert) conversations.Asked {
+func (b *Bot) asked(ctx context.Context, a store.Alert) conversations.Asked {
 	out := conversations.Asked{Navigator: a.Navigator}
 	for _, p := range a.Asked {
-		out.Names = append(out.Names, b.nameOf(ctx, w, p))
+		out.Names = append(out.Names, b.nameOf(ctx, p))
 	}
 	return out
 }

@@ -83,7 +83,7 @@ func (b *Bot) groupCommand(ctx context.Context, cmd slack.SlashCommand, args []s
 		if err := b.authorize(ctx, cmd.UserID, actEditGroup, group, ""); err != nil {
 			return ephemeral(refusalText(w, err))
 		}
-		return ephemeral(b.cancelNext(ctx, l, group.ID, requestKey("slash", cmd.TriggerID)))
+		return ephemeral(b.cancelNextIn(ctx, l, group.ID, requestKey("slash", cmd.TriggerID)))
 	case "assign":
 		if err := b.authorize(ctx, cmd.UserID, actEditGroup, group, ""); err != nil || group == nil {
 			if group == nil {
@@ -155,7 +155,12 @@ func mentions(w *conversations.Words, ids []string) string {
 
 // cancelNext calls off the group's next session (see scheduler.CancelNext).
 // A replayed command names the session its first delivery called off.
-func (b *Bot) cancelNext(ctx context.Context, l conversations.Lang, groupID, key string) string {
+func (b *Bot) cancelNext(ctx context.Context, groupID, key string) string {
+	return b.cancelNextIn(ctx, conversations.English, groupID, key)
+}
+
+// cancelNextIn is cancelNext answering in l, the reader's language.
+func (b *Bot) cancelNextIn(ctx context.Context, l conversations.Lang, groupID, key string) string {
 	w := conversations.WordsFor(l)
 	next, err := scheduler.CancelNext(ctx, b.store, groupID, b.Now(), key)
 	switch {

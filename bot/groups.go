@@ -83,7 +83,8 @@ func (b *Bot) groupCommand(ctx context.Context, cmd slack.SlashCommand, args []s
 		if err := b.authorize(ctx, cmd.UserID, actEditGroup, group, ""); err != nil {
 			return ephemeral(refusalText(w, err))
 		}
-		return ephemeral(b.cancelNextIn(ctx, l, group.ID, requestKey("slash", cmd.TriggerID)))
+		next, err := b.cancelNext(ctx, group.ID, requestKey("slash", cmd.TriggerID))
+		return ephemeral(cancelWords(l, next, err, b.Now()))
 	case "assign":
 		if err := b.authorize(ctx, cmd.UserID, actEditGroup, group, ""); err != nil || group == nil {
 			if group == nil {
@@ -153,26 +154,33 @@ func mentions(w *conversations.Words, ids []string) string {
 	return strings.Join(parts, ", ")
 }
 
-// cancelNext calls off the group's next session (see scheduler.CancelNext).
-// A replayed command names the session its first delivery called off.
-func (b *Bot) cancelNext(ctx context.Context, groupID, key string) string {
-	return b.cancelNextIn(ctx, conversations.English, groupID, key)
-}
-
-// cancelNextIn is cancelNext answering in l, the reader's language.
-func (b *Bot) cancelNextIn(ctx context.Context, l conversations.Lang, groupID, key string) string {
-	w := conversations.WordsFor(l)
+// cancelNext calls off the group's next session (see scheduler.CancelNext)
+// and returns it. A replayed command gets the session its first delivery
+// called off, and no error. Failures are logged here; what the person reads
+// is cancelWords'.
+func (b *Bot) cancelNext(ctx context.Context, groupID, key string) (time.Time, error) {
 	next, err := scheduler.CancelNext(ctx, b.store, groupID, b.Now(), key)
 	switch {
 	case errors.Is(err, scheduler.ErrNoSession):
-		return w.GroupNoNextSession
 	case errors.Is(err, store.ErrDuplicate):
 		b.log.Info("replayed command ignored", "group", groupID, "command", "group cancel")
+		err = nil
 	case err != nil:
 		b.log.Error("could not cancel a session", "group", groupID, "err", err)
+	}
+	return next, err
+}
+
+// cancelWords tells the person, in l, what cancelNext did.
+func cancelWords(l conversations.Lang, next time.Time, err error, now time.Time) string {
+	w := conversations.WordsFor(l)
+	switch {
+	case errors.Is(err, scheduler.ErrNoSession):
+		return w.GroupNoNextSession
+	case err != nil:
 		return w.ErrTrouble
 	}
-	return fmt.Sprintf(w.GroupCancelledNext, sessionWords(l, next, b.Now()))
+	return fmt.Sprintf(w.GroupCancelledNext, sessionWords(l, next, now))
 }
 
 // sessionWords says a session's day and time in the reader's language, in

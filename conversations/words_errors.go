@@ -22,7 +22,8 @@ type Errors struct {
 	ErrNotInChannel   string
 	ErrCantDoThat     string
 	// A date that gave no day (by conversations.DateErrorKind); %s quotes
-	// what was typed, made safe to show.
+	// what was typed, made safe to show. The Spanish examples are Spanish
+	// phrases: Spanish speakers' dates are read in Spanish (issue 12).
 	ErrDateNotUnderstood string
 	ErrDateVague         string
 	ErrDatePassed        string
@@ -81,11 +82,11 @@ var spanishErrors = Errors{
 	ErrNotInChannel:   "Un grupo vive en un canal donde estás. Usa `/cairn group setup` en el canal del grupo y guarda el formulario desde ahí.",
 	ErrCantDoThat:     "Eso no lo puedo hacer. `/cairn help` te muestra lo que sí puedo.",
 
-	ErrDateNotUnderstood: "No pude leer “%s” como fecha. Prueba con un día como “Friday”, “June 20” o “next week”.",
-	ErrDateVague:         "Eso está un poco abierto — ¿me dices un día, como “Friday” o “June 20”?",
-	ErrDatePassed:        "Ese día ya pasó. Elige uno que venga, como “Friday” o “next week”.",
-	ErrDateImpossible:    "Esa fecha no existe en el calendario. ¿La revisas? Por ejemplo “June 20”.",
-	ErrDateTooFar:        "Eso es en más de dos años. Elige un día más cercano, como “next month” o “June 20”.",
+	ErrDateNotUnderstood: "No pude leer “%s” como fecha. Prueba con un día como “el viernes”, “20 de junio” o “la próxima semana”.",
+	ErrDateVague:         "Eso está un poco abierto — ¿me dices un día, como “el viernes” o “20 de junio”?",
+	ErrDatePassed:        "Ese día ya pasó. Elige uno que venga, como “el viernes” o “la próxima semana”.",
+	ErrDateImpossible:    "Esa fecha no existe en el calendario. ¿La revisas? Por ejemplo “20 de junio”.",
+	ErrDateTooFar:        "Eso es en más de dos años. Elige un día más cercano, como “el próximo mes” o “20 de junio”.",
 
 	ErrScheduleUnread:      "No pude leer eso como horario. Prueba “Tuesdays 6pm” o “Mondays and Thursdays 7:30pm”.",
 	ErrScheduleTooLong:     "Es largo para un horario. Escríbelo corto, como “Tuesdays 6pm”.",

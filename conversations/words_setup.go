@@ -366,8 +366,8 @@ var spanishSetup = Setup{
 	GroupNameLabel:       "Nombre del grupo",
 	GroupNamePlaceholder: "Grupo del martes en la tarde",
 	GroupWhenLabel:       "¿Cuándo se reúne?",
-	// Schedules and dates are read in English so far (scheduler.ParseSchedule,
-	// ParseDate): a Spanish example the parser cannot read would mislead.
+	// Meeting times are read in English so far (scheduler.ParseSchedule): a
+	// Spanish example the parser cannot read would mislead.
 	GroupWhenPlaceholder:   "Tuesdays 6pm",
 	GroupZoneLabel:         "Zona horaria",
 	GroupLeadLabel:         "Recordatorio: horas antes de cada sesión",
@@ -463,7 +463,7 @@ var spanishSetup = Setup{
 	StepFormWhat:            "Qué",
 	StepFormWhatPlaceholder: "¿Qué vas a hacer?",
 	StepFormWhen:            "Cuándo",
-	StepFormWhenPlaceholder: "Friday, the 20th, next week…",
+	StepFormWhenPlaceholder: "el viernes, el 20, la próxima semana…",
 	StepFormWho:             "Quién",
 	StepFormWhoPlaceholder:  "¿Quién lo hace?",
 	StepFormWhoMe:           "Yo",

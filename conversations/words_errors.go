@@ -71,7 +71,7 @@ var englishErrors = Errors{
 
 var spanishErrors = Errors{
 	ErrTrouble:     "Perdón — algo falló de mi lado y no pude guardarlo. Intenta otra vez en un minuto.",
-	ErrCheckFailed: "No pude revisarlo ahorita, así que no se guardó nada. Intenta otra vez en un minuto.",
+	ErrCheckFailed: "No pude revisarlo en este momento, así que no se guardó nada. Intenta otra vez en un minuto.",
 	ErrNotYourStep: "Ese paso no es tuyo, así que no lo puedo cambiar.",
 	ErrStepGone:    "Ya no encuentro ese paso — a lo mejor se quitó.",
 

@@ -131,6 +131,15 @@ func TestErrors_PersonReadsKindWordsOperatorReadsTheCause(t *testing.T) {
 			}
 			noCause(t, "/cairn "+c.text, got)
 		}
+		// A step form saved while the store fails: not "that step isn't
+		// yours", which would blame the member for Cairn's failure.
+		edit := fakeslack.ViewSubmission(member, "edit_step", "1", map[string]map[string]any{
+			"what": {"what_input": fakeslack.TextInput("Call the clinic")}, "when": {"when_input": fakeslack.TextInput("")},
+			"who": {"who_input": fakeslack.StaticSelect("me")}, "name": {"name_input": fakeslack.TextInput("")},
+		})
+		if got := formErrors(t, h.submit(edit))["what"]; got != en.ErrTrouble {
+			t.Errorf("the step form answered %q, want %q", got, en.ErrTrouble)
+		}
 		if !strings.Contains(h.logs.String(), "store is closed") {
 			t.Errorf("the log does not name the store's error:\n%s", h.logs.String())
 		}

@@ -140,6 +140,13 @@ func TestErrors_PersonReadsKindWordsOperatorReadsTheCause(t *testing.T) {
 		if got := formErrors(t, h.submit(edit))["what"]; got != en.ErrTrouble {
 			t.Errorf("the step form answered %q, want %q", got, en.ErrTrouble)
 		}
+		// The group's forms too: not "there's no group here".
+		for _, f := range []struct{ callback, field string }{{"group_templates", "template_goal"}, {"assign_navigator", "navigator"}, {"group_setup", "group_name"}} {
+			sub := fakeslack.ViewSubmission("UFAC", f.callback, "C0GROUP", map[string]map[string]any{})
+			if got := formErrors(t, h.submit(sub))[f.field]; got != en.ErrTrouble {
+				t.Errorf("the %s form answered %q, want %q", f.callback, got, en.ErrTrouble)
+			}
+		}
 		if !strings.Contains(h.logs.String(), "store is closed") {
 			t.Errorf("the log does not name the store's error:\n%s", h.logs.String())
 		}

@@ -111,7 +111,7 @@ func answeredBlocks(question, chosen string) (string, []slack.Block) {
 	question = unesc(question)
 	blocks := []slack.Block{
 		slack.NewSectionBlock(mrkdwn(said(question)), nil, nil),
-		slack.NewContextBlock("chosen", mrkdwn(strings.TrimSpace("✓ "+said(chosen)))),
+		slack.NewContextBlock("chosen", mrkdwn("✓ "+said(chosen))),
 	}
 	return said(clip(question, 3900)), blocks
 }

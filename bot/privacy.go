@@ -51,8 +51,12 @@ func groupTitleIn(w *conversations.Words, g store.Group) string {
 	return w.GroupYours
 }
 
+// sharingOrder is the order of the choices' buttons, most private last
+// (as conversations.SharingChoices).
+var sharingOrder = []store.Sharing{store.ShareAll, store.ShareSteps, store.ShareCheckedIn}
+
 // sharingWords are a sharing choice's button label and what it means, in
-// the member's language (conversations.SharingChoices gives the order).
+// the member's language.
 func sharingWords(w *conversations.Words, s store.Sharing) (label, says string) {
 	switch s {
 	case store.ShareAll:
@@ -79,13 +83,13 @@ func privacyBlocks(w *conversations.Words, groups []store.Group, user string) (s
 		texts = append(texts, text)
 		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(text), nil, nil))
 		var buttons []slack.BlockElement
-		for j, c := range conversations.SharingChoices {
-			label, _ := sharingWords(w, c.Sharing)
-			if c.Sharing == now {
+		for j, c := range sharingOrder {
+			label, _ := sharingWords(w, c)
+			if c == now {
 				label = fmt.Sprintf(w.ShareChosen, label)
 			}
-			btn := slack.NewButtonBlockElement(fmt.Sprintf("%s-%d-%d", actionPrivacySet, i, j), g.ID+privacyValueSplit+string(c.Sharing), plain(label))
-			if c.Sharing == now {
+			btn := slack.NewButtonBlockElement(fmt.Sprintf("%s-%d-%d", actionPrivacySet, i, j), g.ID+privacyValueSplit+string(c), plain(label))
+			if c == now {
 				btn.Style = slack.StylePrimary
 			}
 			buttons = append(buttons, btn)

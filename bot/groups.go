@@ -535,12 +535,12 @@ func (b *Bot) submitAssign(ctx context.Context, user, triggerID string, v slack.
 // It is the DM's "away until June 20" (one runner turn that writes only the
 // member's pause), keyed by the command's trigger_id so that a replay
 // changes nothing and gets the same answer.
-func (b *Bot) pauseCommand(ctx context.Context, user, triggerID string, args []string) string {
+func (b *Bot) pauseCommand(ctx context.Context, user, triggerID string, resume bool, args []string) string {
 	l := b.langOf(ctx, user)
 	w := conversations.WordsFor(l)
 	phrase := ""
-	if args[0] != "resume" {
-		if phrase = strings.TrimSpace(strings.Join(args[1:], " ")); phrase == "" {
+	if !resume {
+		if phrase = strings.TrimSpace(strings.Join(args, " ")); phrase == "" {
 			return w.SlashPauseHow
 		}
 	}

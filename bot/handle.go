@@ -468,7 +468,7 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 	case "leave":
 		return ephemeral(b.leaveCommand(ctx, cmd))
 	case "pause", "resume":
-		return ephemeral(b.pauseCommand(ctx, user, cmd.TriggerID, words))
+		return ephemeral(b.pauseCommand(ctx, user, cmd.TriggerID, sub == "resume", words[1:]))
 	case "goal", "checkin", "check-in", conversations.ActMyData, conversations.ActForget:
 		action := conversations.ActGoal
 		switch sub {
@@ -507,7 +507,8 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 
 // slashSpanish are /cairn's words in Spanish, as the command's own: a
 // Spanish speaker who types /cairn ayuda gets the help, not "unknown".
-var slashSpanish = map[string]string{"ayuda": "help", "meta": "goal", "pasos": "steps", "privacidad": "privacy", "salir": "leave", "grupo": "group"}
+var slashSpanish = map[string]string{"ayuda": "help", "meta": "goal", "pasos": "steps", "privacidad": "privacy", "salir": "leave", "grupo": "group",
+	"pausa": "pause", "reanudar": "resume"}
 
 // buttonLabel is the label of the pressed button as the member saw it, read
 // from the message it was on (the action's own text is not always sent).

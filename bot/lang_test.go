@@ -181,8 +181,13 @@ func TestSpanish_MemberReadsSpanish(t *testing.T) {
 	if got := h.slash("UANA", dm, "group setup"); got != es.GroupInChannel {
 		t.Errorf("/cairn group in a DM, in Spanish = %q", got)
 	}
-	if got := h.slash("UANA", dm, "pause until blorp"); !strings.HasPrefix(got, prefix(es.ErrDateNotUnderstood)) || !strings.HasSuffix(got, es.SlashPauseHow) {
-		t.Errorf("a pause with no date, in Spanish = %q", got)
+	for _, pause := range []string{"pause until blorp", "pausa hasta blorp"} {
+		if got := h.slash("UANA", dm, pause); !strings.HasPrefix(got, prefix(es.ErrDateNotUnderstood)) || !strings.HasSuffix(got, es.SlashPauseHow) {
+			t.Errorf("/cairn %s, in Spanish = %q", pause, got)
+		}
+	}
+	if got := h.slash("UANA", dm, "reanudar"); got != es.SlashResumed {
+		t.Errorf("/cairn reanudar = %q, want %q", got, es.SlashResumed)
 	}
 
 	// Fay (English) sets the group up and invites Ana.

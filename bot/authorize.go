@@ -9,13 +9,18 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/store"
 )
 
-// refusal is an action a person may not take, with the kind words to say so.
-type refusal struct{ message string }
+// refusal is an action a person may not take: why, for the log, and the
+// kind words to tell them, picked from the catalogue in their language.
+type refusal struct {
+	why string
+	say func(*conversations.Words) string
+}
 
-func (r refusal) Error() string { return r.message }
+func (r refusal) Error() string { return "bot: refused: " + r.why }
 
 // Who may do what. Every action from Slack that reads or changes someone
 // else's data is checked here, before it touches the store:
@@ -30,13 +35,15 @@ func (r refusal) Error() string { return r.message }
 //     both joined;
 //   - a member sees and changes only their own data (their steps are
 //     checked in ownStep).
-const (
-	sayNotFacilitator = "Only this group's facilitators can change it. If that should be you, ask one of them to add you."
-	sayNotNavigator   = "That member isn't one of yours, so I can't nudge them. Their navigator can."
-	sayNoGroupHere    = "There's no group set up in this channel yet. A facilitator can start one with `/cairn group setup`."
-	sayNotAllowed     = "Only a Cairn admin, or someone an admin allowed, can start a group. If you'd like to, ask your Cairn admin to allow you."
-	sayNotInChannel   = "A group lives in a channel you're in. Run `/cairn group setup` in the group's own channel and save the form from there."
-	sayCheckFailed    = "I couldn't check that just now, so nothing was saved. Please try again in a minute."
+var (
+	refuseNotFacilitator = refusal{why: "not a facilitator of the group", say: func(w *conversations.Words) string { return w.ErrNotFacilitator }}
+	refuseNotNavigator   = refusal{why: "not the member's navigator", say: func(w *conversations.Words) string { return w.ErrNotNavigator }}
+	refuseNoGroupHere    = refusal{why: "no group in the channel", say: func(w *conversations.Words) string { return w.GroupNoneHere }}
+	refuseNotAllowed     = refusal{why: "not allowed to create groups", say: func(w *conversations.Words) string { return w.ErrNotAllowed }}
+	refuseNotAdmin       = refusal{why: "not a Cairn admin", say: func(w *conversations.Words) string { return w.ErrNotAdmin }}
+	refuseNotInChannel   = refusal{why: "not in the form's channel", say: func(w *conversations.Words) string { return w.ErrNotInChannel }}
+	refuseCheckFailed    = refusal{why: "the check could not be made", say: func(w *conversations.Words) string { return w.ErrCheckFailed }}
+	refuseUnknown        = refusal{why: "unknown action", say: func(w *conversations.Words) string { return w.ErrCantDoThat }}
 )
 
 type action int
@@ -60,21 +67,21 @@ func (b *Bot) authorize(ctx context.Context, actor string, act action, g *store.
 	switch act {
 	case actSubmitGroup:
 		if !strings.HasPrefix(target, "C") && !strings.HasPrefix(target, "G") {
-			return refusal{sayNotInChannel}
+			return refuseNotInChannel
 		}
 		ctx, cancel := context.WithTimeout(ctx, membersCheckBudget)
 		defer cancel()
 		in, err := b.inChannel(ctx, actor, target)
 		var slackErr slack.SlackErrorResponse
 		if errors.As(err, &slackErr) && slackErr.Err == "channel_not_found" {
-			return refusal{sayNotInChannel} // Cairn is not in it, or it does not exist
+			return refuseNotInChannel // Cairn is not in it, or it does not exist
 		}
 		if err != nil {
 			b.log.Warn("could not check a channel's members", "group", target, "user", actor, "err", err)
-			return refusal{sayCheckFailed}
+			return refuseCheckFailed
 		}
 		if !in {
-			return refusal{sayNotInChannel}
+			return refuseNotInChannel
 		}
 		return b.authorize(ctx, actor, actEditGroup, g, "")
 	case actEditGroup:
@@ -82,22 +89,22 @@ func (b *Bot) authorize(ctx context.Context, actor string, act action, g *store.
 			if slices.Contains(g.Facilitators, actor) {
 				return nil
 			}
-			return refusal{sayNotFacilitator}
+			return refuseNotFacilitator
 		}
 		return b.mayCreate(ctx, actor, false)
 	case actAllow:
 		return b.mayCreate(ctx, actor, true)
 	case actSeeRoster:
 		if g == nil {
-			return refusal{sayNoGroupHere}
+			return refuseNoGroupHere
 		}
 		if slices.Contains(g.Facilitators, actor) {
 			return nil
 		}
-		return refusal{sayNotFacilitator}
+		return refuseNotFacilitator
 	case actNudgeOther:
 		if actor == "" {
-			return refusal{sayNotNavigator}
+			return refuseNotNavigator
 		}
 		groups, err := b.store.Groups(ctx)
 		if err != nil {
@@ -106,9 +113,9 @@ func (b *Bot) authorize(ctx context.Context, actor string, act action, g *store.
 		if slices.ContainsFunc(groups, func(g store.Group) bool { return g.NavigatorFor(target) == actor }) {
 			return nil
 		}
-		return refusal{sayNotNavigator}
+		return refuseNotNavigator
 	}
-	return refusal{"I can't do that."}
+	return refuseUnknown
 }
 
 // mayCreate is nil for an admin (and, unless adminOnly, for someone an
@@ -123,22 +130,22 @@ func (b *Bot) mayCreate(ctx context.Context, actor string, adminOnly bool) error
 		return nil
 	case err != nil && !errors.Is(err, store.ErrNotFound):
 		b.log.Error("could not read Cairn's admins", "user", actor, "err", err)
-		return refusal{sayCheckFailed}
+		return refuseCheckFailed
 	}
 	ctx, cancel := context.WithTimeout(ctx, membersCheckBudget)
 	defer cancel()
 	u, err := b.userInfo(ctx, actor)
 	if err != nil {
 		b.log.Warn("could not ask Slack whether someone is an admin", "user", actor, "err", err)
-		return refusal{sayCheckFailed}
+		return refuseCheckFailed
 	}
 	if u.IsAdmin || u.IsOwner || u.IsPrimaryOwner {
 		return nil
 	}
 	if adminOnly {
-		return refusal{"Only a Cairn admin can do that."}
+		return refuseNotAdmin
 	}
-	return refusal{sayNotAllowed}
+	return refuseNotAllowed
 }
 
 // inChannel reports whether user is a member of channel, reading its

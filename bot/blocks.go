@@ -125,38 +125,38 @@ const (
 )
 
 // editStepModal is the form for changing one step: what, when, who.
-func editStepModal(st store.Step, now time.Time) slack.ModalViewRequest {
-	what := slack.NewPlainTextInputBlockElement(plain("What will you do?"), fieldWhat)
+func editStepModal(w *conversations.Words, st store.Step, now time.Time) slack.ModalViewRequest {
+	what := slack.NewPlainTextInputBlockElement(plain(w.StepFormWhatPlaceholder), fieldWhat)
 	what.InitialValue = st.What
 	what.MaxLength = 500
-	when := slack.NewPlainTextInputBlockElement(plain("Friday, the 20th, next week…"), fieldWhen)
+	when := slack.NewPlainTextInputBlockElement(plain(w.StepFormWhenPlaceholder), fieldWhen)
 	when.InitialValue = dueWords(st.Due)
 	whoOpts := []*slack.OptionBlockObject{
-		slack.NewOptionBlockObject(string(store.OwnerMe), plain("Me"), nil),
-		slack.NewOptionBlockObject(string(store.OwnerNavigator), plain("My navigator"), nil),
-		slack.NewOptionBlockObject(string(store.OwnerPerson), plain("Someone else (name below)"), nil),
+		slack.NewOptionBlockObject(string(store.OwnerMe), plain(w.StepFormWhoMe), nil),
+		slack.NewOptionBlockObject(string(store.OwnerNavigator), plain(w.StepFormWhoNavigator), nil),
+		slack.NewOptionBlockObject(string(store.OwnerPerson), plain(w.StepFormWhoSomeone), nil),
 	}
-	who := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, plain("Who does it?"), fieldWho, whoOpts...)
+	who := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, plain(w.StepFormWhoPlaceholder), fieldWho, whoOpts...)
 	for _, o := range whoOpts {
 		if o.Value == string(st.Owner) {
 			who.InitialOption = o
 		}
 	}
-	name := slack.NewPlainTextInputBlockElement(plain("A first name"), fieldName)
+	name := slack.NewPlainTextInputBlockElement(plain(w.StepFormNamePlaceholder), fieldName)
 	name.InitialValue = st.OwnerName
-	nameBlock := slack.NewInputBlock(blockName, plain("Their name"), nil, name)
+	nameBlock := slack.NewInputBlock(blockName, plain(w.StepFormName), nil, name)
 	nameBlock.Optional = true
 	return slack.ModalViewRequest{
 		Type:            slack.VTModal,
-		Title:           plain("Edit a step"),
-		Submit:          plain("Save"),
-		Close:           plain("Cancel"),
+		Title:           plain(w.StepFormTitle),
+		Submit:          plain(w.FormSave),
+		Close:           plain(w.FormCancel),
 		CallbackID:      callbackEdit,
 		PrivateMetadata: strconv.FormatUint(st.ID, 10),
 		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			slack.NewInputBlock(blockWhat, plain("What"), nil, what),
-			slack.NewInputBlock(blockWhen, plain("When"), nil, when),
-			slack.NewInputBlock(blockWho, plain("Who"), nil, who),
+			slack.NewInputBlock(blockWhat, plain(w.StepFormWhat), nil, what),
+			slack.NewInputBlock(blockWhen, plain(w.StepFormWhen), nil, when),
+			slack.NewInputBlock(blockWho, plain(w.StepFormWho), nil, who),
 			nameBlock,
 		}},
 	}

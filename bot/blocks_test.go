@@ -88,10 +88,10 @@ func TestGolden(t *testing.T) {
 		golden(t, "checkin_prompt", messageJSON(t, res.Replies))
 	})
 	t.Run("EditStepModal", func(t *testing.T) {
-		golden(t, "edit_step_modal", editStepModal(view.Goals[0].Steps[1], now))
+		golden(t, "edit_step_modal", editStepModal(conversations.WordsFor(conversations.English), view.Goals[0].Steps[1], now))
 	})
 	t.Run("GroupModal", func(t *testing.T) {
-		golden(t, "group_modal", groupModal(store.Group{ID: "C1", Name: "Tuesday group", ScheduleText: "Tuesdays 6pm", TZ: "America/New_York",
+		golden(t, "group_modal", groupModal(conversations.WordsFor(conversations.English), store.Group{ID: "C1", Name: "Tuesday group", ScheduleText: "Tuesdays 6pm", TZ: "America/New_York",
 			Members: []string{"U1", "U2"}, Facilitators: []string{"UF"}, QuietStart: "21:00", QuietEnd: "08:00",
 			CrisisContacts: "Call our warmline 555-0100, 9am–9pm"}, "tuesday-group"))
 	})

@@ -16,6 +16,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/cairnbot/cairn/bot"
+	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/internal/fakeslack"
 	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
@@ -471,6 +472,11 @@ func TestAppHome_PublishedAndStepEditedInAModal(t *testing.T) {
 	}
 	if ack := submit("someday maybe"); !strings.Contains(string(ack), `"response_action":"errors"`) || !strings.Contains(string(ack), `"when"`) {
 		t.Fatalf("a bad date was accepted: %s", ack)
+	}
+	// A day gone by: the member reads the catalogue's kind sentence for
+	// that kind, not the parser's own error text.
+	if errs := formErrors(t, string(submit("yesterday"))); errs["when"] != conversations.WordsFor(conversations.English).ErrDatePassed {
+		t.Errorf("a past date says %q", errs["when"])
 	}
 	if st, _ := h.st.Step(ctx, stepID); st.What != "Buy a fishing pole" {
 		t.Fatalf("a refused form changed the step: %+v", st)

@@ -22,9 +22,9 @@ func (b *Bot) sendMyData(ctx context.Context, user, channel string) error {
 	if err != nil {
 		return err
 	}
-	loc := time.UTC
+	loc, w := time.UTC, conversations.WordsFor(conversations.English)
 	if e.Member != nil {
-		loc = zoneOf(*e.Member)
+		loc, w = zoneOf(*e.Member), conversations.WordsFor(conversations.LangOf(*e.Member))
 	}
 	if channel == "" {
 		if channel, err = b.dm(ctx, user); err != nil {
@@ -37,7 +37,7 @@ func (b *Bot) sendMyData(ctx context.Context, user, channel string) error {
 	// rather than staged, so it is posted directly.
 	unlock := b.outbox.lock(user)
 	defer unlock()
-	if _, err := b.postMessage(ctx, channel, replyMessage(conversations.Reply{Text: conversations.DataSummary(conversations.WordsFor(conversations.English), e, loc)})...); err != nil {
+	if _, err := b.postMessage(ctx, channel, replyMessage(conversations.Reply{Text: conversations.DataSummary(w, e, loc)})...); err != nil {
 		return err
 	}
 	if e.Empty() {
@@ -51,7 +51,7 @@ func (b *Bot) sendMyData(ctx context.Context, user, channel string) error {
 		return fmt.Errorf("bot: encode the data of %s: %w", user, err)
 	}
 	b.log.Info("member data exported", "user", user, "bytes", len(content))
-	return b.uploadFile(ctx, channel, myDataFile, "Everything Cairn holds about you", content)
+	return b.uploadFile(ctx, channel, myDataFile, w.SlashExportName, content)
 }
 
 // forget carries out a confirmed "forget me": everything about the member
@@ -60,8 +60,11 @@ func (b *Bot) sendMyData(ctx context.Context, user, channel string) error {
 // start, and a crash after it leaves nothing to redo. The file is then
 // compacted, so the deleted text is not left in free pages either.
 func (b *Bot) forget(ctx context.Context, user, channel string, origin conversations.Origin) error {
+	// Their language is read before their record goes: the last sentence
+	// is still theirs.
+	w := b.wordsOf(ctx, user)
 	if err := b.store.DeleteMemberData(ctx, user, origin.EventID); err != nil {
-		b.sayTrouble(ctx, channel)
+		b.sayTrouble(ctx, user, channel)
 		return err
 	}
 	b.log.Info("member data deleted", "user", user)
@@ -79,7 +82,7 @@ func (b *Bot) forget(ctx context.Context, user, channel string, origin conversat
 			return err
 		}
 	}
-	if _, err := b.postMessage(ctx, channel, replyMessage(conversations.Reply{Text: conversations.WordsFor(conversations.English).Forgotten})...); err != nil {
+	if _, err := b.postMessage(ctx, channel, replyMessage(conversations.Reply{Text: w.Forgotten})...); err != nil {
 		return err
 	}
 	return b.refreshHome(ctx, user)

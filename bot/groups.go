@@ -42,25 +42,16 @@ const (
 	blockAssigned, fieldAssigned   = "assigned", "assigned_input"
 )
 
-const (
-	sayGroupInChannel = "Run `/cairn group setup` in the group's own channel, so I know which channel it is."
-	sayPaused         = "Okay — no check-in prompts until %s. Your goal and steps stay as they are. `/cairn resume` turns them back on sooner."
-	sayResumed        = "Welcome back — check-in prompts are on again."
-	sayPauseHow       = "Say when you'll be back, like `/cairn pause until June 20` or `/cairn pause 2 weeks`."
-	sayNudgeSent      = "Sent %s a gentle nudge."
-	sayNudgedToday    = "%s already got a nudge today. One a day is plenty."
-	sayCancelledNext  = "The session on %s is called off. Nobody will be prompted for it."
-	sayNoNextSession  = "This group has no upcoming session to call off."
-)
-
 // maxCrisisContacts keeps the crisis reply short enough to read at a bad moment.
 const maxCrisisContacts = 500
 
 // groupCommand answers "/cairn group …" in a channel.
 func (b *Bot) groupCommand(ctx context.Context, cmd slack.SlashCommand, args []string) map[string]any {
 	ephemeral := func(text string) map[string]any { return map[string]any{"response_type": "ephemeral", "text": text} }
+	l := b.langOf(ctx, cmd.UserID)
+	w := conversations.WordsFor(l)
 	if !strings.HasPrefix(cmd.ChannelID, "C") && !strings.HasPrefix(cmd.ChannelID, "G") {
-		return ephemeral(sayGroupInChannel)
+		return ephemeral(w.GroupInChannel)
 	}
 	g, err := b.store.Group(ctx, cmd.ChannelID)
 	var group *store.Group
@@ -69,7 +60,7 @@ func (b *Bot) groupCommand(ctx context.Context, cmd slack.SlashCommand, args []s
 		group = &g
 	case !errors.Is(err, store.ErrNotFound):
 		b.log.Error("could not load a group", "group", cmd.ChannelID, "err", err)
-		return ephemeral(sayTrouble)
+		return ephemeral(w.ErrTrouble)
 	}
 	sub := ""
 	if len(args) > 0 {
@@ -78,7 +69,7 @@ func (b *Bot) groupCommand(ctx context.Context, cmd slack.SlashCommand, args []s
 	switch sub {
 	case "setup", "edit":
 		if err := b.authorize(ctx, cmd.UserID, actEditGroup, group, ""); err != nil {
-			return ephemeral(refusalText(err))
+			return ephemeral(refusalText(w, err))
 		}
 		user, channel, channelName, trigger := cmd.UserID, cmd.ChannelID, cmd.ChannelName, cmd.TriggerID
 		b.enqueue(user, "group_setup", func(ctx context.Context) error {
@@ -87,52 +78,56 @@ func (b *Bot) groupCommand(ctx context.Context, cmd slack.SlashCommand, args []s
 		return map[string]any{} // the modal is the answer
 	case "cancel":
 		if group == nil {
-			return ephemeral(sayNoGroupHere)
+			return ephemeral(w.GroupNoneHere)
 		}
 		if err := b.authorize(ctx, cmd.UserID, actEditGroup, group, ""); err != nil {
-			return ephemeral(refusalText(err))
+			return ephemeral(refusalText(w, err))
 		}
-		return ephemeral(b.cancelNext(ctx, group.ID, requestKey("slash", cmd.TriggerID)))
+		next, err := b.cancelNext(ctx, group.ID, requestKey("slash", cmd.TriggerID))
+		return ephemeral(cancelWords(l, next, err, b.Now()))
 	case "assign":
 		if err := b.authorize(ctx, cmd.UserID, actEditGroup, group, ""); err != nil || group == nil {
 			if group == nil {
-				return ephemeral(sayNoGroupHere)
+				return ephemeral(w.GroupNoneHere)
 			}
-			return ephemeral(refusalText(err))
+			return ephemeral(refusalText(w, err))
 		}
 		user, trigger, gid := cmd.UserID, cmd.TriggerID, group.ID
 		b.enqueue(user, "assign", func(ctx context.Context) error {
-			return b.openModal(ctx, trigger, assignModal(gid))
+			return b.openModal(ctx, trigger, assignModal(w, gid))
 		})
 		return map[string]any{}
 	default:
 		if group == nil {
-			return ephemeral(sayNoGroupHere)
+			return ephemeral(w.GroupNoneHere)
 		}
-		return ephemeral(b.describeGroup(ctx, cmd.UserID, *group))
+		return ephemeral(b.describeGroup(ctx, w, cmd.UserID, *group))
 	}
 }
 
-func refusalText(err error) string {
+// refusalText is what a person reads about err from authorize: the
+// refusal's kind words, or (for a failure, not a refusal) that something
+// went wrong; never the error's own text.
+func refusalText(w *conversations.Words, err error) string {
 	var r refusal
-	if errors.As(err, &r) {
-		return r.message
+	if errors.As(err, &r) && r.say != nil {
+		return r.say(w)
 	}
-	return sayTrouble
+	return w.ErrTrouble
 }
 
 // describeGroup is the group's schedule for anyone, and its roster for its
 // facilitators only.
-func (b *Bot) describeGroup(ctx context.Context, user string, g store.Group) string {
+func (b *Bot) describeGroup(ctx context.Context, w *conversations.Words, user string, g store.Group) string {
 	sched, err := scheduler.FromSpec(g.Schedule, g.ScheduleText)
 	if err != nil {
-		return "*" + said(g.Name) + "* has no schedule yet. A facilitator can set one with `/cairn group setup`."
+		return fmt.Sprintf(w.GroupNoSchedule, said(g.Name))
 	}
-	text := "*" + said(g.Name) + "* meets " + esc(sched.Describe(b.Now(), 3))
+	text := fmt.Sprintf(w.GroupMeets, said(g.Name), esc(sched.Describe(b.Now(), 3)))
 	if b.authorize(ctx, user, actSeeRoster, &g, "") == nil {
-		text += fmt.Sprintf("\nMembers: %s\nFacilitators: %s", mentions(g.Members), mentions(g.Facilitators))
+		text += "\n" + fmt.Sprintf(w.GroupMembers, mentions(w, g.Members)) + "\n" + fmt.Sprintf(w.GroupFacilitators, mentions(w, g.Facilitators))
 		if len(g.Navigators) > 0 {
-			text += "\nNavigators: " + mentions(g.Navigators)
+			text += "\n" + fmt.Sprintf(w.GroupNavigators, mentions(w, g.Navigators))
 		}
 		var invited []string
 		for _, in := range g.Invited {
@@ -141,16 +136,16 @@ func (b *Bot) describeGroup(ctx context.Context, user string, g store.Group) str
 			}
 		}
 		if len(invited) > 0 {
-			text += "\nInvited, not joined yet: " + mentions(invited)
+			text += "\n" + fmt.Sprintf(w.GroupInvited, mentions(w, invited))
 		}
 	}
 	return text
 }
 
 // mentions renders user IDs as Slack mentions, which Slack shows as names.
-func mentions(ids []string) string {
+func mentions(w *conversations.Words, ids []string) string {
 	if len(ids) == 0 {
-		return "nobody yet"
+		return w.GroupNobodyYet
 	}
 	parts := make([]string, len(ids))
 	for i, id := range ids {
@@ -159,20 +154,42 @@ func mentions(ids []string) string {
 	return strings.Join(parts, ", ")
 }
 
-// cancelNext calls off the group's next session (see scheduler.CancelNext).
-// A replayed command names the session its first delivery called off.
-func (b *Bot) cancelNext(ctx context.Context, groupID, key string) string {
+// cancelNext calls off the group's next session (see scheduler.CancelNext)
+// and returns it. A replayed command gets the session its first delivery
+// called off, and no error. Failures are logged here; what the person reads
+// is cancelWords'.
+func (b *Bot) cancelNext(ctx context.Context, groupID, key string) (time.Time, error) {
 	next, err := scheduler.CancelNext(ctx, b.store, groupID, b.Now(), key)
 	switch {
 	case errors.Is(err, scheduler.ErrNoSession):
-		return sayNoNextSession
 	case errors.Is(err, store.ErrDuplicate):
 		b.log.Info("replayed command ignored", "group", groupID, "command", "group cancel")
+		err = nil
 	case err != nil:
 		b.log.Error("could not cancel a session", "group", groupID, "err", err)
-		return sayTrouble
 	}
-	return fmt.Sprintf(sayCancelledNext, next.Format("Monday, January 2 at 3:04 PM"))
+	return next, err
+}
+
+// cancelWords tells the person, in l, what cancelNext did.
+func cancelWords(l conversations.Lang, next time.Time, err error, now time.Time) string {
+	w := conversations.WordsFor(l)
+	switch {
+	case errors.Is(err, scheduler.ErrNoSession):
+		return w.GroupNoNextSession
+	case err != nil:
+		return w.ErrTrouble
+	}
+	return fmt.Sprintf(w.GroupCancelledNext, sessionWords(l, next, now))
+}
+
+// sessionWords says a session's day and time in the reader's language, in
+// the session's own zone: "Tuesday, June 9 at 6:00 PM", "martes 9 de junio
+// a las 18:00".
+func sessionWords(l conversations.Lang, at, now time.Time) string {
+	w := conversations.WordsFor(l)
+	day := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC) // SayDateIn reads the UTC calendar day
+	return fmt.Sprintf(w.GroupSessionAt, conversations.SayDateIn(l, day, now.In(at.Location())), at.Format(w.GroupClockLayout))
 }
 
 // requestKey is the dedupe key of a slash command or a form submission:
@@ -218,7 +235,7 @@ func (b *Bot) openGroupModal(ctx context.Context, user, channel, channelName, tr
 			}
 		}
 	}
-	return b.openModal(ctx, trigger, groupModal(v, channelName))
+	return b.openModal(ctx, trigger, groupModal(b.wordsOf(ctx, user), v, channelName))
 }
 
 // rosterOf is the list of g for role r.
@@ -235,7 +252,7 @@ func rosterOf(g *store.Group, r store.Role) *[]string {
 // groupModal is the group form. Its metadata carries the channel and, for
 // the invitations only, the channel's name; who may save it for that
 // channel is checked again on submission (see authorize).
-func groupModal(g store.Group, channelName string) slack.ModalViewRequest {
+func groupModal(w *conversations.Words, g store.Group, channelName string) slack.ModalViewRequest {
 	text := func(block, field, label, placeholder, initial string, optional bool) *slack.InputBlock {
 		el := slack.NewPlainTextInputBlockElement(plain(placeholder), field)
 		el.InitialValue = initial
@@ -244,7 +261,7 @@ func groupModal(g store.Group, channelName string) slack.ModalViewRequest {
 		return ib
 	}
 	users := func(block, field, label string, initial []string, optional bool) *slack.InputBlock {
-		el := slack.NewOptionsMultiSelectBlockElement(slack.MultiOptTypeUser, plain("Pick people"), field)
+		el := slack.NewOptionsMultiSelectBlockElement(slack.MultiOptTypeUser, plain(w.FormPickPeople), field)
 		el.InitialUsers = initial
 		ib := slack.NewInputBlock(block, plain(label), nil, el)
 		ib.Optional = optional
@@ -263,35 +280,35 @@ func groupModal(g store.Group, channelName string) slack.ModalViewRequest {
 		tz = "America/New_York"
 	}
 	// Shown to a member who writes words of crisis; without it they get 988.
-	crisis := text(blockCrisis, fieldCrisis, "Crisis contacts (shown to members in a crisis)", "Call our warmline 555-0100, 9am–9pm", g.CrisisContacts, true)
+	crisis := text(blockCrisis, fieldCrisis, w.GroupCrisisLabel, w.GroupCrisisPlaceholder, g.CrisisContacts, true)
 	crisis.Element.(*slack.PlainTextInputBlockElement).Multiline = true
-	crisis.Hint = plain("Left empty, members are given 988 (US) and their emergency number.")
+	crisis.Hint = plain(w.GroupCrisisHint)
 	return slack.ModalViewRequest{
-		Type: slack.VTModal, Title: plain("Set up your group"), Submit: plain("Save"), Close: plain("Cancel"),
+		Type: slack.VTModal, Title: plain(w.GroupFormTitle), Submit: plain(w.FormSave), Close: plain(w.FormCancel),
 		CallbackID: callbackGroup, PrivateMetadata: g.ID + "|" + channelName,
 		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			text(blockGroupName, fieldGroupName, "Group name", "Tuesday evening group", g.Name, false),
-			text(blockSchedule, fieldSchedule, "When does it meet?", "Tuesdays 6pm", g.ScheduleText, false),
-			text(blockTZ, fieldTZ, "Time zone", "America/New_York", tz, false),
-			text(blockLead, fieldLead, "Check-in prompt, hours before each session", "24", lead, false),
-			text(blockQuiet, fieldQuiet, "Quiet hours (no messages), in each person's zone", "21:00-08:00", quiet, true),
+			text(blockGroupName, fieldGroupName, w.GroupNameLabel, w.GroupNamePlaceholder, g.Name, false),
+			text(blockSchedule, fieldSchedule, w.GroupWhenLabel, w.GroupWhenPlaceholder, g.ScheduleText, false),
+			text(blockTZ, fieldTZ, w.GroupZoneLabel, "America/New_York", tz, false),
+			text(blockLead, fieldLead, w.GroupLeadLabel, "24", lead, false),
+			text(blockQuiet, fieldQuiet, w.GroupQuietLabel, "21:00-08:00", quiet, true),
 			crisis,
-			users(blockMembers, fieldMembers, "Members", g.Members, false),
-			users(blockFacils, fieldFacils, "Facilitators", g.Facilitators, false),
-			users(blockNavs, fieldNavs, "Navigators", g.Navigators, true),
+			users(blockMembers, fieldMembers, w.GroupMembersLabel, g.Members, false),
+			users(blockFacils, fieldFacils, w.GroupFacilsLabel, g.Facilitators, false),
+			users(blockNavs, fieldNavs, w.GroupNavsLabel, g.Navigators, true),
 		}},
 	}
 }
 
-func assignModal(groupID string) slack.ModalViewRequest {
-	nav := slack.NewOptionsSelectBlockElement(slack.OptTypeUser, plain("Pick a navigator"), fieldNavigator)
-	members := slack.NewOptionsMultiSelectBlockElement(slack.MultiOptTypeUser, plain("Pick members"), fieldAssigned)
+func assignModal(w *conversations.Words, groupID string) slack.ModalViewRequest {
+	nav := slack.NewOptionsSelectBlockElement(slack.OptTypeUser, plain(w.AssignPickNav), fieldNavigator)
+	members := slack.NewOptionsMultiSelectBlockElement(slack.MultiOptTypeUser, plain(w.AssignPickMembers), fieldAssigned)
 	return slack.ModalViewRequest{
-		Type: slack.VTModal, Title: plain("Assign a navigator"), Submit: plain("Assign"), Close: plain("Cancel"),
+		Type: slack.VTModal, Title: plain(w.AssignTitle), Submit: plain(w.AssignSubmit), Close: plain(w.FormCancel),
 		CallbackID: callbackAssign, PrivateMetadata: groupID,
 		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			slack.NewInputBlock(blockNavigator, plain("Navigator"), nil, nav),
-			slack.NewInputBlock(blockAssigned, plain("Their members"), nil, members),
+			slack.NewInputBlock(blockNavigator, plain(w.AssignNavigator), nil, nav),
+			slack.NewInputBlock(blockAssigned, plain(w.AssignMembers), nil, members),
 		}},
 	}
 }
@@ -307,6 +324,7 @@ func viewValue(v slack.View, block, field string) slack.BlockAction {
 // submitGroup validates and saves the group form. Errors are shown in the
 // form; on success the form turns into the next three meeting times.
 func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.View) any {
+	w := b.wordsOf(ctx, user)
 	channel, channelName, _ := strings.Cut(v.PrivateMetadata, "|")
 	existing, err := b.store.Group(ctx, channel)
 	var current *store.Group
@@ -315,10 +333,11 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 		current = &existing
 	case errors.Is(err, store.ErrInvalid):
 	case !errors.Is(err, store.ErrNotFound):
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockGroupName: sayTrouble})
+		b.log.Error("could not load a group for its form", "group", channel, "err", err)
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockGroupName: w.ErrTrouble})
 	}
 	if err := b.authorize(ctx, user, actSubmitGroup, current, channel); err != nil {
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockGroupName: refusalText(err)})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockGroupName: refusalText(w, err)})
 	}
 	errs := map[string]string{}
 	g := store.GroupSettings{ID: channel, By: user}
@@ -328,45 +347,45 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 	}
 	g.Name = typed(blockGroupName, fieldGroupName)
 	if g.Name == "" || len([]rune(g.Name)) > 80 {
-		errs[blockGroupName] = "Give the group a short name (up to 80 characters)."
+		errs[blockGroupName] = w.GroupNameBad
 	}
 	tz := typed(blockTZ, fieldTZ)
 	loc, err := time.LoadLocation(tz)
 	if tz == "" || err != nil {
-		errs[blockTZ] = "That isn't a time zone I know. Use a name like America/New_York or Europe/Berlin."
+		errs[blockTZ] = w.GroupZoneBad
 		loc = time.UTC
 	}
 	sched, err := scheduler.ParseSchedule(typed(blockSchedule, fieldSchedule), loc)
 	if err != nil {
-		errs[blockSchedule] = err.Error()
+		errs[blockSchedule] = scheduleTrouble(w, err)
 	}
 	lead, err := strconv.Atoi(typed(blockLead, fieldLead))
 	if err != nil || lead < 1 || lead > 168 {
-		errs[blockLead] = "A number of hours from 1 to 168 (a week)."
+		errs[blockLead] = w.GroupLeadBad
 	}
 	g.QuietStart, g.QuietEnd = scheduler.DefaultQuietStart, scheduler.DefaultQuietEnd
 	if q := typed(blockQuiet, fieldQuiet); q != "" {
 		start, end, ok := scheduler.ParseQuietHours(q)
 		if !ok {
-			errs[blockQuiet] = "Write quiet hours like 21:00-08:00, or leave it empty for that default."
+			errs[blockQuiet] = w.GroupQuietBad
 		}
 		g.QuietStart, g.QuietEnd = start, end
 	}
 	g.CrisisContacts = typed(blockCrisis, fieldCrisis)
 	if len([]rune(g.CrisisContacts)) > maxCrisisContacts {
-		errs[blockCrisis] = "Keep crisis contacts short (up to 500 characters): a number or two and when to call."
+		errs[blockCrisis] = fmt.Sprintf(w.GroupCrisisLong, maxCrisisContacts)
 	}
 	g.Members = viewValue(v, blockMembers, fieldMembers).SelectedUsers
 	g.Facilitators = viewValue(v, blockFacils, fieldFacils).SelectedUsers
 	g.Navigators = viewValue(v, blockNavs, fieldNavs).SelectedUsers
 	if len(g.Members) == 0 {
-		errs[blockMembers] = "Pick at least one member."
+		errs[blockMembers] = w.GroupPickMember
 	}
 	if !slices.Contains(g.Facilitators, user) && current == nil {
 		g.Facilitators = append(g.Facilitators, user) // whoever sets a group up facilitates it
 	}
 	if len(g.Facilitators) == 0 {
-		errs[blockFacils] = "A group needs at least one facilitator."
+		errs[blockFacils] = w.GroupNeedFacilitator
 	}
 	if len(errs) > 0 {
 		return slack.NewErrorsViewSubmissionResponse(errs)
@@ -379,7 +398,7 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 		b.log.Info("replayed form ignored", "group", g.ID, "user", user, "form", callbackGroup)
 	case err != nil:
 		b.log.Error("could not save a group", "group", g.ID, "err", err)
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockGroupName: sayTrouble})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockGroupName: w.ErrTrouble})
 	default:
 		b.log.Info("group saved", "group", g.ID, "user", user, "invited", len(done.Invited))
 		people := slices.Concat(g.Members, g.Facilitators, g.Navigators)
@@ -390,11 +409,9 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 			return b.ask(ctx, done.Group, channelName, done.Invited, done.Asked)
 		})
 	}
-	done2 := "*" + said(g.Name) + "* is set up. It meets " + esc(sched.Describe(b.Now(), 3)) +
-		"\nI've invited the people you named: each gets a message from me and joins if they want to. Members get their check-in prompt " +
-		strconv.Itoa(lead) + " hours before each session, once they've joined."
+	done2 := fmt.Sprintf(w.GroupSaved, said(g.Name), esc(sched.Describe(b.Now(), 3)), lead)
 	return slack.NewUpdateViewSubmissionResponse(&slack.ModalViewRequest{
-		Type: slack.VTModal, Title: plain("Group saved"), Close: plain("Done"),
+		Type: slack.VTModal, Title: plain(w.GroupSavedTitle), Close: plain(w.FormDone),
 		Blocks: slack.Blocks{BlockSet: []slack.Block{slack.NewSectionBlock(mrkdwn(done2), nil, nil)}},
 	})
 }
@@ -421,6 +438,33 @@ func (b *Bot) syncPeople(ctx context.Context, people []string) error {
 	return nil
 }
 
+// scheduleTrouble is what a facilitator reads about a meeting time the form
+// could not read: a kind sentence in their language chosen by the error's
+// kind, never the error's own text.
+func scheduleTrouble(w *conversations.Words, err error) string {
+	var se *scheduler.ScheduleError
+	if !errors.As(err, &se) {
+		return w.ErrScheduleUnread
+	}
+	switch se.Kind {
+	case scheduler.KindTooLong:
+		return w.ErrScheduleTooLong
+	case scheduler.KindNoDay:
+		return w.ErrScheduleNoDay
+	case scheduler.KindNoTime:
+		return w.ErrScheduleNoTime
+	case scheduler.KindAmbiguous:
+		return w.ErrScheduleAmbiguous
+	case scheduler.KindBadTime:
+		return w.ErrScheduleBadTime
+	case scheduler.KindMultipleTimes:
+		return w.ErrScheduleTwoTimes
+	case scheduler.KindUnsupported, scheduler.KindNotAMeeting, scheduler.KindNeverFires:
+		return w.ErrScheduleUnsupported
+	}
+	return w.ErrScheduleUnread
+}
+
 func displayName(u *slack.User) string {
 	for _, n := range []string{u.Profile.DisplayName, u.RealName, u.Name} {
 		if n != "" {
@@ -432,26 +476,31 @@ func displayName(u *slack.User) string {
 
 // submitAssign gives the chosen members the chosen navigator.
 func (b *Bot) submitAssign(ctx context.Context, user, triggerID string, v slack.View) any {
+	w := b.wordsOf(ctx, user)
 	g, err := b.store.Group(ctx, v.PrivateMetadata)
-	if err != nil {
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: sayNoGroupHere})
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: w.GroupNoneHere})
+	case err != nil:
+		b.log.Error("could not load a group for its form", "group", v.PrivateMetadata, "err", err)
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: w.ErrTrouble})
 	}
 	if err := b.authorize(ctx, user, actEditGroup, &g, ""); err != nil {
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: refusalText(err)})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: refusalText(w, err)})
 	}
 	nav := viewValue(v, blockNavigator, fieldNavigator).SelectedUser
 	members := viewValue(v, blockAssigned, fieldAssigned).SelectedUsers
 	errs := map[string]string{}
 	if nav == "" {
-		errs[blockNavigator] = "Pick a navigator."
+		errs[blockNavigator] = w.AssignNavMissing
 	}
 	for _, m := range members {
 		if !slices.Contains(g.Members, m) {
-			errs[blockAssigned] = "Everyone here must be a member of this group; add them in `/cairn group setup` first."
+			errs[blockAssigned] = w.AssignNotMember
 		}
 	}
 	if len(members) == 0 {
-		errs[blockAssigned] = "Pick at least one member."
+		errs[blockAssigned] = w.GroupPickMember
 	}
 	if len(errs) > 0 {
 		return slack.NewErrorsViewSubmissionResponse(errs)
@@ -463,7 +512,7 @@ func (b *Bot) submitAssign(ctx context.Context, user, triggerID string, v slack.
 		return nil
 	case err != nil:
 		b.log.Error("could not propose a navigator", "group", g.ID, "err", err)
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: sayTrouble})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: w.ErrTrouble})
 	}
 	var invitations []store.Invitation
 	if invited != nil {
@@ -486,36 +535,43 @@ func (b *Bot) submitAssign(ctx context.Context, user, triggerID string, v slack.
 // It is the DM's "away until June 20" (one runner turn that writes only the
 // member's pause), keyed by the command's trigger_id so that a replay
 // changes nothing and gets the same answer.
-func (b *Bot) pauseCommand(ctx context.Context, user, triggerID string, args []string) string {
+func (b *Bot) pauseCommand(ctx context.Context, user, triggerID string, resume bool, args []string) string {
+	l := b.langOf(ctx, user)
+	w := conversations.WordsFor(l)
 	phrase := ""
-	if args[0] != "resume" {
-		if phrase = strings.TrimSpace(strings.Join(args[1:], " ")); phrase == "" {
-			return sayPauseHow
+	if !resume {
+		if phrase = strings.TrimSpace(strings.Join(args, " ")); phrase == "" {
+			return w.SlashPauseHow
 		}
 	}
 	day, loc, err := b.runner.Away(ctx, user, requestKey("slash", triggerID), phrase, b.Now())
 	var dateErr *conversations.DateError
 	switch {
 	case errors.As(err, &dateErr):
-		return esc(err.Error()) + "\n" + sayPauseHow // it quotes what they typed
+		return dateTrouble(w, err, said(echo(phrase))) + "\n" + w.SlashPauseHow
 	case err != nil:
 		b.log.Error("could not save a pause", "user", user, "err", err)
-		return sayTrouble
+		return w.ErrTrouble
 	}
 	if b.Scheduler != nil {
 		b.Scheduler.Replan()
 	}
 	if day.IsZero() {
-		return sayResumed
+		return w.SlashResumed
 	}
-	return fmt.Sprintf(sayPaused, conversations.SayDate(day, b.Now().In(loc)))
+	return fmt.Sprintf(w.SlashPaused, conversations.SayDateIn(l, day, b.Now().In(loc)))
 }
 
 // nudgeButton handles a navigator's "Nudge Maria" button.
 func (b *Bot) nudgeButton(ctx context.Context, navigator, member string) {
 	b.enqueue(navigator, "nudge", func(ctx context.Context) error {
+		w := b.wordsOf(ctx, navigator)
 		if err := b.authorize(ctx, navigator, actNudgeOther, nil, member); err != nil {
-			return b.deliver(ctx, navigator, "", []conversations.Reply{{Text: refusalText(err)}})
+			var r refusal
+			if !errors.As(err, &r) {
+				b.log.Error("could not check a nudge", "user", navigator, "err", err)
+			}
+			return b.deliver(ctx, navigator, "", []conversations.Reply{{Text: refusalText(w, err)}})
 		}
 		if b.Scheduler == nil {
 			return errors.New("bot: nudges need the scheduler")
@@ -525,19 +581,19 @@ func (b *Bot) nudgeButton(ctx context.Context, navigator, member string) {
 		if err != nil {
 			return err
 		}
-		msg := fmt.Sprintf(sayNudgeSent, nameOf(m))
+		msg := fmt.Sprintf(w.NudgeSent, nameOf(w, m))
 		if !planned {
-			msg = fmt.Sprintf(sayNudgedToday, nameOf(m))
+			msg = fmt.Sprintf(w.NudgedToday, nameOf(w, m))
 		}
 		return b.deliver(ctx, navigator, "", []conversations.Reply{{Text: msg}})
 	})
 }
 
-func nameOf(m store.Member) string {
+func nameOf(w *conversations.Words, m store.Member) string {
 	if m.Name != "" {
 		return m.Name
 	}
-	return "them"
+	return w.PersonThem
 }
 
 // Joining, declining and leaving a group, and saying yes to a navigator:
@@ -551,36 +607,26 @@ const (
 	valueNavNo   = "nav-no:"
 )
 
-const (
-	sayJoined        = "You're in “%s”. Welcome! You'll get a check-in prompt before each session. Next, pick what the group sees of your check-ins (/cairn privacy changes it anytime); you can leave anytime with the button below or /cairn leave."
-	sayJoinedRole    = "You're in “%s” as %s. You can leave anytime with the button below or /cairn leave."
-	sayDeclined      = "No problem — you're not in “%s”, and nothing of yours is shared with it. If you change your mind, ask its facilitator to invite you again."
-	sayInviteGone    = "That invitation isn't open any more. If you'd like to join, ask the group's facilitator to invite you again."
-	sayLeft          = "You've left “%s”. Nothing new of yours will be shared with it, and its prompts stop now. Take care — you're welcome back anytime."
-	sayNotInGroup    = "You're not in that group, so there's nothing to leave."
-	sayNoGroups      = "You're not in any group, so there's nothing to leave."
-	sayPickLeave     = "I've sent you a direct message: pick the group you'd like to leave there."
-	sayWhichLeave    = "Which group would you like to leave? It takes effect at once."
-	sayNavYes        = "Done — %s is your navigator in “%s”. You can change your mind anytime: /cairn leave or ask the facilitator."
-	sayNavNo         = "Okay — no navigator for now in “%s”. Nothing about you goes to %s."
-	sayNavGone       = "That question isn't open any more."
-	sayLeaveButton   = "Leave this group"
-	sayInviteAs      = "%s set up “%s”%s and would like you to join as %s."
-	sayInviteMeets   = "It meets %s"
-	sayInviteSees    = "If you join, what you share in your check-ins is seen by the group's facilitators (%s) and by your navigator in the group, if you say yes to one. You choose how much: by default, whether you checked in and the steps you did; /cairn privacy changes it anytime."
-	sayInviteNothing = "Nothing of yours is shared and you get no prompts unless you join, and you can leave anytime."
-	sayNavAsk        = "%s suggests %s as your navigator in “%s”. A navigator gets a short list each morning with your steps due soon and whether you missed a check-in (as much as you share), and can send you a gentle nudge. Is that okay?"
-)
-
 // roleWords says what joining as a role means, for an invitation.
-func roleWords(r store.Role) string {
+func roleWords(w *conversations.Words, r store.Role) string {
 	switch r {
 	case store.RoleFacilitator:
-		return "a facilitator (you'd see members' check-ins as each of them chooses to share)"
+		return w.InviteAsFacil
 	case store.RoleNavigator:
-		return "a navigator (members who say yes to you would be on your morning list)"
+		return w.InviteAsNavigator
 	}
-	return "a member"
+	return w.InviteAsMember
+}
+
+// roleName is a role's short name, after "as": "a facilitator".
+func roleName(w *conversations.Words, r store.Role) string {
+	switch r {
+	case store.RoleFacilitator:
+		return w.InviteRoleFacil
+	case store.RoleNavigator:
+		return w.InviteRoleNav
+	}
+	return w.InviteRoleMember
 }
 
 // ask sends the newly invited their invitation and the newly asked members
@@ -607,26 +653,29 @@ func (b *Bot) ask(ctx context.Context, g store.Group, channelName string, invite
 }
 
 // invitation is the message asking someone to join g in one or more roles.
+// It is in the language of the person invited (English when Cairn has no
+// record of them yet).
 func (b *Bot) invitation(ctx context.Context, g store.Group, channelName string, ins []store.Invitation) conversations.Reply {
+	w := b.wordsOf(ctx, ins[0].Person)
 	var as []string
 	for _, in := range ins {
-		as = append(as, roleWords(in.Role))
+		as = append(as, roleWords(w, in.Role))
 	}
 	where := ""
 	if channelName != "" {
-		where = " in the #" + channelName + " channel"
+		where = fmt.Sprintf(w.InviteWhere, channelName)
 	}
-	text := fmt.Sprintf(sayInviteAs, b.nameOf(ctx, ins[0].By), conversations.Inert(g.Name), where, strings.Join(as, " and "))
+	text := fmt.Sprintf(w.InviteAs, b.nameIn(ctx, w, ins[0].By), conversations.Inert(g.Name), where, strings.Join(as, w.InviteAnd))
 	if sched, err := scheduler.FromSpec(g.Schedule, g.ScheduleText); err == nil {
-		text += " " + fmt.Sprintf(sayInviteMeets, sched.Describe(b.Now(), 1))
+		text += " " + fmt.Sprintf(w.InviteMeets, sched.Describe(b.Now(), 1))
 	}
 	var facs []string
 	for _, f := range g.Facilitators {
-		facs = append(facs, b.nameOf(ctx, f))
+		facs = append(facs, b.nameIn(ctx, w, f))
 	}
-	text += "\n" + fmt.Sprintf(sayInviteSees, strings.Join(facs, ", ")) + "\n" + sayInviteNothing
+	text += "\n" + fmt.Sprintf(w.InviteSees, strings.Join(facs, ", ")) + "\n" + w.InviteNothing
 	return conversations.Reply{Text: text, Choices: []conversations.Choice{
-		{Label: "Join", Value: valueJoin + g.ID}, {Label: "No thanks", Value: valueDecline + g.ID},
+		{Label: w.InviteJoin, Value: valueJoin + g.ID}, {Label: w.InviteNoThanks, Value: valueDecline + g.ID},
 	}}
 }
 
@@ -637,19 +686,27 @@ func (b *Bot) navigatorQuestion(ctx context.Context, g store.Group, member strin
 	if nav == "" || !slices.Contains(g.Members, member) {
 		return conversations.Reply{}, false
 	}
-	by := "The group's facilitator"
+	w := b.wordsOf(ctx, member)
+	by := w.NavAskedBy
 	if len(g.Facilitators) > 0 {
-		by = b.nameOf(ctx, g.Facilitators[0])
+		by = b.nameIn(ctx, w, g.Facilitators[0])
 	}
-	text := fmt.Sprintf(sayNavAsk, by, b.nameOf(ctx, nav), conversations.Inert(g.Name))
+	text := fmt.Sprintf(w.NavAsk, by, b.nameIn(ctx, w, nav), conversations.Inert(g.Name))
 	return conversations.Reply{Text: text, Choices: []conversations.Choice{
-		{Label: "Yes, that's fine", Value: valueNavYes + g.ID}, {Label: "Not now", Value: valueNavNo + g.ID},
+		{Label: w.NavAskYes, Value: valueNavYes + g.ID}, {Label: w.NavAskNotNow, Value: valueNavNo + g.ID},
 	}}, true
 }
 
-// nameOf is how Cairn names a person to someone else: their Slack name as
-// last learned, else what Slack says now, else a neutral word.
+// nameOf is nameIn for a reader of English (talk-to-a-person alerts
+// choose their reader's words in person.go).
 func (b *Bot) nameOf(ctx context.Context, id string) string {
+	return b.nameIn(ctx, conversations.WordsFor(conversations.English), id)
+}
+
+// nameIn is how Cairn names a person to someone else: their Slack name as
+// last learned, else what Slack says now, else a neutral word in the
+// reader's language (w).
+func (b *Bot) nameIn(ctx context.Context, w *conversations.Words, id string) string {
 	if m, err := b.store.Member(ctx, id); err == nil && m.Name != "" {
 		return m.Name
 	}
@@ -658,7 +715,7 @@ func (b *Bot) nameOf(ctx context.Context, id string) string {
 			return n
 		}
 	}
-	return "someone in your workspace"
+	return w.PersonSomeone
 }
 
 // isGroupAnswer tells a group button's value from a conversation's.
@@ -707,6 +764,7 @@ func (b *Bot) pressGroupButton(cb slack.InteractionCallback, a *slack.BlockActio
 func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) (bool, error) {
 	kind, groupID, _ := strings.Cut(value, ":")
 	kind += ":"
+	w := b.wordsOf(ctx, user)
 	var reply conversations.Reply
 	var err error
 	replan := false
@@ -717,15 +775,15 @@ func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) (bool, e
 		g, roles, err = b.store.JoinGroup(ctx, groupID, user, key)
 		if err == nil {
 			replan = true
-			reply.Text = fmt.Sprintf(sayJoined, conversations.Inert(g.Name))
+			reply.Text = fmt.Sprintf(w.JoinedMember, conversations.Inert(g.Name))
 			if !slices.Contains(roles, store.RoleMember) {
 				var as []string
 				for _, r := range roles {
-					as = append(as, string(r))
+					as = append(as, roleName(w, r))
 				}
-				reply.Text = fmt.Sprintf(sayJoinedRole, conversations.Inert(g.Name), "a "+strings.Join(as, " and a "))
+				reply.Text = fmt.Sprintf(w.JoinedRole, conversations.Inert(g.Name), strings.Join(as, w.InviteAnd))
 			}
-			reply.Choices = []conversations.Choice{{Label: sayLeaveButton, Value: valueLeave + g.ID}}
+			reply.Choices = []conversations.Choice{{Label: w.LeaveButton, Value: valueLeave + g.ID}}
 			replies := []conversations.Reply{reply}
 			if q, ok := b.navigatorQuestion(ctx, g, user); ok {
 				replies = append(replies, q)
@@ -745,20 +803,20 @@ func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) (bool, e
 	case valueDecline:
 		var g store.Group
 		g, err = b.store.DeclineGroup(ctx, groupID, user, key)
-		reply.Text = fmt.Sprintf(sayDeclined, conversations.Inert(g.Name))
+		reply.Text = fmt.Sprintf(w.Declined, conversations.Inert(g.Name))
 	case valueLeave:
 		var g store.Group
 		g, err = b.store.LeaveGroup(ctx, groupID, user, key)
-		reply.Text, replan = fmt.Sprintf(sayLeft, conversations.Inert(g.Name)), true
+		reply.Text, replan = fmt.Sprintf(w.LeftGroup, conversations.Inert(g.Name)), true
 	case valueNavYes, valueNavNo:
 		yes := kind == valueNavYes
 		var nav string
 		nav, err = b.store.AnswerNavigator(ctx, groupID, user, yes, key)
 		g, _ := b.store.Group(ctx, groupID)
 		if yes {
-			reply.Text, replan = fmt.Sprintf(sayNavYes, b.nameOf(ctx, nav), conversations.Inert(g.Name)), true
+			reply.Text, replan = fmt.Sprintf(w.NavYes, b.nameIn(ctx, w, nav), conversations.Inert(g.Name)), true
 		} else {
-			reply.Text = fmt.Sprintf(sayNavNo, conversations.Inert(g.Name), b.nameOf(ctx, nav))
+			reply.Text = fmt.Sprintf(w.NavNo, conversations.Inert(g.Name), b.nameIn(ctx, w, nav))
 		}
 	default:
 		return false, nil
@@ -768,16 +826,16 @@ func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) (bool, e
 		b.log.Info("replayed press ignored", "user", user, "group", groupID)
 		return false, nil
 	case errors.Is(err, store.ErrNotInvited):
-		reply = conversations.Reply{Text: sayInviteGone}
+		reply = conversations.Reply{Text: w.InviteGone}
 		if kind == valueNavYes || kind == valueNavNo {
-			reply.Text = sayNavGone
+			reply.Text = w.NavGone
 		}
 		replan = false
 	case errors.Is(err, store.ErrNotFound):
-		reply, replan = conversations.Reply{Text: sayNotInGroup}, false
+		reply, replan = conversations.Reply{Text: w.LeaveNotIn}, false
 	case err != nil:
 		b.log.Error("could not save a group answer", "user", user, "group", groupID, "err", err)
-		reply, replan = conversations.Reply{Text: sayTrouble}, false
+		reply, replan = conversations.Reply{Text: w.ErrTrouble}, false
 	default:
 		b.log.Info("group answer saved", "user", user, "group", groupID, "answer", strings.TrimSuffix(kind, ":"))
 	}
@@ -798,10 +856,11 @@ func (b *Bot) answered(ctx context.Context, user string, replies []conversations
 // their groups to their DM.
 func (b *Bot) leaveCommand(ctx context.Context, cmd slack.SlashCommand) string {
 	user := cmd.UserID
+	w := b.wordsOf(ctx, user)
 	groups, err := b.store.Groups(ctx)
 	if err != nil {
 		b.log.Error("could not load groups", "user", user, "err", err)
-		return sayTrouble
+		return w.ErrTrouble
 	}
 	var mine []store.Group
 	for _, g := range groups {
@@ -813,35 +872,35 @@ func (b *Bot) leaveCommand(ctx context.Context, cmd slack.SlashCommand) string {
 		// In a group's channel, "leave" means this group, and only it.
 		mine = slices.DeleteFunc(mine, func(g store.Group) bool { return g.ID != cmd.ChannelID })
 		if len(mine) == 0 {
-			return sayNotInGroup
+			return w.LeaveNotIn
 		}
 	}
 	switch len(mine) {
 	case 0:
-		return sayNoGroups
+		return w.LeaveNoGroups
 	case 1:
 		g, err := b.store.LeaveGroup(ctx, mine[0].ID, user, requestKey("slash", cmd.TriggerID))
 		switch {
 		case errors.Is(err, store.ErrDuplicate):
 		case errors.Is(err, store.ErrNotFound):
-			return sayNotInGroup
+			return w.LeaveNotIn
 		case err != nil:
 			b.log.Error("could not leave a group", "user", user, "group", mine[0].ID, "err", err)
-			return sayTrouble
+			return w.ErrTrouble
 		default:
 			b.log.Info("left a group", "user", user, "group", g.ID)
 			if b.Scheduler != nil {
 				b.Scheduler.Replan()
 			}
 		}
-		return fmt.Sprintf(sayLeft, said(mine[0].Name))
+		return fmt.Sprintf(w.LeftGroup, said(mine[0].Name))
 	}
-	reply := conversations.Reply{Text: sayWhichLeave}
+	reply := conversations.Reply{Text: w.LeaveWhich}
 	for _, g := range mine {
-		reply.Choices = append(reply.Choices, conversations.Choice{Label: "Leave " + clip(g.Name, 60), Value: valueLeave + g.ID})
+		reply.Choices = append(reply.Choices, conversations.Choice{Label: fmt.Sprintf(w.LeaveGroupButton, clip(g.Name, 60)), Value: valueLeave + g.ID})
 	}
 	b.enqueue(user, "leave_choice", func(ctx context.Context) error {
 		return b.post(ctx, user, "", []conversations.Reply{reply})
 	})
-	return sayPickLeave
+	return w.LeavePickInDM
 }

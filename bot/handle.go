@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -14,17 +15,6 @@ import (
 	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
-)
-
-// Words of the Slack adapter itself (the conversations have their own).
-const (
-	sayTrouble     = "Sorry — something went wrong on my side and I couldn't save that. Please try again in a minute."
-	sayCheckDM     = "I've sent you a direct message. Let's talk there."
-	sayUnknownCmd  = "I don't know that one yet."
-	sayNotYourStep = "That step isn't one of yours, so I can't change it."
-	sayStepSaved   = "Saved your step."
-	sayStepGone    = "I couldn't find that step any more — maybe it was removed."
-	slashHelp      = "*/cairn* works with:\n• `/cairn goal` — set a goal, in a DM with me\n• `/cairn checkin` — check in before your session\n• `/cairn steps` — see your goal and steps (only you see this)\n• `/cairn pause until June 20` and `/cairn resume` — time away from prompts\n• `/cairn group` — when your group meets; facilitators: `/cairn group setup`, `/cairn group assign`, `/cairn group cancel` (the next session)\n• `/cairn privacy` — what your group's facilitators and navigator see of your check-ins\n• `/cairn leave` — leave a group (in its channel), at once\n• `/cairn templates` — facilitators: your group's own example goals, offered to members who don't know where to start\n• In our DM, say *talk to a person* any time: I'll ask your navigator (or facilitator) to reach out\n• `/cairn my data` — a copy of everything Cairn holds about you; `/cairn forget me` — delete all of it\n• `/cairn help` — this help\nIn our DM you can also say *help*, *back* or *stop* at any time.\nIf you're in crisis, call or text 988 (US), any time."
 )
 
 // handleEvent takes one Events API callback (from either transport) and
@@ -107,7 +97,7 @@ func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin convers
 	origin.Outbox, origin.Channel = true, channel
 	out, err := b.runner.HandleFrom(ctx, user, origin, in, b.Now())
 	if err != nil {
-		b.sayTrouble(ctx, channel)
+		b.sayTrouble(ctx, user, channel)
 		return err
 	}
 	b.outbox.trust(out.OutboxIDs...) // staged just now: surely not posted yet
@@ -116,7 +106,7 @@ func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin convers
 		return b.forget(ctx, user, channel, origin)
 	case conversations.DataExport:
 		if err := b.sendMyData(ctx, user, channel); err != nil {
-			b.sayTrouble(ctx, channel)
+			b.sayTrouble(ctx, user, channel)
 			return err
 		}
 	case conversations.DataProgress:
@@ -126,7 +116,7 @@ func (b *Bot) turnFrom(ctx context.Context, user, channel string, origin convers
 	}
 	if out.Alert != nil {
 		if err := b.alert(ctx, user, channel, *out.Alert); err != nil {
-			b.sayTrouble(ctx, channel)
+			b.sayTrouble(ctx, user, channel)
 			return err
 		}
 	}
@@ -158,13 +148,15 @@ func (b *Bot) post(ctx context.Context, user, channel string, replies []conversa
 	return b.sendReplies(ctx, user)
 }
 
-// sayTrouble tells the member their turn failed. It is not staged (the
-// store is what failed), and like every post it is never retried blind.
-func (b *Bot) sayTrouble(ctx context.Context, channel string) {
+// sayTrouble tells the member their turn failed, in a kind sentence of
+// their own language; the cause goes to the log (by the caller), never to
+// them. It is not staged (the store is what failed), and like every post it
+// is never retried blind.
+func (b *Bot) sayTrouble(ctx context.Context, user, channel string) {
 	if channel == "" {
 		return
 	}
-	if _, err := b.postMessage(ctx, channel, slack.MsgOptionText(sayTrouble, false)); err != nil {
+	if _, err := b.postMessage(ctx, channel, slack.MsgOptionText(b.wordsOf(ctx, user).ErrTrouble, false)); err != nil {
 		b.log.Error("could not tell the member about an error", "err", err)
 	}
 }
@@ -312,7 +304,7 @@ func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 	case a.ActionID == actionFacSetup, a.ActionID == actionFacCancel:
 		return b.facilitatorAction(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionHome):
-		if a.Value == "help" {
+		if a.Value == conversations.ActHelp {
 			return intake{item: newItem(click, user, kindHelp, input{})}
 		}
 		return intake{item: newItem(click, user, kindAction, input{Action: a.Value})}
@@ -364,13 +356,17 @@ func (b *Bot) stepMenu(user, triggerID, value, click string) intake {
 				return
 			}
 			m, _ := b.store.Member(ctx, user)
-			if err := b.openModal(ctx, triggerID, editStepModal(st, b.Now().In(zoneOf(m)))); err != nil {
+			w := conversations.WordsFor(conversations.LangOf(m))
+			if err := b.openModal(ctx, triggerID, editStepModal(w, st, b.Now().In(zoneOf(m)))); err != nil {
 				b.log.Error("could not open the step form", "user", user, "err", err)
 			}
 		}}
 	}
 	return intake{}
 }
+
+// errNotOwn marks a step that belongs to someone else.
+var errNotOwn = errors.New("not the member's own")
 
 // ownStep loads a step and checks it is the member's own: every action on a
 // step is authorised here, before it touches the store.
@@ -380,22 +376,29 @@ func (b *Bot) ownStep(ctx context.Context, user string, id uint64) (store.Step, 
 		return store.Step{}, err
 	}
 	if st.MemberID != user {
-		return store.Step{}, fmt.Errorf("bot: step %d is not %s's", id, user)
+		return store.Step{}, fmt.Errorf("bot: step %d is not %s's: %w", id, user, errNotOwn)
 	}
 	return st, nil
 }
 
 // submitStep saves the edit-step modal, or returns field errors to show.
 func (b *Bot) submitStep(ctx context.Context, user string, v slack.View) any {
+	m, _ := b.store.Member(ctx, user)
+	w := conversations.WordsFor(conversations.LangOf(m))
 	id, err := strconv.ParseUint(v.PrivateMetadata, 10, 64)
 	if err != nil {
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockWhat: sayStepGone})
+		b.log.Warn("step form with a malformed step id", "user", user, "err", err)
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockWhat: w.ErrStepGone})
 	}
 	st, err := b.ownStep(ctx, user, id)
 	if err != nil {
-		msg := sayNotYourStep
-		if errors.Is(err, store.ErrNotFound) {
-			msg = sayStepGone
+		b.log.Warn("step form refused", "user", user, "err", err)
+		msg := w.ErrNotYourStep
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			msg = w.ErrStepGone
+		case !errors.Is(err, errNotOwn):
+			msg = w.ErrTrouble // the store failed: not theirs to fix
 		}
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockWhat: msg})
 	}
@@ -412,17 +415,16 @@ func (b *Bot) submitStep(ctx context.Context, user string, v slack.View) any {
 	errs := map[string]string{}
 	what := value(blockWhat, fieldWhat)
 	if what == "" {
-		errs[blockWhat] = "Say what you'll do, in a few words."
+		errs[blockWhat] = w.StepFormWhatEmpty
 	} else if len([]rune(what)) > 500 {
-		errs[blockWhat] = "That's long for one step — could it be shorter (or two steps)?"
+		errs[blockWhat] = w.StepFormWhatLong
 	}
-	m, _ := b.store.Member(ctx, user)
 	now := b.Now().In(zoneOf(m))
 	when := value(blockWhen, fieldWhen)
 	due := st.Due
 	if when != dueWords(st.Due) {
 		if due, err = conversations.ParseDate(when, now); err != nil {
-			errs[blockWhen] = err.Error()
+			errs[blockWhen] = dateTrouble(w, err, echo(when)) // a form's error is plain text
 		}
 	}
 	owner := store.OwnerKind(value(blockWho, fieldWho))
@@ -432,10 +434,10 @@ func (b *Bot) submitStep(ctx context.Context, user string, v slack.View) any {
 		name = ""
 	case store.OwnerPerson:
 		if name == "" {
-			errs[blockName] = "Who is it? A first name is fine."
+			errs[blockName] = w.StepFormNameEmpty
 		}
 	default:
-		errs[blockWho] = "Pick who does this step."
+		errs[blockWho] = w.StepFormWhoPick
 	}
 	if len(errs) > 0 {
 		return slack.NewErrorsViewSubmissionResponse(errs)
@@ -444,7 +446,7 @@ func (b *Bot) submitStep(ctx context.Context, user string, v slack.View) any {
 	dropGoneHelper(&st) // helpers.go
 	if _, err := b.store.SaveStep(ctx, st); err != nil {
 		b.log.Error("could not save an edited step", "user", user, "err", err)
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockWhat: sayTrouble})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockWhat: w.ErrTrouble})
 	}
 	b.enqueue(user, "step_edited", func(ctx context.Context) error { return b.refreshHome(ctx, user) })
 	return nil
@@ -457,13 +459,17 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		return map[string]any{"response_type": "ephemeral", "text": text}
 	}
 	user := cmd.UserID
+	w := b.wordsOf(ctx, user)
 	if user == "" {
-		return ephemeral(sayUnknownCmd)
+		return ephemeral(w.SlashUnknown)
 	}
 	words := strings.Fields(strings.ToLower(cmd.Text))
 	sub := ""
 	if len(words) > 0 {
 		sub = words[0]
+		if en, ok := slashSpanish[sub]; ok {
+			sub = en
+		}
 	}
 	switch strings.Join(words, " ") {
 	case "my data", "export my data":
@@ -473,7 +479,7 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 	}
 	switch sub {
 	case "", "help":
-		return ephemeral(slashHelp)
+		return ephemeral(w.SlashHelp)
 	case "group":
 		return b.groupCommand(ctx, cmd, words[1:])
 	case "templates", "template":
@@ -489,12 +495,12 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 	case "leave":
 		return ephemeral(b.leaveCommand(ctx, cmd))
 	case "pause", "resume":
-		return ephemeral(b.pauseCommand(ctx, user, cmd.TriggerID, words))
+		return ephemeral(b.pauseCommand(ctx, user, cmd.TriggerID, sub == "resume", words[1:]))
 	case "goal", "checkin", "check-in", conversations.ActMyData, conversations.ActForget:
-		action := "goal:start"
+		action := conversations.ActGoal
 		switch sub {
 		case "checkin", "check-in":
-			action = "checkin:start"
+			action = conversations.ActCheckIn
 		case conversations.ActMyData, conversations.ActForget:
 			action = sub // answered in the DM, like the others
 		}
@@ -505,25 +511,31 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 			key = "slash:" + user + ":" + strconv.FormatInt(time.Now().UnixNano(), 10)
 		}
 		if err := b.accept(ctx, intake{item: newItem(key, user, kindAction, input{Action: action})}); err != nil {
-			return ephemeral(sayTrouble)
+			b.log.Error("could not journal a command", "user", user, "err", err)
+			return ephemeral(w.ErrTrouble)
 		}
-		return ephemeral(sayCheckDM)
+		return ephemeral(w.SlashCheckDM)
 	case "steps", "goals", "status":
 		view, err := b.store.MemberView(ctx, user)
 		if err != nil {
 			b.log.Error("could not load steps", "user", user, "err", err)
-			return ephemeral(sayTrouble)
+			return ephemeral(w.ErrTrouble)
 		}
-		replies := conversations.Step(conversations.State{}, conversations.Input{Action: "steps:show"}, conversations.ContextOf(view), b.Now().In(zoneOf(view.Member))).Replies
+		replies := conversations.Step(conversations.State{}, conversations.Input{Action: conversations.ActSteps}, conversations.ContextOf(view), b.Now().In(zoneOf(view.Member))).Replies
 		var texts []string
 		for _, r := range replies {
 			texts = append(texts, r.Text)
 		}
 		return ephemeral(said(strings.Join(texts, "\n")))
 	default:
-		return ephemeral(sayUnknownCmd + "\n" + slashHelp)
+		return ephemeral(w.SlashUnknown + "\n" + w.SlashHelp)
 	}
 }
+
+// slashSpanish are /cairn's words in Spanish, as the command's own: a
+// Spanish speaker who types /cairn ayuda gets the help, not "unknown".
+var slashSpanish = map[string]string{"ayuda": "help", "meta": "goal", "pasos": "steps", "privacidad": "privacy", "salir": "leave", "grupo": "group",
+	"pausa": "pause", "reanudar": "resume"}
 
 // buttonLabel is the label of the pressed button as the member saw it, read
 // from the message it was on (the action's own text is not always sent).
@@ -542,5 +554,59 @@ func buttonLabel(blocks slack.Blocks, a *slack.BlockAction) string {
 	if a.Text.Text != "" && a.Text.Text != a.Value {
 		return a.Text.Text
 	}
-	return "Done"
+	return "" // the answered message then shows the mark alone, in no language
+}
+
+// wordsOf is the catalogue in the language of the person reading: their own
+// Member record's; English for someone without one (or when it cannot be
+// read: the words must not wait on a failing store).
+func (b *Bot) wordsOf(ctx context.Context, user string) *conversations.Words {
+	return conversations.WordsFor(b.langOf(ctx, user))
+}
+
+// langOf is the language of the person reading (see wordsOf).
+func (b *Bot) langOf(ctx context.Context, user string) conversations.Lang {
+	if user == "" {
+		return conversations.English
+	}
+	m, err := b.store.Member(ctx, user)
+	if err != nil {
+		return conversations.English
+	}
+	return conversations.LangOf(m)
+}
+
+// dateTrouble is what a person reads about a date that gave no day: a kind
+// sentence in their language chosen by the error's kind, never the error's
+// own text. quoted is what they typed, already safe where it is shown (see
+// echo).
+func dateTrouble(w *conversations.Words, err error, quoted string) string {
+	var de *conversations.DateError
+	if !errors.As(err, &de) {
+		return fmt.Sprintf(w.ErrDateNotUnderstood, quoted)
+	}
+	switch de.Kind {
+	case conversations.DateVague:
+		return w.ErrDateVague
+	case conversations.DatePassed:
+		return w.ErrDatePassed
+	case conversations.DateImpossible:
+		return w.ErrDateImpossible
+	case conversations.DateTooFar:
+		return w.ErrDateTooFar
+	}
+	return fmt.Sprintf(w.ErrDateNotUnderstood, quoted)
+}
+
+// echoMax is how much of what a person typed an answer quotes back.
+const echoMax = 40
+
+// echo is typed text made safe to quote back in plain text: one line, at
+// most echoMax characters, without '<' or '>' (Slack's mentions). In
+// mrkdwn, pass it through said as well.
+func echo(s string) string {
+	s = strings.Join(strings.FieldsFunc(strings.ToValidUTF8(s, ""), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '<' || r == '>'
+	}), " ")
+	return clip(s, echoMax)
 }

@@ -125,9 +125,9 @@ func memberHome(w *conversations.Words, v store.View, next time.Time, now time.T
 		}
 		blocks = append(blocks,
 			slack.NewActionBlock("home-actions",
-				homeButton(w.HomeSetGoal, "goal:start", slack.StylePrimary),
+				homeButton(w.HomeSetGoal, conversations.ActGoal, slack.StylePrimary),
 				homeButton(w.HomePrivacy, actionPrivacy, ""),
-				homeButton(w.HomeHelp, "help", ""),
+				homeButton(w.HomeHelp, conversations.ActHelp, ""),
 				homeButton(w.HomeTalk, conversations.ActTalkToPerson, ""),
 				langButton(w, v.Member)),
 		)
@@ -204,10 +204,10 @@ func memberHome(w *conversations.Words, v store.View, next time.Time, now time.T
 	}
 	blocks = append(blocks,
 		slack.NewActionBlock("home-actions",
-			homeButton(w.HomeCheckIn, "checkin:start", slack.StylePrimary),
-			homeButton(w.HomeNewGoal, "goal:start", ""),
+			homeButton(w.HomeCheckIn, conversations.ActCheckIn, slack.StylePrimary),
+			homeButton(w.HomeNewGoal, conversations.ActGoal, ""),
 			homeButton(w.HomePrivacy, actionPrivacy, ""),
-			homeButton(w.HomeHelp, "help", ""),
+			homeButton(w.HomeHelp, conversations.ActHelp, ""),
 			homeButton(w.HomeTalk, conversations.ActTalkToPerson, ""),
 			langButton(w, v.Member)),
 	)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/cairnbot/cairn/bot"
+	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/internal/fakeslack"
 	"github.com/cairnbot/cairn/store"
 )
@@ -191,7 +192,7 @@ func TestHTTP_EventsChallengeRetriesAndInteractivity(t *testing.T) {
 	// A button press over HTTP: the form's payload field.
 	var resp struct{ TS string }
 	_ = json.Unmarshal(calls[1].Response, &resp)
-	press, _ := json.Marshal(fakeslack.BlockAction(member, fakeslack.DMChannel(member), "choice-0-1", "help", resp.TS))
+	press, _ := json.Marshal(fakeslack.BlockAction(member, fakeslack.DMChannel(member), "choice-0-1", conversations.ActHelp, resp.TS))
 	code, _ = h.do(t, fakeslack.SignedRequest(h.srv.URL+"/slack/interactive", vectorSecret, []byte(url.Values{"payload": {string(press)}}.Encode()), "application/x-www-form-urlencoded", time.Now()))
 	if code != http.StatusOK {
 		t.Fatalf("interaction: %d", code)

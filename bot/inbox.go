@@ -307,7 +307,7 @@ func (b *Bot) runItem(ctx context.Context, it store.InboxItem) (err error) {
 	// their work: a crash in between repeats that work once.
 	switch it.Kind {
 	case kindHelp:
-		err = b.deliver(ctx, user, "", []conversations.Reply{{Text: slashHelp}})
+		err = b.deliver(ctx, user, "", []conversations.Reply{{Text: b.wordsOf(ctx, user).SlashHelp}})
 	case kindDone:
 		err = b.markDone(ctx, user, in.Step)
 	default:
@@ -329,5 +329,5 @@ func (b *Bot) markDone(ctx context.Context, user string, id uint64) error {
 	if err := b.runner.MarkDone(ctx, user, id, b.Now()); err != nil {
 		return err
 	}
-	return b.deliver(ctx, user, "", []conversations.Reply{{Text: "Marked done: " + st.What + ". That's another stone on your cairn."}})
+	return b.deliver(ctx, user, "", []conversations.Reply{{Text: fmt.Sprintf(b.wordsOf(ctx, user).SlashMarkedDone, st.What)}})
 }

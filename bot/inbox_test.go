@@ -131,7 +131,7 @@ func TestInbox_NoEventIDDedupedByMessage(t *testing.T) {
 // command (same trigger_id) each run once.
 func TestInbox_ReplayedInteractionAndCommandRunOnce(t *testing.T) {
 	h := newHarness(t)
-	action := fakeslack.BlockAction(member, fakeslack.DMChannel(member), "home-goal-start", "goal:start", "")
+	action := fakeslack.BlockAction(member, fakeslack.DMChannel(member), "home-goal-start", conversations.ActGoal, "")
 	action["container"] = map[string]any{"type": "view", "view_id": "V0HOME"}
 	delete(action, "channel")
 	for range 2 {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/internal/fakeslack"
 	"github.com/cairnbot/cairn/store"
 )
@@ -47,13 +48,13 @@ func TestPerson_NavigatorIsAskedOnce(t *testing.T) {
 	h.expect("happy")
 	h.dm("can I talk to a real person?")
 	offer := h.expect("Would you like me to ask your navigator to reach out?")
-	if strings.Contains(offer.Params["blocks"], `"value":"person:ask"`) || !strings.Contains(offer.Params["blocks"], "Yes, ask them") {
+	if strings.Contains(offer.Params["blocks"], `"value":"`+conversations.ActTalkToPerson+`"`) || !strings.Contains(offer.Params["blocks"], "Yes, ask them") {
 		t.Fatalf("offer: %s", offer.Params["blocks"])
 	}
 	if len(h.dmsTo("UNIA")) != 0 {
 		t.Fatal("words alone asked the navigator; they must be offered first")
 	}
-	h.press(member, "person:yes", h.posted(fakeslack.DMChannel(member), "Would you like me to ask"))
+	h.press(member, conversations.ActPersonYes, h.posted(fakeslack.DMChannel(member), "Would you like me to ask"))
 	h.expect("I've asked Nia, your navigator, to reach out.")
 	h.expect(`say "continue" when you're ready`)
 	h.posted(fakeslack.DMChannel("UNIA"), "Maria asked to talk with someone. Could you reach out today?")
@@ -75,7 +76,7 @@ func TestPerson_NavigatorIsAskedOnce(t *testing.T) {
 	}
 
 	// A second ask within the hour, by the menu's button: kind, and nothing more sent.
-	h.press(member, "person:ask", "")
+	h.press(member, conversations.ActTalkToPerson, "")
 	h.expect("I asked Nia at ")
 	if n := len(h.dmsTo("UNIA")); n != 1 {
 		t.Errorf("Nia got %d messages after a second ask, want 1", n)
@@ -94,8 +95,8 @@ func TestPerson_FacilitatorWithoutNavigator_FromAppHome(t *testing.T) {
 	if _, err := h.fake.SendEvent(h.ctx(), fakeslack.AppHomeOpened(member)); err != nil {
 		t.Fatal(err)
 	}
-	h.waitHome(`"action_id":"home-person-ask"`, `"value":"person:ask"`, "Talk to a person")
-	h.sendInteractive(fakeslack.BlockAction(member, "", "home-person-ask", "person:ask", ""))
+	h.waitHome(`"action_id":"home-person-ask"`, `"value":"`+conversations.ActTalkToPerson+`"`, "Talk to a person")
+	h.sendInteractive(fakeslack.BlockAction(member, "", "home-person-ask", conversations.ActTalkToPerson, ""))
 	h.expect("I've asked Fay, your group's facilitator, to reach out.")
 	h.posted(fakeslack.DMChannel("UFAC"), "Maria asked to talk with someone.")
 	if n := len(h.dmsTo("UNIA")); n != 0 {
@@ -110,7 +111,7 @@ func TestPerson_NobodyToAsk(t *testing.T) {
 	h := newHarness(t)
 	h.dm("I need help")
 	h.expect("Would you like me to ask")
-	h.press(member, "person:yes", "")
+	h.press(member, conversations.ActPersonYes, "")
 	c := h.expect("there's no navigator or facilitator I can ask for you yet")
 	for _, want := range []string{"988", "local emergency number"} {
 		if !strings.Contains(c.Params["text"], want) {
@@ -138,7 +139,7 @@ func TestPerson_EachInTheirLanguage(t *testing.T) {
 	if err := h.st.SaveGroup(ctx, g); err != nil {
 		t.Fatal(err)
 	}
-	h.press(member, "person:ask", "")
+	h.press(member, conversations.ActTalkToPerson, "")
 	h.expect("Pedí que te busquen: Fay y Nia, los facilitadores de tu grupo.")
 	h.posted(fakeslack.DMChannel("UNIA"), "Maria pidió hablar con alguien.")
 	h.posted(fakeslack.DMChannel("UFAC"), "Maria asked to talk with someone.")

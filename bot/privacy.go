@@ -40,28 +40,43 @@ func groupTitle(g store.Group) string {
 	if g.Name != "" {
 		return g.Name
 	}
-	return "your group"
+	return conversations.WordsFor(conversations.English).GroupYours
+}
+
+// groupTitleIn is groupTitle as a reader of w reads it.
+func groupTitleIn(w *conversations.Words, g store.Group) string {
+	if g.Name != "" {
+		return g.Name
+	}
+	return w.GroupYours
+}
+
+// sharingWords are a sharing choice's button label and what it means, in
+// the member's language (conversations holds both).
+func sharingWords(w *conversations.Words, s store.Sharing) (label, says string) {
+	return conversations.SharingLabel(w, s), conversations.SharingSays(w, s)
 }
 
 // privacyBlocks are the choices for every group the member is in, each
-// group's current choice marked.
-func privacyBlocks(groups []store.Group, user string) (string, []slack.Block) {
+// group's current choice marked, in the member's language (w).
+func privacyBlocks(w *conversations.Words, groups []store.Group, user string) (string, []slack.Block) {
 	in := memberGroups(groups, user)
 	if len(in) == 0 {
-		return conversations.WordsFor(conversations.English).PrivacyNoGroup, []slack.Block{slack.NewSectionBlock(mrkdwn(conversations.WordsFor(conversations.English).PrivacyNoGroup), nil, nil)}
+		return w.PrivacyNoGroup, []slack.Block{slack.NewSectionBlock(mrkdwn(w.PrivacyNoGroup), nil, nil)}
 	}
-	blocks := []slack.Block{slack.NewSectionBlock(mrkdwn(conversations.WordsFor(conversations.English).PrivacyIntro), nil, nil)}
-	texts := []string{conversations.WordsFor(conversations.English).PrivacyIntro}
+	blocks := []slack.Block{slack.NewSectionBlock(mrkdwn(w.PrivacyIntro), nil, nil)}
+	texts := []string{w.PrivacyIntro}
 	for i, g := range in {
 		now := g.SharingOf(user)
-		text := fmt.Sprintf(conversations.WordsFor(conversations.English).PrivacyAsk, said(groupTitle(g)), strings.ToLower(conversations.SharingLabel(conversations.WordsFor(conversations.English), now)))
+		current, _ := sharingWords(w, now)
+		text := fmt.Sprintf(w.PrivacyAsk, said(groupTitleIn(w, g)), strings.ToLower(current))
 		texts = append(texts, text)
 		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(text), nil, nil))
 		var buttons []slack.BlockElement
 		for j, c := range conversations.SharingChoices {
-			label := conversations.SharingLabel(conversations.WordsFor(conversations.English), c)
+			label, _ := sharingWords(w, c)
 			if c == now {
-				label = "✓ " + label
+				label = fmt.Sprintf(w.ShareChosen, label)
 			}
 			btn := slack.NewButtonBlockElement(fmt.Sprintf("%s-%d-%d", actionPrivacySet, i, j), g.ID+privacyValueSplit+string(c), plain(label))
 			if c == now {
@@ -76,12 +91,13 @@ func privacyBlocks(groups []store.Group, user string) (string, []slack.Block) {
 
 // privacyCommand answers /cairn privacy, ephemerally.
 func (b *Bot) privacyCommand(ctx context.Context, user string) map[string]any {
+	w := b.wordsOf(ctx, user)
 	groups, err := b.store.Groups(ctx)
 	if err != nil {
 		b.log.Error("could not load groups for privacy", "user", user, "err", err)
-		return map[string]any{"response_type": "ephemeral", "text": sayTrouble}
+		return map[string]any{"response_type": "ephemeral", "text": w.ErrTrouble}
 	}
-	text, blocks := privacyBlocks(groups, user)
+	text, blocks := privacyBlocks(w, groups, user)
 	return map[string]any{"response_type": "ephemeral", "text": text, "blocks": blocks}
 }
 
@@ -102,7 +118,7 @@ func (b *Bot) privacyChoicesToDM(ctx context.Context, user string, groups []stor
 	if err != nil {
 		return err
 	}
-	text, blocks := privacyBlocks(groups, user)
+	text, blocks := privacyBlocks(b.wordsOf(ctx, user), groups, user)
 	_, err = b.postMessage(ctx, channel, slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...))
 	return err
 }
@@ -115,19 +131,24 @@ func (b *Bot) setPrivacy(ctx context.Context, user, value, responseURL string) e
 	if !ok {
 		return fmt.Errorf("bot: privacy choice %q is malformed", value)
 	}
+	w := b.wordsOf(ctx, user)
 	g, err := b.store.Group(ctx, groupID)
 	var text string
 	switch {
 	case err != nil && !errors.Is(err, store.ErrNotFound):
-		return err
+		// The member is told; the cause is logged. Not retried: a
+		// second answer to one press would confuse more than help.
+		b.log.Error("could not load a group for a privacy choice", "user", user, "group", groupID, "err", err)
+		text = w.PrivacyTrouble
 	case err != nil || !slices.Contains(g.Members, user):
-		text = conversations.WordsFor(conversations.English).PrivacyNotIn
+		text = w.PrivacyNotIn
 	default:
 		if err := b.store.SetSharing(ctx, groupID, user, store.Sharing(sh)); err != nil {
 			b.log.Error("could not save a privacy choice", "user", user, "group", groupID, "err", err)
-			text = conversations.WordsFor(conversations.English).PrivacyTrouble
+			text = w.PrivacyTrouble
 		} else {
-			text = fmt.Sprintf(conversations.WordsFor(conversations.English).PrivacySet, said(groupTitle(g)), conversations.SharingSays(conversations.WordsFor(conversations.English), store.Sharing(sh)))
+			_, says := sharingWords(w, store.Sharing(sh))
+			text = fmt.Sprintf(w.PrivacySet, said(groupTitleIn(w, g)), says)
 		}
 	}
 	if responseURL != "" {

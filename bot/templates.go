@@ -10,6 +10,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/store"
 )
 
@@ -25,64 +26,50 @@ const (
 	blockTplRemove, fieldTplRemove = "template_remove", "template_remove_input"
 )
 
-const (
-	sayTplTitle       = "Goal templates"
-	sayTplSave        = "Save"
-	sayTplGoal        = "A goal, in plain words"
-	sayTplGoalHint    = "Like “A part-time job by spring”. Members change every word before they save it."
-	sayTplSteps       = "Up to 5 example steps, one per line"
-	sayTplStepsHint   = "Small and concrete, like “Go to the resume workshop”."
-	sayTplRemove      = "Remove"
-	sayTplIntro       = "Members of this group see these first when they pick from examples at the goal question."
-	sayTplNeedGoal    = "Write the goal these steps are for."
-	sayTplTooMany     = "Up to %d steps, please — a first few are plenty."
-	sayTplTooLong     = "Keep each line under %d characters."
-	sayTplFull        = "This group has %d templates already; remove one to add another."
-	sayTplInChannel   = "Run `/cairn templates` in the group's own channel."
-	maxTemplateLabels = 75 // Slack's limit for a checkbox's text is longer; a glance is shorter
-)
+const maxTemplateLabels = 75 // Slack's limit for a checkbox's text is longer; a glance is shorter
 
 // templatesCommand answers "/cairn templates" in a channel: the modal for
 // the group's facilitators, a kind refusal for anyone else.
 func (b *Bot) templatesCommand(ctx context.Context, cmd slack.SlashCommand) map[string]any {
 	ephemeral := func(text string) map[string]any { return map[string]any{"response_type": "ephemeral", "text": text} }
+	w := b.wordsOf(ctx, cmd.UserID)
 	if !strings.HasPrefix(cmd.ChannelID, "C") && !strings.HasPrefix(cmd.ChannelID, "G") {
-		return ephemeral(sayTplInChannel)
+		return ephemeral(w.TplInChannel)
 	}
 	g, err := b.store.Group(ctx, cmd.ChannelID)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		return ephemeral(sayNoGroupHere)
+		return ephemeral(w.GroupNoneHere)
 	case err != nil:
 		b.log.Error("could not load a group", "group", cmd.ChannelID, "err", err)
-		return ephemeral(sayTrouble)
+		return ephemeral(w.ErrTrouble)
 	}
 	if err := b.authorize(ctx, cmd.UserID, actEditGroup, &g, ""); err != nil {
-		return ephemeral(refusalText(err))
+		return ephemeral(refusalText(w, err))
 	}
 	existing, err := b.store.Templates(ctx, g.ID)
 	if err != nil {
 		b.log.Error("could not load templates", "group", g.ID, "err", err)
-		return ephemeral(sayTrouble)
+		return ephemeral(w.ErrTrouble)
 	}
-	user, trigger, view := cmd.UserID, cmd.TriggerID, templatesModal(g.ID, existing)
+	user, trigger, view := cmd.UserID, cmd.TriggerID, templatesModal(w, g.ID, existing)
 	b.enqueue(user, "templates", func(ctx context.Context) error {
 		return b.openModal(ctx, trigger, view)
 	})
 	return map[string]any{} // the modal is the answer
 }
 
-func templatesModal(groupID string, existing []store.Template) slack.ModalViewRequest {
-	goal := slack.NewPlainTextInputBlockElement(plain("A place of my own by winter"), fieldTplGoal)
+func templatesModal(w *conversations.Words, groupID string, existing []store.Template) slack.ModalViewRequest {
+	goal := slack.NewPlainTextInputBlockElement(plain(w.TplGoalPlaceholder), fieldTplGoal)
 	goal.MaxLength = store.MaxTemplateText
-	steps := slack.NewPlainTextInputBlockElement(plain("Call the housing authority\nVisit one apartment"), fieldTplSteps)
+	steps := slack.NewPlainTextInputBlockElement(plain(w.TplStepsPlaceholder), fieldTplSteps)
 	steps.Multiline = true
-	goalBlock := slack.NewInputBlock(blockTplGoal, plain(sayTplGoal), plain(sayTplGoalHint), goal)
+	goalBlock := slack.NewInputBlock(blockTplGoal, plain(w.TplGoal), plain(w.TplGoalHint), goal)
 	goalBlock.Optional = true
-	stepsBlock := slack.NewInputBlock(blockTplSteps, plain(sayTplSteps), plain(sayTplStepsHint), steps)
+	stepsBlock := slack.NewInputBlock(blockTplSteps, plain(w.TplSteps), plain(w.TplStepsHint), steps)
 	stepsBlock.Optional = true
 	blocks := []slack.Block{
-		slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, sayTplIntro, false, false), nil, nil),
+		slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, w.TplIntro, false, false), nil, nil),
 		goalBlock, stepsBlock,
 	}
 	if len(existing) > 0 {
@@ -94,13 +81,13 @@ func templatesModal(groupID string, existing []store.Template) slack.ModalViewRe
 			}
 			options = append(options, slack.NewOptionBlockObject(strconv.Itoa(t.ID), plain(label), nil))
 		}
-		remove := slack.NewInputBlock(blockTplRemove, plain(sayTplRemove), nil,
+		remove := slack.NewInputBlock(blockTplRemove, plain(w.TplRemove), nil,
 			slack.NewCheckboxGroupsBlockElement(fieldTplRemove, options...))
 		remove.Optional = true
 		blocks = append(blocks, remove)
 	}
 	return slack.ModalViewRequest{
-		Type: slack.VTModal, Title: plain(sayTplTitle), Submit: plain(sayTplSave), Close: plain("Cancel"),
+		Type: slack.VTModal, Title: plain(w.TplTitle), Submit: plain(w.FormSave), Close: plain(w.FormCancel),
 		CallbackID: callbackTemplates, PrivateMetadata: groupID,
 		Blocks: slack.Blocks{BlockSet: blocks},
 	}
@@ -110,12 +97,17 @@ func templatesModal(groupID string, existing []store.Template) slack.ModalViewRe
 // group comes from the form's hidden field, so the person is authorised
 // again here.
 func (b *Bot) submitTemplates(ctx context.Context, user string, v slack.View) any {
+	w := b.wordsOf(ctx, user)
 	g, err := b.store.Group(ctx, v.PrivateMetadata)
-	if err != nil {
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: sayNoGroupHere})
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: w.GroupNoneHere})
+	case err != nil:
+		b.log.Error("could not load a group for its templates", "group", v.PrivateMetadata, "err", err)
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: w.ErrTrouble})
 	}
 	if err := b.authorize(ctx, user, actEditGroup, &g, ""); err != nil {
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: refusalText(err)})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: refusalText(w, err)})
 	}
 	goal := strings.TrimSpace(viewValue(v, blockTplGoal, fieldTplGoal).Value)
 	var steps []string
@@ -127,15 +119,15 @@ func (b *Bot) submitTemplates(ctx context.Context, user string, v slack.View) an
 	errs := map[string]string{}
 	switch {
 	case goal == "" && len(steps) > 0:
-		errs[blockTplGoal] = sayTplNeedGoal
+		errs[blockTplGoal] = w.TplNeedGoal
 	case len(goal) > store.MaxTemplateText:
-		errs[blockTplGoal] = fmt.Sprintf(sayTplTooLong, store.MaxTemplateText)
+		errs[blockTplGoal] = fmt.Sprintf(w.TplTooLong, store.MaxTemplateText)
 	}
 	switch {
 	case len(steps) > store.MaxTemplateSteps:
-		errs[blockTplSteps] = fmt.Sprintf(sayTplTooMany, store.MaxTemplateSteps)
+		errs[blockTplSteps] = fmt.Sprintf(w.TplTooMany, store.MaxTemplateSteps)
 	case slices.ContainsFunc(steps, func(s string) bool { return len(s) > store.MaxTemplateText }):
-		errs[blockTplSteps] = fmt.Sprintf(sayTplTooLong, store.MaxTemplateText)
+		errs[blockTplSteps] = fmt.Sprintf(w.TplTooLong, store.MaxTemplateText)
 	}
 	if len(errs) > 0 {
 		return slack.NewErrorsViewSubmissionResponse(errs)
@@ -147,7 +139,7 @@ func (b *Bot) submitTemplates(ctx context.Context, user string, v slack.View) an
 		}
 		if err := b.store.RemoveTemplate(ctx, g.ID, id); err != nil && !errors.Is(err, store.ErrNotFound) {
 			b.log.Error("could not remove a template", "group", g.ID, "err", err)
-			return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: sayTrouble})
+			return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: w.ErrTrouble})
 		}
 	}
 	if goal == "" {
@@ -156,17 +148,17 @@ func (b *Bot) submitTemplates(ctx context.Context, user string, v slack.View) an
 	existing, err := b.store.Templates(ctx, g.ID)
 	if err != nil {
 		b.log.Error("could not load templates", "group", g.ID, "err", err)
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: sayTrouble})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: w.ErrTrouble})
 	}
 	if slices.ContainsFunc(existing, func(t store.Template) bool { return strings.EqualFold(t.Goal, goal) }) {
 		return nil // a replayed submission, or the same goal twice: one is enough
 	}
 	if len(existing) >= store.MaxTemplates {
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: fmt.Sprintf(sayTplFull, store.MaxTemplates)})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: fmt.Sprintf(w.TplFull, store.MaxTemplates)})
 	}
 	if _, err := b.store.AddTemplate(ctx, g.ID, store.Template{Goal: goal, Steps: steps, By: user}); err != nil {
 		b.log.Error("could not add a template", "group", g.ID, "err", err)
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: sayTrouble})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: w.ErrTrouble})
 	}
 	return nil
 }

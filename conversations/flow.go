@@ -38,12 +38,25 @@ const (
 	stageConfidence   Stage = "confidence"
 )
 
-// Button values. Typed text matching a button's label counts as pressing it.
+// What bot sends as an Input's Action to start a flow, show the steps or
+// the help (App Home's buttons, /cairn), and presses in its tests: bot names
+// them, never spells them.
 const (
-	actGoal       = "goal:start"
-	actCheckIn    = "checkin:start"
-	actSteps      = "steps:show"
-	actHelp       = "help"
+	ActGoal      = "goal:start"
+	ActCheckIn   = "checkin:start"
+	ActSteps     = "steps:show"
+	ActHelp      = "help"
+	ActPersonYes = actPersonYes // "yes, ask them" after a talk-to-a-person offer
+	ActPersonNo  = actPersonNo
+)
+
+// Button values. Typed text matching a button's label counts as pressing it.
+// The first four are aliases, so the conversation files keep their names.
+const (
+	actGoal       = ActGoal
+	actCheckIn    = ActCheckIn
+	actSteps      = ActSteps
+	actHelp       = ActHelp
 	actKeep       = "keep"
 	actSkip       = "skip"
 	actOther      = "other"

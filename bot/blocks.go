@@ -48,20 +48,11 @@ func said(s string) string { return esc(conversations.Inert(s)) }
 func unesc(s string) string { return unescaper.Replace(s) }
 
 func plain(s string) *slack.TextBlockObject {
-	return slack.NewTextBlockObject(slack.PlainTextType, clip(s, buttonMax), true, false)
+	return slack.NewTextBlockObject(slack.PlainTextType, conversations.Clip(s, buttonMax), true, false)
 }
 
 func mrkdwn(s string) *slack.TextBlockObject {
-	return slack.NewTextBlockObject(slack.MarkdownType, clip(s, sectionMax), false, false)
-}
-
-// clip shortens s to n characters (not bytes), so emoji are never cut in half.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
+	return slack.NewTextBlockObject(slack.MarkdownType, conversations.Clip(s, sectionMax), false, false)
 }
 
 // replyMessage renders one conversation reply: its text, and its choices as
@@ -93,7 +84,7 @@ func repliesBlocks(rs []conversations.Reply) (string, []slack.Block) {
 			blocks = append(blocks, slack.NewActionBlock(fmt.Sprintf("choices-%d-%d", n, start/actionsMax), buttons...))
 		}
 	}
-	return withMentions(said(clip(strings.Join(texts, "\n"), 3900)), repliesMentions(rs)), blocks
+	return withMentions(said(conversations.Clip(strings.Join(texts, "\n"), 3900)), repliesMentions(rs)), blocks
 }
 
 // answeredMessage replaces a message whose button was pressed: the question
@@ -113,7 +104,7 @@ func answeredBlocks(question, chosen string, ids ...string) (string, []slack.Blo
 		slack.NewSectionBlock(mrkdwn(withMentions(said(question), ids)), nil, nil),
 		slack.NewContextBlock("chosen", mrkdwn("✓ "+withMentions(said(chosen), ids))),
 	}
-	return withMentions(said(clip(question, 3900)), ids), blocks
+	return withMentions(said(conversations.Clip(question, 3900)), ids), blocks
 }
 
 // Modal block and field ids.

@@ -58,7 +58,7 @@ func layoutParts(rs []conversations.Reply) []part {
 	flush := func() {
 		if len(cur.blocks) > 0 {
 			// The notification: the start of the message, as Slack shows it.
-			cur.text = said(clip(strings.Join(texts, "\n"), 3900))
+			cur.text = said(conversations.Clip(strings.Join(texts, "\n"), 3900))
 			parts = append(parts, cur)
 		}
 		cur, texts = part{}, nil

@@ -897,7 +897,7 @@ func (b *Bot) leaveCommand(ctx context.Context, cmd slack.SlashCommand) string {
 	}
 	reply := conversations.Reply{Text: w.LeaveWhich}
 	for _, g := range mine {
-		reply.Choices = append(reply.Choices, conversations.Choice{Label: fmt.Sprintf(w.LeaveGroupButton, clip(g.Name, 60)), Value: valueLeave + g.ID})
+		reply.Choices = append(reply.Choices, conversations.Choice{Label: fmt.Sprintf(w.LeaveGroupButton, conversations.Clip(g.Name, 60)), Value: valueLeave + g.ID})
 	}
 	b.enqueue(user, "leave_choice", func(ctx context.Context) error {
 		return b.post(ctx, user, "", []conversations.Reply{reply})

@@ -608,5 +608,5 @@ func echo(s string) string {
 	s = strings.Join(strings.FieldsFunc(strings.ToValidUTF8(s, ""), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '<' || r == '>'
 	}), " ")
-	return clip(s, echoMax)
+	return conversations.Clip(s, echoMax)
 }

@@ -274,7 +274,7 @@ func ownCheckIn(w *conversations.Words, c store.CheckIn) string {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
-		line := "_" + label + "_ " + said(clip(text, 300))
+		line := "_" + label + "_ " + said(conversations.Clip(text, 300))
 		if slices.Contains(c.Private, field) {
 			line += "  " + w.HomeJustForYou
 		}
@@ -603,7 +603,7 @@ func (r facRow) fullLine(w *conversations.Words, lang conversations.Lang, now ti
 	switch {
 	case len(r.goals) > 0:
 		for _, g := range r.goals {
-			lines = append(lines, fmt.Sprintf(w.FacGoal, said(clip(g, 200))))
+			lines = append(lines, fmt.Sprintf(w.FacGoal, said(conversations.Clip(g, 200))))
 		}
 	case r.goalCount > 0:
 		lines = append(lines, w.FacGoalHidden)
@@ -750,7 +750,7 @@ func facGroupBlocks(w *conversations.Words, lang conversations.Lang, fg facGroup
 			}
 		}
 		for _, r := range rows {
-			line := clip(r.compactLine(w, lang, now), 300)
+			line := conversations.Clip(r.compactLine(w, lang, now), 300)
 			n := len([]rune(line)) + 1
 			if len(lines) >= facLineMax || size+n > sectionMax {
 				if len(blocks)-2+1 >= room {

@@ -368,7 +368,7 @@ func recapDate(g store.Group, session time.Time) time.Time {
 func recapModal(w *conversations.Words, lang conversations.Lang, g store.Group, sessions []time.Time, session time.Time, o recapOffer, fill store.Recap, exists, draft bool, channelName string, now time.Time) slack.ModalViewRequest {
 	var blocks []slack.Block
 	sessionOption := func(s time.Time) *slack.OptionBlockObject {
-		return slack.NewOptionBlockObject(strconv.FormatInt(s.Unix(), 10), plain(clip(conversations.SayDateIn(lang, recapDate(g, s), now), recapOptionMax)), nil)
+		return slack.NewOptionBlockObject(strconv.FormatInt(s.Unix(), 10), plain(conversations.Clip(conversations.SayDateIn(lang, recapDate(g, s), now), recapOptionMax)), nil)
 	}
 	var options []*slack.OptionBlockObject
 	var chosen *slack.OptionBlockObject
@@ -398,7 +398,7 @@ func recapModal(w *conversations.Words, lang conversations.Lang, g store.Group, 
 		if len(people) == recapOptionsMax {
 			break
 		}
-		opt := slack.NewOptionBlockObject(m.ID, plain(clip(recapNameOf(m), recapOptionMax)), nil)
+		opt := slack.NewOptionBlockObject(m.ID, plain(conversations.Clip(recapNameOf(m), recapOptionMax)), nil)
 		people = append(people, opt)
 		if slices.Contains(fill.Attended, m.ID) {
 			picked = append(picked, opt)
@@ -439,7 +439,7 @@ func recapModal(w *conversations.Words, lang conversations.Lang, g store.Group, 
 		}
 		var opts, ticked []*slack.OptionBlockObject
 		for _, h := range hs {
-			opt := slack.NewOptionBlockObject(recapHighlightValue(h), plain(clip(recapHighlightLine(w, h), recapOptionMax)), nil)
+			opt := slack.NewOptionBlockObject(recapHighlightValue(h), plain(conversations.Clip(recapHighlightLine(w, h), recapOptionMax)), nil)
 			opts = append(opts, opt)
 			if slices.ContainsFunc(fill.Highlights, func(f store.RecapHighlight) bool {
 				return f.MemberID == m.ID && recapHighlightValue(f) == recapHighlightValue(h)
@@ -746,7 +746,7 @@ func recapBlocks(w *conversations.Words, lang conversations.Lang, g store.Group,
 		return recapWho(store.Member{ID: id})
 	}
 	header := fmt.Sprintf(w.RecapHeader, conversations.SayDateIn(lang, recapDate(g, r.Session), now))
-	blocks := []slack.Block{slack.NewHeaderBlock(plain(clip(header, 150)))}
+	blocks := []slack.Block{slack.NewHeaderBlock(plain(conversations.Clip(header, 150)))}
 	var named []string
 	for _, id := range r.Attended {
 		if s := g.SharingOf(id); (s == store.ShareSteps || s == store.ShareAll) && slices.Contains(g.Members, id) {
@@ -760,7 +760,7 @@ func recapBlocks(w *conversations.Words, lang conversations.Lang, g store.Group,
 	blocks = append(blocks, slack.NewSectionBlock(mrkdwn(attendance), nil, nil))
 	section := func(head, body string) {
 		if body != "" {
-			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(clip("*"+esc(head)+"*\n"+body, sectionMax)), nil, nil))
+			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(conversations.Clip("*"+esc(head)+"*\n"+body, sectionMax)), nil, nil))
 		}
 	}
 	section(w.RecapWinsHead, said(r.Wins))

@@ -338,7 +338,7 @@ func (t *turn) resume() {
 // being worked on.
 func (t *turn) where() string {
 	s := t.s
-	name := func(text string) string { return Inert(shorten(strings.TrimSpace(text), 80)) }
+	name := func(text string) string { return Inert(Clip(strings.TrimSpace(text), 80)) }
 	switch s.Stage {
 	case stageStepWhat, stageStepWhen, stageStepFar, stageStepWho, stageStepWhoName:
 		if s.Draft.What != "" {

@@ -59,7 +59,7 @@ func History(c Context, now time.Time) string {
 		var b strings.Builder
 		fmt.Fprintf(&b, w.HistoryCairn, Cairn(w, n), stepsDone(w, n))
 		for _, st := range c.DoneSteps[:min(n, historyStones)] {
-			b.WriteString("\n  🪨 " + Inert(shorten(st.What, historyClip)))
+			b.WriteString("\n  🪨 " + Inert(Clip(st.What, historyClip)))
 		}
 		if n > historyStones {
 			b.WriteString("\n" + fmt.Sprintf(w.HistoryMore, n-historyStones))
@@ -76,7 +76,7 @@ func History(c Context, now time.Time) string {
 		var done []string
 		for _, id := range ci.StepsDone {
 			if st := stepOf(c, id); st != nil {
-				done = append(done, Inert(shorten(st.What, historyClip))+" ✓")
+				done = append(done, Inert(Clip(st.What, historyClip))+" ✓")
 			}
 		}
 		if strings.TrimSpace(ci.Did) != "" {
@@ -103,13 +103,13 @@ func HistoryLine(w *Words, ci store.CheckIn, now time.Time) string {
 	case n > 0:
 		parts = append(parts, stepsDone(w, n))
 	case strings.TrimSpace(ci.Did) != "":
-		parts = append(parts, fmt.Sprintf(w.HistoryDid, Inert(shorten(strings.TrimSpace(ci.Did), historyLineClip)))+lock(w, ci, answerDid))
+		parts = append(parts, fmt.Sprintf(w.HistoryDid, Inert(Clip(strings.TrimSpace(ci.Did), historyLineClip)))+lock(w, ci, answerDid))
 	}
 	if setback(ci.Barrier) {
 		parts = append(parts, w.HistorySetback)
 	}
 	if p := strings.TrimSpace(ci.Plan); p != "" {
-		parts = append(parts, fmt.Sprintf(w.HistoryLinePlan, Inert(shorten(p, historyLineClip)))+lock(w, ci, answerPlan))
+		parts = append(parts, fmt.Sprintf(w.HistoryLinePlan, Inert(Clip(p, historyLineClip)))+lock(w, ci, answerPlan))
 	}
 	if len(parts) == 0 {
 		parts = append(parts, w.HistoryChecked)
@@ -163,7 +163,7 @@ func stepsDone(w *Words, n int) string {
 }
 
 // quoted is member text, shortened, made inert and quoted.
-func quoted(s string, n int) string { return "“" + Inert(shorten(strings.TrimSpace(s), n)) + "”" }
+func quoted(s string, n int) string { return "“" + Inert(Clip(strings.TrimSpace(s), n)) + "”" }
 
 // lock marks an answer the member kept just for them.
 func lock(w *Words, ci store.CheckIn, field string) string {

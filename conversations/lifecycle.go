@@ -225,7 +225,7 @@ func (t *turn) lifeQuestion() (Reply, bool) {
 	case stageWhichGoal:
 		var choices []Choice
 		for _, g := range t.activeGoals() {
-			choices = append(choices, Choice{shorten(g.Goal.Text, 40), prefixWhich + strconv.FormatUint(g.Goal.ID, 10)})
+			choices = append(choices, Choice{Clip(g.Goal.Text, 40), prefixWhich + strconv.FormatUint(g.Goal.ID, 10)})
 		}
 		return Reply{Text: t.w.WhichGoal, Choices: append(choices, Choice{t.w.NeverMind, actNeverMind})}, true
 	case stageRevise:

@@ -39,7 +39,7 @@ func NumberedSteps(steps []store.Step) []NumberedStep {
 
 // stepChoice is the button that marks a step done, labelled with its number.
 func stepChoice(ns NumberedStep) Choice {
-	return Choice{Label: fmt.Sprintf("✓ %d. %s", ns.N, shorten(ns.Step.What, 30)), Value: prefixDone + strconv.FormatUint(ns.Step.ID, 10)}
+	return Choice{Label: fmt.Sprintf("✓ %d. %s", ns.N, Clip(ns.Step.What, 30)), Value: prefixDone + strconv.FormatUint(ns.Step.ID, 10)}
 }
 
 // draftOrder is NumberedSteps for a goal not yet saved: the indexes of its

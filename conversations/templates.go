@@ -73,9 +73,9 @@ func (t *turn) templateList() []Template {
 
 func (tm Template) label(w *Words) string {
 	if tm.Group != "" || tm.Area == "" {
-		return shorten(w.TemplateFromGrp+": "+tm.Goal, 75) // the facilitators' words as written
+		return Clip(w.TemplateFromGrp+": "+tm.Goal, 75) // the facilitators' words as written
 	}
-	return shorten(tm.Area+": "+lowerFirst(tm.Goal), 75)
+	return Clip(tm.Area+": "+lowerFirst(tm.Goal), 75)
 }
 
 // templateQuestion is the goal question with its way in to templates, or

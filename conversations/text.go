@@ -179,12 +179,17 @@ func capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// shorten keeps a button label short enough for Slack (75 characters) and
-// for a glance, cutting at a rune, never inside an emoji.
-func shorten(s string, n int) string {
+// Clip shortens s to at most n characters (runes, not bytes, so an emoji
+// is never cut in half), ending with "…" when it cut. It is the one
+// truncation helper: button labels (Slack's 75), a glance in a digest, a
+// section's limit.
+func Clip(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	if n < 1 {
+		return ""
+	}
+	return strings.TrimRightFunc(string(r[:n-1]), unicode.IsSpace) + "…"
 }

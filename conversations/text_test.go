@@ -189,3 +189,24 @@ func TestRunner_InputSanitizedOnArrival(t *testing.T) {
 		t.Errorf("stored goal %q, why %q, step %q: not as typed without the hidden characters", g.Goal.Text, g.Goal.Why, g.Steps[0].What)
 	}
 }
+
+// TestClip: the one truncation helper cuts at runes (an emoji whole), ends
+// with "…" only when it cut, and leaves no space before it.
+func TestClip(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"exactly10!", 10, "exactly10!"},
+		{"call the housing authority", 10, "call the…"},
+		{"🪨🪨🪨🪨", 3, "🪨🪨…"},
+		{"añádelo", 4, "añá…"},
+		{"anything", 0, ""},
+	} {
+		if got := Clip(tc.in, tc.n); got != tc.want {
+			t.Errorf("Clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}

@@ -357,13 +357,10 @@ func dateOf(t time.Time, loc *time.Location) time.Time {
 	return time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// clip shortens a member's words for a one-line summary, whole runes only.
+// clip shortens a member's words for a one-line summary: one line, then
+// conversations.Clip.
 func clip(s string, n int) string {
-	r := []rune(strings.Join(strings.Fields(s), " "))
-	if len(r) <= n {
-		return string(r)
-	}
-	return string(r[:n-1]) + "…"
+	return conversations.Clip(strings.Join(strings.Fields(s), " "), n)
 }
 
 // What the audit log calls the scheduler's reads.

@@ -125,6 +125,17 @@ func (b *Bot) dmChannel(ctx context.Context, user string) (string, error) {
 // timestamp. A message that may or may not have been posted is looked for
 // this way before it is posted again.
 func (b *Bot) findTagged(ctx context.Context, channel, eventType, key string, since time.Time) (ts string, found bool, err error) {
+	err = b.eachTagged(ctx, channel, eventType, key, since, func(m slack.Message) bool {
+		ts, found = m.Timestamp, true
+		return false
+	})
+	return ts, found, err
+}
+
+// eachTagged calls fn, newest first, with each message in channel since
+// since that Cairn tagged with metadata of eventType and payload key, until
+// fn returns false. It reads at most 20 pages of 200 (Tier 3).
+func (b *Bot) eachTagged(ctx context.Context, channel, eventType, key string, since time.Time, fn func(slack.Message) bool) error {
 	oldest := fmt.Sprintf("%d.000000", since.Unix())
 	cursor := ""
 	for page := 0; page < 20; page++ {
@@ -137,17 +148,17 @@ func (b *Bot) findTagged(ctx context.Context, channel, eventType, key string, si
 			return err
 		})
 		if err != nil {
-			return "", false, err
+			return err
 		}
 		for _, m := range resp.Messages {
-			if m.Metadata.EventType == eventType && m.Metadata.EventPayload["key"] == key {
-				return m.Timestamp, true, nil
+			if m.Metadata.EventType == eventType && m.Metadata.EventPayload["key"] == key && !fn(m) {
+				return nil
 			}
 		}
 		if !resp.HasMore || resp.ResponseMetaData.NextCursor == "" {
-			break
+			return nil
 		}
 		cursor = resp.ResponseMetaData.NextCursor
 	}
-	return "", false, nil
+	return nil
 }

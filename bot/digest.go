@@ -269,42 +269,24 @@ func (b *Bot) taggedParts(ctx context.Context, channel string, d store.Delivery)
 		from = d.DueAt
 	}
 	// Nothing is sent more than a week before its session (or day).
-	oldest := fmt.Sprintf("%d.000000", from.Add(-8*24*time.Hour).Unix())
 	have = map[int]string{}
-	cursor := ""
-	for page := 0; page < 20; page++ {
-		var resp *slack.GetConversationHistoryResponse
-		err := b.call(ctx, "conversations.history", func(ctx context.Context) error {
-			var err error
-			resp, err = b.api.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{
-				ChannelID: channel, Oldest: oldest, Limit: 200, IncludeAllMetadata: true, Cursor: cursor,
-			})
-			return err
-		})
-		if err != nil {
-			return nil, 0, err
+	err = b.eachTagged(ctx, channel, deliveryEvent, d.Key, from.Add(-8*24*time.Hour), func(m slack.Message) bool {
+		p := m.Metadata.EventPayload
+		place, okPlace := p["part"].(float64)
+		total, okTotal := p["parts"].(float64)
+		if !okPlace || !okTotal {
+			place, total = 0, 1
 		}
-		for _, m := range resp.Messages { // newest first
-			p := m.Metadata.EventPayload
-			if m.Metadata.EventType != deliveryEvent || p["key"] != d.Key {
-				continue
-			}
-			place, okPlace := p["part"].(float64)
-			total, okTotal := p["parts"].(float64)
-			if !okPlace || !okTotal {
-				place, total = 0, 1
-			}
-			if _, seen := have[int(place)]; !seen {
-				have[int(place)] = m.Timestamp
-			}
-			if parts == 0 {
-				parts = int(total)
-			}
+		if _, seen := have[int(place)]; !seen {
+			have[int(place)] = m.Timestamp
 		}
-		if !resp.HasMore || resp.ResponseMetaData.NextCursor == "" {
-			break
+		if parts == 0 {
+			parts = int(total)
 		}
-		cursor = resp.ResponseMetaData.NextCursor
+		return true
+	})
+	if err != nil {
+		return nil, 0, err
 	}
 	return have, parts, nil
 }

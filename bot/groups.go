@@ -477,16 +477,9 @@ func displayName(u *slack.User) string {
 // submitAssign gives the chosen members the chosen navigator.
 func (b *Bot) submitAssign(ctx context.Context, user, triggerID string, v slack.View) any {
 	w := b.wordsOf(ctx, user)
-	g, err := b.store.Group(ctx, v.PrivateMetadata)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: w.GroupNoneHere})
-	case err != nil:
-		b.log.Error("could not load a group for its form", "group", v.PrivateMetadata, "err", err)
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: w.ErrTrouble})
-	}
-	if err := b.authorize(ctx, user, actEditGroup, &g, ""); err != nil {
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockNavigator: refusalText(w, err)})
+	g, refused := b.formGroup(ctx, user, w, v, blockNavigator)
+	if refused != nil {
+		return refused
 	}
 	nav := viewValue(v, blockNavigator, fieldNavigator).SelectedUser
 	members := viewValue(v, blockAssigned, fieldAssigned).SelectedUsers
@@ -903,4 +896,23 @@ func (b *Bot) leaveCommand(ctx context.Context, cmd slack.SlashCommand) string {
 		return b.post(ctx, user, "", []conversations.Reply{reply})
 	})
 	return w.LeavePickInDM
+}
+
+// formGroup loads the group a form is about (from its hidden field) and
+// authorises user to edit it again, since a form can be submitted long after
+// it was opened. When it cannot, refused is the form's answer: a kind
+// sentence shown under block, the cause logged.
+func (b *Bot) formGroup(ctx context.Context, user string, w *conversations.Words, v slack.View, block string) (g store.Group, refused any) {
+	g, err := b.store.Group(ctx, v.PrivateMetadata)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return g, slack.NewErrorsViewSubmissionResponse(map[string]string{block: w.GroupNoneHere})
+	case err != nil:
+		b.log.Error("could not load the group of a form", "group", v.PrivateMetadata, "err", err)
+		return g, slack.NewErrorsViewSubmissionResponse(map[string]string{block: w.ErrTrouble})
+	}
+	if err := b.authorize(ctx, user, actEditGroup, &g, ""); err != nil {
+		return g, slack.NewErrorsViewSubmissionResponse(map[string]string{block: refusalText(w, err)})
+	}
+	return g, nil
 }

@@ -98,16 +98,9 @@ func templatesModal(w *conversations.Words, groupID string, existing []store.Tem
 // again here.
 func (b *Bot) submitTemplates(ctx context.Context, user string, v slack.View) any {
 	w := b.wordsOf(ctx, user)
-	g, err := b.store.Group(ctx, v.PrivateMetadata)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: w.GroupNoneHere})
-	case err != nil:
-		b.log.Error("could not load a group for its templates", "group", v.PrivateMetadata, "err", err)
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: w.ErrTrouble})
-	}
-	if err := b.authorize(ctx, user, actEditGroup, &g, ""); err != nil {
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockTplGoal: refusalText(w, err)})
+	g, refused := b.formGroup(ctx, user, w, v, blockTplGoal)
+	if refused != nil {
+		return refused
 	}
 	goal := strings.TrimSpace(viewValue(v, blockTplGoal, fieldTplGoal).Value)
 	var steps []string

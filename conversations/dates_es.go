@@ -17,6 +17,7 @@ package conversations
 //   - "mañana" is tomorrow, but "en/por/de la mañana" is a time of day.
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -347,4 +348,79 @@ func AwayUntilIn(l Lang, phrase string, now time.Time) (time.Time, error) {
 		}
 	}
 	return day, err
+}
+
+// SayClockIn says a time of day in a person's language: "6:00 PM", or
+// "las 6:00 de la tarde" (with its article, so it follows "a": "a la 1:00
+// de la tarde").
+func SayClockIn(l Lang, t time.Time) string {
+	if l != Spanish {
+		return t.Format("3:04 PM")
+	}
+	h := t.Hour()
+	part := "de la noche"
+	switch {
+	case h >= 1 && h < 6:
+		part = "de la madrugada"
+	case h >= 6 && h < 12:
+		part = "de la mañana"
+	case h == 12:
+		part = "del mediodía"
+	case h > 12 && h < 20:
+		part = "de la tarde"
+	}
+	article := "las"
+	if h%12 == 1 {
+		article = "la"
+	}
+	return article + " " + t.Format("3:04") + " " + part
+}
+
+// SaySessionIn says a session's day in a person's language, with the year
+// only when it is not thisYear: "Tuesday, June 16" or "martes 16 de junio".
+func SaySessionIn(l Lang, t time.Time, thisYear int) string {
+	if l != Spanish {
+		return t.Weekday().String() + ", " + dateMonthDay(t, thisYear)
+	}
+	s := fmt.Sprintf("%s %d de %s", spanishWeekdays[t.Weekday()], t.Day(), spanishMonths[t.Month()-1])
+	if t.Year() != thisYear {
+		s += fmt.Sprintf(" de %d", t.Year())
+	}
+	return s
+}
+
+// WeekdaysIn names days a group meets on, every week, in a person's
+// language: "Mondays and Thursdays", "los lunes y jueves", "los sábados".
+func WeekdaysIn(l Lang, days []time.Weekday) string {
+	names := make([]string, len(days))
+	for i, d := range days {
+		if l == Spanish {
+			names[i] = spanishWeekdays[d]
+			if d == time.Saturday || d == time.Sunday {
+				names[i] += "s" // the others are the same in the plural
+			}
+		} else {
+			names[i] = d.String() + "s"
+		}
+	}
+	list := JoinAndIn(l, names)
+	if l == Spanish && list != "" {
+		return "los " + list
+	}
+	return list
+}
+
+// JoinAndIn joins a list as a person reads it: "a, b and c", "a, b y c".
+func JoinAndIn(l Lang, items []string) string {
+	and := " and "
+	if l == Spanish {
+		and = " y "
+	}
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
 }

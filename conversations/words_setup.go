@@ -80,9 +80,20 @@ type Setup struct {
 	AssignNotMember   string
 
 	// Invitations, joining, leaving and the navigator question.
-	InviteAs          string // %s who, %s the group, %s where (InviteWhere or ""), %s as what
-	InviteWhere       string // %s: the channel's name
-	InviteMeets       string // %s: when it meets
+	InviteAs    string // %s who, %s the group, %s where (InviteWhere or ""), %s as what
+	InviteWhere string // %s: the channel's name
+	InviteMeets string // %s: when it meets
+
+	// A group's schedule said back (scheduler.Schedule.DescribeIn).
+	SchedNone         string
+	SchedAt           string // %s the days (or a session's day), %s the time (conversations.SayClockIn)
+	SchedEveryDay     string
+	SchedWeekdays     string
+	SchedWeekends     string
+	SchedRaw          string // %s the schedule's fields, quoted
+	SchedCron         string // %s the cron fields, quoted
+	SchedNext         string // %s the next sessions, joined by "; "
+	SchedNoUpcoming   string
 	InviteSees        string // %s: the facilitators' names
 	InviteNothing     string
 	InviteJoin        string
@@ -234,9 +245,19 @@ var englishSetup = Setup{
 	AssignNavMissing:  "Pick a navigator.",
 	AssignNotMember:   "Everyone here must be a member of this group; add them in `/cairn group setup` first.",
 
-	InviteAs:          "%s set up “%s”%s and would like you to join as %s.",
-	InviteWhere:       " in the #%s channel",
-	InviteMeets:       "It meets %s",
+	InviteAs:    "%s set up “%s”%s and would like you to join as %s.",
+	InviteWhere: " in the #%s channel",
+	InviteMeets: "It meets %s",
+
+	SchedNone:         "No meeting time is set.",
+	SchedAt:           "%s at %s",
+	SchedEveryDay:     "every day",
+	SchedWeekdays:     "weekdays",
+	SchedWeekends:     "weekends",
+	SchedRaw:          "Meets on schedule %s",
+	SchedCron:         "Meets on cron schedule %s",
+	SchedNext:         "Next: %s.",
+	SchedNoUpcoming:   "No upcoming sessions.",
 	InviteSees:        "If you join, what you share in your check-ins is seen by the group's facilitators (%s) and by your navigator in the group, if you say yes to one. You choose how much: by default, whether you checked in and the steps you did; /cairn privacy changes it anytime.",
 	InviteNothing:     "Nothing of yours is shared and you get no prompts unless you join, and you can leave anytime.",
 	InviteJoin:        "Join",
@@ -387,9 +408,19 @@ var spanishSetup = Setup{
 	AssignNavMissing:  "Elige un navegador.",
 	AssignNotMember:   "Todos aquí tienen que ser miembros del grupo; agrégalos primero con `/cairn group setup`.",
 
-	InviteAs:          "%s armó “%s”%s y le gustaría que entres como %s.",
-	InviteWhere:       " en el canal #%s",
-	InviteMeets:       "Se reúne %s",
+	InviteAs:    "%s armó “%s”%s y le gustaría que entres como %s.",
+	InviteWhere: " en el canal #%s",
+	InviteMeets: "Se reúne %s",
+
+	SchedNone:         "sin horario fijo por ahora.",
+	SchedAt:           "%s a %s",
+	SchedEveryDay:     "todos los días",
+	SchedWeekdays:     "de lunes a viernes",
+	SchedWeekends:     "los fines de semana",
+	SchedRaw:          "según el horario %s",
+	SchedCron:         "según el horario cron %s",
+	SchedNext:         "Próximas sesiones: %s.",
+	SchedNoUpcoming:   "No hay sesiones próximas.",
 	InviteSees:        "Si entras, lo que compartes en tus check-ins lo ven los facilitadores del grupo (%s) y tu navegador, si aceptas uno. Tú decides cuánto: de entrada, si hiciste tu check-in y los pasos que completaste; con /cairn privacy lo cambias cuando quieras.",
 	InviteNothing:     "Si no entras, no se comparte nada tuyo ni te llegan recordatorios. Y puedes salir cuando quieras.",
 	InviteJoin:        "Entrar",

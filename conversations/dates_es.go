@@ -424,3 +424,12 @@ func JoinAndIn(l Lang, items []string) string {
 	}
 	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
 }
+
+// MonthIn is a month's name in a person's language, lower-case in
+// Spanish as Spanish writes it mid-sentence.
+func MonthIn(l Lang, m time.Month) string {
+	if l == Spanish {
+		return spanishMonths[m-1]
+	}
+	return m.String()
+}

@@ -192,6 +192,10 @@ func (t *turn) noteReading(phrase string, d time.Time) {
 // sayDate says a day back in the member's language.
 func (t *turn) sayDate(d time.Time) string { return SayDateIn(t.c.Lang, d, t.now) }
 
+// Language is the language these Words are in, for what is said outside
+// the catalogue in the reader's language (a schedule, a date).
+func (w *Words) Language() Lang { return w.lang() }
+
 // lang is the language these Words are in.
 func (w *Words) lang() Lang {
 	if w == catalogue[Spanish] {

@@ -226,3 +226,28 @@ func TestSpanish_GroupScheduleSaidInSpanish(t *testing.T) {
 		t.Errorf("/cairn group for Fay is not English:\n%s", fay)
 	}
 }
+
+// TestSpanish_InvitationSaysTheScheduleInSpanish: Ana (Spanish) is invited
+// by Fay (English): Ana's invitation says when the group meets in Spanish,
+// and Fay's confirmation says it in English.
+func TestSpanish_InvitationSaysTheScheduleInSpanish(t *testing.T) {
+	h := groupHarness(t)
+	if err := h.st.SaveMember(context.Background(), store.Member{ID: "UANA", Name: "Ana", TZ: "America/Chicago", Lang: "es"}); err != nil {
+		t.Fatal(err)
+	}
+	view := h.openGroupForm("UFAC", "C0GROUP", 1)
+	form, _ := h.fake.ViewSubmissionFor("UFAC", view, groupForm("Grupo del martes", "Tuesdays 6pm", "America/New_York", []string{"UANA"}, []string{"UFAC"}, nil))
+	ack := h.submit(form)
+	if !strings.Contains(ack, "Tuesdays at 6:00 PM (America/New_York)") {
+		t.Errorf("Fay's confirmation does not say the schedule in English: %s", ack)
+	}
+	dm := fakeslack.DMChannel("UANA")
+	h.posted(dm, prefix(es.InviteAs)) // Fay's name first
+	want := fmt.Sprintf(es.InviteMeets, "los martes a las 6:00 de la tarde (America/NewˍYork). Próximas sesiones: martes 16 de junio a las 6:00 de la tarde.")
+	if h.countPosted(dm, want) != 1 {
+		for _, c := range h.fake.CallsTo("chat.postMessage") {
+			t.Logf("to %s: %s", c.Params["channel"], c.Params["text"])
+		}
+		t.Errorf("Ana's invitation does not say %q", want)
+	}
+}

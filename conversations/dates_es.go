@@ -354,26 +354,25 @@ func AwayUntilIn(l Lang, phrase string, now time.Time) (time.Time, error) {
 // "las 6:00 de la tarde" (with its article, so it follows "a": "a la 1:00
 // de la tarde").
 func SayClockIn(l Lang, t time.Time) string {
-	if l != Spanish {
-		return t.Format("3:04 PM")
-	}
-	h := t.Hour()
-	part := "de la noche"
-	switch {
-	case h >= 1 && h < 6:
-		part = "de la madrugada"
-	case h >= 6 && h < 12:
-		part = "de la mañana"
+	w := WordsFor(l)
+	f := w.ClockNight
+	switch h := t.Hour(); {
+	case h == 0:
+		f = w.ClockMidnight
+	case h < 6:
+		f = w.ClockEarly
+	case h < 12:
+		f = w.ClockMorning
 	case h == 12:
-		part = "del mediodía"
-	case h > 12 && h < 20:
-		part = "de la tarde"
+		f = w.ClockNoon
+	case h < 20:
+		f = w.ClockAfternoon
 	}
-	article := "las"
-	if h%12 == 1 {
-		article = "la"
+	s := fmt.Sprintf(f, t.Format("3:04"))
+	if l == Spanish && t.Hour()%12 == 1 {
+		s = strings.Replace(s, "las ", "la ", 1) // "la 1:00", one hour
 	}
-	return article + " " + t.Format("3:04") + " " + part
+	return s
 }
 
 // SaySessionIn says a session's day in a person's language, with the year
@@ -382,7 +381,7 @@ func SaySessionIn(l Lang, t time.Time, thisYear int) string {
 	if l != Spanish {
 		return t.Weekday().String() + ", " + dateMonthDay(t, thisYear)
 	}
-	s := fmt.Sprintf("%s %d de %s", spanishWeekdays[t.Weekday()], t.Day(), spanishMonths[t.Month()-1])
+	s := spanishWeekdays[t.Weekday()] + " " + fmt.Sprintf("%d de %s", t.Day(), spanishMonths[t.Month()-1])
 	if t.Year() != thisYear {
 		s += fmt.Sprintf(" de %d", t.Year())
 	}
@@ -412,17 +411,13 @@ func WeekdaysIn(l Lang, days []time.Weekday) string {
 
 // JoinAndIn joins a list as a person reads it: "a, b and c", "a, b y c".
 func JoinAndIn(l Lang, items []string) string {
-	and := " and "
-	if l == Spanish {
-		and = " y "
-	}
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + WordsFor(l).SchedAnd + items[len(items)-1]
 }
 
 // MonthIn is a month's name in a person's language, lower-case in
@@ -432,4 +427,16 @@ func MonthIn(l Lang, m time.Month) string {
 		return spanishMonths[m-1]
 	}
 	return m.String()
+}
+
+// SayDateOnIn is SayDateIn for after a preposition ("para", "hasta"): in
+// Spanish a day takes its article ("el viernes 4 de diciembre") but today
+// and tomorrow do not ("mañana, miércoles 2 de diciembre"), so a Spanish
+// sentence never reads "para el mañana". English is SayDateIn.
+func SayDateOnIn(l Lang, date, now time.Time) string {
+	s := SayDateIn(l, date, now)
+	if l != Spanish || strings.HasPrefix(s, "hoy, ") || strings.HasPrefix(s, "mañana, ") {
+		return s
+	}
+	return "el " + s
 }

@@ -281,5 +281,5 @@ func SayDue(w *Words, due, now time.Time) string {
 	if due.IsZero() {
 		return w.NoDateYet
 	}
-	return fmt.Sprintf(w.DueBy, SayDateIn(w.lang(), due, now))
+	return fmt.Sprintf(w.DueBy, SayDateOnIn(w.lang(), due, now))
 }

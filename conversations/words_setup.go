@@ -85,15 +85,24 @@ type Setup struct {
 	InviteMeets string // %s: when it meets
 
 	// A group's schedule said back (scheduler.Schedule.DescribeIn).
-	SchedNone         string
-	SchedAt           string // %s the days (or a session's day), %s the time (conversations.SayClockIn)
-	SchedEveryDay     string
-	SchedWeekdays     string
-	SchedWeekends     string
-	SchedRaw          string // %s the schedule's fields, quoted
-	SchedCron         string // %s the cron fields, quoted
-	SchedNext         string // %s the next sessions, joined by "; "
-	SchedNoUpcoming   string
+	SchedNone       string
+	SchedAt         string // %s the days (or a session's day), %s the time (conversations.SayClockIn)
+	SchedEveryDay   string
+	SchedWeekdays   string
+	SchedWeekends   string
+	SchedRaw        string // %s the schedule's fields, quoted
+	SchedCron       string // %s the cron fields, quoted
+	SchedNext       string // %s the next sessions, joined by "; "
+	SchedNoUpcoming string
+	SchedAnd        string // between the last two of a list: "Mondays and Thursdays"
+	// A time of day by the part of the day it falls in (SayClockIn); %s is
+	// the hour and minutes, "6:00". Spanish gives "la 1:00" its article.
+	ClockMidnight     string // 0:00–0:59
+	ClockEarly        string // 1:00–5:59
+	ClockMorning      string // 6:00–11:59
+	ClockNoon         string // 12:00–12:59
+	ClockAfternoon    string // 13:00–19:59
+	ClockNight        string // 20:00–23:59
 	InviteSees        string // %s: the facilitators' names
 	InviteNothing     string
 	InviteJoin        string
@@ -258,6 +267,13 @@ var englishSetup = Setup{
 	SchedCron:         "Meets on cron schedule %s",
 	SchedNext:         "Next: %s.",
 	SchedNoUpcoming:   "No upcoming sessions.",
+	SchedAnd:          " and ",
+	ClockMidnight:     "%s AM",
+	ClockEarly:        "%s AM",
+	ClockMorning:      "%s AM",
+	ClockNoon:         "%s PM",
+	ClockAfternoon:    "%s PM",
+	ClockNight:        "%s PM",
 	InviteSees:        "If you join, what you share in your check-ins is seen by the group's facilitators (%s) and by your navigator in the group, if you say yes to one. You choose how much: by default, whether you checked in and the steps you did; /cairn privacy changes it anytime.",
 	InviteNothing:     "Nothing of yours is shared and you get no prompts unless you join, and you can leave anytime.",
 	InviteJoin:        "Join",
@@ -421,6 +437,13 @@ var spanishSetup = Setup{
 	SchedCron:         "según el horario cron %s",
 	SchedNext:         "Próximas sesiones: %s.",
 	SchedNoUpcoming:   "No hay sesiones próximas.",
+	SchedAnd:          " y ",
+	ClockMidnight:     "las %s de la noche",
+	ClockEarly:        "las %s de la madrugada",
+	ClockMorning:      "las %s de la mañana",
+	ClockNoon:         "las %s del mediodía",
+	ClockAfternoon:    "las %s de la tarde",
+	ClockNight:        "las %s de la noche",
 	InviteSees:        "Si entras, lo que compartes en tus check-ins lo ven los facilitadores del grupo (%s) y tu navegador, si aceptas uno. Tú decides cuánto: de entrada, si hiciste tu check-in y los pasos que completaste; con /cairn privacy lo cambias cuando quieras.",
 	InviteNothing:     "Si no entras, no se comparte nada tuyo ni te llegan recordatorios. Y puedes salir cuando quieras.",
 	InviteJoin:        "Entrar",

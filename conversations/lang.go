@@ -265,3 +265,33 @@ func (t *turn) esChoice(raw string) string {
 	}
 	return ""
 }
+
+// Spanish for what the S.M.A.R.T. questions read in English (smart.go), in
+// folded text (lower case, no accents, no punctuation): a member who types
+// "nose" or "ni idea" is nudged as one who types "idk" is.
+var (
+	// esIDK is a dream or answer not found yet: "no sé", "nose", "ni idea".
+	esIDK = regexp.MustCompile(`^(no se|nose|nose nose|no lo se|no c|ni idea|no tengo idea|no tengo ni idea|ni la menor idea|quien sabe|no sabria|no sabria decir|no estoy segur[oa]|nada|nada todavia|todavia no se|aun no se|ns|idk)$`)
+	// esFiller says nothing yet: not a goal, a measure or a time.
+	esFiller = regexp.MustCompile(`^(si+|sip|no|nop|nel|ok|oki|okey|va|vale|ya|bueno|pues|este|m+|e+h*|aja|a ver|tal vez|quizas?|puede ser|lo que sea|cualquier cosa|algo|lo que sea esta bien|como sea|equis|x)$`)
+	// esGeneral names a kind of goal without saying which one: "tener
+	// trabajo", "una casa", "mi familia".
+	esGeneral = regexp.MustCompile(`^(quiero |tener |conseguir |encontrar |buscar |un |una |unos |unas |mi |mis |mas |mejor |nuevo |nueva |otro |otra |propio |propia |algo de )*(trabajo|chamba|chambita|jale|empleo|chamba nueva|casa|hogar|lugar|depa|departamento|apartamento|cuarto|vivienda|escuela|estudios|dinero|lana|feria|amigos|amigas|carro|coche|pareja|salud|familia|hijos)$`)
+	// esVague names a way of being that can't be seen without a measure:
+	// "estar bien", "sentirme mejor", "mantenerme sobrio".
+	esVague = regexp.MustCompile(`\b(feliz|felices|bien|mejor|tranquil[oa]|sobri[oa]|sobriedad|limpi[oa]|recuperarme|recuperacion|no consumir|no tomar|no beber|no usar|dejar de (tomar|consumir|beber|usar|fumar)|sano|sana|saludable|en paz|paz|estable|positiv[oa]|confianza|salir adelante|echarle ganas)\b`)
+)
+
+// esIsIDK, esIsFiller, esNotSpecific and esNotMeasurable are smart.go's
+// checks for Spanish words.
+func esIsIDK(text string) bool { return esIDK.MatchString(strings.TrimSpace(fold(text))) }
+func esIsFiller(text string) bool {
+	return esFiller.MatchString(strings.TrimSpace(fold(text))) || esIsIDK(text)
+}
+func esNotSpecific(goal string) bool {
+	return esGeneral.MatchString(strings.Join(strings.Fields(fold(goal)), " "))
+}
+func esNotMeasurable(goal string) bool {
+	w := fold(goal)
+	return esVague.MatchString(w) && !strings.ContainsAny(w, "0123456789")
+}

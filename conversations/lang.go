@@ -71,6 +71,10 @@ func (t *turn) language(word string) bool {
 		if t.action != "" {
 			ok = false
 		}
+		if !ok && t.c.LangAsked && !t.s.Active() && yesWords[word] {
+			// "sí" typed to "¿Prefieres español?", not pressed.
+			l, ok = Spanish, true
+		}
 	}
 	if ok {
 		t.setLang(l, false)

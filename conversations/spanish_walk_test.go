@@ -157,3 +157,29 @@ func TestSayDateOnIn(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanishWalk_TypedSiAnswersTheLanguageQuestion: "hola" asks
+// "¿Prefieres español?"; a typed "si" (no accent, no button) answers it:
+// Spanish is chosen, not taken for another hello.
+func TestSpanishWalk_TypedSiAnswersTheLanguageQuestion(t *testing.T) {
+	st, _ := openStore(t)
+	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
+	ctx := context.Background()
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, chicago)
+	replies, err := r.Handle(ctx, "U1", conversations.Input{Text: "hola"}, now)
+	if err != nil || len(replies) == 0 || replies[0].Text != es.LangAsk {
+		t.Fatalf("hola: %+v, %v; want the language question", replies, err)
+	}
+	replies, err = r.Handle(ctx, "U1", conversations.Input{Text: "si"}, now)
+	if err != nil || len(replies) == 0 || replies[0].Text != es.LangSwitched {
+		t.Fatalf("si: %+v, %v; want %q", replies, err, es.LangSwitched)
+	}
+	if m, err := st.Member(ctx, "U1"); err != nil || m.Lang != "es" {
+		t.Errorf("after si, Lang = %q (%v), want es (a choice)", m.Lang, err)
+	}
+	// Chosen now: a later "sí" is just an answer, not the choice again.
+	replies, _ = r.Handle(ctx, "U1", conversations.Input{Text: "sí"}, now)
+	if len(replies) > 0 && replies[0].Text == es.LangSwitched {
+		t.Errorf("a second sí switched the language again")
+	}
+}

@@ -28,6 +28,10 @@ var notSaid = map[string]string{
 	"on vacation": "words understood",
 	" until":      "words understood",
 	" for":        "words understood",
+	// commands.go: a Spanish step edit read as the English one it means.
+	"delete step ": "words understood",
+	"change step ": "words understood",
+	" to ":         "words understood",
 	// dates.go: Spanish date layout ("viernes 6 de junio de 2027"), the
 	// counterpart of Go's English time layouts; and the parser's modes.
 	" de ":      "a date layout",

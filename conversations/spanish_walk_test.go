@@ -183,3 +183,43 @@ func TestSpanishWalk_TypedSiAnswersTheLanguageQuestion(t *testing.T) {
 		t.Errorf("a second sí switched the language again")
 	}
 }
+
+// esGoalSaved walks a Spanish goal with one step, "hacer mi currículum"
+// due Friday, December 4, and saves it.
+func esGoalSaved(t *testing.T) *esWalker {
+	t.Helper()
+	w := newEsWalker(t, time.Date(2026, 12, 1, 10, 0, 0, 0, chicago)) // a Tuesday
+	w.walk([]esTurn{
+		{in: "poner una meta", stage: "dream"},
+		{in: "volver a trabajar", stage: "happy"},
+		{in: "tener paz", stage: "goal"},
+		{in: "un trabajo de medio tiempo en un restaurante para marzo", stage: "sure"},
+		{in: "7", stage: "why"},
+		{in: "por mis hijos", stage: "support"},
+		{in: "mi hermana", stage: "step_what"},
+		{in: "hacer mi currículum", stage: "step_when"},
+		{in: "el viernes", stage: "step_who"},
+		{in: "yo", stage: "step_more"},
+		{in: "no", stage: "enjoy"},
+		{in: "no", stage: "confirm"},
+		{in: "guardar", stage: ""},
+	})
+	return w
+}
+
+// TestSpanishWalk_StepAndGoalCommands: "ya terminé mi meta" is the goal
+// reached (not a step called "mi meta"); "borrar el paso 1" and "cambiar
+// el paso 1 al lunes" edit the step, as their English does.
+func TestSpanishWalk_StepAndGoalCommands(t *testing.T) {
+	w := esGoalSaved(t)
+	w.walk([]esTurn{
+		{in: "Cambiar el paso 1 al lunes", stage: "", want: []string{"Cambié el paso 1: hacer mi currículum — tú, para el lunes 7 de diciembre"}},
+		{in: "mover paso 1 a la próxima semana", stage: "", want: []string{"para el lunes 7 de diciembre"}},
+		{in: "cambiar el paso 1 a Llamar a Dana", stage: "", want: []string{"Cambié el paso 1: Llamar a Dana"}},
+		{in: "borrar el paso 1", stage: "delete_step", want: []string{"¿Borro el paso “Llamar a Dana”?"}},
+	})
+	w = esGoalSaved(t)
+	w.walk([]esTurn{
+		{in: "ya terminé mi meta", stage: "", want: []string{"¡Llegaste a tu meta"}, not: []string{es.StepNotFound}},
+	})
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -251,3 +253,54 @@ func TestSpanish_InvitationSaysTheScheduleInSpanish(t *testing.T) {
 		t.Errorf("Ana's invitation does not say %q", want)
 	}
 }
+
+// TestSpanish_SlashWordsTaughtAreUnderstood: every /cairn command the
+// Spanish words teach ("/cairn pausa hasta el 20 de junio", "/cairn
+// reanudar", "/cairn privacidad"…) is one /cairn understands.
+func TestSpanish_SlashWordsTaughtAreUnderstood(t *testing.T) {
+	h := groupHarness(t)
+	if err := h.st.SaveMember(context.Background(), store.Member{ID: "UANA", Name: "Ana", TZ: "America/Chicago", Lang: "es"}); err != nil {
+		t.Fatal(err)
+	}
+	taught := map[string]bool{}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(v.Field(i))
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.String:
+			for _, m := range slashTaught.FindAllStringSubmatch(v.String(), -1) {
+				taught[m[1]] = true
+			}
+		}
+	}
+	walk(reflect.ValueOf(*es))
+	if len(taught) < 5 {
+		t.Fatalf("only %d /cairn commands found in the Spanish words: %v", len(taught), taught)
+	}
+	dm := fakeslack.DMChannel("UANA")
+	for cmd := range taught {
+		channel := dm
+		if strings.HasPrefix(cmd, "group") || strings.HasPrefix(cmd, "grupo") || cmd == "salir" || cmd == "templates" || strings.HasPrefix(cmd, "recap") || cmd == "export" {
+			channel = "C0GROUP" // said to be used in the group's channel
+		}
+		if got := h.slash("UANA", channel, cmd); strings.HasPrefix(got, es.SlashUnknown) {
+			t.Errorf("/cairn %s is taught in Spanish but not understood: %q", cmd, got)
+		}
+	}
+	for _, pause := range []string{"pausa hasta el 20 de junio", "pausa por 2 semanas"} {
+		if got := h.slash("UANA", dm, pause); !strings.HasPrefix(got, prefix(es.SlashPaused)) {
+			t.Errorf("/cairn %s = %q, want it paused", pause, got)
+		}
+	}
+}
+
+// slashTaught finds "/cairn word" (and a second word for group, recap and
+// pause, in Spanish "hasta"/"por" begin the date) in a sentence.
+var slashTaught = regexp.MustCompile("/cairn ([a-zé]+(?: (?:setup|assign|cancel|data|me))?)")

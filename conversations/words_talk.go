@@ -1076,9 +1076,9 @@ var spanishTalk = Talk{
 	NobodyToAsk: "Lo siento: todavía no hay un navegador ni un facilitador a quien pedirle que te busque, porque no estás en un grupo que tenga uno.\n" +
 		"Si quieres hablar con alguien ahora, llama o manda un texto al 988 (Línea 988 de Prevención del Suicidio y Crisis; marca 2 para español), a cualquier hora. " +
 		"Si estás en peligro ahora, llama al número de emergencias de tu país.",
-	WhoSeesAll:       "Tu facilitador ve lo que escribes aquí, menos lo que guardas solo para ti. Puedes cambiarlo con /cairn privacy.",
-	WhoSeesSteps:     "Tu facilitador ve si hiciste check-in y los pasos que terminas. Puedes cambiarlo con /cairn privacy.",
-	WhoSeesCheckedIn: "Tu facilitador solo ve si hiciste check-in. Puedes cambiarlo con /cairn privacy.",
+	WhoSeesAll:       "Tu facilitador ve lo que escribes aquí, menos lo que guardas solo para ti. Puedes cambiarlo con /cairn privacidad.",
+	WhoSeesSteps:     "Tu facilitador ve si hiciste check-in y los pasos que terminas. Puedes cambiarlo con /cairn privacidad.",
+	WhoSeesCheckedIn: "Tu facilitador solo ve si hiciste check-in. Puedes cambiarlo con /cairn privacidad.",
 	PrivacyIntro:     "¿Qué pueden ver de tus check-ins los facilitadores de tu grupo y tu navegador? Una respuesta que marques *solo para mí* durante un check-in nunca se le muestra a nadie, escojas lo que escojas.",
 	PrivacyAsk:       "*%s*: ahora, %s.",
 	PrivacySet:       "Listo: en %s, %s.",

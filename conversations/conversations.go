@@ -164,7 +164,7 @@ type Context struct {
 	// LangAsked: Spanish was guessed from their words and they were asked
 	// "¿Prefieres español?" but have not answered: a typed "sí" answers it.
 	LangAsked bool
-	Goal        *store.Goal // the member's newest active goal, nil if none
+	Goal      *store.Goal // the member's newest active goal, nil if none
 	// Steps are the steps of every active goal, goal by goal (oldest goal
 	// first), each goal's in due-date order: step numbers run on across
 	// goals so that "done 4" means one step.

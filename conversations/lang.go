@@ -246,6 +246,8 @@ var esChoices = map[string][]string{
 	"otro": {actMore}, "otro paso": {actMore}, "agregar otro": {actMore}, "agregar otro paso": {actMore}, "anadir otro": {actMore},
 	"nada": {actNothing}, "no hice nada": {actNothing}, "nada todavia": {actNothing},
 	"no se": {actUnsure}, "no estoy seguro": {actUnsure}, "no estoy segura": {actUnsure},
+	"nose": {actUnsure}, "no lo se": {actUnsure}, "ni idea": {actUnsure}, "no tengo idea": {actUnsure}, "quien sabe": {actUnsure},
+	"tu dime": {actUnsure}, "dime tu": {actUnsure}, "no se cuando": {actUnsure},
 	"mantener": {actKeep}, "dejarlo asi": {actKeep}, "dejarla asi": {actKeep}, "asi esta bien": {actKeep, actThatsIt, actNoMore},
 	"otro dia": {actOther}, "otra fecha": {actOther}, "elegir otro dia": {actOther},
 	"yo": {actWhoMe}, "yo mismo": {actWhoMe}, "yo misma": {actWhoMe}, "mi navegador": {actWhoNav}, "mi navegadora": {actWhoNav},
@@ -298,4 +300,20 @@ func esNotSpecific(goal string) bool {
 func esNotMeasurable(goal string) bool {
 	w := fold(goal)
 	return esVague.MatchString(w) && !strings.ContainsAny(w, "0123456789")
+}
+
+// doerSuffixes end a name typed as who does a step, and are taken off it:
+// "Dana will do it", "Rosa lo va a hacer" (whoOf, match.go). Longest first.
+var doerSuffixes = []string{" will do it", " will", " lo va a hacer", " va a hacerlo", " lo puede hacer", " puede hacerlo",
+	" lo hará", " lo hara", " la hará", " la hara", " lo hace", " se encarga"}
+
+// shortDayOn is shortDay where a sentence names the day: Spanish gives a
+// day its article ("¿Qué tal el viernes?") but not today or tomorrow
+// ("¿Qué tal mañana?").
+func (t *turn) shortDayOn(day time.Time) string {
+	s := t.shortDay(day)
+	if t.c.Lang == Spanish && s != t.w.DayToday && s != t.w.DayTomorrow {
+		return "el " + s
+	}
+	return s
 }

@@ -223,3 +223,23 @@ func TestSpanishWalk_StepAndGoalCommands(t *testing.T) {
 		{in: "ya terminé mi meta", stage: "", want: []string{"¡Llegaste a tu meta"}, not: []string{es.StepNotFound}},
 	})
 }
+
+// TestSpanishWalk_StepDayAndWho: "nose" at a step's day is "no sé" (a day
+// is suggested, with its article: "¿Qué tal el viernes?"), and "Rosa lo
+// va a hacer" names Rosa, as "Rosa will do it" does.
+func TestSpanishWalk_StepDayAndWho(t *testing.T) {
+	w := newEsWalker(t, time.Date(2026, 12, 1, 10, 0, 0, 0, chicago)) // a Tuesday: no group, so a few days on
+	w.walk([]esTurn{
+		{in: "poner una meta", stage: "dream"},
+		{in: "volver a trabajar", stage: "happy"},
+		{in: "tener paz", stage: "goal"},
+		{in: "un trabajo de medio tiempo en un restaurante para marzo", stage: "sure"},
+		{in: "7", stage: "why"},
+		{in: "por mis hijos", stage: "support"},
+		{in: "nadie", stage: "step_what"},
+		{in: "hacer mi currículum", stage: "step_when"},
+		{in: "nose", stage: "step_when", want: []string{"¿Qué tal el viernes?"}, not: []string{"como fecha"}},
+		{in: "el viernes", stage: "step_who"},
+		{in: "Rosa lo va a hacer", stage: "step_more", want: []string{"hacer mi currículum — Rosa, para el viernes"}, not: []string{"lo va a hacer"}},
+	})
+}

@@ -90,6 +90,8 @@ func (t *turn) language(word string) bool {
 		// Asked once, and kept: their next words don't ask again.
 		t.setLang(Spanish, true)
 		t.say(t.w.LangAsk, Choice{t.w.LangYes, ActLangEs}, Choice{t.w.LangEnglish, ActLangEn})
+		// An introduction heard in English is heard again in Spanish.
+		t.c.Introduced = false
 	}
 	return false
 }

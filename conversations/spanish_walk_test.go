@@ -243,3 +243,29 @@ func TestSpanishWalk_StepDayAndWho(t *testing.T) {
 		{in: "Rosa lo va a hacer", stage: "step_more", want: []string{"hacer mi currículum — Rosa, para el viernes"}, not: []string{"lo va a hacer"}},
 	})
 }
+
+// TestSpanishWalk_IntroducedAgainInSpanish: a member who was introduced to
+// in English (the first thing `cairn try` shows) and then writes "hola"
+// hears the introduction again in Spanish, not "¡Hola de nuevo!".
+func TestSpanishWalk_IntroducedAgainInSpanish(t *testing.T) {
+	st, _ := openStore(t)
+	r := &conversations.Runner{Store: st, DefaultTZ: chicago}
+	ctx := context.Background()
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, chicago)
+	en := conversations.WordsFor(conversations.English)
+	if replies, err := r.Handle(ctx, "U1", conversations.Input{}, now); err != nil || len(replies) == 0 || replies[0].Text != en.Intro {
+		t.Fatalf("opening: %+v, %v; want the English introduction", replies, err)
+	}
+	replies, err := r.Handle(ctx, "U1", conversations.Input{Text: "hola"}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, rp := range replies {
+		texts = append(texts, rp.Text)
+	}
+	got := strings.Join(texts, "\n")
+	if !strings.Contains(got, es.Intro) || strings.Contains(got, es.Hello) {
+		t.Errorf("hola after an English introduction:\n%s\nwant %q", got, es.Intro)
+	}
+}

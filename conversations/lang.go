@@ -114,8 +114,9 @@ func (t *turn) setLang(l Lang, guessed bool) {
 }
 
 // esGreeting is a message that opens in Spanish: "hola", "buenas", "buenos
-// días", "qué tal" — a greeting is the first thing most people write.
-var esGreeting = regexp.MustCompile(`^(hola|holaa+|ola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|que tal|saludos|que onda|quiubo)\b`)
+// días", "qué tal" — a greeting is the first thing most people write — or
+// asks for help in Spanish ("ayúdame").
+var esGreeting = regexp.MustCompile(`^(hola|holaa+|ola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|que tal|saludos|que onda|q onda|k onda|que hubo|quiubole|holis|holi|wenas|buenass+|ayuda|ayudame|ayudeme|auxilio)\b`)
 
 // esOnly are common Spanish words that are not English words, and
 // enOnly English words that are not Spanish, in folded text.
@@ -124,7 +125,8 @@ var (
 		meta metas pasos paso ayuda poner hacer trabajo casa familia mis mi tu gracias porfa favor como cuando donde
 		hablar persona tambien pero muy bien mal nada todo algo hoy manana semana conseguir encontrar buscar ser
 		empleo vivienda escuela salud dinero mejor quisiera gustaria te se lo le nos hola buenas
-		morir vivir matarme siento ganas triste nadie sola cansado cansada recaida consumi tome`)
+		morir vivir matarme siento ganas triste nadie sola cansado cansada recaida consumi tome
+		kiero nesesito nececito nesecito ayudame ayudeme porfavor xfa`)
 	enOnly = wordSet(`i want need have can am is are the and to of my your with for this that what how when where
 		please thanks job home work family goal steps step help set get find be will would like hi hello hey`)
 )
@@ -149,6 +151,7 @@ func looksSpanish(text string) bool {
 	if esGreeting.MatchString(w) || strings.ContainsAny(text, "¿¡") {
 		return true
 	}
+
 	es, en := 0, 0
 	for _, f := range strings.Fields(w) {
 		if esOnly[f] {

@@ -534,7 +534,7 @@ func understand(word string) string {
 			return en
 		}
 	}
-	if en, ok := esCommands[f]; ok {
+	if en, ok := esCommands[esSpelling(f)]; ok { // "kiero poner una meta porfa" too
 		return en
 	}
 	if m := esDoneAfter.FindStringSubmatch(f); m != nil {

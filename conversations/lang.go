@@ -322,3 +322,26 @@ func (t *turn) shortDayOn(day time.Time) string {
 	}
 	return s
 }
+
+// Chat spellings of Spanish, read as the words they stand for where a
+// command is read ("kiero poner una meta porfa" is "quiero poner una
+// meta"); the member's own text is never changed.
+var (
+	esChatWords = map[string]string{"kiero": "quiero", "qiero": "quiero", "q": "que", "k": "que", "xq": "porque",
+		"nesesito": "necesito", "nececito": "necesito", "nesecito": "necesito", "aiuda": "ayuda", "ayudenme": "ayudame"}
+	esPolite = regexp.MustCompile(`[ ,]+(porfa|por favor|porfavor|xfa|plis|pls)$`)
+)
+
+func esSpelling(f string) string {
+	words := strings.Fields(f)
+	changed := false
+	for i, w := range words {
+		if r, ok := esChatWords[w]; ok {
+			words[i], changed = r, true
+		}
+	}
+	if changed {
+		f = strings.Join(words, " ")
+	}
+	return esPolite.ReplaceAllString(f, "")
+}

@@ -269,3 +269,11 @@ func TestSpanishWalk_IntroducedAgainInSpanish(t *testing.T) {
 		t.Errorf("hola after an English introduction:\n%s\nwant %q", got, es.Intro)
 	}
 }
+
+// TestSpanishWalk_ChatSpellings: commands typed as people text them.
+func TestSpanishWalk_ChatSpellings(t *testing.T) {
+	for _, in := range []string{"kiero poner una meta", "meta nueva porfa", "quiero poner una meta xfa"} {
+		w := newEsWalker(t, time.Date(2026, 12, 1, 10, 0, 0, 0, chicago))
+		w.walk([]esTurn{{in: in, stage: "dream"}})
+	}
+}

@@ -121,7 +121,7 @@ func editStepModal(w *conversations.Words, st store.Step, now time.Time) slack.M
 	what.InitialValue = st.What
 	what.MaxLength = 500
 	when := slack.NewPlainTextInputBlockElement(plain(w.StepFormWhenPlaceholder), fieldWhen)
-	when.InitialValue = dueWords(st.Due)
+	when.InitialValue = dueWords(w.Language(), st.Due)
 	whoOpts := []*slack.OptionBlockObject{
 		slack.NewOptionBlockObject(string(store.OwnerMe), plain(w.StepFormWhoMe), nil),
 		slack.NewOptionBlockObject(string(store.OwnerNavigator), plain(w.StepFormWhoNavigator), nil),
@@ -153,11 +153,15 @@ func editStepModal(w *conversations.Words, st store.Step, now time.Time) slack.M
 	}
 }
 
-// dueWords is a step's date as the edit form shows it; left unchanged, it
+// dueWords is a step's date as the edit form shows it, in the reader's
+// language ("June 12, 2026", "12 de junio de 2026"); left unchanged, it
 // keeps the date even when that day has passed.
-func dueWords(due time.Time) string {
+func dueWords(l conversations.Lang, due time.Time) string {
 	if due.IsZero() {
 		return "" // a step kept for later, with no date yet
+	}
+	if l == conversations.Spanish {
+		return fmt.Sprintf("%d de %s de %d", due.Day(), conversations.MonthIn(l, due.Month()), due.Year())
 	}
 	return due.Format("January 2, 2006")
 }

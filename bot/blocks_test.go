@@ -184,7 +184,7 @@ func TestHome_StepWithNoDate(t *testing.T) {
 	if got := string(b); !strings.Contains(got, "you, no date yet") || strings.Contains(got, "0001") {
 		t.Fatalf("step block = %s", got)
 	}
-	if got := dueWords(st.Due); got != "" {
+	if got := dueWords(conversations.English, st.Due); got != "" {
 		t.Fatalf("dueWords = %q", got)
 	}
 }

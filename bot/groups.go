@@ -123,7 +123,7 @@ func (b *Bot) describeGroup(ctx context.Context, w *conversations.Words, user st
 	if err != nil {
 		return fmt.Sprintf(w.GroupNoSchedule, said(g.Name))
 	}
-	text := fmt.Sprintf(w.GroupMeets, said(g.Name), esc(sched.Describe(b.Now(), 3)))
+	text := fmt.Sprintf(w.GroupMeets, said(g.Name), esc(sched.DescribeIn(w.Language(), b.Now(), 3)))
 	if b.authorize(ctx, user, actSeeRoster, &g, "") == nil {
 		text += "\n" + fmt.Sprintf(w.GroupMembers, mentions(w, g.Members)) + "\n" + fmt.Sprintf(w.GroupFacilitators, mentions(w, g.Facilitators))
 		if len(g.Navigators) > 0 {
@@ -409,7 +409,7 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 			return b.ask(ctx, done.Group, channelName, done.Invited, done.Asked)
 		})
 	}
-	done2 := fmt.Sprintf(w.GroupSaved, said(g.Name), esc(sched.Describe(b.Now(), 3)), lead)
+	done2 := fmt.Sprintf(w.GroupSaved, said(g.Name), esc(sched.DescribeIn(w.Language(), b.Now(), 3)), lead)
 	return slack.NewUpdateViewSubmissionResponse(&slack.ModalViewRequest{
 		Type: slack.VTModal, Title: plain(w.GroupSavedTitle), Close: plain(w.FormDone),
 		Blocks: slack.Blocks{BlockSet: []slack.Block{slack.NewSectionBlock(mrkdwn(done2), nil, nil)}},
@@ -660,7 +660,7 @@ func (b *Bot) invitation(ctx context.Context, g store.Group, channelName string,
 	}
 	text := fmt.Sprintf(w.InviteAs, b.nameIn(ctx, w, ins[0].By), conversations.Inert(g.Name), where, strings.Join(as, w.InviteAnd))
 	if sched, err := scheduler.FromSpec(g.Schedule, g.ScheduleText); err == nil {
-		text += " " + fmt.Sprintf(w.InviteMeets, sched.Describe(b.Now(), 1))
+		text += " " + fmt.Sprintf(w.InviteMeets, sched.DescribeIn(w.Language(), b.Now(), 1))
 	}
 	var facs []string
 	for _, f := range g.Facilitators {

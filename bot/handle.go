@@ -422,8 +422,9 @@ func (b *Bot) submitStep(ctx context.Context, user string, v slack.View) any {
 	now := b.Now().In(zoneOf(m))
 	when := value(blockWhen, fieldWhen)
 	due := st.Due
-	if when != dueWords(st.Due) {
-		if due, err = conversations.ParseDate(when, now); err != nil {
+	if when != dueWords(w.Language(), st.Due) {
+		// A Spanish reader's date: "el viernes", 20/6 as day/month.
+		if due, err = conversations.ParseDateIn(w.Language(), when, now); err != nil {
 			errs[blockWhen] = dateTrouble(w, err, echo(when)) // a form's error is plain text
 		}
 	}

@@ -495,6 +495,12 @@ var esCommands = map[string]string{
 	"olvidame":        "forget me", "borrame": "delete me", "borrar mis datos": "delete my data",
 	"borra mis datos": "delete my data", "borrar todo": "delete everything", "borra todo": "delete everything",
 
+	// A goal reached: "ya terminé mi meta" is the goal, not a step.
+	"ya termine mi meta": "i reached my goal", "termine mi meta": "i reached my goal", "logre mi meta": "i reached my goal",
+	"ya logre mi meta": "i reached my goal", "cumpli mi meta": "i reached my goal", "ya cumpli mi meta": "i reached my goal",
+	"alcance mi meta": "i reached my goal", "ya alcance mi meta": "i reached my goal", "meta lograda": "goal reached",
+	"meta cumplida": "goal reached", "lo logre": "i did it", "ya lo logre": "i did it",
+
 	"historial": "history", "mi historial": "my history", "mis registros": "my check-ins",
 	"ver mi historial": "show my history",
 }
@@ -509,7 +515,11 @@ var (
 	esDoneAfter = regexp.MustCompile(`^(?:el |la )?(?:paso )?#?(\d+) (?:ya )?(?:esta |quedo )?(?:hecho|listo|terminado|completo|ya esta)$`)
 	// esPause is time away: "ausente hasta el 20 de junio", "estoy de
 	// vacaciones hasta el lunes", "pausa por dos semanas".
-	esPause = regexp.MustCompile(`^(?:voy a estar |estare |estoy |me voy )?(ausente|fuera|afuera|de vacaciones|de viaje|pausa|pausar|en pausa|pausar los mensajes|pausa los mensajes)(?: (hasta|por|durante))?(?: (.*))?$`)
+	// esStepDelete is "borrar el paso 2"; esStepMove "cambiar el paso 2
+	// al viernes", "mover el paso 2 a la próxima semana".
+	esStepDelete = regexp.MustCompile(`^(?:borrar|borra|quitar|quita|eliminar|elimina|cancelar|cancela) (?:el )?paso #?(\d+)$`)
+	esStepMove   = regexp.MustCompile(`^(?:cambiar|cambia|mover|mueve|pasar|pasa) (?:el )?paso #?(\d+) (a|al|para) (.+)$`)
+	esPause      = regexp.MustCompile(`^(?:voy a estar |estare |estoy |me voy )?(ausente|fuera|afuera|de vacaciones|de viaje|pausa|pausar|en pausa|pausar los mensajes|pausa los mensajes)(?: (hasta|por|durante))?(?: (.*))?$`)
 )
 
 // understand reads a Spanish command as its English (see esCommands); any
@@ -524,7 +534,7 @@ func understand(word string) string {
 			return en
 		}
 	}
-	if en, ok := esCommands[f]; ok {
+	if en, ok := esCommands[esSpelling(f)]; ok { // "kiero poner una meta porfa" too
 		return en
 	}
 	if m := esDoneAfter.FindStringSubmatch(f); m != nil {
@@ -537,6 +547,18 @@ func understand(word string) string {
 			rest = strings.Join(strings.Fields(word)[len(strings.Fields(f))-len(strings.Fields(m[1])):], " ")
 		}
 		return "done " + rest
+	}
+	if m := esStepDelete.FindStringSubmatch(strings.ToLower(f)); m != nil {
+		return "delete step " + m[1]
+	}
+	if m := esStepMove.FindStringSubmatch(strings.ToLower(f)); m != nil {
+		// The new words or day as typed; "al viernes" is "el viernes".
+		fields := strings.Fields(word)
+		rest := strings.Join(fields[len(fields)-len(strings.Fields(m[3])):], " ")
+		if m[2] == "al" {
+			rest = "el " + rest
+		}
+		return "change step " + m[1] + " to " + rest
 	}
 	if m := esPause.FindStringSubmatch(f); m != nil {
 		lead := "away"

@@ -161,7 +161,10 @@ type Context struct {
 	// LangSettled: the member chose their language, was asked about it, or
 	// Slack says they use Spanish, so Spanish first words ask nothing.
 	LangSettled bool
-	Goal        *store.Goal // the member's newest active goal, nil if none
+	// LangAsked: Spanish was guessed from their words and they were asked
+	// "¿Prefieres español?" but have not answered: a typed "sí" answers it.
+	LangAsked bool
+	Goal      *store.Goal // the member's newest active goal, nil if none
 	// Steps are the steps of every active goal, goal by goal (oldest goal
 	// first), each goal's in due-date order: step numbers run on across
 	// goals so that "done 4" means one step.

@@ -17,6 +17,7 @@ package conversations
 //   - "mañana" is tomorrow, but "en/por/de la mañana" is a time of day.
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -347,4 +348,95 @@ func AwayUntilIn(l Lang, phrase string, now time.Time) (time.Time, error) {
 		}
 	}
 	return day, err
+}
+
+// SayClockIn says a time of day in a person's language: "6:00 PM", or
+// "las 6:00 de la tarde" (with its article, so it follows "a": "a la 1:00
+// de la tarde").
+func SayClockIn(l Lang, t time.Time) string {
+	w := WordsFor(l)
+	f := w.ClockNight
+	switch h := t.Hour(); {
+	case h == 0:
+		f = w.ClockMidnight
+	case h < 6:
+		f = w.ClockEarly
+	case h < 12:
+		f = w.ClockMorning
+	case h == 12:
+		f = w.ClockNoon
+	case h < 20:
+		f = w.ClockAfternoon
+	}
+	s := fmt.Sprintf(f, t.Format("3:04"))
+	if l == Spanish && t.Hour()%12 == 1 {
+		s = strings.Replace(s, "las ", "la ", 1) // "la 1:00", one hour
+	}
+	return s
+}
+
+// SaySessionIn says a session's day in a person's language, with the year
+// only when it is not thisYear: "Tuesday, June 16" or "martes 16 de junio".
+func SaySessionIn(l Lang, t time.Time, thisYear int) string {
+	if l != Spanish {
+		return t.Weekday().String() + ", " + dateMonthDay(t, thisYear)
+	}
+	s := spanishWeekdays[t.Weekday()] + " " + fmt.Sprintf("%d de %s", t.Day(), spanishMonths[t.Month()-1])
+	if t.Year() != thisYear {
+		s += fmt.Sprintf(" de %d", t.Year())
+	}
+	return s
+}
+
+// WeekdaysIn names days a group meets on, every week, in a person's
+// language: "Mondays and Thursdays", "los lunes y jueves", "los sábados".
+func WeekdaysIn(l Lang, days []time.Weekday) string {
+	names := make([]string, len(days))
+	for i, d := range days {
+		if l == Spanish {
+			names[i] = spanishWeekdays[d]
+			if d == time.Saturday || d == time.Sunday {
+				names[i] += "s" // the others are the same in the plural
+			}
+		} else {
+			names[i] = d.String() + "s"
+		}
+	}
+	list := JoinAndIn(l, names)
+	if l == Spanish && list != "" {
+		return "los " + list
+	}
+	return list
+}
+
+// JoinAndIn joins a list as a person reads it: "a, b and c", "a, b y c".
+func JoinAndIn(l Lang, items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + WordsFor(l).SchedAnd + items[len(items)-1]
+}
+
+// MonthIn is a month's name in a person's language, lower-case in
+// Spanish as Spanish writes it mid-sentence.
+func MonthIn(l Lang, m time.Month) string {
+	if l == Spanish {
+		return spanishMonths[m-1]
+	}
+	return m.String()
+}
+
+// SayDateOnIn is SayDateIn for after a preposition ("para", "hasta"): in
+// Spanish a day takes its article ("el viernes 4 de diciembre") but today
+// and tomorrow do not ("mañana, miércoles 2 de diciembre"), so a Spanish
+// sentence never reads "para el mañana". English is SayDateIn.
+func SayDateOnIn(l Lang, date, now time.Time) string {
+	s := SayDateIn(l, date, now)
+	if l != Spanish || strings.HasPrefix(s, "hoy, ") || strings.HasPrefix(s, "mañana, ") {
+		return s
+	}
+	return "el " + s
 }

@@ -280,7 +280,7 @@ func TestStep_AwkwardInput(t *testing.T) {
 		{"Empty", inFlow, "   ", "didn't catch", stageGoal},
 		{"TooLong", inFlow, strings.Repeat("a", MaxInput+1), "shorter message", stageGoal},
 		{"EmojiOnly", inFlow, "🎉🙏✨", "few words", stageGoal},
-		{"NonEnglishIsKept", inFlow, "quiero un trabajo", "By when", stageByWhen},
+		{"NonEnglishIsKept", inFlow, "quiero un trabajo de medio tiempo en una tienda", "By when", stageByWhen},
 		{"IdleEmpty", State{}, "", "What would you like to do", ""},
 		{"IdleNonsense", State{}, "¿qué?", "What would you like to do", ""},
 		{"IdleHuge", State{}, strings.Repeat("🎉", 5000), "shorter message", ""},

@@ -99,5 +99,5 @@ func (t *turn) pause(phrase string) {
 		return
 	}
 	t.res.Pause = &day
-	t.say(fmt.Sprintf(t.w.Paused, t.sayDate(day)))
+	t.say(fmt.Sprintf(t.w.Paused, SayDateOnIn(t.c.Lang, day, t.now)))
 }

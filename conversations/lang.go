@@ -71,6 +71,10 @@ func (t *turn) language(word string) bool {
 		if t.action != "" {
 			ok = false
 		}
+		if !ok && t.c.LangAsked && !t.s.Active() && yesWords[word] {
+			// "sí" typed to "¿Prefieres español?", not pressed.
+			l, ok = Spanish, true
+		}
 	}
 	if ok {
 		t.setLang(l, false)
@@ -86,6 +90,8 @@ func (t *turn) language(word string) bool {
 		// Asked once, and kept: their next words don't ask again.
 		t.setLang(Spanish, true)
 		t.say(t.w.LangAsk, Choice{t.w.LangYes, ActLangEs}, Choice{t.w.LangEnglish, ActLangEn})
+		// An introduction heard in English is heard again in Spanish.
+		t.c.Introduced = false
 	}
 	return false
 }
@@ -108,8 +114,9 @@ func (t *turn) setLang(l Lang, guessed bool) {
 }
 
 // esGreeting is a message that opens in Spanish: "hola", "buenas", "buenos
-// días", "qué tal" — a greeting is the first thing most people write.
-var esGreeting = regexp.MustCompile(`^(hola|holaa+|ola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|que tal|saludos|que onda|quiubo)\b`)
+// días", "qué tal" — a greeting is the first thing most people write — or
+// asks for help in Spanish ("ayúdame").
+var esGreeting = regexp.MustCompile(`^(hola|holaa+|ola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|que tal|saludos|que onda|q onda|k onda|que hubo|quiubole|holis|holi|wenas|buenass+|ayuda|ayudame|ayudeme|auxilio)\b`)
 
 // esOnly are common Spanish words that are not English words, and
 // enOnly English words that are not Spanish, in folded text.
@@ -118,7 +125,8 @@ var (
 		meta metas pasos paso ayuda poner hacer trabajo casa familia mis mi tu gracias porfa favor como cuando donde
 		hablar persona tambien pero muy bien mal nada todo algo hoy manana semana conseguir encontrar buscar ser
 		empleo vivienda escuela salud dinero mejor quisiera gustaria te se lo le nos hola buenas
-		morir vivir matarme siento ganas triste nadie sola cansado cansada recaida consumi tome`)
+		morir vivir matarme siento ganas triste nadie sola cansado cansada recaida consumi tome
+		kiero nesesito nececito nesecito ayudame ayudeme porfavor xfa`)
 	enOnly = wordSet(`i want need have can am is are the and to of my your with for this that what how when where
 		please thanks job home work family goal steps step help set get find be will would like hi hello hey`)
 )
@@ -143,6 +151,7 @@ func looksSpanish(text string) bool {
 	if esGreeting.MatchString(w) || strings.ContainsAny(text, "¿¡") {
 		return true
 	}
+
 	es, en := 0, 0
 	for _, f := range strings.Fields(w) {
 		if esOnly[f] {
@@ -192,6 +201,10 @@ func (t *turn) noteReading(phrase string, d time.Time) {
 // sayDate says a day back in the member's language.
 func (t *turn) sayDate(d time.Time) string { return SayDateIn(t.c.Lang, d, t.now) }
 
+// Language is the language these Words are in, for what is said outside
+// the catalogue in the reader's language (a schedule, a date).
+func (w *Words) Language() Lang { return w.lang() }
+
 // lang is the language these Words are in.
 func (w *Words) lang() Lang {
 	if w == catalogue[Spanish] {
@@ -238,6 +251,8 @@ var esChoices = map[string][]string{
 	"otro": {actMore}, "otro paso": {actMore}, "agregar otro": {actMore}, "agregar otro paso": {actMore}, "anadir otro": {actMore},
 	"nada": {actNothing}, "no hice nada": {actNothing}, "nada todavia": {actNothing},
 	"no se": {actUnsure}, "no estoy seguro": {actUnsure}, "no estoy segura": {actUnsure},
+	"nose": {actUnsure}, "no lo se": {actUnsure}, "ni idea": {actUnsure}, "no tengo idea": {actUnsure}, "quien sabe": {actUnsure},
+	"tu dime": {actUnsure}, "dime tu": {actUnsure}, "no se cuando": {actUnsure},
 	"mantener": {actKeep}, "dejarlo asi": {actKeep}, "dejarla asi": {actKeep}, "asi esta bien": {actKeep, actThatsIt, actNoMore},
 	"otro dia": {actOther}, "otra fecha": {actOther}, "elegir otro dia": {actOther},
 	"yo": {actWhoMe}, "yo mismo": {actWhoMe}, "yo misma": {actWhoMe}, "mi navegador": {actWhoNav}, "mi navegadora": {actWhoNav},
@@ -260,4 +275,73 @@ func (t *turn) esChoice(raw string) string {
 		}
 	}
 	return ""
+}
+
+// Spanish for what the S.M.A.R.T. questions read in English (smart.go), in
+// folded text (lower case, no accents, no punctuation): a member who types
+// "nose" or "ni idea" is nudged as one who types "idk" is.
+var (
+	// esIDK is a dream or answer not found yet: "no sé", "nose", "ni idea".
+	esIDK = regexp.MustCompile(`^(no se|nose|nose nose|no lo se|no c|ni idea|no tengo idea|no tengo ni idea|ni la menor idea|quien sabe|no sabria|no sabria decir|no estoy segur[oa]|nada|nada todavia|todavia no se|aun no se|ns|idk)$`)
+	// esFiller says nothing yet: not a goal, a measure or a time.
+	esFiller = regexp.MustCompile(`^(si+|sip|no|nop|nel|ok|oki|okey|va|vale|ya|bueno|pues|este|m+|e+h*|aja|a ver|tal vez|quizas?|puede ser|lo que sea|cualquier cosa|algo|lo que sea esta bien|como sea|equis|x)$`)
+	// esGeneral names a kind of goal without saying which one: "tener
+	// trabajo", "una casa", "mi familia".
+	esGeneral = regexp.MustCompile(`^(quiero |tener |conseguir |encontrar |buscar |un |una |unos |unas |mi |mis |mas |mejor |nuevo |nueva |otro |otra |propio |propia |algo de )*(trabajo|chamba|chambita|jale|empleo|chamba nueva|casa|hogar|lugar|depa|departamento|apartamento|cuarto|vivienda|escuela|estudios|dinero|lana|feria|amigos|amigas|carro|coche|pareja|salud|familia|hijos)$`)
+	// esVague names a way of being that can't be seen without a measure:
+	// "estar bien", "sentirme mejor", "mantenerme sobrio".
+	esVague = regexp.MustCompile(`\b(feliz|felices|bien|mejor|tranquil[oa]|sobri[oa]|sobriedad|limpi[oa]|recuperarme|recuperacion|no consumir|no tomar|no beber|no usar|dejar de (tomar|consumir|beber|usar|fumar)|sano|sana|saludable|en paz|paz|estable|positiv[oa]|confianza|salir adelante|echarle ganas)\b`)
+)
+
+// esIsIDK, esIsFiller, esNotSpecific and esNotMeasurable are smart.go's
+// checks for Spanish words.
+func esIsIDK(text string) bool { return esIDK.MatchString(strings.TrimSpace(fold(text))) }
+func esIsFiller(text string) bool {
+	return esFiller.MatchString(strings.TrimSpace(fold(text))) || esIsIDK(text)
+}
+func esNotSpecific(goal string) bool {
+	return esGeneral.MatchString(strings.Join(strings.Fields(fold(goal)), " "))
+}
+func esNotMeasurable(goal string) bool {
+	w := fold(goal)
+	return esVague.MatchString(w) && !strings.ContainsAny(w, "0123456789")
+}
+
+// doerSuffixes end a name typed as who does a step, and are taken off it:
+// "Dana will do it", "Rosa lo va a hacer" (whoOf, match.go). Longest first.
+var doerSuffixes = []string{" will do it", " will", " lo va a hacer", " va a hacerlo", " lo puede hacer", " puede hacerlo",
+	" lo hará", " lo hara", " la hará", " la hara", " lo hace", " se encarga"}
+
+// shortDayOn is shortDay where a sentence names the day: Spanish gives a
+// day its article ("¿Qué tal el viernes?") but not today or tomorrow
+// ("¿Qué tal mañana?").
+func (t *turn) shortDayOn(day time.Time) string {
+	s := t.shortDay(day)
+	if t.c.Lang == Spanish && s != t.w.DayToday && s != t.w.DayTomorrow {
+		return "el " + s
+	}
+	return s
+}
+
+// Chat spellings of Spanish, read as the words they stand for where a
+// command is read ("kiero poner una meta porfa" is "quiero poner una
+// meta"); the member's own text is never changed.
+var (
+	esChatWords = map[string]string{"kiero": "quiero", "qiero": "quiero", "q": "que", "k": "que", "xq": "porque",
+		"nesesito": "necesito", "nececito": "necesito", "nesecito": "necesito", "aiuda": "ayuda", "ayudenme": "ayudame"}
+	esPolite = regexp.MustCompile(`[ ,]+(porfa|por favor|porfavor|xfa|plis|pls)$`)
+)
+
+func esSpelling(f string) string {
+	words := strings.Fields(f)
+	changed := false
+	for i, w := range words {
+		if r, ok := esChatWords[w]; ok {
+			words[i], changed = r, true
+		}
+	}
+	if changed {
+		f = strings.Join(words, " ")
+	}
+	return esPolite.ReplaceAllString(f, "")
 }

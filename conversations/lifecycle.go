@@ -492,6 +492,9 @@ var byTail = regexp.MustCompile(`\s(by|para|antes de)\s`)
 // is Dana's". It reports whether the words were such a sentence.
 func (t *turn) editStep() bool {
 	plain := strings.TrimRight(strings.TrimSpace(t.text), ".!")
+	if en := understand(plain); strings.HasPrefix(en, "change step ") || strings.HasPrefix(en, "delete step ") {
+		plain = en // "borrar el paso 2", "cambiar el paso 2 al viernes" (commands.go)
+	}
 	if m := stepChange.FindStringSubmatch(plain); m != nil {
 		st, named := t.stepRefNamed(m[1])
 		if !named {

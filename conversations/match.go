@@ -386,7 +386,9 @@ var (
 // Dana"), trimmed.
 func whoOf(text string, now time.Time) (owner store.OwnerKind, name string, ok bool) {
 	w := normalize(text)
-	w = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(w, " will do it"), " will"))
+	for _, suf := range doerSuffixes {
+		w = strings.TrimSpace(strings.TrimSuffix(w, suf))
+	}
 	switch {
 	case w == "" || !hasLetterOrDigit(w):
 		return "", "", false
@@ -394,14 +396,14 @@ func whoOf(text string, now time.Time) (owner store.OwnerKind, name string, ok b
 		return store.OwnerMe, "", true
 	case navWords.MatchString(w):
 		return store.OwnerNavigator, "", true
-	case notSure[w] || strings.Contains(text, "?") || looksLikeDay(text, now):
+	case notSure[w] || esIsIDK(w) || strings.Contains(text, "?") || looksLikeDay(text, now):
 		return "", "", false
 	}
 	if len(strings.Fields(w)) > 5 {
 		return "", "", false
 	}
 	name = strings.TrimRightFunc(strings.TrimSpace(text), func(r rune) bool { return r == '.' || r == '!' })
-	for _, suf := range []string{" will do it", " will"} {
+	for _, suf := range doerSuffixes {
 		if len(name) > len(suf) && strings.EqualFold(name[len(name)-len(suf):], suf) {
 			name = strings.TrimSpace(name[:len(name)-len(suf)])
 		}

@@ -466,7 +466,8 @@ func StartOfDay(day time.Time, loc *time.Location) time.Time {
 // newest is Goal; Steps are all of theirs), and their latest check-in.
 func ContextOf(v store.View) Context {
 	c := Context{LastCheckIn: v.LastCheckIn, CheckIns: v.CheckIns, Introduced: !v.Member.IntroducedAt.IsZero(),
-		Lang: LangOf(v.Member), LangSettled: langSettled(v.Member.Lang)}
+		Lang: LangOf(v.Member), LangSettled: langSettled(v.Member.Lang),
+		LangAsked: strings.HasSuffix(v.Member.Lang, langAsked)}
 	for _, gs := range v.Goals {
 		for _, st := range gs.Steps {
 			if st.Done() {

@@ -85,6 +85,14 @@ var crisisWords = regexp.MustCompile(`\b(` + strings.Join([]string{
 	`(estarian|estaria|estaran) mejor sin mi`, `no vale la pena (vivir|seguir)`, `sobredosis`,
 	`(tome|tomar|tomado|me tome|voy a tomar) (demasiadas|todas (mis|las)) (pastillas|pildoras)`,
 	`hacerme dano`, `lastimarme`, `cortarme`, `me corte`, `me lastime`, `me hice dano`,
+	// Spanish for the English above that had no twin: "I can't take it
+	// anymore", "a burden", "nobody would miss me", "not safe", "goodbye".
+	`(ya )?no (aguanto|soporto|puedo) mas`, `ya no (aguanto|soporto|puedo)$`, `no puedo seguir (asi|viviendo|mas)`,
+	`(soy|me siento) (una|un) (carga|estorbo)`, `nadie me (extranaria|va a extranar|extranaria si)`,
+	`no estoy a salvo`, `no me siento a salvo`, `no me siento segur[oa]( aqui| en casa| conmigo mism[oa])?$`, `(esta es mi|me estoy) despedida`, `adios para siempre`,
+	`ahorcarme`, `colgarme del`, `(aventarme|tirarme|me quiero tirar|me quiero aventar|me voy a tirar|me voy a aventar) (de|del|desde) (un |una |el |la )?(puente|edificio|techo|azotea|piso)`,
+	`no quiero despertar`,
+	`quiero dormir(me)? y no despertar`, `ya no tiene sentido (vivir|seguir|nada)`, `mejor (estar )?muert[oa]`,
 }, "|") + `)\b`)
 
 // relapseWords are a relapse or a setback told in the first person.
@@ -98,6 +106,9 @@ var relapseWords = regexp.MustCompile(`\b(` + strings.Join([]string{
 	// Spanish.
 	`recai`, `reca(ida|ido)`, `volvi a (tomar|beber|consumir|usar|drogarme|caer)`,
 	`(otra vez|de nuevo) en (desintoxicacion|rehabilitacion|detox)`, `me emborrache`, `me drogue`,
+	`(tome|bebi|consumi|fume|use|me meti algo) (otra vez|de nuevo|ayer|anoche|el fin de semana|este fin)`,
+	`perdi (mi sobriedad|mis dias limpios|mi tiempo limpio)`, `me puse (borrach[oa]|pedo|hasta atras)`,
+	`tuve una (recaida|caida)`,
 }, "|") + `)\b`)
 
 // lowWords are harsh words about oneself, met with a kind question.
@@ -177,10 +188,13 @@ var anchors = []string{
 	"tablet", "jump",
 	"morir", "muert", "desaparec", "matar", "no quiero", "vida", "acabar", "mejor sin", "vale la pena",
 	"sobredosis", "pastilla", "pildora", "dano", "lastim", "cort",
+	"aguanto", "soporto", "puedo", "carga", "estorbo", "extran", "salvo", "segur", "despedida", "adios",
+	"ahorcar", "colgar", "tirar", "aventar", "despertar", "sentido",
 	// relapse
 	"lapse", "slip", "used", "drank", "smoked", "picked up", "shot up", "high", "drunk", "wasted",
 	"loaded", "stoned", "detox", "rehab", "wagon", "drinking", "using", "drugs", "sobri", "sober",
 	"clean", "reca", "volvi a", "desintox", "emborrach", "drogue",
+	"tome", "bebi", "consumi", "fume", "use", "meti", "perdi", "borrach", "pedo", "hasta atras", "caida",
 	// harsh words about oneself
 	"useless", "worthless", "failure", "loser", "hopeless", "waste of space", "anything right", "mess",
 	"screw", "ruin", "sirvo", "fracaso", "inutil", "desastre", "nada bien",

@@ -48,7 +48,7 @@ var (
 // isFiller is an answer that doesn't say anything yet ("yes", "idk").
 func isFiller(text string) bool {
 	w := strings.Trim(normalize(text), ".!? ")
-	return w == "" || fillerWords.MatchString(w)
+	return w == "" || fillerWords.MatchString(w) || esIsFiller(text)
 }
 
 // isIDK is a dream not yet found: "idk", "nothing", "no idea".
@@ -59,18 +59,18 @@ func isIDK(text string) bool {
 		"nothing", "not sure", "i'm not sure", "im not sure", "none", "no clue", "i have no idea", "nada", "no se", "no sé":
 		return true
 	}
-	return false
+	return esIsIDK(text)
 }
 
 // notSpecific: what exactly is missing ("yes", "a job", "work").
 func notSpecific(goal string) bool {
 	w := strings.Trim(normalize(goal), ".!? ")
-	return isFiller(goal) || generalWords.MatchString(w)
+	return isFiller(goal) || generalWords.MatchString(w) || esNotSpecific(goal)
 }
 
 // notMeasurable: how we'll both know is missing ("be happy", "stay sober").
 func notMeasurable(goal string) bool {
-	return isVague(goal) || recoveryWords.MatchString(normalize(goal)) && !strings.ContainsAny(goal, "0123456789")
+	return isVague(goal) || recoveryWords.MatchString(normalize(goal)) && !strings.ContainsAny(goal, "0123456789") || esNotMeasurable(goal)
 }
 
 // hasWhen: the goal says by when or how often.
@@ -219,7 +219,7 @@ func (t *turn) smartAnswer() {
 	case stageSpecific:
 		vague = vague || notSpecific(t.text)
 	case stageMeasure:
-		vague = vague || isVague(t.text) && !hasWhen(t.text, t.now)
+		vague = vague || (isVague(t.text) || esNotMeasurable(t.text)) && !hasWhen(t.text, t.now)
 	case stageByWhen:
 		// A bare "6" could be June, 6 months or a sureness: ask once more.
 		vague = vague || !hasWhen(t.text, t.now) || bareNumber.MatchString(normalize(t.text))

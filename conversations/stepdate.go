@@ -160,9 +160,9 @@ func (t *turn) whenQuestion() Reply {
 	if day.IsZero() {
 		return Reply{Text: t.w.StepWhen, Choices: []Choice{{t.w.NotSure, actUnsure}}}
 	}
-	text := fmt.Sprintf(t.w.StepSuggest, t.shortDay(day))
+	text := fmt.Sprintf(t.w.StepSuggest, t.shortDayOn(day))
 	if session, ok := t.sessionDay(); ok && day.Equal(session.AddDate(0, 0, -1)) {
-		text = fmt.Sprintf(t.w.StepSuggestSession, t.shortDay(day))
+		text = fmt.Sprintf(t.w.StepSuggestSession, t.shortDayOn(day))
 	}
 	return Reply{Text: text, Choices: []Choice{{capitalize(t.shortDay(day)), actKeep}, {t.w.PickAnotherDay, actOther}}}
 }
@@ -281,5 +281,5 @@ func SayDue(w *Words, due, now time.Time) string {
 	if due.IsZero() {
 		return w.NoDateYet
 	}
-	return fmt.Sprintf(w.DueBy, SayDateIn(w.lang(), due, now))
+	return fmt.Sprintf(w.DueBy, SayDateOnIn(w.lang(), due, now))
 }

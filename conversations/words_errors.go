@@ -80,7 +80,7 @@ var spanishErrors = Errors{
 	ErrNotAllowed:     "Solo un admin de Cairn, o alguien con su permiso, puede crear un grupo. Si quieres hacerlo, pídele permiso a tu admin de Cairn.",
 	ErrNotAdmin:       "Eso solo lo puede hacer un admin de Cairn. Si lo necesitas, pídeselo a tu admin.",
 	ErrNotInChannel:   "Un grupo vive en un canal donde estás. Usa `/cairn group setup` en el canal del grupo y guarda el formulario desde ahí.",
-	ErrCantDoThat:     "Eso no lo puedo hacer. `/cairn help` te muestra lo que sí puedo.",
+	ErrCantDoThat:     "Eso no lo puedo hacer. `/cairn ayuda` te muestra lo que sí puedo.",
 
 	ErrDateNotUnderstood: "No pude leer “%s” como fecha. Prueba con un día como “el viernes”, “20 de junio” o “la próxima semana”.",
 	ErrDateVague:         "Eso está un poco abierto — ¿me dices un día, como “el viernes” o “20 de junio”?",

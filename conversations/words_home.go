@@ -169,7 +169,7 @@ var spanishHome = Home{
 	HomeJustForYou:  "🔒 solo para ti",
 	HomeLately:      "*Últimamente*",
 	HomeLatelyMore:  "_Escríbeme *historial* en nuestro chat para ver más._",
-	HomeSharing:     "Lo que ven tus facilitadores y tu navegador — %s. Puedes cambiarlo con *Privacidad* o `/cairn privacy`.",
+	HomeSharing:     "Lo que ven tus facilitadores y tu navegador — %s. Puedes cambiarlo con *Privacidad* o `/cairn privacidad`.",
 
 	HomeCheckIn:     "Hacer check-in",
 	HomeSetGoal:     "Poner una meta",

@@ -46,7 +46,7 @@ var spanishPrompts = Prompts{
 	PromptIntroNamed:     "%s se reúne %s.",
 	PromptReminder:       "Un recordatorio con cariño: tu grupo se reúne %s. Todavía hay tiempo para contarnos cómo vas — con un par de minutos basta.",
 	PromptReminderNamed:  "Un recordatorio con cariño: %s se reúne %s. Todavía hay tiempo para contarnos cómo vas — con un par de minutos basta.",
-	PromptNudge:          "Hola, solo pasaba a saludarte. ¿Cómo va tu meta? Escribe \"check in\" cuando quieras contarnos, o \"help\" para ver opciones.",
+	PromptNudge:          "Hola, solo pasaba a saludarte. ¿Cómo va tu meta? Escribe \"check-in\" cuando quieras contarnos, o \"ayuda\" para ver opciones.",
 	PromptWhenToday:      "hoy %s",
 	PromptWhenTomorrow:   "mañana %s",
 	PromptWhenOn:         "el %s %s",

@@ -133,7 +133,7 @@ var spanishRecap = Recap{
 
 	RecapIsUp:     "Ya está el resumen en %s.",
 	RecapNextStep: "Tu próximo paso: %s",
-	RecapNoStep:   "Cuando quieras, /cairn goal te ayuda a elegir un próximo paso.",
+	RecapNoStep:   "Cuando quieras, /cairn meta te ayuda a elegir un próximo paso.",
 
 	RecapReminder:  "Todavía no hay resumen de la sesión de %s (%s). Cuando tengas unos minutos, usa /cairn recap en el canal del grupo para compartir con todos los logros y los próximos pasos.",
 	RecapYourGroup: "tu grupo",

@@ -80,9 +80,29 @@ type Setup struct {
 	AssignNotMember   string
 
 	// Invitations, joining, leaving and the navigator question.
-	InviteAs          string // %s who, %s the group, %s where (InviteWhere or ""), %s as what
-	InviteWhere       string // %s: the channel's name
-	InviteMeets       string // %s: when it meets
+	InviteAs    string // %s who, %s the group, %s where (InviteWhere or ""), %s as what
+	InviteWhere string // %s: the channel's name
+	InviteMeets string // %s: when it meets
+
+	// A group's schedule said back (scheduler.Schedule.DescribeIn).
+	SchedNone       string
+	SchedAt         string // %s the days (or a session's day), %s the time (conversations.SayClockIn)
+	SchedEveryDay   string
+	SchedWeekdays   string
+	SchedWeekends   string
+	SchedRaw        string // %s the schedule's fields, quoted
+	SchedCron       string // %s the cron fields, quoted
+	SchedNext       string // %s the next sessions, joined by "; "
+	SchedNoUpcoming string
+	SchedAnd        string // between the last two of a list: "Mondays and Thursdays"
+	// A time of day by the part of the day it falls in (SayClockIn); %s is
+	// the hour and minutes, "6:00". Spanish gives "la 1:00" its article.
+	ClockMidnight     string // 0:00–0:59
+	ClockEarly        string // 1:00–5:59
+	ClockMorning      string // 6:00–11:59
+	ClockNoon         string // 12:00–12:59
+	ClockAfternoon    string // 13:00–19:59
+	ClockNight        string // 20:00–23:59
 	InviteSees        string // %s: the facilitators' names
 	InviteNothing     string
 	InviteJoin        string
@@ -234,9 +254,26 @@ var englishSetup = Setup{
 	AssignNavMissing:  "Pick a navigator.",
 	AssignNotMember:   "Everyone here must be a member of this group; add them in `/cairn group setup` first.",
 
-	InviteAs:          "%s set up “%s”%s and would like you to join as %s.",
-	InviteWhere:       " in the #%s channel",
-	InviteMeets:       "It meets %s",
+	InviteAs:    "%s set up “%s”%s and would like you to join as %s.",
+	InviteWhere: " in the #%s channel",
+	InviteMeets: "It meets %s",
+
+	SchedNone:         "No meeting time is set.",
+	SchedAt:           "%s at %s",
+	SchedEveryDay:     "every day",
+	SchedWeekdays:     "weekdays",
+	SchedWeekends:     "weekends",
+	SchedRaw:          "Meets on schedule %s",
+	SchedCron:         "Meets on cron schedule %s",
+	SchedNext:         "Next: %s.",
+	SchedNoUpcoming:   "No upcoming sessions.",
+	SchedAnd:          " and ",
+	ClockMidnight:     "%s AM",
+	ClockEarly:        "%s AM",
+	ClockMorning:      "%s AM",
+	ClockNoon:         "%s PM",
+	ClockAfternoon:    "%s PM",
+	ClockNight:        "%s PM",
 	InviteSees:        "If you join, what you share in your check-ins is seen by the group's facilitators (%s) and by your navigator in the group, if you say yes to one. You choose how much: by default, whether you checked in and the steps you did; /cairn privacy changes it anytime.",
 	InviteNothing:     "Nothing of yours is shared and you get no prompts unless you join, and you can leave anytime.",
 	InviteJoin:        "Join",
@@ -308,17 +345,17 @@ var englishSetup = Setup{
 
 var spanishSetup = Setup{
 	SlashHelp: "*/cairn* sirve para:\n" +
-		"• `/cairn goal` — ponerte una meta, conmigo por mensaje directo\n" +
+		"• `/cairn meta` — ponerte una meta, conmigo por mensaje directo\n" +
 		"• `/cairn checkin` — contarme cómo te fue antes de tu sesión\n" +
-		"• `/cairn steps` — ver tu meta y tus pasos (solo tú los ves)\n" +
-		"• `/cairn pause until June 20` y `/cairn resume` — un descanso de los recordatorios\n" +
-		"• `/cairn group` — cuándo se reúne tu grupo; para facilitadores: `/cairn group setup`, `/cairn group assign`, `/cairn group cancel` (la próxima sesión)\n" +
-		"• `/cairn privacy` — qué ven de tus check-ins los facilitadores y tu navegador\n" +
-		"• `/cairn leave` — salir de un grupo (en su canal), al momento\n" +
+		"• `/cairn pasos` — ver tu meta y tus pasos (solo tú los ves)\n" +
+		"• `/cairn pausa hasta el 20 de junio` y `/cairn reanudar` — un descanso de los recordatorios\n" +
+		"• `/cairn grupo` — cuándo se reúne tu grupo; para facilitadores: `/cairn group setup`, `/cairn group assign`, `/cairn group cancel` (la próxima sesión)\n" +
+		"• `/cairn privacidad` — qué ven de tus check-ins los facilitadores y tu navegador\n" +
+		"• `/cairn salir` — salir de un grupo (en su canal), al momento\n" +
 		"• `/cairn templates` — para facilitadores: ejemplos de metas de tu grupo, para quien no sabe por dónde empezar\n" +
 		"• En nuestro chat, escribe *hablar con una persona* cuando quieras: le pido a tu navegador (o facilitador) que te busque\n" +
 		"• `/cairn my data` — una copia de todo lo que Cairn guarda de ti; `/cairn forget me` — borrarlo todo\n" +
-		"• `/cairn help` — esta ayuda\n" +
+		"• `/cairn ayuda` — esta ayuda\n" +
 		"En nuestro chat también puedes escribir *ayuda*, *atrás* o *parar* cuando quieras.\n" +
 		"Si estás en crisis, llama o escribe al 988 (EE. UU.), a cualquier hora.",
 	SlashCheckDM:    "Te mandé un mensaje directo. Sigamos por ahí.",
@@ -326,9 +363,9 @@ var spanishSetup = Setup{
 	SlashMarkedDone: "Listo: %s. Una piedra más en tu cairn.",
 	SlashExportName: "Todo lo que Cairn guarda de ti",
 
-	SlashPaused:   "Listo — sin recordatorios hasta esta fecha: %s. Tu meta y tus pasos se quedan igual. Con `/cairn resume` vuelven antes.",
+	SlashPaused:   "Listo — sin recordatorios hasta esta fecha: %s. Tu meta y tus pasos se quedan igual. Con `/cairn reanudar` vuelven antes.",
 	SlashResumed:  "¡Qué bueno tenerte de vuelta! Los recordatorios ya están activos otra vez.",
-	SlashPauseHow: "Dime cuándo vuelves, por ejemplo `/cairn pause until June 20` o `/cairn pause 2 weeks`.",
+	SlashPauseHow: "Dime cuándo vuelves, por ejemplo `/cairn pausa hasta el 20 de junio` o `/cairn pausa por 2 semanas`.",
 
 	FormSave:       "Guardar",
 	FormCancel:     "Cancelar",
@@ -387,10 +424,27 @@ var spanishSetup = Setup{
 	AssignNavMissing:  "Elige un navegador.",
 	AssignNotMember:   "Todos aquí tienen que ser miembros del grupo; agrégalos primero con `/cairn group setup`.",
 
-	InviteAs:          "%s armó “%s”%s y le gustaría que entres como %s.",
-	InviteWhere:       " en el canal #%s",
-	InviteMeets:       "Se reúne %s",
-	InviteSees:        "Si entras, lo que compartes en tus check-ins lo ven los facilitadores del grupo (%s) y tu navegador, si aceptas uno. Tú decides cuánto: de entrada, si hiciste tu check-in y los pasos que completaste; con /cairn privacy lo cambias cuando quieras.",
+	InviteAs:    "%s armó “%s”%s y le gustaría que entres como %s.",
+	InviteWhere: " en el canal #%s",
+	InviteMeets: "Se reúne %s",
+
+	SchedNone:         "sin horario fijo por ahora.",
+	SchedAt:           "%s a %s",
+	SchedEveryDay:     "todos los días",
+	SchedWeekdays:     "de lunes a viernes",
+	SchedWeekends:     "los fines de semana",
+	SchedRaw:          "según el horario %s",
+	SchedCron:         "según el horario cron %s",
+	SchedNext:         "Próximas sesiones: %s.",
+	SchedNoUpcoming:   "No hay sesiones próximas.",
+	SchedAnd:          " y ",
+	ClockMidnight:     "las %s de la noche",
+	ClockEarly:        "las %s de la madrugada",
+	ClockMorning:      "las %s de la mañana",
+	ClockNoon:         "las %s del mediodía",
+	ClockAfternoon:    "las %s de la tarde",
+	ClockNight:        "las %s de la noche",
+	InviteSees:        "Si entras, lo que compartes en tus check-ins lo ven los facilitadores del grupo (%s) y tu navegador, si aceptas uno. Tú decides cuánto: de entrada, si hiciste tu check-in y los pasos que completaste; con /cairn privacidad lo cambias cuando quieras.",
 	InviteNothing:     "Si no entras, no se comparte nada tuyo ni te llegan recordatorios. Y puedes salir cuando quieras.",
 	InviteJoin:        "Entrar",
 	InviteNoThanks:    "No, gracias",
@@ -402,8 +456,8 @@ var spanishSetup = Setup{
 	InviteRoleNav:     "navegador",
 	InviteRoleMember:  "miembro",
 	InviteGone:        "Esa invitación ya no está abierta. Si quieres entrar, pídele al facilitador del grupo que te invite otra vez.",
-	JoinedMember:      "Ya estás en “%s”. ¡Qué gusto tenerte! Antes de cada sesión te llega un recordatorio. Ahora elige qué ve el grupo de tus check-ins (con /cairn privacy lo cambias cuando quieras); puedes salir cuando quieras con el botón de abajo o /cairn leave.",
-	JoinedRole:        "Ya estás en “%s” como %s. Puedes salir cuando quieras con el botón de abajo o /cairn leave.",
+	JoinedMember:      "Ya estás en “%s”. ¡Qué gusto tenerte! Antes de cada sesión te llega un recordatorio. Ahora elige qué ve el grupo de tus check-ins (con /cairn privacidad lo cambias cuando quieras); puedes salir cuando quieras con el botón de abajo o /cairn salir.",
+	JoinedRole:        "Ya estás en “%s” como %s. Puedes salir cuando quieras con el botón de abajo o /cairn salir.",
 	Declined:          "No pasa nada — no estás en “%s” y no se comparte nada tuyo. Si cambias de idea, pídele a su facilitador que te invite otra vez.",
 	LeftGroup:         "Saliste de “%s”. Ya no se comparte nada nuevo tuyo y sus recordatorios paran ahora. Cuídate — aquí siempre tienes un lugar.",
 	LeaveButton:       "Salir de este grupo",
@@ -416,7 +470,7 @@ var spanishSetup = Setup{
 	NavAskYes:         "Sí, está bien",
 	NavAskNotNow:      "Ahora no",
 	NavAskedBy:        "El facilitador del grupo",
-	NavYes:            "Listo — %s es tu navegador en “%s”. Puedes cambiar de idea cuando quieras: /cairn leave o habla con el facilitador.",
+	NavYes:            "Listo — %s es tu navegador en “%s”. Puedes cambiar de idea cuando quieras: /cairn salir o habla con el facilitador.",
 	NavNo:             "Está bien — por ahora sin navegador en “%s”. Nada tuyo le llega a %s.",
 	NavGone:           "Esa pregunta ya no está abierta.",
 	NudgeSent:         "Le mandé a %s un empujoncito.",

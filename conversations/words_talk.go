@@ -826,7 +826,7 @@ var spanishTalk = Talk{
 	StepKeepOne:     "Dejarlo como un paso",
 	StepWhen:        "¿Cuándo lo vas a hacer? (el viernes, el 20, la próxima semana…)",
 	StepNoDate:      "Un paso funciona mejor con un día. ¿Puedes escoger uno? Aunque sea aproximado, como \"la próxima semana\".",
-	StepFar:         "%s queda a más de 6 semanas. ¿Habrá un paso más pequeño que puedas hacer antes?",
+	StepFar:         "El %s queda a más de 6 semanas. ¿Habrá un paso más pequeño que puedas hacer antes?",
 	StepKeepDate:    "Dejar esta fecha",
 	StepOtherDay:    "Escoger un día más cercano",
 	StepWho:         "%s, anotado. ¿Quién va a hacer este paso?",
@@ -893,7 +893,7 @@ var spanishTalk = Talk{
 		"• \"quiero hablar con alguien\": le aviso a tu navegador\n" +
 		"• \"mis datos\": una copia; \"olvídame\": lo borro todo\n" +
 		"¿En crisis? Llama o manda un texto al 988 (marca 2 para español).",
-	Paused:               "Listo: no te mando recordatorios de check-in hasta el %s. Tu meta y tus pasos quedan como están. Escribe \"ya volví\" para activarlos antes.",
+	Paused:               "Listo: no te mando recordatorios de check-in hasta %s. Tu meta y tus pasos quedan como están. Escribe \"ya volví\" para activarlos antes.",
 	Resumed:              "¡Qué bueno verte! Los recordatorios de check-in están activos otra vez.",
 	PauseHow:             "Dime cuándo vuelves, como \"ausente hasta el 20 de junio\" o \"ausente por 2 semanas\".",
 	Crisis:               "Qué bueno que me lo dijiste. Tú importas, y no tienes que enfrentar esto a solas.",
@@ -1076,9 +1076,9 @@ var spanishTalk = Talk{
 	NobodyToAsk: "Lo siento: todavía no hay un navegador ni un facilitador a quien pedirle que te busque, porque no estás en un grupo que tenga uno.\n" +
 		"Si quieres hablar con alguien ahora, llama o manda un texto al 988 (Línea 988 de Prevención del Suicidio y Crisis; marca 2 para español), a cualquier hora. " +
 		"Si estás en peligro ahora, llama al número de emergencias de tu país.",
-	WhoSeesAll:       "Tu facilitador ve lo que escribes aquí, menos lo que guardas solo para ti. Puedes cambiarlo con /cairn privacy.",
-	WhoSeesSteps:     "Tu facilitador ve si hiciste check-in y los pasos que terminas. Puedes cambiarlo con /cairn privacy.",
-	WhoSeesCheckedIn: "Tu facilitador solo ve si hiciste check-in. Puedes cambiarlo con /cairn privacy.",
+	WhoSeesAll:       "Tu facilitador ve lo que escribes aquí, menos lo que guardas solo para ti. Puedes cambiarlo con /cairn privacidad.",
+	WhoSeesSteps:     "Tu facilitador ve si hiciste check-in y los pasos que terminas. Puedes cambiarlo con /cairn privacidad.",
+	WhoSeesCheckedIn: "Tu facilitador solo ve si hiciste check-in. Puedes cambiarlo con /cairn privacidad.",
 	PrivacyIntro:     "¿Qué pueden ver de tus check-ins los facilitadores de tu grupo y tu navegador? Una respuesta que marques *solo para mí* durante un check-in nunca se le muestra a nadie, escojas lo que escojas.",
 	PrivacyAsk:       "*%s*: ahora, %s.",
 	PrivacySet:       "Listo: en %s, %s.",
@@ -1184,7 +1184,7 @@ var spanishTalk = Talk{
 	DayToday:     "hoy",
 	DayTomorrow:  "mañana",
 	DayOn:        "el %s",
-	DueBy:        "para el %s",
+	DueBy:        "para %s", // SayDateOnIn: "para el viernes…", "para mañana, …"
 
 	DateTooLong:         `Es un poco largo para leerlo como fecha. ¿Me dices solo el día? Por ejemplo "el viernes" o "3 de junio".`,
 	DateEmpty:           `No vi ninguna fecha. Puedes decir "el viernes", "el 20", "la próxima semana" o "3 de junio".`,

@@ -174,7 +174,7 @@ func (s *Scheduler) helperReminder(ctx context.Context, d store.Delivery, now ti
 	}
 	lang := conversations.LangOf(hs.helper)
 	w := conversations.WordsFor(lang)
-	when := conversations.SayDateIn(lang, hs.step.Due, now.In(helperZone(hs.helper, hs.member)))
+	when := conversations.SayDateOnIn(lang, hs.step.Due, now.In(helperZone(hs.helper, hs.member)))
 	text := fmt.Sprintf(w.HelperReminder, conversations.Mention(hs.member.ID), hs.step.What, when)
 	return []conversations.Reply{{Text: text, Mentions: []string{hs.member.ID}}}, nil
 }

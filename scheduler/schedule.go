@@ -250,52 +250,55 @@ func (s Schedule) Sessions(from, to time.Time, max int) []time.Time {
 	return out
 }
 
-// Describe shows the schedule back in words with the next n sessions, e.g.
+// Describe shows the schedule back in English words with the next n sessions, e.g.
 // "Tuesdays at 6:00 PM (America/New_York). Next: Tuesday, June 16 at 6:00 PM; Tuesday, June 23 at 6:00 PM; Tuesday, June 30 at 6:00 PM."
 // A session in another year than now (in the group's zone) shows its year.
 func (s Schedule) Describe(now time.Time, n int) string {
+	return s.DescribeIn(conversations.English, now, n)
+}
+
+// DescribeIn is Describe in a reader's language: a Spanish reader sees
+// "los martes a las 6:00 de la tarde (America/Chicago). Próximas sesiones:
+// martes 8 de diciembre a las 6:00 de la tarde." Spanish is written to
+// follow "se reúne", so it starts in lower case.
+func (s Schedule) DescribeIn(l conversations.Lang, now time.Time, n int) string {
+	w := conversations.WordsFor(l)
 	if s.cron == nil || s.loc == nil {
-		return "No meeting time is set."
+		return w.SchedNone
 	}
 	var b strings.Builder
-	b.WriteString(s.rule())
+	b.WriteString(s.rule(l))
 	fmt.Fprintf(&b, " (%s).", s.loc.String())
 	if n <= 0 {
 		return b.String()
 	}
 	sessions := s.Sessions(now, now.AddDate(6, 0, 0), n)
 	if len(sessions) == 0 {
-		b.WriteString(" No upcoming sessions.")
+		b.WriteString(" " + w.SchedNoUpcoming)
 		return b.String()
 	}
-	b.WriteString(" Next: ")
 	year := now.In(s.loc).Year()
+	said := make([]string, len(sessions))
 	for i, t := range sessions {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		layout := "Monday, January 2 at 3:04 PM"
-		if t.Year() != year {
-			layout = "Monday, January 2, 2006 at 3:04 PM"
-		}
-		b.WriteString(t.Format(layout))
+		said[i] = fmt.Sprintf(w.SchedAt, conversations.SaySessionIn(l, t, year), conversations.SayClockIn(l, t))
 	}
-	b.WriteString(".")
+	b.WriteString(" " + fmt.Sprintf(w.SchedNext, strings.Join(said, "; ")))
 	return b.String()
 }
 
 // rule is the schedule in words without its zone: "Tuesdays at 6:00 PM", or the cron
 // fields for a raw spec that is not simply days and times.
-func (s Schedule) rule() string {
+func (s Schedule) rule(l conversations.Lang) string {
+	w := conversations.WordsFor(l)
 	_, fieldText, _ := strings.Cut(s.Spec, " ")
 	f := strings.Fields(fieldText)
 	if len(f) != 5 {
-		return "Meets on schedule " + quoteInput(fieldText)
+		return fmt.Sprintf(w.SchedRaw, quoteInput(fieldText))
 	}
 	minute, errM := strconv.Atoi(f[0])
 	days, okD := dowSet(f[4])
 	if errM != nil || !okD || !isCronStar(f[2]) || !isCronStar(f[3]) || !cronHourList.MatchString(f[1]) {
-		return "Meets on cron schedule " + quoteInput(strings.Join(f, " "))
+		return fmt.Sprintf(w.SchedCron, quoteInput(strings.Join(f, " ")))
 	}
 	var hours []int
 	for _, h := range strings.Split(f[1], ",") {
@@ -307,9 +310,37 @@ func (s Schedule) rule() string {
 	slices.Sort(hours)
 	var times []string
 	for _, hour := range hours {
-		times = append(times, time.Date(2000, 1, 1, hour, minute, 0, 0, time.UTC).Format("3:04 PM"))
+		times = append(times, conversations.SayClockIn(l, time.Date(2000, 1, 1, hour, minute, 0, 0, time.UTC)))
 	}
-	return dayPhrase(days, true) + " at " + joinAnd(times)
+	if l == conversations.Spanish && len(times) > 1 {
+		// "a las 9:00 de la mañana y a las 6:00 de la tarde": each time keeps its "a".
+		return fmt.Sprintf(w.SchedAt, describeDays(l, days), strings.Join(times, " y a "))
+	}
+	return fmt.Sprintf(w.SchedAt, describeDays(l, days), conversations.JoinAndIn(l, times))
+}
+
+// describeDays says the days of a rule; English starts with a capital, as
+// Describe's sentence does, Spanish follows "se reúne".
+func describeDays(l conversations.Lang, d daySet) string {
+	if l == conversations.English {
+		return dayPhrase(d, true)
+	}
+	w := conversations.WordsFor(l)
+	switch d {
+	case daysAll:
+		return w.SchedEveryDay
+	case daysWeekdays:
+		return w.SchedWeekdays
+	case daysWeekends:
+		return w.SchedWeekends
+	}
+	var days []time.Weekday
+	for _, wd := range mondayFirst {
+		if d.has(wd) {
+			days = append(days, wd)
+		}
+	}
+	return conversations.WeekdaysIn(l, days)
 }
 
 func isCronStar(f string) bool { return f == "*" || f == "?" }

@@ -213,6 +213,15 @@ func (c *tryCommand) say(ctx context.Context, in conversations.Input) error {
 		return err
 	}
 	switch out.Data {
+	case conversations.DataProgress:
+		// No pictures in a terminal: the member's history, which shows
+		// their cairn of stones, answers "my progress" here.
+		v, err := c.st.MemberView(ctx, c.member)
+		if err != nil {
+			return err
+		}
+		c.print(append([]conversations.Reply{{Text: conversations.History(conversations.ContextOf(v), c.clock.now())}}, out.Replies...))
+		return nil
 	case conversations.DataExport:
 		if err := c.exportData(ctx); err != nil {
 			return err
@@ -220,13 +229,14 @@ func (c *tryCommand) say(ctx context.Context, in conversations.Input) error {
 	case conversations.DataForget:
 		// As in Slack: one commit deletes everything, then the file is
 		// compacted so the text is not left in its free pages.
+		w := c.words(ctx) // read before the member's record is gone
 		if err := c.st.DeleteMemberData(ctx, c.member); err != nil {
 			return err
 		}
 		if err := c.st.Compact(ctx); err != nil {
 			return err
 		}
-		c.print([]conversations.Reply{{Text: conversations.WordsFor(conversations.English).Forgotten}})
+		c.print([]conversations.Reply{{Text: w.Forgotten}})
 		return nil
 	}
 	c.print(out.Replies)
@@ -297,9 +307,15 @@ func (c *tryCommand) exportData(ctx context.Context) error {
 	if err := os.WriteFile(c.export, append(buf, '\n'), 0o600); err != nil {
 		return fmt.Errorf("write %s: %w", c.export, err)
 	}
-	c.print([]conversations.Reply{{Text: conversations.DataSummary(conversations.WordsFor(conversations.English), e, c.loc)}})
+	c.print([]conversations.Reply{{Text: conversations.DataSummary(c.words(ctx), e, c.loc)}})
 	fmt.Fprintf(c.stdout, "(saved to %s)\n", c.export)
 	return nil
+}
+
+// words are the catalogue in the member's language.
+func (c *tryCommand) words(ctx context.Context) *conversations.Words {
+	m, _ := c.st.Member(ctx, c.member) // none yet: English, as for a new member
+	return conversations.WordsFor(conversations.LangOf(m))
 }
 
 // safeFileRune keeps a member name usable in a file name.

@@ -156,6 +156,7 @@ func (b *Bot) startInbox() {
 	b.sweeper.Do(func() {
 		b.background(b.sweepLoop)
 		b.wakeSweeper()
+		b.background(b.resumeRecaps) // recap.go: recaps saved but not yet posted
 		// Replies a previous run (or a slow Slack) left in the outbox go
 		// out in the background until shutdown begins; a turn finishing
 		// during shutdown still posts its own replies.

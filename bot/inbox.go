@@ -308,7 +308,7 @@ func (b *Bot) runItem(ctx context.Context, it store.InboxItem) (err error) {
 	// their work: a crash in between repeats that work once.
 	switch it.Kind {
 	case kindHelp:
-		err = b.deliver(ctx, user, "", []conversations.Reply{{Text: b.wordsOf(ctx, user).SlashHelp}})
+		err = b.deliver(ctx, user, "", []conversations.Reply{{Text: b.helpFor(ctx, user, b.wordsOf(ctx, user))}})
 	case kindDone:
 		err = b.markDone(ctx, user, in.Step)
 	default:

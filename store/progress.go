@@ -142,7 +142,7 @@ func (s *Store) GroupProgress(ctx context.Context, groupID string, q ProgressQue
 			for i, r := range rows {
 				r.Name = m.Name
 				if came := attended[i]; came != nil {
-					v := slices.Contains(came, id)
+					v := came[id]
 					r.Attended = &v
 				}
 				p.Rows = append(p.Rows, shareRow(r, sh))
@@ -373,9 +373,10 @@ func memberRows(tx *bolt.Tx, memberID string, sessions []time.Time, belongs func
 
 // recapAttendance is, for each session, who its recap lists as there (nil
 // for a session without a recap). It walks the group's recaps once, from
-// the first session on.
-func recapAttendance(tx *bolt.Tx, groupID string, sessions []time.Time) ([][]string, error) {
-	out := make([][]string, len(sessions))
+// the first session on. Sets, not lists: a big group's year is 52,000
+// look-ups.
+func recapAttendance(tx *bolt.Tx, groupID string, sessions []time.Time) ([]map[string]bool, error) {
+	out := make([]map[string]bool, len(sessions))
 	b := tx.Bucket(bRecaps)
 	if b == nil || len(sessions) == 0 {
 		return out, nil
@@ -395,7 +396,11 @@ func recapAttendance(tx *bolt.Tx, groupID string, sessions []time.Time) ([][]str
 			break
 		}
 		if i, ok := at[r.Session.UnixNano()]; ok {
-			out[i] = append([]string{}, r.Attended...) // not nil: the session has a recap
+			came := make(map[string]bool, len(r.Attended)) // not nil: the session has a recap
+			for _, id := range r.Attended {
+				came[id] = true
+			}
+			out[i] = came
 		}
 	}
 	return out, nil

@@ -611,6 +611,12 @@ func (b *Bot) publishLater(groupID string, session time.Time, user string, attem
 		if err == nil || errors.Is(err, store.ErrNotFound) || ctx.Err() != nil {
 			return err // done, gone, or stopping: the next start looks again
 		}
+		if code := slackCode(err); code != "" && !maybeDoneCodes[code] && !notDoneCodes[code] {
+			// Slack refused (not in the channel, archived, message
+			// deleted): waiting will not change that. Saving again, or
+			// the next start, tries again.
+			return err
+		}
 		wait := b.outbox.wait(attempt)
 		b.log.Warn("could not post a recap; will try again", "group", groupID, "wait", wait, "err", err)
 		time.AfterFunc(wait, func() {

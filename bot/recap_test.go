@@ -628,7 +628,7 @@ func (w *recapWorld) checkOnce(want string) {
 	if msg := blocksText(w.t, posts[0].Blocks); !strings.Contains(msg, want) {
 		w.t.Errorf("the channel's recap lacks %q:\n%s", want, msg)
 	}
-	for member, n := range map[string]int{"UANA": 1, "UBEN": 1, "UCAI": 0, "UDEE": 0, "UFAC": 0} {
+	for member, n := range map[string]int{"UANA": 1, "UBEN": 1, "UCAI": 0, "UDEE": 0} {
 		if dms := w.dms(member); len(dms) != n {
 			w.t.Errorf("%s has %d DMs, want %d: %q", member, len(dms), n, dms)
 		}
@@ -725,4 +725,28 @@ func TestRecap_StoppedBetweenPostAndDMsTellsOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.checkOnce("We laughed")
+}
+
+// TestRecap_RefusedPostIsToldAndPostedLater: Slack refuses the post (Cairn
+// is not in the channel); the facilitator is told once, the recap stays
+// saved, and once Cairn is back (here: the next start) it is posted by
+// itself, once, and its members told.
+func TestRecap_RefusedPostIsToldAndPostedLater(t *testing.T) {
+	w := newRecapWorld(t)
+	viewID, _ := w.openForm("UFAC", 1)
+	w.fake.FailNext("chat.postMessage", 1, fakeslack.SlackError("not_in_channel"))
+	w.submitForm("UFAC", viewID, "999.000.recap", w.recapForm("We laughed", []string{"UANA", "UBEN"}, nil))
+	waitFor(t, func() bool { return len(w.dms("UFAC")) == 1 })
+	if got := w.dms("UFAC")[0]; !strings.Contains(got, "couldn't post the recap to #"+recapChannel) {
+		t.Errorf("the facilitator was told %q", got)
+	}
+	if r := w.savedRecap(); r.Posted() || !r.Publish {
+		t.Fatalf("after the refusal: posted=%v publish=%v", r.Posted(), r.Publish)
+	}
+	w.restart()
+	w.published()
+	w.checkOnce("We laughed")
+	if dms := w.dms("UFAC"); len(dms) != 1 {
+		t.Errorf("the facilitator has %d DMs, want the one about the refusal: %q", len(dms), dms)
+	}
 }

@@ -659,6 +659,9 @@ func (b *Bot) publishRecap(ctx context.Context, user, groupID string, session ti
 	if r.Posted() && !r.Publish && !r.Tell {
 		return nil // published by an earlier job
 	}
+	// The version shown: an edit saved while this one is posted keeps
+	// Publish set, for its own job to show.
+	version := r.UpdatedAt
 	g, err := b.store.Group(ctx, groupID)
 	if err != nil {
 		return err
@@ -686,7 +689,7 @@ func (b *Bot) publishRecap(ctx context.Context, user, groupID string, session ti
 	if err := b.tellRecap(ctx, g, r); err != nil {
 		return err
 	}
-	return b.store.RecapPublished(ctx, groupID, session, r.UpdatedAt)
+	return b.store.RecapPublished(ctx, groupID, session, version)
 }
 
 // postRecap puts a recap in its channel for the first time and returns the

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -749,4 +750,48 @@ func TestRecap_RefusedPostIsToldAndPostedLater(t *testing.T) {
 	if dms := w.dms("UFAC"); len(dms) != 1 {
 		t.Errorf("the facilitator has %d DMs, want the one about the refusal: %q", len(dms), dms)
 	}
+}
+
+// TestRecap_EditWhileThePostIsInFlightIsShown: the facilitator saves an
+// edit while the first version's post is still on its way; the channel
+// ends up with one message showing the edit, not the first version.
+func TestRecap_EditWhileThePostIsInFlightIsShown(t *testing.T) {
+	w := newRecapWorld(t)
+	release, held := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	w.fake.HandleFunc("chat.postMessage", func(c fakeslack.Call) any {
+		if c.Params["channel"] == recapGroup {
+			once.Do(func() { close(held) })
+			<-release
+		}
+		m := w.fake.AddMessage(c.Params["channel"], fakeslack.Message{User: w.fake.Identity().BotUserID, Text: c.Params["text"],
+			Blocks: json.RawMessage(c.Params["blocks"]), Metadata: json.RawMessage(c.Params["metadata"])})
+		return map[string]any{"ok": true, "channel": m.Channel, "ts": m.TS}
+	})
+	released := false
+	defer func() {
+		if !released {
+			close(release)
+		}
+	}()
+	viewID, _ := w.openForm("UFAC", 1)
+	w.submitForm("UFAC", viewID, "121.212.recap", w.recapForm("First version", []string{"UANA", "UBEN"}, nil))
+	select {
+	case <-held:
+	case <-w.ctx().Done():
+		t.Fatal("the recap was never posted")
+	}
+	editID, _ := w.openForm("UFAC", 2)
+	w.submitForm("UFAC", editID, "343.434.edit", w.recapForm("Edited version", []string{"UANA", "UBEN"}, nil))
+	close(release)
+	released = true
+	waitFor(t, func() bool {
+		r := w.savedRecap()
+		posts := w.recapPosts()
+		return r.Posted() && !r.Publish && len(posts) == 1 && strings.Contains(blocksText(t, posts[0].Blocks), "Edited version")
+	})
+	if err := w.fake.WaitIdle(w.ctx()); err != nil {
+		t.Fatal(err)
+	}
+	w.checkOnce("Edited version")
 }

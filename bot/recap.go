@@ -25,7 +25,9 @@ import (
 // channel; submitting it again later edits that message in place. A form
 // closed without submitting is kept as a draft: Slack sends view_closed
 // with the form's state when the modal has notify_on_close, and reopening
-// brings the draft back.
+// brings the draft back. A saved recap is never lost: until the channel
+// shows it and its members are told, it is marked in the store, and Cairn
+// finishes the job itself on a retry schedule and at every start.
 
 const (
 	callbackRecap      = "session_recap"

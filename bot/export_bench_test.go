@@ -97,13 +97,32 @@ func benchMember(ctx context.Context, st *store.Store, i int, first time.Time) e
 	return nil
 }
 
+// benchRecaps gives each of the year's 52 sessions a recap listing as
+// there the members who checked in for it (benchMember's one in eight
+// missed), as a facilitator would tick them.
+func benchRecaps(b *testing.B, st *store.Store, first time.Time, n int) {
+	b.Helper()
+	for w := range 52 {
+		r := store.Recap{GroupID: "CBENCH", Session: first.AddDate(0, 0, 7*w), By: "UFAC", Wins: "We laughed a lot"}
+		for i := range n {
+			if (i+w)%8 != 0 {
+				r.Attended = append(r.Attended, fmt.Sprintf("U%07d", i))
+			}
+		}
+		if _, _, err := st.SaveRecap(context.Background(), r, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkExport is /cairn export's work for 1,000 members with a year of
-// weekly sessions: the one read, the audit entries, and the CSV (the JSON
-// size is reported too). Slack's upload is not in it. GroupChartRead is
+// weekly sessions, each with its recap: the one read, the audit entries,
+// and the CSV with its attendance column (the JSON size is reported too). Slack's upload is not in it. GroupChartRead is
 // the read behind a group's chart (its last 12 sessions); drawing it is
 // internal/chart's BenchmarkGroupChart.
 func BenchmarkExport(b *testing.B) {
 	st, first, now := benchYear(b, 1000)
+	benchRecaps(b, st, first, 1000)
 	ctx := context.Background()
 	b.Run("CSV", func(b *testing.B) {
 		var csvBytes, rows int
@@ -123,6 +142,9 @@ func BenchmarkExport(b *testing.B) {
 			csvBytes, rows = buf.Len(), len(p.Rows)
 			if len(p.Sessions) != 52 {
 				b.Fatalf("%d sessions", len(p.Sessions))
+			}
+			if !bytes.Contains(buf.Bytes(), []byte(",yes\n")) || !bytes.Contains(buf.Bytes(), []byte(",no\n")) {
+				b.Fatal("the export has no attendance")
 			}
 		}
 		b.ReportMetric(float64((cpuTime(b)-cpu0).Milliseconds())/float64(loops), "cpu-ms/op")

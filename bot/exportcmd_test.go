@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,6 +58,42 @@ func TestSlash_Export(t *testing.T) {
 			t.Errorf("audit %+v", audit)
 		}
 		assertNoMessageTextInLogs(t, h.logs.String(), "kingfisher", "albatross")
+	})
+	t.Run("Attendance", func(t *testing.T) {
+		// The recaps of June 2 (other came, member did not) and June 9
+		// (both came); other shares only that they checked in.
+		h := newHarness(t)
+		h.progressGroup()
+		ctx := context.Background()
+		for i, came := range map[int][]string{2: {other}, 3: {member, other}} {
+			if _, _, err := h.st.SaveRecap(ctx, store.Recap{GroupID: groupChan, Session: tuesdays[i], By: facilitator, Attended: came}, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		h.slash(facilitator, groupChan, "export")
+		recs, err := csv.NewReader(bytes.NewReader(h.uploaded(1).Content)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := slices.Index(recs[0], "attended")
+		if col < 0 {
+			t.Fatalf("no attended column: %q", recs[0])
+		}
+		got := map[string]string{}
+		for _, r := range recs[1:] {
+			got[r[4]+" "+r[3]] = r[col]
+		}
+		for key, want := range map[string]string{
+			member + " 2026-05-26": "", // no recap
+			member + " 2026-06-02": "no",
+			member + " 2026-06-09": "yes",
+			other + " 2026-06-02":  "", // not shared
+			other + " 2026-06-09":  "",
+		} {
+			if got[key] != want {
+				t.Errorf("%s attended %q, want %q (all: %v)", key, got[key], want, got)
+			}
+		}
 	})
 	t.Run("NotAFacilitator", func(t *testing.T) {
 		h := newHarness(t)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -480,7 +481,7 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 	}
 	switch sub {
 	case "", "help":
-		return ephemeral(w.SlashHelp)
+		return ephemeral(b.helpFor(ctx, user, w))
 	case "group":
 		return b.groupCommand(ctx, cmd, words[1:])
 	case "templates", "template":
@@ -529,8 +530,24 @@ func (b *Bot) handleSlash(ctx context.Context, cmd slack.SlashCommand) map[strin
 		}
 		return ephemeral(said(strings.Join(texts, "\n")))
 	default:
-		return ephemeral(w.SlashUnknown + "\n" + w.SlashHelp)
+		return ephemeral(w.SlashUnknown + "\n" + b.helpFor(ctx, user, w))
 	}
+}
+
+// helpFor is /cairn's help for user, in w: the facilitators' layout for
+// someone who facilitates a group, the member commands for anyone else.
+func (b *Bot) helpFor(ctx context.Context, user string, w *conversations.Words) string {
+	groups, err := b.store.Groups(ctx)
+	if err != nil {
+		b.log.Warn("could not read groups for the help; showing the member commands", "user", user, "err", err)
+		return w.SlashHelp
+	}
+	for _, g := range groups {
+		if slices.Contains(g.Facilitators, user) {
+			return w.SlashHelpFacilitator
+		}
+	}
+	return w.SlashHelp
 }
 
 // slashSpanish are /cairn's words in Spanish, as the command's own: a

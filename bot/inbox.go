@@ -156,6 +156,7 @@ func (b *Bot) startInbox() {
 	b.sweeper.Do(func() {
 		b.background(b.sweepLoop)
 		b.wakeSweeper()
+		b.background(b.resumeRecaps) // recap.go: recaps saved but not yet posted
 		// Replies a previous run (or a slow Slack) left in the outbox go
 		// out in the background until shutdown begins; a turn finishing
 		// during shutdown still posts its own replies.
@@ -307,7 +308,7 @@ func (b *Bot) runItem(ctx context.Context, it store.InboxItem) (err error) {
 	// their work: a crash in between repeats that work once.
 	switch it.Kind {
 	case kindHelp:
-		err = b.deliver(ctx, user, "", []conversations.Reply{{Text: b.wordsOf(ctx, user).SlashHelp}})
+		err = b.deliver(ctx, user, "", []conversations.Reply{{Text: b.helpFor(ctx, user, b.wordsOf(ctx, user))}})
 	case kindDone:
 		err = b.markDone(ctx, user, in.Step)
 	default:

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -24,7 +25,9 @@ import (
 // channel; submitting it again later edits that message in place. A form
 // closed without submitting is kept as a draft: Slack sends view_closed
 // with the form's state when the modal has notify_on_close, and reopening
-// brings the draft back.
+// brings the draft back. A saved recap is never lost: until the channel
+// shows it and its members are told, it is marked in the store, and Cairn
+// finishes the job itself on a retry schedule and at every start.
 
 const (
 	callbackRecap      = "session_recap"
@@ -565,7 +568,7 @@ func (b *Bot) submitRecap(ctx context.Context, user, triggerID string, v slack.V
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockRecapAttended: w.RecapTrouble})
 	}
 	r := recapFromView(v, g.ID, session, o)
-	r.By = user
+	r.By, r.Where = user, channelName
 	errs := map[string]string{}
 	if len(r.Attended) == 0 {
 		errs[blockRecapAttended] = w.RecapPickAttendance
@@ -595,104 +598,194 @@ func (b *Bot) submitRecap(ctx context.Context, user, triggerID string, v slack.V
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockRecapAttended: w.RecapTrouble})
 	}
 	b.log.Info("recap saved", "group", g.ID, "user", user)
-	b.enqueue(user, "recap_post", func(ctx context.Context) error {
-		return b.publishRecap(ctx, user, g.ID, session, channelName)
-	})
+	b.publishLater(g.ID, session, user, 0)
 	return nil
 }
 
-// publishRecap puts the saved recap in the group's channel: a new message,
-// or the one posted before updated in place. A post that may have arrived
-// (a timeout, a 5xx) is looked for by its tag before it is posted again.
-// After the first post, each member who came is told in their DM.
-func (b *Bot) publishRecap(ctx context.Context, user, groupID string, session time.Time, channelName string) error {
+// publishLater queues the publishing of groupID's recap of session. Every
+// publishing of a group's recaps runs on one worker (keyed by the group),
+// so a retry and a new save never post the same recap side by side. A
+// failed attempt is tried again after the outbox's waits, doubling; user
+// (the facilitator who just saved, "" on a retry) is told of a failure.
+func (b *Bot) publishLater(groupID string, session time.Time, user string, attempt int) {
+	b.enqueue("recap:"+groupID, "recap_post", func(ctx context.Context) error {
+		err := b.publishRecap(ctx, user, groupID, session)
+		if err == nil || errors.Is(err, store.ErrNotFound) || ctx.Err() != nil {
+			return err // done, gone, or stopping: the next start looks again
+		}
+		if code := slackCode(err); code != "" && !maybeDoneCodes[code] && !notDoneCodes[code] {
+			// Slack refused (not in the channel, archived, message
+			// deleted): waiting will not change that. Saving again, or
+			// the next start, tries again.
+			return err
+		}
+		wait := b.outbox.wait(attempt)
+		b.log.Warn("could not post a recap; will try again", "group", groupID, "wait", wait, "err", err)
+		time.AfterFunc(wait, func() {
+			select {
+			case <-b.quit:
+			default:
+				b.publishLater(groupID, session, "", attempt+1)
+			}
+		})
+		return nil
+	})
+}
+
+// resumeRecaps queues, at start, the recaps a previous run saved but did
+// not finish publishing (stopped between the save and the post, or
+// between the post and the members' DMs).
+func (b *Bot) resumeRecaps() {
+	rs, err := b.store.UnpublishedRecaps(b.runCtx)
+	if err != nil {
+		b.log.Error("could not read the recaps left to post", "err", err)
+		return
+	}
+	for _, r := range rs {
+		b.log.Info("posting a recap a previous run left", "group", r.GroupID)
+		b.publishLater(r.GroupID, r.Session, "", 0)
+	}
+}
+
+// publishRecap brings the group's channel up to date with the saved recap:
+// a new message, or the one posted before updated in place; then, after
+// the first post, each member who came is told in their DM. A post that
+// may have arrived (a timeout, a 5xx) is looked for by its tag before it
+// is posted again. Each step is recorded as it is done, so calling it
+// again after any failure or stop finishes the job without doubling it.
+func (b *Bot) publishRecap(ctx context.Context, user, groupID string, session time.Time) error {
 	r, err := b.store.Recap(ctx, groupID, session)
 	if err != nil {
 		return err
 	}
+	if r.Posted() && !r.Publish && !r.Tell {
+		return nil // published by an earlier job
+	}
+	// The version shown: an edit saved while this one is posted keeps
+	// Publish set, for its own job to show.
+	version := r.UpdatedAt
 	g, err := b.store.Group(ctx, groupID)
 	if err != nil {
 		return err
 	}
 	by, _ := b.store.Member(ctx, r.By)
 	msg := b.recapMessage(ctx, conversations.LangOf(by), g, r)
-	tag := recapTag(groupID, session)
-	if r.Posted() {
-		return b.update(ctx, r.Channel, r.TS, msg...)
-	}
-	found := func() (bool, error) {
-		ts, ok, err := b.findTagged(ctx, g.ID, recapEvent, tag, r.CreatedAt.Add(-outboxLookBack))
-		if err != nil || !ok {
-			return false, err
+	switch {
+	case !r.Posted():
+		ts, err := b.postRecap(ctx, user, g, r, msg)
+		if err != nil {
+			return err
 		}
-		// It may hold an earlier version of the recap: bring it up to date.
-		if err := b.update(ctx, g.ID, ts, msg...); err != nil {
-			return true, err
+		if _, err := b.store.SetRecapPost(ctx, g.ID, session, g.ID, ts); err != nil {
+			return err
 		}
-		return true, b.recapPosted(ctx, user, g, r, g.ID, ts, channelName)
-	}
-	if r.Posting {
-		if ok, err := found(); ok || err != nil {
+		b.log.Info("recap posted", "group", g.ID, "user", r.By)
+	case r.Publish:
+		if err := b.update(ctx, r.Channel, r.TS, msg...); err != nil {
 			return err
 		}
 	}
-	if _, err := b.store.SetRecapPost(ctx, groupID, session, "", ""); err != nil {
+	if r, err = b.store.Recap(ctx, groupID, session); err != nil {
 		return err
+	}
+	if err := b.tellRecap(ctx, g, r); err != nil {
+		return err
+	}
+	return b.store.RecapPublished(ctx, groupID, session, version)
+}
+
+// postRecap puts a recap in its channel for the first time and returns the
+// message's ts: the one already there when an earlier try may have posted
+// it, else a new one.
+func (b *Bot) postRecap(ctx context.Context, user string, g store.Group, r store.Recap, msg []slack.MsgOption) (string, error) {
+	tag := recapTag(g.ID, r.Session)
+	found := func() (string, bool, error) {
+		ts, ok, err := b.findTagged(ctx, g.ID, recapEvent, tag, r.CreatedAt.Add(-outboxLookBack))
+		if err != nil || !ok {
+			return "", false, err
+		}
+		// It may hold an earlier version of the recap: bring it up to date.
+		return ts, true, b.update(ctx, g.ID, ts, msg...)
+	}
+	if r.Posting {
+		if ts, ok, err := found(); ok || err != nil {
+			return ts, err
+		}
+	}
+	if _, err := b.store.SetRecapPost(ctx, g.ID, r.Session, "", ""); err != nil {
+		return "", err
 	}
 	opts := append(msg, slack.MsgOptionMetadata(slack.SlackMetadata{EventType: recapEvent, EventPayload: map[string]any{"key": tag}}))
 	ts, err := b.postMessage(ctx, g.ID, opts...)
 	if errors.Is(err, scheduler.ErrMaybeSent) {
 		b.log.Warn("a recap may not have reached Slack; looking for it", "group", g.ID, "err", err)
-		if ok, ferr := found(); ok || ferr != nil {
-			return ferr
+		if fts, ok, ferr := found(); ok || ferr != nil {
+			return fts, ferr
 		}
+		// Not there yet: a later try looks again before posting.
+		return "", err
 	}
-	if err != nil {
+	if err != nil && user != "" {
 		w := b.recapWordsOf(ctx, user)
-		where := "#" + channelName
-		if channelName == "" {
-			where = g.Name
+		if derr := b.deliver(ctx, user, "", []conversations.Reply{{Text: fmt.Sprintf(w.RecapPostFailed, recapWhere(g, r))}}); derr != nil {
+			return "", errors.Join(err, derr)
 		}
-		if derr := b.deliver(ctx, user, "", []conversations.Reply{{Text: fmt.Sprintf(w.RecapPostFailed, where)}}); derr != nil {
-			return errors.Join(err, derr)
-		}
-		return err
 	}
-	return b.recapPosted(ctx, user, g, r, g.ID, ts, channelName)
+	return ts, err
 }
 
 func recapTag(groupID string, session time.Time) string {
 	return groupID + "|" + strconv.FormatInt(session.Unix(), 10)
 }
 
-// recapPosted records the channel message and, the first time, tells each
-// member who came, in their DM and language, with their own next step.
-func (b *Bot) recapPosted(ctx context.Context, user string, g store.Group, r store.Recap, channel, ts, channelName string) error {
-	first, err := b.store.SetRecapPost(ctx, g.ID, r.Session, channel, ts)
-	if err != nil || !first {
-		return err
+// recapWhere names the recap's channel in a DM: #name as Slack gave it
+// when the recap was saved, else the group's name.
+func recapWhere(g store.Group, r store.Recap) string {
+	if r.Where != "" {
+		return "#" + r.Where
 	}
-	b.log.Info("recap posted", "group", g.ID, "user", user)
-	where := "#" + channelName
-	if channelName == "" {
-		where = g.Name
+	return g.Name
+}
+
+// tellRecap tells each member who came, once, in their DM and language,
+// with their own next step. The DMs are staged in the outbox in the same
+// commit that records them told, so a stop at any point sends each once;
+// the outbox posts them (and retries them) from there.
+func (b *Bot) tellRecap(ctx context.Context, g store.Group, r store.Recap) error {
+	if !r.Tell {
+		return nil
 	}
-	var errs []error
+	var msgs []store.Outgoing
 	for _, id := range r.Attended {
 		if !slices.Contains(g.Members, id) {
 			continue
 		}
 		m, _ := b.store.Member(ctx, id)
 		w := conversations.WordsFor(conversations.LangOf(m))
-		text := fmt.Sprintf(w.RecapIsUp, where)
+		text := fmt.Sprintf(w.RecapIsUp, recapWhere(g, r))
 		if step, ok := b.recapNextStep(ctx, id); ok {
 			text += "\n" + fmt.Sprintf(w.RecapNextStep, step.What)
 		} else {
 			text += "\n" + w.RecapNoStep
 		}
-		errs = append(errs, b.post(ctx, id, "", []conversations.Reply{{Text: text}}))
+		body, err := json.Marshal(conversations.Reply{Text: text})
+		if err != nil {
+			return fmt.Errorf("bot: encode a recap DM to %s: %w", id, err)
+		}
+		msgs = append(msgs, store.Outgoing{MemberID: id, Body: body})
 	}
-	return errors.Join(errs...)
+	ids, told, err := b.store.TellRecap(ctx, g.ID, r.Session, msgs)
+	if err != nil || !told {
+		return err
+	}
+	b.outbox.trust(ids...)
+	for _, o := range msgs {
+		// A DM Slack refuses now stays in the outbox, which retries it.
+		if err := b.sendReplies(ctx, o.MemberID); err != nil {
+			b.log.Warn("a recap DM waits in the outbox", "user", o.MemberID, "group", g.ID, "err", err)
+		}
+	}
+	return nil
 }
 
 // recapNextStep is the member's open step due soonest, in their active goals.

@@ -6,8 +6,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/slack-go/slack"
 
 	"github.com/cairnbot/cairn/internal/fakeslack"
 	"github.com/cairnbot/cairn/scheduler"
@@ -574,4 +578,220 @@ func TestRecap_PickAnotherSession(t *testing.T) {
 	if got := optionValues(element(block(v["blocks"], "recap_attended")), "initial_options"); !slices.Equal(got, []string{"UDEE"}) {
 		t.Errorf("the earlier session preselects %v", got)
 	}
+}
+
+// savedNotPosted stops Cairn and leaves on its file what a stop right after
+// the recap's commit leaves: the recap saved, nothing posted, nobody told.
+func (w *recapWorld) savedNotPosted() store.Recap {
+	w.t.Helper()
+	w.halt()
+	r, _, err := w.st.SaveRecap(context.Background(), store.Recap{GroupID: recapGroup, Session: recapSession, By: "UFAC", Where: recapChannel,
+		Attended: []string{"UANA", "UBEN"}, Wins: "We laughed"}, "view:kill")
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return r
+}
+
+// restart stops Cairn (if running) and starts it again on the same file.
+func (w *recapWorld) restart() {
+	w.t.Helper()
+	w.halt()
+	if err := w.st.Close(); err != nil {
+		w.t.Fatal(err)
+	}
+	w.start()
+}
+
+// published waits until the saved recap is posted, its members told and
+// nothing is left to publish, then until Slack is quiet.
+func (w *recapWorld) published() store.Recap {
+	w.t.Helper()
+	waitFor(w.t, func() bool {
+		r := w.savedRecap()
+		return r.Posted() && !r.Publish && !r.Tell
+	})
+	if err := w.fake.WaitIdle(w.ctx()); err != nil {
+		w.t.Fatal(err)
+	}
+	return w.savedRecap()
+}
+
+// checkOnce checks that the channel holds one recap, the stored one, and
+// that each member who came has exactly one DM about it (others none).
+func (w *recapWorld) checkOnce(want string) {
+	w.t.Helper()
+	r := w.savedRecap()
+	posts := w.recapPosts()
+	if len(posts) != 1 || posts[0].TS != r.TS {
+		w.t.Fatalf("%d recaps in the channel (stored ts %q)", len(posts), r.TS)
+	}
+	if msg := blocksText(w.t, posts[0].Blocks); !strings.Contains(msg, want) {
+		w.t.Errorf("the channel's recap lacks %q:\n%s", want, msg)
+	}
+	for member, n := range map[string]int{"UANA": 1, "UBEN": 1, "UCAI": 0, "UDEE": 0} {
+		if dms := w.dms(member); len(dms) != n {
+			w.t.Errorf("%s has %d DMs, want %d: %q", member, len(dms), n, dms)
+		}
+	}
+}
+
+// TestRecap_SavedButNotPostedIsPostedAtStart: Cairn stopped between the
+// recap's commit and chat.postMessage; the next start posts it, once, and
+// tells each member who came, once; a further restart adds nothing.
+func TestRecap_SavedButNotPostedIsPostedAtStart(t *testing.T) {
+	w := newRecapWorld(t)
+	w.savedNotPosted()
+	w.restart()
+	w.published()
+	w.checkOnce("We laughed")
+	if got := w.dms("UBEN"); len(got) == 1 && !strings.Contains(got[0], "The recap is up in #"+recapChannel) {
+		t.Errorf("Ben's DM: %q", got[0])
+	}
+	w.restart()
+	if err := w.fake.WaitIdle(w.ctx()); err != nil {
+		t.Fatal(err)
+	}
+	w.checkOnce("We laughed")
+}
+
+// TestRecap_MaybeSentAndNotFoundYetIsRetried: the post reaches Slack but
+// answers 500, and the channel's history does not show it yet; a later
+// try (on the retry schedule, with no new save) finds it by its tag
+// instead of posting it again, and then tells the members, once.
+func TestRecap_MaybeSentAndNotFoundYetIsRetried(t *testing.T) {
+	w := newRecapWorld(t)
+	w.bot.SetOutboxWaits(10*time.Millisecond, 50*time.Millisecond)
+	viewID, _ := w.openForm("UFAC", 1)
+	w.fake.FailNext("chat.postMessage", 1, fakeslack.KeptButFailed())
+	var hidden atomic.Bool
+	hidden.Store(true)
+	w.fake.HandleFunc("conversations.history", func(fakeslack.Call) any {
+		// Slack's history lags its post: the first look finds nothing.
+		hidden.Store(false)
+		w.fake.HandleFunc("conversations.history", nil)
+		return map[string]any{"ok": true, "messages": []any{}, "has_more": false}
+	})
+	w.submitForm("UFAC", viewID, "777.888.recap", w.recapForm("We laughed", []string{"UANA", "UBEN"}, nil))
+	w.published()
+	if hidden.Load() {
+		t.Fatal("the history was never looked through")
+	}
+	if n := len(w.fake.CallsTo("conversations.history")); n < 2 {
+		t.Errorf("the history was looked through %d times, want a first look and a retry", n)
+	}
+	w.checkOnce("We laughed")
+	if dms := w.dms("UFAC"); len(dms) != 0 {
+		t.Errorf("the facilitator was told of a failure Cairn fixed itself: %q", dms)
+	}
+}
+
+// TestRecap_StoppedBetweenPostAndDMsTellsOnce: Cairn stopped after the
+// post was recorded and before the members were told. The next start
+// updates the message in place (never a second post) and tells each member
+// once; a DM that reaches Slack but answers 500 is not sent twice, even
+// across another restart.
+func TestRecap_StoppedBetweenPostAndDMsTellsOnce(t *testing.T) {
+	w := newRecapWorld(t)
+	ctx := context.Background()
+	w.savedNotPosted()
+	api := slack.New("xoxb-test", slack.OptionAPIURL(w.fake.APIURL()))
+	_, ts, err := api.PostMessage(recapGroup, slack.MsgOptionText("an earlier version", false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.st.SetRecapPost(ctx, recapGroup, recapSession, recapGroup, ts); err != nil {
+		t.Fatal(err)
+	}
+	if r := w.savedRecap(); !r.Tell {
+		t.Fatal("a first post does not leave the members to tell")
+	}
+	w.fake.FailNext("chat.postMessage", 1, fakeslack.KeptButFailed()) // the first DM
+	w.restart()
+	w.bot.SetOutboxWaits(10*time.Millisecond, 50*time.Millisecond)
+	w.published()
+	waitFor(t, func() bool { return len(w.dms("UANA")) > 0 && len(w.dms("UBEN")) > 0 })
+	if err := w.fake.WaitIdle(w.ctx()); err != nil {
+		t.Fatal(err)
+	}
+	if r := w.savedRecap(); r.TS != ts {
+		t.Errorf("the recap's message moved from %s to %s", ts, r.TS)
+	}
+	w.checkOnce("We laughed")
+	if posts := w.recapPosts(); len(posts) == 1 && posts[0].EditedTS == "" {
+		t.Error("the earlier version was not updated in place")
+	}
+	w.restart()
+	if err := w.fake.WaitIdle(w.ctx()); err != nil {
+		t.Fatal(err)
+	}
+	w.checkOnce("We laughed")
+}
+
+// TestRecap_RefusedPostIsToldAndPostedLater: Slack refuses the post (Cairn
+// is not in the channel); the facilitator is told once, the recap stays
+// saved, and once Cairn is back (here: the next start) it is posted by
+// itself, once, and its members told.
+func TestRecap_RefusedPostIsToldAndPostedLater(t *testing.T) {
+	w := newRecapWorld(t)
+	viewID, _ := w.openForm("UFAC", 1)
+	w.fake.FailNext("chat.postMessage", 1, fakeslack.SlackError("not_in_channel"))
+	w.submitForm("UFAC", viewID, "999.000.recap", w.recapForm("We laughed", []string{"UANA", "UBEN"}, nil))
+	waitFor(t, func() bool { return len(w.dms("UFAC")) == 1 })
+	if got := w.dms("UFAC")[0]; !strings.Contains(got, "couldn't post the recap to #"+recapChannel) {
+		t.Errorf("the facilitator was told %q", got)
+	}
+	if r := w.savedRecap(); r.Posted() || !r.Publish {
+		t.Fatalf("after the refusal: posted=%v publish=%v", r.Posted(), r.Publish)
+	}
+	w.restart()
+	w.published()
+	w.checkOnce("We laughed")
+	if dms := w.dms("UFAC"); len(dms) != 1 {
+		t.Errorf("the facilitator has %d DMs, want the one about the refusal: %q", len(dms), dms)
+	}
+}
+
+// TestRecap_EditWhileThePostIsInFlightIsShown: the facilitator saves an
+// edit while the first version's post is still on its way; the channel
+// ends up with one message showing the edit, not the first version.
+func TestRecap_EditWhileThePostIsInFlightIsShown(t *testing.T) {
+	w := newRecapWorld(t)
+	release, held := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	w.fake.HandleFunc("chat.postMessage", func(c fakeslack.Call) any {
+		if c.Params["channel"] == recapGroup {
+			once.Do(func() { close(held) })
+			<-release
+		}
+		m := w.fake.AddMessage(c.Params["channel"], fakeslack.Message{User: w.fake.Identity().BotUserID, Text: c.Params["text"],
+			Blocks: json.RawMessage(c.Params["blocks"]), Metadata: json.RawMessage(c.Params["metadata"])})
+		return map[string]any{"ok": true, "channel": m.Channel, "ts": m.TS}
+	})
+	released := false
+	defer func() {
+		if !released {
+			close(release)
+		}
+	}()
+	viewID, _ := w.openForm("UFAC", 1)
+	w.submitForm("UFAC", viewID, "121.212.recap", w.recapForm("First version", []string{"UANA", "UBEN"}, nil))
+	select {
+	case <-held:
+	case <-w.ctx().Done():
+		t.Fatal("the recap was never posted")
+	}
+	editID, _ := w.openForm("UFAC", 2)
+	w.submitForm("UFAC", editID, "343.434.edit", w.recapForm("Edited version", []string{"UANA", "UBEN"}, nil))
+	close(release)
+	released = true
+	waitFor(t, func() bool {
+		r := w.savedRecap()
+		posts := w.recapPosts()
+		return r.Posted() && !r.Publish && len(posts) == 1 && strings.Contains(blocksText(t, posts[0].Blocks), "Edited version")
+	})
+	if err := w.fake.WaitIdle(w.ctx()); err != nil {
+		t.Fatal(err)
+	}
+	w.checkOnce("Edited version")
 }

@@ -10,12 +10,15 @@ package conversations
 // carry a prefix (Slash, Group, Form, Invite, Tpl, Step…) because every part
 // is embedded in Words, where two parts' fields must not share a name.
 type Setup struct {
-	// /cairn itself.
-	SlashHelp       string
-	SlashCheckDM    string
-	SlashUnknown    string
-	SlashMarkedDone string // %s: the step's words
-	SlashExportName string // the title of the "my data" file
+	// /cairn itself. SlashHelp is the member commands, for anyone who
+	// facilitates no group; SlashHelpFacilitator the short layout for those
+	// who do: their groups' commands first, their own in one line.
+	SlashHelp            string
+	SlashHelpFacilitator string
+	SlashCheckDM         string
+	SlashUnknown         string
+	SlashMarkedDone      string // %s: the step's words
+	SlashExportName      string // the title of the "my data" file
 
 	// Pauses ("/cairn pause until June 20", "/cairn resume").
 	SlashPaused   string // %s: the day prompts start again
@@ -180,15 +183,24 @@ var englishSetup = Setup{
 		"• `/cairn goal` — set a goal, in a DM with me\n" +
 		"• `/cairn checkin` — check in before your session\n" +
 		"• `/cairn steps` — see your goal and steps (only you see this)\n" +
+		"• `/cairn progress` — your progress as a picture, in our DM\n" +
 		"• `/cairn pause until June 20` and `/cairn resume` — time away from prompts\n" +
-		"• `/cairn group` — when your group meets; facilitators: `/cairn group setup`, `/cairn group assign`, `/cairn group cancel` (the next session)\n" +
+		"• `/cairn group` — when your group meets\n" +
 		"• `/cairn privacy` — what your group's facilitators and navigator see of your check-ins\n" +
 		"• `/cairn leave` — leave a group (in its channel), at once\n" +
-		"• `/cairn templates` — facilitators: your group's own example goals, offered to members who don't know where to start\n" +
 		"• In our DM, say *talk to a person* any time: I'll ask your navigator (or facilitator) to reach out\n" +
 		"• `/cairn my data` — a copy of everything Cairn holds about you; `/cairn forget me` — delete all of it\n" +
 		"• `/cairn help` — this help\n" +
 		"In our DM you can also say *help*, *back* or *stop* at any time.\n" +
+		"If you're in crisis, call or text 988 (US), any time.",
+	SlashHelpFacilitator: "*/cairn* for the groups you facilitate, in the group's channel:\n" +
+		"• `/cairn recap` — write up the session just held\n" +
+		"• `/cairn export` — the group's records, as a CSV file in our DM\n" +
+		"• `/cairn progress` — the group's steps, session by session, as a chart\n" +
+		"• `/cairn group setup` · `assign` · `cancel` — schedule, people, calling off the next session\n" +
+		"• `/cairn templates` — example goals for members who don't know where to start\n" +
+		"*For yourself:* `/cairn goal` · `checkin` · `steps` · `progress` · `pause` · `resume` · `group` · `privacy` · `leave` · `my data` · `forget me`\n" +
+		"In our DM you can say *help*, *back*, *stop* or *talk to a person* at any time.\n" +
 		"If you're in crisis, call or text 988 (US), any time.",
 	SlashCheckDM:    "I've sent you a direct message. Let's talk there.",
 	SlashUnknown:    "I don't know that one yet.",
@@ -349,14 +361,23 @@ var spanishSetup = Setup{
 		"• `/cairn checkin` — contarme cómo te fue antes de tu sesión\n" +
 		"• `/cairn pasos` — ver tu meta y tus pasos (solo tú los ves)\n" +
 		"• `/cairn pausa hasta el 20 de junio` y `/cairn reanudar` — un descanso de los recordatorios\n" +
-		"• `/cairn grupo` — cuándo se reúne tu grupo; para facilitadores: `/cairn group setup`, `/cairn group assign`, `/cairn group cancel` (la próxima sesión)\n" +
+		"• `/cairn progress` — tu progreso en una imagen, en nuestro chat\n" +
+		"• `/cairn grupo` — cuándo se reúne tu grupo\n" +
 		"• `/cairn privacidad` — qué ven de tus check-ins los facilitadores y tu navegador\n" +
 		"• `/cairn salir` — salir de un grupo (en su canal), al momento\n" +
-		"• `/cairn templates` — para facilitadores: ejemplos de metas de tu grupo, para quien no sabe por dónde empezar\n" +
 		"• En nuestro chat, escribe *hablar con una persona* cuando quieras: le pido a tu navegador (o facilitador) que te busque\n" +
 		"• `/cairn my data` — una copia de todo lo que Cairn guarda de ti; `/cairn forget me` — borrarlo todo\n" +
 		"• `/cairn ayuda` — esta ayuda\n" +
 		"En nuestro chat también puedes escribir *ayuda*, *atrás* o *parar* cuando quieras.\n" +
+		"Si estás en crisis, llama o escribe al 988 (EE. UU.), a cualquier hora.",
+	SlashHelpFacilitator: "*/cairn* para los grupos que facilitas, en el canal del grupo:\n" +
+		"• `/cairn recap` — escribir el resumen de la sesión que acaba de pasar\n" +
+		"• `/cairn export` — los registros del grupo, en un archivo CSV en nuestro chat\n" +
+		"• `/cairn progress` — los pasos del grupo, sesión por sesión, en una gráfica\n" +
+		"• `/cairn group setup` · `assign` · `cancel` — horario, personas y cancelar la próxima sesión\n" +
+		"• `/cairn templates` — ejemplos de metas para quien no sabe por dónde empezar\n" +
+		"*Para ti:* `/cairn meta` · `checkin` · `pasos` · `progress` · `pausa` · `reanudar` · `grupo` · `privacidad` · `salir` · `my data` · `forget me`\n" +
+		"En nuestro chat puedes escribir *ayuda*, *atrás*, *parar* o *hablar con una persona* cuando quieras.\n" +
 		"Si estás en crisis, llama o escribe al 988 (EE. UU.), a cualquier hora.",
 	SlashCheckDM:    "Te mandé un mensaje directo. Sigamos por ahí.",
 	SlashUnknown:    "Ese todavía no lo conozco.",

@@ -18,10 +18,8 @@ import (
 // Progress, session by session: what charts of progress and the exports
 // for a program's records read. A group's facilitators see of each member
 // only what that member shares with the group (Group.SharingOf), and never
-// an answer the member kept just for themself.
-//
-// Recap attendance is not here yet: recaps are stored by another part of
-// Cairn (store/recaps.go), which this file does not read.
+// an answer the member kept just for themself. A group's rows also say
+// whether the member came, as the session's recap (recaps.go) has it.
 
 // ProgressRow is one member at one session.
 type ProgressRow struct {
@@ -43,6 +41,11 @@ type ProgressRow struct {
 	Did     string `json:"did,omitempty"`
 	Barrier string `json:"barrier,omitempty"`
 	Plan    string `json:"plan,omitempty"`
+	// Attended is whether the session's recap lists the member as there:
+	// nil when the session has no recap, or when the member keeps their
+	// steps to themself (ShareCheckedIn), as a recap names only those who
+	// share their steps. Set only in a group's rows.
+	Attended *bool `json:"attended,omitempty"`
 }
 
 // Done is StepsDone, 0 when not shared.
@@ -122,6 +125,10 @@ func (s *Store) GroupProgress(ctx context.Context, groupID string, q ProgressQue
 		}
 		sessions = q.pick(sessions)
 		p = Progress{V: recordVersion, GroupID: g.ID, GroupName: g.Name, TZ: g.TZ, Sessions: sessions}
+		attended, err := recapAttendance(tx, g.ID, sessions)
+		if err != nil {
+			return err
+		}
 		for _, id := range g.Members {
 			var m Member
 			if _, err := getJSON(tx.Bucket(bMembers), []byte(id), &m); err != nil {
@@ -132,8 +139,12 @@ func (s *Store) GroupProgress(ctx context.Context, groupID string, q ProgressQue
 				return err
 			}
 			sh := g.SharingOf(id)
-			for _, r := range rows {
+			for i, r := range rows {
 				r.Name = m.Name
+				if came := attended[i]; came != nil {
+					v := came[id]
+					r.Attended = &v
+				}
 				p.Rows = append(p.Rows, shareRow(r, sh))
 			}
 		}
@@ -360,6 +371,41 @@ func memberRows(tx *bolt.Tx, memberID string, sessions []time.Time, belongs func
 	return rows, finished, nil
 }
 
+// recapAttendance is, for each session, who its recap lists as there (nil
+// for a session without a recap). It walks the group's recaps once, from
+// the first session on. Sets, not lists: a big group's year is 52,000
+// look-ups.
+func recapAttendance(tx *bolt.Tx, groupID string, sessions []time.Time) ([]map[string]bool, error) {
+	out := make([]map[string]bool, len(sessions))
+	b := tx.Bucket(bRecaps)
+	if b == nil || len(sessions) == 0 {
+		return out, nil
+	}
+	at := make(map[int64]int, len(sessions))
+	for i, t := range sessions {
+		at[t.UnixNano()] = i
+	}
+	prefix := memberPrefix(groupID)
+	c := b.Cursor()
+	for k, v := c.Seek(recapKey(groupID, sessions[0])); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var r Recap
+		if err := decodeValue(b, k, v, &r); err != nil {
+			return nil, fmt.Errorf("decode a recap of %s: %w", groupID, err)
+		}
+		if r.Session.After(sessions[len(sessions)-1]) {
+			break
+		}
+		if i, ok := at[r.Session.UnixNano()]; ok {
+			came := make(map[string]bool, len(r.Attended)) // not nil: the session has a recap
+			for _, id := range r.Attended {
+				came[id] = true
+			}
+			out[i] = came
+		}
+	}
+	return out, nil
+}
+
 // in reports from < t <= to, for a set t.
 func in(t, from, to time.Time) bool { return !t.IsZero() && t.After(from) && !t.After(to) }
 
@@ -370,7 +416,7 @@ func shareRow(r ProgressRow, sh Sharing) ProgressRow {
 		r.Did, r.Barrier, r.Plan = "", "", ""
 	}
 	if sh == ShareCheckedIn {
-		r.StepsDone, r.StepsPlanned = nil, nil
+		r.StepsDone, r.StepsPlanned, r.Attended = nil, nil, nil
 	}
 	return r
 }
@@ -378,10 +424,12 @@ func shareRow(r ProgressRow, sh Sharing) ProgressRow {
 // ProgressColumns are the CSV export's columns, in order: names for a
 // file's reader, stable across releases and languages.
 var ProgressColumns = []string{"group_id", "group_name", "session", "session_date", "member_id", "name", "sharing",
-	"checked_in", "steps_done", "steps_planned", "did", "in_the_way", "plan"}
+	"checked_in", "steps_done", "steps_planned", "did", "in_the_way", "plan", "attended"}
 
 // WriteCSV writes the progress as CSV, one row per member per session, with
-// a header. A step count the member does not share is an empty cell. A cell
+// a header. A step count the member does not share is an empty cell, and so
+// is attendance (yes or no) when the session has no recap or the member
+// does not share it. A cell
 // a spreadsheet would read as a formula is prefixed with ' (see cell).
 func (p Progress) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
@@ -405,6 +453,7 @@ func (p Progress) WriteCSV(w io.Writer) error {
 		rec[4], rec[5], rec[6] = cell(r.MemberID), cell(r.Name), string(r.Sharing)
 		rec[7], rec[8], rec[9] = strconv.FormatBool(r.CheckedIn), count(r.StepsDone), count(r.StepsPlanned)
 		rec[10], rec[11], rec[12] = cell(r.Did), cell(r.Barrier), cell(r.Plan)
+		rec[13] = yesNo(r.Attended)
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("store: write progress csv: %w", err)
 		}
@@ -414,6 +463,17 @@ func (p Progress) WriteCSV(w io.Writer) error {
 		return fmt.Errorf("store: write progress csv: %w", err)
 	}
 	return nil
+}
+
+// yesNo is attendance in a CSV cell: yes, no, or empty when not known.
+func yesNo(b *bool) string {
+	switch {
+	case b == nil:
+		return ""
+	case *b:
+		return "yes"
+	}
+	return "no"
 }
 
 // WriteJSON writes the progress as one indented JSON document.

@@ -251,3 +251,50 @@ func flat(recs [][]string) []string {
 	}
 	return out
 }
+
+// TestProgress_Attendance: a group's rows say whether the member came, as
+// the session's recap lists them: yes, no, or nothing when the session has
+// no recap or the member keeps their steps to themself.
+func TestProgress_Attendance(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	progressGroup(t, s)
+	if _, _, err := s.SaveRecap(ctx, store.Recap{GroupID: "CG", Session: weekly[1], By: "UFAC", Attended: []string{"UANA", "UCY"}}, ""); err != nil {
+		t.Fatal(err)
+	}
+	// Another group's recap of the same hour says nothing of this one.
+	if _, _, err := s.SaveRecap(ctx, store.Recap{GroupID: "COTHER", Session: weekly[2], By: "UFAC", Attended: []string{"UANA"}}, ""); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.GroupProgress(ctx, "CG", store.ProgressQuery{Sessions: weekly})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := p.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range recs[1:] {
+		got = append(got, r[len(r)-1])
+	}
+	// Rows: Ana, Ben, Cy, each at the three sessions.
+	want := []string{"", "yes", "", "", "no", "", "", "", ""}
+	if strings.Join(got, ",") != strings.Join(want, ",") || recs[0][len(recs[0])-1] != "attended" {
+		t.Errorf("attended column %q, want %q (header %q)", got, want, recs[0])
+	}
+	if r := p.Rows[1]; r.Attended == nil || !*r.Attended {
+		t.Errorf("Ana's row at the recap's session: %+v", r)
+	}
+	mine, err := s.MemberProgress(ctx, "UANA", store.ProgressQuery{Sessions: weekly})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mine.Rows[1].Attended != nil {
+		t.Errorf("a member's own progress says attended: %+v", mine.Rows[1])
+	}
+}

@@ -38,14 +38,17 @@ type RecapHighlight struct {
 
 // Recap is a facilitator's summary of one group session.
 type Recap struct {
-	V         int       `json:"v"`
-	GroupID   string    `json:"group_id"`
-	Session   time.Time `json:"session"`
-	By        string    `json:"by"` // the facilitator who last saved it
-	Attended  []string  `json:"attended,omitempty"`
-	Themes    string    `json:"themes,omitempty"`
-	Wins      string    `json:"wins,omitempty"`
-	NextSteps string    `json:"next_steps,omitempty"`
+	V       int       `json:"v"`
+	GroupID string    `json:"group_id"`
+	Session time.Time `json:"session"`
+	By      string    `json:"by"` // the facilitator who last saved it
+	// Where is the channel's name as Slack gave it at the save, for the
+	// members' DMs ("" when saved from the App Home).
+	Where     string   `json:"where,omitempty"`
+	Attended  []string `json:"attended,omitempty"`
+	Themes    string   `json:"themes,omitempty"`
+	Wins      string   `json:"wins,omitempty"`
+	NextSteps string   `json:"next_steps,omitempty"`
 	// NextSession is the date of the next session (midnight UTC of it),
 	// as the facilitator confirmed or moved it; zero if none.
 	NextSession time.Time        `json:"next_session,omitzero"`
@@ -53,10 +56,18 @@ type Recap struct {
 	// Channel and TS are the channel message once posted. Posting says a
 	// post was attempted and may have arrived: look for it before posting
 	// again.
-	Channel   string    `json:"channel,omitempty"`
-	TS        string    `json:"ts,omitempty"`
-	Posting   bool      `json:"posting,omitempty"`
-	PostedAt  time.Time `json:"posted_at,omitzero"`
+	Channel  string    `json:"channel,omitempty"`
+	TS       string    `json:"ts,omitempty"`
+	Posting  bool      `json:"posting,omitempty"`
+	PostedAt time.Time `json:"posted_at,omitzero"`
+	// Publish says the channel does not show this version yet: set by each
+	// save, cleared once it is posted (or updated) and its members told,
+	// so a recap Cairn was stopped before posting is posted on the next
+	// start. Tell says the members who came are still to be told (set by
+	// the first post, cleared in the commit that stages their DMs).
+	Publish   bool      `json:"publish,omitempty"`
+	Tell      bool      `json:"tell,omitempty"`
+	ToldAt    time.Time `json:"told_at,omitzero"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
@@ -77,7 +88,8 @@ func draftKey(groupID string, session time.Time, user string) []byte {
 // (Step.PractisedAt, kept when already set), removes the drafts of that
 // session, and marks key (the submission's) handled: a replay is
 // ErrDuplicate and changes nothing. The post's fields (Channel, TS,
-// Posting, PostedAt) are the stored ones, whatever r says. It returns the
+// Posting, PostedAt, Tell, ToldAt) are the stored ones, whatever r says,
+// and Publish is set: the channel is behind until RecapPublished. It returns the
 // recap as saved and whether it is the session's first.
 func (s *Store) SaveRecap(ctx context.Context, r Recap, key string) (saved Recap, first bool, err error) {
 	if err := checkID("group", r.GroupID); err != nil {
@@ -104,6 +116,10 @@ func (s *Store) SaveRecap(ctx context.Context, r Recap, key string) (saved Recap
 		rec := r
 		rec.V, rec.Session, rec.NextSession = recordVersion, r.Session.UTC(), utc(r.NextSession)
 		rec.Channel, rec.TS, rec.Posting, rec.PostedAt = old.Channel, old.TS, old.Posting, old.PostedAt
+		rec.Publish, rec.Tell, rec.ToldAt = true, old.Tell, old.ToldAt
+		if rec.Where == "" {
+			rec.Where = old.Where // saved from the App Home, which has no channel name
+		}
 		rec.CreatedAt, rec.UpdatedAt = orNow(old.CreatedAt, now), now
 		first = !found
 		for _, h := range rec.Highlights {
@@ -222,7 +238,9 @@ func (s *Store) SetRecapPost(ctx context.Context, groupID string, session time.T
 			first = r.TS == ""
 			r.Channel, r.TS, r.Posting = channel, ts, false
 			if first {
-				r.PostedAt = now
+				// Told in a later commit (TellRecap): a stop in between
+				// leaves Tell set for the next start.
+				r.PostedAt, r.Tell = now, r.ToldAt.IsZero()
 			}
 		}
 		return putJSON(b, k, r)
@@ -231,6 +249,107 @@ func (s *Store) SetRecapPost(ctx context.Context, groupID string, session time.T
 		return false, fmt.Errorf("store: record the post of recap %s at %v: %w", groupID, session, err)
 	}
 	return first, nil
+}
+
+// TellRecap stages msgs (the DMs to the members who came) in the outbox
+// and clears the recap's Tell, in one commit: each DM is staged once, even
+// across a stop. When the members were told already it stages nothing and
+// returns told false.
+func (s *Store) TellRecap(ctx context.Context, groupID string, session time.Time, msgs []Outgoing) (ids []uint64, told bool, err error) {
+	for _, o := range msgs {
+		if err := checkOutgoing(o, ""); err != nil {
+			return nil, false, fmt.Errorf("store: tell recap of %s: %w", groupID, err)
+		}
+	}
+	now := s.now()
+	err = s.update(ctx, func(tx *bolt.Tx) error {
+		ids, told = nil, false
+		b := tx.Bucket(bRecaps)
+		if b == nil {
+			return reject(ErrNotFound)
+		}
+		k := recapKey(groupID, session)
+		var r Recap
+		ok, err := getJSON(b, k, &r)
+		if err == nil && !ok {
+			err = ErrNotFound
+		}
+		if err != nil {
+			return reject(err)
+		}
+		if !r.Tell {
+			return nil
+		}
+		for _, o := range msgs {
+			if err := writeOutgoing(tx, &o, now); err != nil {
+				return err
+			}
+			ids = append(ids, o.ID)
+		}
+		r.Tell, r.ToldAt, told = false, now, true
+		return putJSON(b, k, r)
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("store: tell recap of %s at %v: %w", groupID, session, err)
+	}
+	return ids, told, nil
+}
+
+// RecapPublished records that the channel shows the recap as saved at
+// version (its UpdatedAt): Publish is cleared unless it was saved again
+// since, so an edit made while an older version was posted is not lost.
+func (s *Store) RecapPublished(ctx context.Context, groupID string, session, version time.Time) error {
+	err := s.update(ctx, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bRecaps)
+		if b == nil {
+			return reject(ErrNotFound)
+		}
+		k := recapKey(groupID, session)
+		var r Recap
+		ok, err := getJSON(b, k, &r)
+		if err == nil && !ok {
+			err = ErrNotFound
+		}
+		if err != nil {
+			return reject(err)
+		}
+		if !r.Publish || !r.UpdatedAt.Equal(version) {
+			return nil
+		}
+		r.Publish = false
+		return putJSON(b, k, r)
+	})
+	if err != nil {
+		return fmt.Errorf("store: record recap of %s at %v published: %w", groupID, session, err)
+	}
+	return nil
+}
+
+// UnpublishedRecaps are the recaps the channel is behind on (Publish or
+// Tell set, or never posted), oldest session first within each group. It
+// reads every recap: it runs once at start.
+func (s *Store) UnpublishedRecaps(ctx context.Context) ([]Recap, error) {
+	var out []Recap
+	err := s.view(ctx, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bRecaps)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var r Recap
+			if err := decodeValue(b, k, v, &r); err != nil {
+				return fmt.Errorf("decode recap at %x: %w", k, err)
+			}
+			if r.Publish || r.Tell || !r.Posted() {
+				out = append(out, r)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: unpublished recaps: %w", err)
+	}
+	return out, nil
 }
 
 // SaveRecapDraft keeps a facilitator's unfinished recap of a session, so

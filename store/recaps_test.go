@@ -156,3 +156,66 @@ func TestStore_Recaps(t *testing.T) {
 		}
 	})
 }
+
+// TestStore_RecapPublishing: a save leaves the recap to publish; the first
+// post leaves its members to tell; TellRecap stages their DMs once, in the
+// commit that records them told; RecapPublished clears Publish only for
+// the version posted, so an edit saved meanwhile is still published.
+func TestStore_RecapPublishing(t *testing.T) {
+	ctx := context.Background()
+	session := time.Date(2026, 6, 9, 23, 0, 0, 0, time.UTC)
+	s := MustOpen(t)
+	saved, _, err := s.SaveRecap(ctx, store.Recap{GroupID: "C1", Session: session, By: "UFAC", Where: "tuesday", Attended: []string{"UANA", "UBEN"}}, "view:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !saved.Publish || saved.Tell {
+		t.Fatalf("after the save: publish=%v tell=%v", saved.Publish, saved.Tell)
+	}
+	left, err := s.UnpublishedRecaps(ctx)
+	if err != nil || len(left) != 1 {
+		t.Fatalf("unpublished after the save: %d %v", len(left), err)
+	}
+	// Telling before the first post stages nothing.
+	dm := func(id string) store.Outgoing { return store.Outgoing{MemberID: id, Body: []byte(`{"text":"up"}`)} }
+	if ids, told, err := s.TellRecap(ctx, "C1", session, []store.Outgoing{dm("UANA")}); err != nil || told || len(ids) != 0 {
+		t.Fatalf("told before the post: %v %v %v", ids, told, err)
+	}
+	if _, err := s.SetRecapPost(ctx, "C1", session, "C1", "1.000100"); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := s.Recap(ctx, "C1", session); !r.Tell {
+		t.Fatal("the first post leaves nobody to tell")
+	}
+	ids, told, err := s.TellRecap(ctx, "C1", session, []store.Outgoing{dm("UANA"), dm("UBEN")})
+	if err != nil || !told || len(ids) != 2 {
+		t.Fatalf("tell: %v %v %v", ids, told, err)
+	}
+	if ids, told, err := s.TellRecap(ctx, "C1", session, []store.Outgoing{dm("UANA"), dm("UBEN")}); err != nil || told || len(ids) != 0 {
+		t.Fatalf("told twice: %v %v %v", ids, told, err)
+	}
+	if out, err := s.Outbox(ctx, 0); err != nil || len(out) != 2 {
+		t.Fatalf("%d DMs staged, want 2 (%v)", len(out), err)
+	}
+
+	// An edit saved while the first version was being posted.
+	edited, _, err := s.SaveRecap(ctx, store.Recap{GroupID: "C1", Session: session, By: "UFAC", Attended: []string{"UANA"}, Wins: "more"}, "view:2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edited.Where != "tuesday" || edited.Tell || edited.ToldAt.IsZero() {
+		t.Fatalf("an edit lost the channel's name or the telling: %+v", edited)
+	}
+	if err := s.RecapPublished(ctx, "C1", session, saved.UpdatedAt.Add(-time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := s.Recap(ctx, "C1", session); !r.Publish {
+		t.Fatal("an older version's publishing cleared the edit's")
+	}
+	if err := s.RecapPublished(ctx, "C1", session, edited.UpdatedAt); err != nil {
+		t.Fatal(err)
+	}
+	if left, err := s.UnpublishedRecaps(ctx); err != nil || len(left) != 0 {
+		t.Fatalf("unpublished after publishing: %d %v", len(left), err)
+	}
+}

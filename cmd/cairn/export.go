@@ -34,8 +34,10 @@ func (c *exportCommand) Run(ctx context.Context, args []string) error {
 	fs, db := a.flags(`Usage: cairn export --group ID [flags]
 
 Writes a group's records: one row per member per session (checked in, steps
-done and planned, and the member's own words only when they share everything
-with the group; never an answer they kept just for themselves). Sessions are
+done and planned, whether the session's recap lists them as there, and the
+member's own words only when they share everything with the group; never an
+answer they kept just for themselves). Attendance is blank when the session
+has no recap, or the member shares only whether they checked in. Sessions are
 the group's schedule's, less those called off, up to now. The export is
 recorded in the audit log. Cairn must not be running on the file (the file
 is locked while it runs); to export from a running Cairn, take a backup

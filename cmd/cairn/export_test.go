@@ -20,7 +20,7 @@ var exportNow = time.Date(2026, 6, 10, 15, 0, 0, 0, time.UTC)
 
 // exportDB is a database with a group meeting Tuesdays at 18:00 UTC since
 // May 1, whose two members checked in for each session: UANA shares all,
-// UBEN only that he checked in.
+// UBEN only that he checked in. The June 9 session has a recap: both came.
 func exportDB(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
@@ -45,6 +45,10 @@ func exportDB(t *testing.T) string {
 		Members: []string{"UANA", "UBEN"}, Sharing: map[string]store.Sharing{"UANA": store.ShareAll, "UBEN": store.ShareCheckedIn},
 		CreatedAt: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.SaveRecap(ctx, store.Recap{GroupID: "CG", Session: time.Date(2026, 6, 9, 18, 0, 0, 0, time.UTC), By: "UFAC",
+		Attended: []string{"UANA", "UBEN"}}, ""); err != nil {
 		t.Fatal(err)
 	}
 	return db
@@ -84,6 +88,15 @@ func TestExport_CSV(t *testing.T) {
 		if strings.Contains(out, notWant) {
 			t.Errorf("the export holds %q:\n%s", notWant, out)
 		}
+	}
+	// Attendance: Ana's at June 9 only (the one recap); Ben's not shared.
+	attended := map[string]string{}
+	for _, r := range recs[1:] {
+		attended[r[4]+" "+r[3]] += r[len(r)-1]
+	}
+	if recs[0][len(recs[0])-1] != "attended" || attended["UANA 2026-06-09"] != "yes" || attended["UANA 2026-06-02"] != "" ||
+		attended["UBEN 2026-06-09"] != "" {
+		t.Errorf("attendance %v (header %q)", attended, recs[0])
 	}
 	st, err := store.Open(db)
 	if err != nil {
@@ -129,6 +142,10 @@ func TestExport_JSONToAFileSince(t *testing.T) {
 	// June 2 and June 9.
 	if len(p.Sessions) != 2 || len(p.Rows) != 4 || p.Rows[0].Did != "words of UANA" || p.Rows[2].Did != "" {
 		t.Errorf("export %s", b)
+	}
+	// The June 9 recap: Ana came; Ben shares only that he checked in.
+	if a := p.Rows[1].Attended; a == nil || !*a || p.Rows[0].Attended != nil || p.Rows[3].Attended != nil {
+		t.Errorf("attendance in %s", b)
 	}
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".records.json.*")); len(left) != 0 {
 		t.Errorf("temporary files left: %v", left)

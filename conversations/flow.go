@@ -336,6 +336,8 @@ func (t *turn) question() Reply {
 			return Reply{Text: t.w.StepSplit, Choices: []Choice{{t.w.StepKeepOne, actKeep}}}
 		case s.Draft.Big != "":
 			return t.bigQuestion()
+		case s.Draft.What == "" && !s.Draft.Due.IsZero():
+			return Reply{Text: fmt.Sprintf(t.w.StepWhatBy, t.sayDate(s.Draft.Due))}
 		case s.Flow == FlowCheckIn:
 			return Reply{Text: t.w.StepCheckinPlan}
 		case len(s.Goal.Steps) == 0:
@@ -489,10 +491,11 @@ func (t *turn) answer() {
 		if t.templateAnswer() {
 			return
 		}
-		if t.needWords() {
+		if t.needWords() || t.keepWhen() {
 			return
 		}
 		s.Goal.Text = t.text
+		t.withWhen()
 		t.smartStart()
 	case stageMeasure, stageSpecific, stageByWhen, stageSure, stageSure7:
 		t.smartAnswer()
@@ -538,6 +541,9 @@ func (t *turn) answer() {
 			}
 			t.toConfirm()
 		default:
+			if t.lastDayChange() {
+				return
+			}
 			// Typed text here is most likely the next step itself.
 			s.After = stageStepMore
 			t.advance(stageStepWhat)

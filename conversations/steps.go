@@ -24,11 +24,11 @@ func (t *turn) stepAnswer() {
 	}
 	switch s.Stage {
 	case stageStepWhat:
-		if t.needWords() {
+		if t.needWords() || t.dayBeforeStep() {
 			return
 		}
 		if !s.Draft.SplitAsked && severalActions(t.text) {
-			s.Draft = StepDraft{What: t.text, SplitAsked: true, Big: s.Draft.Big}
+			s.Draft = StepDraft{What: t.text, SplitAsked: true, Big: s.Draft.Big, Due: s.Draft.Due}
 			t.ask()
 			return
 		}
@@ -52,6 +52,12 @@ func (t *turn) stepAnswer() {
 			}
 		}
 		due, err := t.parseDate(t.text)
+		if err != nil && s.Stage == stageStepWhen {
+			// "go to a meeting tuesday", "maybe friday": the day in a sentence.
+			if _, d, ok := t.findDate(t.text); ok {
+				due, err = d, nil
+			}
+		}
 		if err != nil {
 			if t.text == "" {
 				t.say(t.w.StepNoDate)

@@ -25,6 +25,12 @@ type Talk struct {
 	StepKeepOne         string
 	StepWhen            string
 	StepNoDate          string
+	// StepWhatBy asks what the step is when only its day was typed.
+	StepWhatBy string
+	// GoalWhenKept and GoalWhatBy: a goal answered with only a time keeps
+	// it as the by-when and asks what the goal is.
+	GoalWhenKept string
+	GoalWhatBy   string
 	StepFar             string
 	StepKeepDate        string
 	StepOtherDay        string
@@ -430,6 +436,9 @@ var englishTalk = Talk{
 	StepKeepOne:     "Keep it as one step",
 	StepWhen:        "When will you do it? (Friday, the 20th, next week…)",
 	StepNoDate:      "A step works best with a day on it. Could you pick one? Even a rough one, like \"next week\".",
+	StepWhatBy:      "What's the step you'll take by %s?",
+	GoalWhenKept:    "%s — I'll keep that as when.",
+	GoalWhatBy:      "And what would you like to have done %s? (Like \"a part-time job\" or \"my own place\".)",
 	StepFar:         "%s is more than 6 weeks away. Could there be a smaller step you could do sooner?",
 	StepKeepDate:    "Keep this date",
 	StepOtherDay:    "Pick a sooner day",
@@ -826,6 +835,9 @@ var spanishTalk = Talk{
 	StepKeepOne:     "Dejarlo como un paso",
 	StepWhen:        "¿Cuándo lo vas a hacer? (el viernes, el 20, la próxima semana…)",
 	StepNoDate:      "Un paso funciona mejor con un día. ¿Puedes escoger uno? Aunque sea aproximado, como \"la próxima semana\".",
+	StepWhatBy:      "¿Qué paso vas a dar para el %s?",
+	GoalWhenKept:    "%s: me lo guardo como el cuándo.",
+	GoalWhatBy:      "¿Y qué te gustaría haber logrado %s? (Como \"un trabajo de medio tiempo\" o \"mi propio lugar\".)",
 	StepFar:         "%s queda a más de 6 semanas. ¿Habrá un paso más pequeño que puedas hacer antes?",
 	StepKeepDate:    "Dejar esta fecha",
 	StepOtherDay:    "Escoger un día más cercano",

@@ -1,0 +1,161 @@
+package conversations
+
+import (
+	"testing"
+	"time"
+)
+
+// The defects found trying Cairn as a member in early recovery would
+// (issue 10): each row is what a member typed, walked through Step.
+
+func TestStepWhat_OnlyADateAsksWhatAndKeepsIt(t *testing.T) {
+	// refNow is Wednesday, June 10, 2026.
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhat, After: stageStepMore,
+		Goal: GoalDraft{Text: "A place of my own by September"}}
+	for _, tc := range []struct {
+		typed string
+		due   time.Time
+	}{
+		{"actually tuesday", date(2026, 6, 16)},
+		{"Actually Tuesday.", date(2026, 6, 16)},
+		{"tuesday", date(2026, 6, 16)},
+		{"on friday", date(2026, 6, 12)},
+		{"make it tomorrow", date(2026, 6, 11)},
+		{"no, next week", date(2026, 6, 15)},
+	} {
+		t.Run(tc.typed, func(t *testing.T) {
+			said := SayDate(tc.due, refNow)
+			s, _ := walk(t, start, Context{}, refNow, []row{
+				{text: tc.typed, want: "What's the step you'll take by " + said + "?", stage: stageStepWhat},
+				{text: "call the housing authority", want: capitalize(said) + " — got it.", stage: stageStepWho},
+				{text: "me", stage: stageStepMore},
+			})
+			got := s.Goal.Steps[0]
+			if got.What != "call the housing authority" || !got.Due.Equal(tc.due) {
+				t.Fatalf("step = %+v, want call the housing authority by %v", got, tc.due)
+			}
+		})
+	}
+	t.Run("TheStepsOwnDayWins", func(t *testing.T) {
+		s, _ := walk(t, start, Context{}, refNow, []row{
+			{text: "actually tuesday", stage: stageStepWhat},
+			{text: "call the clinic on Friday", want: "Friday, June 12 — got it.", stage: stageStepWho},
+		})
+		if !s.Draft.Due.Equal(date(2026, 6, 12)) || s.Draft.What != "call the clinic" {
+			t.Fatalf("draft = %+v", s.Draft)
+		}
+	})
+	t.Run("HelpAndResumeSayTheDay", func(t *testing.T) {
+		walk(t, start, Context{}, refNow, []row{
+			{text: "tuesday", stage: stageStepWhat},
+			{text: "hi", want: "by Tuesday, June 16?", stage: stageStepWhat},
+		})
+	})
+	t.Run("BackForgetsTheDay", func(t *testing.T) {
+		s, _ := walk(t, start, Context{}, refNow, []row{
+			{text: "tuesday", stage: stageStepWhat},
+			{text: "back", stage: "-"},
+		})
+		if !s.Draft.Due.IsZero() {
+			t.Fatalf("draft after back = %+v", s.Draft)
+		}
+	})
+	t.Run("ActuallyAtAddAnotherChangesTheLastStep", func(t *testing.T) {
+		s, _ := walk(t, start, Context{}, refNow, []row{
+			{text: "call the housing authority on Monday", stage: stageStepWho},
+			{text: "me", stage: stageStepMore},
+			{text: "actually tuesday", want: "Added: call the housing authority — you, by Tuesday, June 16.", stage: stageStepMore},
+		})
+		if len(s.Goal.Steps) != 1 || !s.Goal.Steps[0].Due.Equal(date(2026, 6, 16)) {
+			t.Fatalf("steps = %+v", s.Goal.Steps)
+		}
+	})
+}
+
+func TestStepWhen_WayOutAndSentences(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhen, After: stageStepMore,
+		Goal: GoalDraft{Text: "A place of my own by September"}, Draft: StepDraft{What: "call the clinic"}}
+	for _, unsure := range []string{"idk", "no idea", "dunno", "nothing", "Idk lol", "nothing yet", "no clue tbh",
+		"honestly idk", "idk 🤷", "i really don't know", "no date", "IDK!!"} {
+		t.Run(unsure, func(t *testing.T) {
+			s, _ := walk(t, start, Context{}, refNow, []row{
+				{text: unsure, want: "How about", stage: stageStepWhen},
+			})
+			if s.Draft.Suggest.IsZero() || s.Draft.What != "call the clinic" {
+				t.Fatalf("draft = %+v", s.Draft)
+			}
+		})
+	}
+	for _, tc := range []struct {
+		typed string
+		due   time.Time
+	}{
+		{"go to a meeting tuesday", date(2026, 6, 16)},
+		{"i'll do it friday", date(2026, 6, 12)},
+		{"maybe friday", date(2026, 6, 12)},
+		{"probably next week sometime", date(2026, 6, 15)},
+		{"I can call them on Monday morning", date(2026, 6, 15)},
+	} {
+		t.Run(tc.typed, func(t *testing.T) {
+			s, _ := walk(t, start, Context{}, refNow, []row{
+				{text: tc.typed, want: capitalize(SayDate(tc.due, refNow)) + " — got it.", stage: stageStepWho},
+			})
+			if !s.Draft.Due.Equal(tc.due) || s.Draft.What != "call the clinic" {
+				t.Fatalf("draft = %+v", s.Draft)
+			}
+		})
+	}
+	t.Run("NotADateStillSaysHow", func(t *testing.T) {
+		walk(t, start, Context{}, refNow, []row{
+			{text: "when my caseworker calls back", want: "into a date", stage: stageStepWhen},
+		})
+	})
+}
+
+func TestGoal_OnlyATimeIsTheByWhen(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageGoal,
+		Goal: GoalDraft{Dream: "a bakery", Happy: "my own money"}}
+	for _, tc := range []struct {
+		typed, goal, want string
+	}{
+		{"by summer", "a part-time job at a bakery", "a part-time job at a bakery by summer"},
+		{"By summer!", "a part-time job at a bakery", "a part-time job at a bakery by summer"},
+		{"in 6 months", "my own apartment", "my own apartment in 6 months"},
+		{"before Christmas", "my driver's license", "my driver's license before Christmas"},
+		{"next year", "finish my GED", "finish my GED next year"},
+		{"by the end of march", "a part-time job at a bakery", "a part-time job at a bakery by the end of march"},
+		// A goal with its own time keeps its own.
+		{"by summer", "a part-time job by March", "a part-time job by March"},
+	} {
+		t.Run(tc.typed+"/"+tc.goal, func(t *testing.T) {
+			s, _ := walk(t, start, Context{}, refNow, []row{
+				{text: tc.typed, want: "what would you like to have done", stage: stageGoal},
+				{text: tc.goal, stage: "-"},
+			})
+			if s.Goal.Text != tc.want {
+				t.Fatalf("goal = %q, want %q", s.Goal.Text, tc.want)
+			}
+			if s.Stage == stageByWhen || s.Goal.Smart.asked(stageByWhen) {
+				t.Fatalf("by when asked again, at %q", s.Stage)
+			}
+		})
+	}
+	t.Run("AGoalWithATimeInItIsAGoal", func(t *testing.T) {
+		s, _ := walk(t, start, Context{}, refNow, []row{
+			{text: "a part-time job at a bakery by summer", stage: stageSure},
+		})
+		if s.Goal.Text != "a part-time job at a bakery by summer" {
+			t.Fatalf("goal = %q", s.Goal.Text)
+		}
+	})
+	t.Run("AtWhatKindOfJob", func(t *testing.T) {
+		s, _ := walk(t, start, Context{}, refNow, []row{
+			{text: "a job", want: "What kind of job", stage: stageSpecific},
+			{text: "by summer", want: "What kind of job", stage: stageSpecific},
+			{text: "at a bakery", stage: stageSure},
+		})
+		if s.Goal.Text != "a job at a bakery by summer" {
+			t.Fatalf("goal = %q", s.Goal.Text)
+		}
+	})
+}

@@ -8,29 +8,29 @@ type Talk struct {
 	OwnerYou       string
 	// Barriers label the common things that get in the way (the button
 	// values stay the English names in barriers, which check-ins store).
-	Barriers            []string
-	Intro               string
-	Menu                string
-	Hello               string
-	Happy               string
-	Goal                string
-	GoalKeep            string
-	Why                 string
-	Support             string
-	NoOne               string
-	StepFirst           string
-	StepNext            string
-	StepCheckinPlan     string
-	StepSplit           string
-	StepKeepOne         string
-	StepWhen            string
-	StepNoDate          string
+	Barriers        []string
+	Intro           string
+	Menu            string
+	Hello           string
+	Happy           string
+	Goal            string
+	GoalKeep        string
+	Why             string
+	Support         string
+	NoOne           string
+	StepFirst       string
+	StepNext        string
+	StepCheckinPlan string
+	StepSplit       string
+	StepKeepOne     string
+	StepWhen        string
+	StepNoDate      string
 	// StepWhatBy asks what the step is when only its day was typed.
 	StepWhatBy string
 	// GoalWhenKept and GoalWhatBy: a goal answered with only a time keeps
 	// it as the by-when and asks what the goal is.
-	GoalWhenKept string
-	GoalWhatBy   string
+	GoalWhenKept        string
+	GoalWhatBy          string
 	StepFar             string
 	StepKeepDate        string
 	StepOtherDay        string

@@ -47,7 +47,9 @@ var (
 		"enough": true, "that's enough": true, "no thanks": true, "nothing else": true, "n": true,
 		"that is all": true, "that is it": true, "that's all for now": true, "that's all for now thanks": true,
 		"no thank you": true, "no more steps": true, "i'm good": true, "im good": true, "that'll do": true,
-		"no, that's all": true, "no that's all": true, "no, that's it": true, "nope, that's it": true}
+		"no, that's all": true, "no that's all": true, "no, that's it": true, "nope, that's it": true,
+		"nothing": true, "all good": true, "that's all i got": true, "thats all i got": true, "that's all i have": true,
+		"no more for now": true, "not now": true, "not right now": true, "later": true, "maybe later": true}
 )
 
 // doneWords are "done 2", "done #2", "done: call the office", "step 2 done",

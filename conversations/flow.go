@@ -544,6 +544,15 @@ func (t *turn) answer() {
 			if t.lastDayChange() {
 				return
 			}
+			if t.action == "" && isFiller(t.text) && !yesWords[normalize(t.text)] {
+				// "idk", "maybe", "whatever": not a step; the list can
+				// end here and grow later.
+				if t.askEnjoy() {
+					break
+				}
+				t.toConfirm()
+				break
+			}
 			// Typed text here is most likely the next step itself.
 			s.After = stageStepMore
 			t.advance(stageStepWhat)

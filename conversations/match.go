@@ -380,6 +380,12 @@ var (
 		"nadie": true, "ninguno": true, "ninguna": true, "alguien": true, "quien": true, "quién": true, "qué": true, "que": true, "ni idea": true}
 )
 
+// stepVerb leads a step, not a name: "call the bakery" said again at "Who
+// will do this step?" is the step, never a person called that.
+var stepVerb = regexp.MustCompile(`^(call|go|get|buy|ask|apply|find|make|visit|fill|write|email|text|look|take|book|see|talk|meet|` +
+	`pick|send|check|start|sign|do|read|clean|pay|open|finish|try|work|walk|learn|print|update|bring|drop|set|join|register|` +
+	`llamar|ir|comprar|pedir|buscar|hacer|visitar|llenar|escribir|mandar|enviar|hablar|ver|sacar|pagar|terminar|empezar)\s+\S`)
+
 // whoOf reads who will do a step from typed words. ok is false when the
 // words are not a person (a date, "keep this date", "not sure"): the
 // question is asked again. A name keeps the member's words ("my sister
@@ -397,7 +403,7 @@ func whoOf(text string, now time.Time) (owner store.OwnerKind, name string, ok b
 	case notSure[w] || strings.Contains(text, "?") || looksLikeDay(text, now):
 		return "", "", false
 	}
-	if len(strings.Fields(w)) > 5 {
+	if len(strings.Fields(w)) > 5 || stepVerb.MatchString(w) {
 		return "", "", false
 	}
 	name = strings.TrimRightFunc(strings.TrimSpace(text), func(r rune) bool { return r == '.' || r == '!' })

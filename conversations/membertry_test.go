@@ -159,3 +159,43 @@ func TestGoal_OnlyATimeIsTheByWhen(t *testing.T) {
 		}
 	})
 }
+
+func TestStepWho_TheStepSaidAgainIsNotAPerson(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWho, After: stageStepMore,
+		Goal: GoalDraft{Text: "A job at a bakery"}, Draft: StepDraft{What: "call the bakery", Due: date(2026, 6, 12)}}
+	for _, tc := range []struct {
+		typed, name string // name "": asked again
+	}{
+		{"call the bakery", ""},
+		{"go to the job center", ""},
+		{"ask about the hours", ""},
+		{"my sister Dana", "my sister Dana"},
+		{"Dana", "Dana"},
+		{"Dana will do it", "Dana"},
+		{"my sponsor", "my sponsor"},
+	} {
+		t.Run(tc.typed, func(t *testing.T) {
+			stage, want := stageStepMore, tc.name
+			if tc.name == "" {
+				stage, want = stageStepWho, "I didn't catch who."
+			}
+			s, _ := walk(t, start, Context{}, refNow, []row{{text: tc.typed, want: want, stage: stage}})
+			if tc.name != "" && (len(s.Goal.Steps) != 1 || s.Goal.Steps[0].OwnerName != tc.name) {
+				t.Fatalf("steps = %+v", s.Goal.Steps)
+			}
+		})
+	}
+}
+
+func TestStepMore_NotSureEndsTheList(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepMore, After: stageStepMore,
+		Goal: GoalDraft{Text: "A job at a bakery", Steps: []StepDraft{{What: "call the bakery", Due: date(2026, 6, 12)}}}}
+	for _, typed := range []string{"idk", "not sure", "maybe", "whatever", "nothing", "i'm good", "maybe later", "Idk."} {
+		t.Run(typed, func(t *testing.T) {
+			s, _ := walk(t, start, Context{}, refNow, []row{{text: typed, want: "enjoy", stage: stageEnjoy}})
+			if len(s.Goal.Steps) != 1 {
+				t.Fatalf("steps = %+v", s.Goal.Steps)
+			}
+		})
+	}
+}

@@ -107,7 +107,12 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 		if err != nil {
 			return time.Time{}
 		}
-		return scheduler.NextSession(groups, member, now)
+		if at := scheduler.NextSession(groups, member, now); !at.IsZero() {
+			return at
+		}
+		// No group in this file: --session is the group, as /next has it,
+		// so a first step is sized against it as it would be in Slack.
+		return c.session.next(now, c.loc)
 	}}
 	if err := c.ensureZone(ctx, st); err != nil {
 		return err

@@ -486,12 +486,15 @@ func (t *turn) answer() {
 			return
 		}
 		s.Goal.Happy = t.text
+		if isFiller(t.text) {
+			s.Goal.Happy = "" // "idk" is not kept as what happy looks like
+		}
 		t.advance(stageGoal)
 	case stageGoal:
 		if t.templateAnswer() {
 			return
 		}
-		if t.needWords() || t.keepWhen() {
+		if t.needWords() || t.keepWhen() || t.goalUnsure() {
 			return
 		}
 		s.Goal.Text = t.text
@@ -511,9 +514,12 @@ func (t *turn) answer() {
 			return
 		}
 		s.Goal.Why = t.text
+		if isFiller(t.text) {
+			s.Goal.Why = "" // asked once with examples: "idk" again goes on, keeping nothing
+		}
 		t.advanceGoal(stageSupport)
 	case stageSupport:
-		if t.action == actSkip {
+		if t.action == actSkip || isFiller(t.text) {
 			s.Goal.Supporters = ""
 		} else {
 			s.Goal.Supporters = t.text

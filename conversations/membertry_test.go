@@ -1,6 +1,7 @@
 package conversations
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -198,4 +199,60 @@ func TestStepMore_NotSureEndsTheList(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestIDKToEverything: a member who says "idk" to every question is met
+// with a way in each time, never a loop, and "idk" is never kept as their
+// words.
+func TestIDKToEverything(t *testing.T) {
+	c := Context{Introduced: true}
+	t.Run("Idle", func(t *testing.T) {
+		res := Step(State{}, Input{Text: "idk"}, c, refNow)
+		if got := joinReplies(res.Replies); !strings.Contains(got, "That's okay — you don't need to know yet.") || strings.Contains(got, "Hi again") {
+			t.Fatalf("replies %q", got)
+		}
+		res = Step(State{}, Input{Text: "i hate mondays"}, c, refNow)
+		if got := joinReplies(res.Replies); !strings.Contains(got, "Thanks for telling me.") || strings.Contains(got, "Hi again") {
+			t.Fatalf("replies %q", got)
+		}
+		res = Step(State{}, Input{Text: "hey"}, c, refNow)
+		if got := joinReplies(res.Replies); !strings.Contains(got, "Hi again") {
+			t.Fatalf("replies %q", got)
+		}
+	})
+	t.Run("AWholeGoal", func(t *testing.T) {
+		s, _ := walk(t, State{}, c, refNow, []row{
+			{text: "set a goal", stage: stageDream},
+			{text: "idk", want: "dream a little", stage: stageDream},
+			{text: "idk", want: "a dream can come later", stage: stageHappy},
+			{text: "idk", stage: stageGoal},
+			{text: "idk", want: "That's okay — not knowing is a fine place to start.\nHere are some goals", stage: stageGoal},
+			{text: "idk", want: "What exactly", stage: stageSpecific},
+			{text: "idk", want: "Here are a few", stage: stageSpecific},
+			{text: "idk", stage: stageByWhen},
+			{text: "idk", stage: stageByWhen},
+			{text: "idk", stage: stageSure},
+			{text: "idk", stage: stageSure},
+			{text: "idk", stage: stageWhy},
+			{text: "idk", want: "for my kids", stage: stageWhy},
+			{text: "idk", stage: stageSupport},
+			{text: "idk", want: "first step", stage: stageStepWhat},
+			{text: "idk", want: "A first step can be tiny", stage: stageStepWhat},
+			{text: "idk", want: "That's okay — steps can come later.\nHere's your plan", stage: stageConfirm},
+		})
+		g := s.Goal
+		if g.Happy != "" || g.Why != "" || g.Supporters != "" || len(g.Steps) != 0 {
+			t.Fatalf("idk kept as words: %+v", g)
+		}
+	})
+	t.Run("AnIdeaAfterTheIdeas", func(t *testing.T) {
+		start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhat, After: stageStepMore, Goal: GoalDraft{Text: "a job at a bakery"}}
+		s, _ := walk(t, start, c, refNow, []row{
+			{text: "idk", want: "A first step can be tiny", stage: stageStepWhat},
+			{text: "call the bakery", want: "When will you do it?", stage: stageStepWhen},
+		})
+		if s.Draft.What != "call the bakery" {
+			t.Fatalf("draft %+v", s.Draft)
+		}
+	})
 }

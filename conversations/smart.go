@@ -37,6 +37,8 @@ type SmartDraft struct {
 	// When is a by-when said before the goal's words ("by summer" as the
 	// goal), kept until the words come.
 	When string `json:"when,omitempty"`
+	// GoalNudged: "idk" as the goal was offered the examples once.
+	GoalNudged bool `json:"goal_nudged,omitempty"`
 }
 
 var (
@@ -113,7 +115,7 @@ func (t *turn) smartStart() {
 	s := &t.s
 	s.Goal.Measure = ""
 	old := s.Goal.Smart
-	s.Goal.Smart = SmartDraft{Enjoy: old.Enjoy, EnjoyAsked: old.EnjoyAsked, DreamNudged: old.DreamNudged}
+	s.Goal.Smart = SmartDraft{Enjoy: old.Enjoy, EnjoyAsked: old.EnjoyAsked, DreamNudged: old.DreamNudged, GoalNudged: old.GoalNudged}
 	if s.Editing && old.Sure != nil {
 		// Changing the goal's words keeps how sure the member was: asking
 		// again on every edit would be a form, not a conversation.

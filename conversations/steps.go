@@ -24,7 +24,7 @@ func (t *turn) stepAnswer() {
 	}
 	switch s.Stage {
 	case stageStepWhat:
-		if t.needWords() || t.dayBeforeStep() {
+		if t.needWords() || t.dayBeforeStep() || t.stepUnsure() {
 			return
 		}
 		if !s.Draft.SplitAsked && severalActions(t.text) {
@@ -142,4 +142,28 @@ func daysUntil(due, now time.Time) time.Duration {
 	y, m, d := now.Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	return due.Sub(today)
+}
+
+// stepUnsure answers "idk" as a step: ideas for a tiny one first, then,
+// for a goal's first steps, going on without (they can come later). A
+// check-in's plan asks again with the ideas. It reports whether it
+// answered the turn.
+func (t *turn) stepUnsure() bool {
+	s := &t.s
+	if t.action != "" || !isFiller(t.text) || yesWords[normalize(t.text)] || s.Draft.Big != "" || s.Draft.SplitAsked {
+		return false
+	}
+	if !s.Draft.Offered || s.Flow != FlowGoal {
+		t.advance(stageStepWhat) // "back" returns to the question as it was
+		s.Draft.Offered = true
+		t.say(t.w.StepUnsure)
+		return true
+	}
+	s.Draft = StepDraft{}
+	t.say(t.w.StepsLater)
+	if s.After == stageConfirm || !t.askEnjoy() {
+		t.toConfirm()
+	}
+	t.ask()
+	return true
 }

@@ -29,8 +29,18 @@ type Talk struct {
 	StepWhatBy string
 	// GoalWhenKept and GoalWhatBy: a goal answered with only a time keeps
 	// it as the by-when and asks what the goal is.
-	GoalWhenKept        string
-	GoalWhatBy          string
+	GoalWhenKept string
+	GoalWhatBy   string
+	// IdleUnsure and IdleOther answer, outside any question, "idk" and
+	// words Cairn has no use for (a greeting gets Hello).
+	IdleUnsure string
+	IdleOther  string
+	// GoalUnsure leads the examples offered for "idk" as the goal.
+	GoalUnsure string
+	// StepUnsure offers ideas for "idk" as a first step; StepsLater goes on
+	// without steps after a second.
+	StepUnsure          string
+	StepsLater          string
 	StepFar             string
 	StepKeepDate        string
 	StepOtherDay        string
@@ -439,6 +449,11 @@ var englishTalk = Talk{
 	StepWhatBy:      "What's the step you'll take by %s?",
 	GoalWhenKept:    "%s — I'll keep that as when.",
 	GoalWhatBy:      "And what would you like to have done %s? (Like \"a part-time job\" or \"my own place\".)",
+	IdleUnsure:      "That's okay — you don't need to know yet. We could start with a dream, or you can talk to a person.",
+	IdleOther:       "Thanks for telling me. I'm here for goals and steps — and if you'd like to talk it over, I can ask a person to reach out.",
+	GoalUnsure:      "That's okay — not knowing is a fine place to start.",
+	StepUnsure:      "That's okay. A first step can be tiny: one phone call, one question, one thing looked up — like \"call the job center\" or \"look up the bus to the clinic\". What's one you could do?",
+	StepsLater:      "That's okay — steps can come later.",
 	StepFar:         "%s is more than 6 weeks away. Could there be a smaller step you could do sooner?",
 	StepKeepDate:    "Keep this date",
 	StepOtherDay:    "Pick a sooner day",
@@ -838,6 +853,11 @@ var spanishTalk = Talk{
 	StepWhatBy:      "¿Qué paso vas a dar para el %s?",
 	GoalWhenKept:    "%s: me lo guardo como el cuándo.",
 	GoalWhatBy:      "¿Y qué te gustaría haber logrado %s? (Como \"un trabajo de medio tiempo\" o \"mi propio lugar\".)",
+	IdleUnsure:      "Está bien, no tienes que saberlo todavía. Podemos empezar por un sueño, o puedes hablar con una persona.",
+	IdleOther:       "Gracias por contarme. Estoy aquí para metas y pasos, y si quieres hablarlo, le puedo pedir a una persona que te busque.",
+	GoalUnsure:      "Está bien: no saber es un buen lugar para empezar.",
+	StepUnsure:      "Está bien. Un primer paso puede ser chiquito: una llamada, una pregunta, buscar una cosa, como \"llamar al centro de empleo\" o \"ver qué camión va a la clínica\". ¿Cuál podrías hacer?",
+	StepsLater:      "Está bien, los pasos pueden venir después.",
 	StepFar:         "%s queda a más de 6 semanas. ¿Habrá un paso más pequeño que puedas hacer antes?",
 	StepKeepDate:    "Dejar esta fecha",
 	StepOtherDay:    "Escoger un día más cercano",

@@ -256,3 +256,19 @@ func TestIDKToEverything(t *testing.T) {
 		}
 	})
 }
+
+func TestSmart_LifeTogetherAndHedgedIDK(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageGoal, Goal: GoalDraft{Dream: "a home"}}
+	walk(t, start, Context{}, refNow, []row{
+		{text: "get my life together", want: "What exactly", stage: stageSpecific},
+	})
+	s, _ := walk(t, start, Context{}, refNow, []row{
+		{text: "a part-time job at a grocery store by March", stage: stageSure},
+		{text: "3", want: "What would make it a 7?", stage: stageSure7},
+		{text: "not sure honestly", want: "Or go on as it is.", stage: stageSure7},
+		{text: "idk lol", stage: stageWhy},
+	})
+	if s.Goal.Smart.SureHelp != "" {
+		t.Fatalf("sure help %q", s.Goal.Smart.SureHelp)
+	}
+}

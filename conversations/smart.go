@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // S.M.A.R.T., gently: after the goal, each missing letter gets one short
@@ -53,7 +54,14 @@ var (
 // isFiller is an answer that doesn't say anything yet ("yes", "idk").
 func isFiller(text string) bool {
 	w := strings.Trim(normalize(text), ".!? ")
-	return w == "" || fillerWords.MatchString(w)
+	if w == "" || fillerWords.MatchString(w) {
+		return true
+	}
+	// "idk lol", "not sure honestly", "idk 🤷": what is around says nothing more.
+	w = strings.Join(strings.FieldsFunc(unsureTalk.ReplaceAllString(w, " "), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '?'
+	}), " ")
+	return w != "" && fillerWords.MatchString(w)
 }
 
 // isIDK is a dream not yet found: "idk", "nothing", "no idea".
@@ -70,7 +78,8 @@ func isIDK(text string) bool {
 // notSpecific: what exactly is missing ("yes", "a job", "work").
 func notSpecific(goal string) bool {
 	w := strings.Trim(normalize(goal), ".!? ")
-	return isFiller(goal) || generalWords.MatchString(w)
+	return isFiller(goal) || generalWords.MatchString(w) ||
+		isBigStep(w) && !notMeasurable(goal) // "get my life together": what exactly? ("be happy": how will you know?)
 }
 
 // notMeasurable: how we'll both know is missing ("be happy", "stay sober").

@@ -377,6 +377,7 @@ var (
 	notSure = map[string]bool{"idk": true, "i don't know": true, "dont know": true, "don't know": true, "not sure": true,
 		"no one": true, "nobody": true, "no": true, "yes": true, "ok": true, "okay": true, "none": true, "no se": true, "no sé": true,
 		"who": true, "what": true, "huh": true, "dunno": true, "someone": true, "somebody": true, "anyone": true,
+		"save": true, "save it": true, "skip": true, "next": true, "done": true, "that's all": true, "nothing": true, "whatever": true,
 		"nadie": true, "ninguno": true, "ninguna": true, "alguien": true, "quien": true, "quién": true, "qué": true, "que": true, "ni idea": true}
 )
 

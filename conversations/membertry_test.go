@@ -170,6 +170,8 @@ func TestStepWho_TheStepSaidAgainIsNotAPerson(t *testing.T) {
 		{"call the bakery", ""},
 		{"go to the job center", ""},
 		{"ask about the hours", ""},
+		{"save it", ""},
+		{"whatever", ""},
 		{"my sister Dana", "my sister Dana"},
 		{"Dana", "Dana"},
 		{"Dana will do it", "Dana"},
@@ -270,5 +272,80 @@ func TestSmart_LifeTogetherAndHedgedIDK(t *testing.T) {
 	})
 	if s.Goal.Smart.SureHelp != "" {
 		t.Fatalf("sure help %q", s.Goal.Smart.SureHelp)
+	}
+}
+
+// TestOffer_TypedYesReachesAPerson: "yes" typed after any offer of a
+// person (asked for, after a crisis, after a setback) asks them; it never
+// answers the flow's question beneath. "no" declines; anything else is
+// read as always.
+func TestOffer_TypedYesReachesAPerson(t *testing.T) {
+	atWhen := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhen, After: stageStepMore,
+		Goal: GoalDraft{Text: "a job at a bakery"}, Draft: StepDraft{What: "call the bakery"}}
+	atFar := atWhen
+	atFar.Stage, atFar.Draft.Due = stageStepFar, date(2026, 6, 22)
+	c := Context{Introduced: true, LangSettled: true}
+	for _, tc := range []struct {
+		name  string
+		s     State
+		first string
+	}{
+		{"asked, mid-step", atWhen, "talk to someone"},
+		{"asked, at keep this date", atFar, "can I talk to a real person?"},
+		{"asked, idle", State{V: stateVersion}, "I need help"},
+		{"crisis, mid-step", atWhen, "i dont see the point anymore honestly"},
+		{"crisis, idle", State{V: stateVersion}, "everyone would be better off without me"},
+		{"setback, idle", State{V: stateVersion}, "I relapsed last night"},
+	} {
+		for _, yes := range []string{"yes", "Yes please", "ok", "sure"} {
+			t.Run(tc.name+"/"+yes, func(t *testing.T) {
+				first := Step(tc.s, Input{Text: tc.first}, c, refNow)
+				res := Step(first.State, Input{Text: yes}, c, refNow)
+				if res.Alert == nil {
+					t.Fatalf("%q after %q: no alert; replies %q", yes, tc.first, joinReplies(res.Replies))
+				}
+				if res.State.Stage != tc.s.Stage || !res.State.Draft.Due.Equal(tc.s.Draft.Due) || res.State.Aside != "" {
+					t.Fatalf("the flow moved: %+v", res.State)
+				}
+			})
+		}
+		t.Run(tc.name+"/no", func(t *testing.T) {
+			first := Step(tc.s, Input{Text: tc.first}, c, refNow)
+			res := Step(first.State, Input{Text: "no"}, c, refNow)
+			if res.Alert != nil || res.State.Stage != tc.s.Stage || res.State.Aside != "" || len(res.State.Goal.Steps) != 0 {
+				t.Fatalf("no: alert %v, state %+v", res.Alert, res.State)
+			}
+		})
+	}
+	t.Run("AnAnswerAfterTheOfferIsAnAnswer", func(t *testing.T) {
+		first := Step(atWhen, Input{Text: "talk to someone"}, c, refNow)
+		res := Step(first.State, Input{Text: "friday"}, c, refNow)
+		if res.Alert != nil || res.State.Stage != stageStepWho || res.State.Aside != "" {
+			t.Fatalf("friday after the offer: %+v", res.State)
+		}
+	})
+}
+
+// TestStepFar_PlainAnswers: at "Could a first piece of it fit before
+// then? [Keep this date] [Pick a sooner day]", "no" keeps the date, "yes"
+// asks for a sooner one, and a person ("me") keeps the date and is who.
+func TestStepFar_PlainAnswers(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepFar, After: stageStepMore,
+		Goal: GoalDraft{Text: "a job at a bakery"}, Draft: StepDraft{What: "call the bakery", Due: date(2026, 8, 20)}}
+	for _, tc := range []struct {
+		typed string
+		stage Stage
+	}{
+		{"no", stageStepWho}, {"nope", stageStepWho}, {"keep it", stageStepWho},
+		{"yes", stageStepWhen}, {"yeah", stageStepWhen}, {"sooner", stageStepWhen},
+		{"me", stageStepMore}, {"my sister Dana", stageStepMore},
+		{"friday", stageStepWho},
+	} {
+		t.Run(tc.typed, func(t *testing.T) {
+			s, _ := walk(t, start, Context{}, refNow, []row{{text: tc.typed, stage: tc.stage}})
+			if tc.stage == stageStepMore && (len(s.Goal.Steps) != 1 || !s.Goal.Steps[0].Due.Equal(date(2026, 8, 20))) {
+				t.Fatalf("steps %+v", s.Goal.Steps)
+			}
+		})
 	}
 }

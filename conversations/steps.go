@@ -15,6 +15,16 @@ import (
 // its own: the seeds' short-term steps are days or weeks, not months.
 const farAway = 42 * 24 * time.Hour
 
+// farKeepWords and farSoonerWords answer "Could a first piece fit before
+// then?" in words.
+var (
+	farKeepWords = map[string]bool{"keep it": true, "keep": true, "keep the date": true, "keep that": true, "that's fine": true,
+		"it's fine": true, "its fine": true, "fine": true, "no it's fine": true, "no, it's fine": true, "leave it": true,
+		"dejarla": true, "dejarlo": true, "asi esta bien": true, "así está bien": true}
+	farSoonerWords = map[string]bool{"sooner": true, "earlier": true, "a sooner day": true, "pick a sooner day": true,
+		"yes it could": true, "maybe": true, "antes": true, "más pronto": true, "mas pronto": true}
+)
+
 // stepAnswer runs the step sub-flow (what, when, who) shared by goal setting,
 // editing and check-ins.
 func (t *turn) stepAnswer() {
@@ -39,6 +49,16 @@ func (t *turn) stepAnswer() {
 		s.Draft.SplitAsked = false
 		t.stepWhat(what)
 	case stageStepWhen, stageStepFar:
+		if s.Stage == stageStepFar && t.text != "" {
+			// "Could a first piece fit before then?": "no" keeps the day,
+			// "yes" picks a sooner one (a typed "yes" is not "Keep this date").
+			switch w := normalize(t.text); {
+			case noWords[w] || farKeepWords[w]:
+				t.action = actKeep
+			case yesWords[w] || farSoonerWords[w]:
+				t.action = actOther
+			}
+		}
 		if s.Stage == stageStepFar {
 			switch t.action {
 			case actKeep:
@@ -56,6 +76,12 @@ func (t *turn) stepAnswer() {
 			// "go to a meeting tuesday", "maybe friday": the day in a sentence.
 			if _, d, ok := t.findDate(t.text); ok {
 				due, err = d, nil
+			}
+		}
+		if err != nil && s.Stage == stageStepFar {
+			if owner, name, ok := whoOf(t.text, t.now); ok {
+				t.finishStep(owner, name) // "me": the day stands, and this is who
+				return
 			}
 		}
 		if err != nil {

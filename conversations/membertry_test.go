@@ -349,3 +349,21 @@ func TestStepFar_PlainAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanAsStep_AskedOnceAndEnded: at "Shall I add that as a step?", the
+// plan said again is asked about once (not twice in one reply), and
+// "that's it" or "idk" mean no.
+func TestPlanAsStep_AskedOnceAndEnded(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowCheckIn, Stage: stagePlanAsStep,
+		CheckIn: CheckInDraft{Plan: "the license one too", Importance: -1, Confidence: -1}}
+	_, res := walk(t, start, Context{}, refNow, []row{{text: "call my uncle", stage: stagePlanAsStep}})
+	if got := joinReplies(res[0].Replies); strings.Count(got, "Shall I add that as a step?") != 1 {
+		t.Fatalf("replies %q", got)
+	}
+	for _, typed := range []string{"thats it", "that's all", "idk", "nah"} {
+		s, _ := walk(t, start, Context{}, refNow, []row{{text: typed, want: "how important", stage: stageImportance}})
+		if s.CheckIn.Plan != "the license one too" || len(s.CheckIn.NewSteps) != 0 {
+			t.Fatalf("%q: check-in %+v", typed, s.CheckIn)
+		}
+	}
+}

@@ -234,6 +234,13 @@ func (c *tryCommand) say(ctx context.Context, in conversations.Input) error {
 		c.print([]conversations.Reply{{Text: conversations.WordsFor(conversations.English).Forgotten}})
 		return nil
 	}
+	if out.Data == conversations.DataProgress {
+		// Slack draws pictures; a terminal gets the text bars and stones
+		// Slack falls back to.
+		if err := c.progress(ctx); err != nil {
+			return err
+		}
+	}
 	c.print(out.Replies)
 	if out.Alert != nil {
 		return c.alert(ctx, *out.Alert)
@@ -304,6 +311,42 @@ func (c *tryCommand) exportData(ctx context.Context) error {
 	}
 	c.print([]conversations.Reply{{Text: conversations.DataSummary(conversations.WordsFor(conversations.English), e, c.loc)}})
 	fmt.Fprintf(c.stdout, "(saved to %s)\n", c.export)
+	return nil
+}
+
+// progress prints "my progress" as text: the member's last sessions as
+// bars of steps done over planned, and their cairn.
+func (c *tryCommand) progress(ctx context.Context) error {
+	m, _ := c.st.Member(ctx, c.member)
+	w := conversations.WordsFor(conversations.LangOf(m))
+	p, err := c.st.MemberProgress(ctx, c.member, store.ProgressQuery{Until: c.clock.now(), Last: 6})
+	if err != nil {
+		return err
+	}
+	var lines []string
+	for _, r := range p.Rows {
+		if r.StepsDone == nil || r.StepsPlanned == nil || *r.StepsDone+*r.StepsPlanned == 0 {
+			continue
+		}
+		done, planned := *r.StepsDone, max(*r.StepsPlanned, *r.StepsDone)
+		bar := strings.Repeat("▰", min(done, 10)) + strings.Repeat("▱", min(planned-done, 10-min(done, 10)))
+		lines = append(lines, fmt.Sprintf(w.ChartTextBar, r.Session.In(c.loc).Format(w.ChartDateLayout), bar, done, planned))
+	}
+	if len(lines) == 0 && p.FinishedSteps == 0 {
+		c.print([]conversations.Reply{{Text: w.ChartMemberNone}})
+		return nil
+	}
+	out := []string{w.ChartMemberIntro}
+	if len(lines) > 0 {
+		out = append(out, w.ChartTextBarsHead)
+		out = append(out, lines...)
+	}
+	if p.FinishedSteps == 0 {
+		out = append(out, w.CairnEmpty)
+	} else {
+		out = append(out, fmt.Sprintf(w.CairnFew, strings.Repeat("🪨", p.FinishedSteps)))
+	}
+	c.print([]conversations.Reply{{Text: strings.Join(out, "\n")}})
 	return nil
 }
 

@@ -41,3 +41,26 @@ func TestTry_MemberWalk(t *testing.T) {
 		t.Errorf("a day or the step itself was taken as words:\n%s", out)
 	}
 }
+
+// TestTry_MyProgress: "my progress" in try prints the text Slack falls
+// back to (before, it printed nothing at all).
+func TestTry_MyProgress(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	script := strings.Join([]string{
+		"set a goal", "fishing", "peace", "go fishing at the lake this summer", "9", "it calms me", "my uncle",
+		"buy a fishing pole by friday", "me", "thats all", "no", "save it", "my progress", "done 1", "my progress", "/quit",
+	}, "\n")
+	out, errOut, code := runCairn(t, script, []string{"CAIRN_DB=" + db, "CAIRN_TZ=America/Chicago"}, "try", "--now=2026-12-01T10:00:00-06:00")
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
+	}
+	for _, want := range []string{
+		"you> my progress\ncairn> There's nothing to draw yet.",
+		"you> my progress\ncairn> Here's how far you've come.",
+		"Your cairn so far: 🪨 — one stone",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -569,7 +570,21 @@ func (t *turn) saveStepEdit(st store.Step) {
 	t.res.EditSteps = append(t.res.EditSteps, st)
 	n := t.stepNumber(st.ID) // as "steps" and "done N" number it
 	d := StepDraft{What: st.What, Due: st.Due, Owner: st.Owner, OwnerName: st.OwnerName}
-	t.say(fmt.Sprintf(t.w.StepChanged, n, describeStep(t.w, d, t.now)))
+	text := fmt.Sprintf(t.w.StepChanged, n, describeStep(t.w, d, t.now))
+	// Steps are numbered in date order: a new day can move this one, and
+	// the member's next "delete step 1" must mean what they now see.
+	steps := slices.Clone(t.c.Steps)
+	for i := range steps {
+		if steps[i].ID == st.ID {
+			steps[i] = st
+		}
+	}
+	for _, ns := range NumberedSteps(steps) {
+		if ns.Step.ID == st.ID && ns.N != n {
+			text += " " + fmt.Sprintf(t.w.StepRenumbered, ns.N)
+		}
+	}
+	t.say(text)
 }
 
 // showGoals lists every active goal with its steps, numbered on from one

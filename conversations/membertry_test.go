@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cairnbot/cairn/store"
 )
 
 // The defects found trying Cairn as a member in early recovery would
@@ -365,5 +367,27 @@ func TestPlanAsStep_AskedOnceAndEnded(t *testing.T) {
 		if s.CheckIn.Plan != "the license one too" || len(s.CheckIn.NewSteps) != 0 {
 			t.Fatalf("%q: check-in %+v", typed, s.CheckIn)
 		}
+	}
+}
+
+// TestStepEdit_SaysTheNewNumber: steps are numbered in date order, so a
+// new day can move a step; the reply says its new number, so the member's
+// next "delete step 1" means the step they think.
+func TestStepEdit_SaysTheNewNumber(t *testing.T) {
+	c := lifeCtx(store.GoalSteps{
+		Goal: store.Goal{ID: 9, MemberID: "U1", Text: "my own place by spring", Status: store.GoalActive},
+		Steps: []store.Step{
+			{ID: 91, GoalID: 9, What: "call the housing authority", Due: date(2026, 6, 12), Owner: store.OwnerMe},
+			{ID: 92, GoalID: 9, What: "visit 3 apartments", Due: date(2026, 6, 15), Owner: store.OwnerMe},
+		},
+	})
+	res := Step(State{}, Input{Text: "change step 2 to tomorrow"}, c, refNow)
+	if got := joinReplies(res.Replies); !strings.Contains(got, "Changed step 2: visit 3 apartments") ||
+		!strings.Contains(got, "It's step 1 now — steps go in date order.") {
+		t.Fatalf("replies %q", got)
+	}
+	res = Step(State{}, Input{Text: "change step 2 to Saturday"}, c, refNow)
+	if got := joinReplies(res.Replies); strings.Contains(got, "now —") {
+		t.Fatalf("a step that did not move: %q", got)
 	}
 }

@@ -211,6 +211,9 @@ type Talk struct {
 	GoalsFull      string
 	GoalHeading    string
 	StepChanged    string
+	// StepRenumbered follows StepChanged when a new day moved the step in
+	// the list (steps are numbered in date order).
+	StepRenumbered string
 	DeleteStepQ    string
 	DeleteIt       string
 	KeepIt         string
@@ -627,6 +630,7 @@ var englishTalk = Talk{
 	GoalsFull:            "You already have %d goals — that's plenty to work on at once. When one is reached or let go, there's room for a new one.",
 	GoalHeading:          "Your goal: %s",
 	StepChanged:          "Changed step %d: %s.",
+	StepRenumbered:       "It's step %d now — steps go in date order.",
 	DeleteStepQ:          "Delete the step “%s”?",
 	DeleteIt:             "Delete it",
 	KeepIt:               "Keep it",
@@ -1031,6 +1035,7 @@ var spanishTalk = Talk{
 	GoalsFull:            "Ya tienes %d metas, y eso es bastante para trabajar a la vez. Cuando logres una o la dejes ir, habrá lugar para otra.",
 	GoalHeading:          "Tu meta: %s",
 	StepChanged:          "Cambié el paso %d: %s.",
+	StepRenumbered:       "Ahora es el paso %d: los pasos van en orden de fecha.",
 	DeleteStepQ:          "¿Borro el paso “%s”?",
 	DeleteIt:             "Borrarlo",
 	KeepIt:               "Dejarlo",

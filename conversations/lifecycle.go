@@ -255,6 +255,13 @@ func (t *turn) lifeQuestion() (Reply, bool) {
 	return Reply{}, false
 }
 
+// besideWords and replaceWords answer "add the new goal beside it, or
+// replace it?" in words.
+var (
+	besideWords  = regexp.MustCompile(`\b(beside|besides|both|all of them|all three|also|as well|too|another|add|keep (it|them|the old|both)|al lado|las dos|ambas|tambien|agregar|anadir)\b`)
+	replaceWords = regexp.MustCompile(`\b(replace|instead|swap|switch|change it|reemplaz\w*|cambiar|en vez)\b`)
+)
+
 // lifeAnswer answers a FlowLife question. "help" is left to command.
 func (t *turn) lifeAnswer(word string) bool {
 	if t.action == "" {
@@ -264,6 +271,15 @@ func (t *turn) lifeAnswer(word string) bool {
 		t.action = t.matchChoice(word)
 		if t.action == "" && (word == "stop" || word == "cancel" || word == "never mind" || word == "nevermind" || word == "not now" || word == "not yet" || noWords[word]) {
 			t.action = actNeverMind
+		}
+		if t.action == "" && t.s.Stage == stageBeside {
+			// "add it beside", "keep both", "instead": the buttons in words.
+			switch {
+			case besideWords.MatchString(word):
+				t.action = actBeside
+			case replaceWords.MatchString(word):
+				t.action = actReplace
+			}
 		}
 	}
 	life := t.s.Life

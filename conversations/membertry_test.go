@@ -391,3 +391,35 @@ func TestStepEdit_SaysTheNewNumber(t *testing.T) {
 		t.Fatalf("a step that did not move: %q", got)
 	}
 }
+
+// TestBeside_InWords: "add the new goal beside it, or replace it?" answered
+// in words starts the new goal (before, "add it beside" dropped the
+// question and every answer after it fell to the menu).
+func TestBeside_InWords(t *testing.T) {
+	c := lifeCtx(jobGoal(), homeGoal())
+	for _, tc := range []struct {
+		typed string
+		stage Stage
+	}{
+		{"add it beside", stageDream}, {"keep both", stageDream}, {"add another", stageDream}, {"beside", stageDream},
+		{"replace it", stageWhichGoal}, {"instead", stageWhichGoal},
+	} {
+		t.Run(tc.typed, func(t *testing.T) {
+			walk(t, State{}, c, refNow, []row{
+				{text: "set a goal", stage: stageBeside},
+				{text: tc.typed, stage: tc.stage},
+			})
+		})
+	}
+}
+
+// TestStepSize_SessionLaterToday: when the group meets later today, no
+// first step fits before it, so a step for tomorrow is not asked to be
+// smaller.
+func TestStepSize_SessionLaterToday(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhat, After: stageStepMore, Goal: GoalDraft{Text: "coffee with a friend every week"}}
+	today := Context{NextSession: refNow.Add(6 * time.Hour)}
+	walk(t, start, today, refNow, []row{{text: "text Marcus about coffee tomorrow", want: "got it", stage: stageStepWho}})
+	tuesday := Context{NextSession: time.Date(2026, 6, 16, 18, 0, 0, 0, chicago)}
+	walk(t, start, tuesday, refNow, []row{{text: "text Marcus about coffee on June 20", want: "after the group meets", stage: stageStepFar}})
+}

@@ -191,7 +191,13 @@ func (t *turn) sessionDay() (time.Time, bool) {
 		return time.Time{}, false
 	}
 	y, m, d := at.In(t.now.Location()).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if day.Equal(t.today()) {
+		// The group meets later today: no step fits before it, so steps
+		// are not sized against it ("this week" instead).
+		return time.Time{}, false
+	}
+	return day, true
 }
 
 func (t *turn) today() time.Time {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/cairnbot/cairn/store"
 )
 
 // Stage is one question within a flow.
@@ -549,6 +551,19 @@ func (t *turn) answer() {
 		default:
 			if t.lastDayChange() {
 				return
+			}
+			if w := normalize(t.text); meWords[w] || navWords.MatchString(w) && len(strings.Fields(w)) <= 3 {
+				// "me" again, or "my navigator": who does the step just
+				// added, never a step of its own.
+				at := lastAddedAt(s.Goal.Steps)
+				if at >= 0 {
+					s.Goal.Steps = slices.Clone(s.Goal.Steps) // the caller's state is not changed
+					s.Goal.Steps[at].Owner, s.Goal.Steps[at].OwnerName = store.OwnerMe, ""
+					if !meWords[w] {
+						s.Goal.Steps[at].Owner = store.OwnerNavigator
+					}
+				}
+				break
 			}
 			if t.action == "" && isFiller(t.text) && !yesWords[normalize(t.text)] {
 				// "idk", "maybe", "whatever": not a step; the list can

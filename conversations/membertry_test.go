@@ -423,3 +423,26 @@ func TestStepSize_SessionLaterToday(t *testing.T) {
 	tuesday := Context{NextSession: time.Date(2026, 6, 16, 18, 0, 0, 0, chicago)}
 	walk(t, start, tuesday, refNow, []row{{text: "text Marcus about coffee on June 20", want: "after the group meets", stage: stageStepFar}})
 }
+
+// TestStepMore_WhoAgainAndPractiseInWords: at "Add another step?", "me"
+// or "my navigator" say who does the step just added (never a new step
+// called "me"), and asking to practise in words presses the button.
+func TestStepMore_WhoAgainAndPractiseInWords(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepMore, After: stageStepMore,
+		Goal: GoalDraft{Text: "play guitar", Steps: []StepDraft{{What: "buy strings", Due: date(2026, 6, 12), Owner: store.OwnerPerson, OwnerName: "@dana"}}}}
+	s, _ := walk(t, start, Context{}, refNow, []row{{text: "me", want: "buy strings — you", stage: stageStepMore}})
+	if len(s.Goal.Steps) != 1 || s.Goal.Steps[0].Owner != store.OwnerMe {
+		t.Fatalf("steps %+v", s.Goal.Steps)
+	}
+	s, _ = walk(t, start, Context{}, refNow, []row{{text: "my navigator", want: "buy strings — your navigator", stage: stageStepMore}})
+	if len(s.Goal.Steps) != 1 || s.Goal.Steps[0].Owner != store.OwnerNavigator {
+		t.Fatalf("steps %+v", s.Goal.Steps)
+	}
+	inGroup := Context{NextSession: time.Date(2026, 6, 16, 18, 0, 0, 0, chicago)}
+	for _, typed := range []string{"I would like to practise this in the group", "can we practice it", "practise"} {
+		s, _ = walk(t, start, inGroup, refNow, []row{{text: typed, stage: stageStepMore}})
+		if len(s.Goal.Steps) != 1 || !s.Goal.Steps[0].Practise {
+			t.Fatalf("%q: steps %+v", typed, s.Goal.Steps)
+		}
+	}
+}

@@ -8,6 +8,7 @@ package conversations
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -82,6 +83,7 @@ func (t *turn) lastDayChange() bool {
 	if !ok {
 		return false
 	}
+	s.Goal.Steps = slices.Clone(s.Goal.Steps) // the caller's state is not changed
 	s.Goal.Steps[lastAddedAt(s.Goal.Steps)].Due = due
 	t.ask() // its question says the step back with the new day
 	return true

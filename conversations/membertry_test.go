@@ -446,3 +446,21 @@ func TestStepMore_WhoAgainAndPractiseInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSmart_BackAndWrongQuestion: "back" and the same answer again do not
+// say it twice; an answer to another question at "By when?" is not glued
+// on as "by to pay rent".
+func TestSmart_BackAndWrongQuestion(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageGoal, Goal: GoalDraft{Dream: "money"}}
+	s, _ := walk(t, start, Context{}, refNow, []row{
+		{text: "a job", stage: stageSpecific},
+		{text: "at a warehouse", stage: stageByWhen},
+		{text: "back", stage: stageSpecific},
+		{text: "at a warehouse", stage: stageByWhen},
+		{text: "7", stage: stageByWhen},
+		{text: "to pay rent", stage: stageSure},
+	})
+	if s.Goal.Text != "a job at a warehouse" {
+		t.Fatalf("goal %q", s.Goal.Text)
+	}
+}

@@ -250,7 +250,12 @@ func (t *turn) smartAnswer() {
 			s.Goal.Text = sharpen(s.Goal.Text, t.text)
 			t.withWhen()
 		case stageByWhen:
-			s.Goal.Text = byWhen(t.w, s.Goal.Text, t.text)
+			// After the one offer, words that are no time ("to pay rent",
+			// the next question's answer) go on without being glued on as
+			// "by to pay rent".
+			if hasWhen(t.text, t.now) && !bareNumber.MatchString(normalize(t.text)) {
+				s.Goal.Text = byWhen(t.w, s.Goal.Text, t.text)
+			}
 		case stageSure7:
 			sm.SureHelp = t.text
 		default:
@@ -359,6 +364,8 @@ func sharpen(goal, answer string) string {
 	switch {
 	case isFiller(goal):
 		return answer
+	case answer == "" || strings.Contains(strings.ToLower(goal), strings.ToLower(answer)):
+		return goal // said already (asked again after "back")
 	case goalTail.MatchString(strings.ToLower(answer)):
 		return goal + " " + answer
 	case len(strings.Fields(answer)) >= 3 || strings.Contains(strings.ToLower(answer), strings.ToLower(goal)):

@@ -273,7 +273,13 @@ func (t *turn) ruler() (int, bool) {
 	if n, ok := wordNumbers[v]; ok {
 		return n, true
 	}
+	if m := sureNumber.FindStringSubmatch(strings.TrimSuffix(v, "ish")); m != nil {
+		v = m[1] // "about 7", "maybe 5", "7ish"
+	}
 	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil && t.action == "" && isFiller(t.text) && !yesWords[normalize(t.text)] {
+		return -1, true // "idk", "not sure": skipped, never asked in a loop
+	}
 	if err != nil || n < 0 || n > 10 {
 		return 0, false
 	}

@@ -464,3 +464,18 @@ func TestSmart_BackAndWrongQuestion(t *testing.T) {
 		t.Fatalf("goal %q", s.Goal.Text)
 	}
 }
+
+// TestRuler_InWords: "idk" at a 0–10 question skips it (before, it asked
+// again and again); "about 7" and "7ish" are 7.
+func TestRuler_InWords(t *testing.T) {
+	start := State{V: stateVersion, Flow: FlowCheckIn, Stage: stageImportance, CheckIn: CheckInDraft{Importance: -1, Confidence: -1}}
+	for _, tc := range []struct {
+		typed string
+		want  int
+	}{{"idk", -1}, {"not sure", -1}, {"Idk lol", -1}, {"about 7", 7}, {"7ish", 7}, {"maybe 5", 5}, {"8", 8}} {
+		s, _ := walk(t, start, Context{}, refNow, []row{{text: tc.typed, stage: stageConfidence}})
+		if s.CheckIn.Importance != tc.want {
+			t.Fatalf("%q: importance %d, want %d", tc.typed, s.CheckIn.Importance, tc.want)
+		}
+	}
+}

@@ -284,7 +284,7 @@ var timeOnlyWords = regexp.MustCompile(`^((by|before|until|till|til|within|in|on
 // a goal's what or how.
 func onlyWhen(text string, now time.Time) bool {
 	w := unaccent.Replace(strings.Trim(normalize(text), ".!? "))
-	return timeOnlyWords.MatchString(w) && hasWhen(text, now)
+	return timeOnlyWords.MatchString(w) && !bareNumber.MatchString(w) && hasWhen(text, now) // "6" is no time
 }
 
 // keepWhen keeps a time said in place of the goal's words ("by summer" as

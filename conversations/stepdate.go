@@ -148,7 +148,7 @@ func unsureWhen(text string) bool {
 	w = strings.Join(strings.FieldsFunc(w, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	}), " ")
-	return w != "" && (unsureWords.MatchString(w) || noDateWords[w])
+	return w != "" && (unsureWords.MatchString(w) || noDateWords[w] || noWords[w])
 }
 
 // whenWayOut handles the way out of the date question: "not sure" gets a

@@ -37,6 +37,11 @@ func (t *turn) stepAnswer() {
 		if t.needWords() || t.dayBeforeStep() || t.stepUnsure() {
 			return
 		}
+		if meWords[normalize(t.text)] {
+			// "me" is who, not what: the step's words come first.
+			t.say(t.w.StepWhatFirst)
+			return
+		}
 		if !s.Draft.SplitAsked && severalActions(t.text) {
 			s.Draft = StepDraft{What: t.text, SplitAsked: true, Big: s.Draft.Big, Due: s.Draft.Due}
 			t.ask()
@@ -85,10 +90,14 @@ func (t *turn) stepAnswer() {
 			}
 		}
 		if err != nil {
+			var way []Choice
+			if s.Stage == stageStepWhen {
+				way = []Choice{{t.w.NotSure, actUnsure}} // the way out, beside every "I couldn't read that"
+			}
 			if t.text == "" {
-				t.say(t.w.StepNoDate)
+				t.say(t.w.StepNoDate, way...)
 			} else {
-				t.say(err.Error())
+				t.say(err.Error(), way...)
 			}
 			return
 		}

@@ -39,8 +39,10 @@ type Talk struct {
 	GoalUnsure string
 	// StepUnsure offers ideas for "idk" as a first step; StepsLater goes on
 	// without steps after a second.
-	StepUnsure          string
-	StepsLater          string
+	StepUnsure string
+	StepsLater string
+	// StepWhatFirst answers "me" where the step's words were asked.
+	StepWhatFirst       string
 	StepFar             string
 	StepKeepDate        string
 	StepOtherDay        string
@@ -457,6 +459,7 @@ var englishTalk = Talk{
 	GoalUnsure:      "That's okay — not knowing is a fine place to start.",
 	StepUnsure:      "That's okay. A first step can be tiny: one phone call, one question, one thing looked up — like \"call the job center\" or \"look up the bus to the clinic\". What's one you could do?",
 	StepsLater:      "That's okay — steps can come later.",
+	StepWhatFirst:   "Good — you'll do it. First, what's the step? A few words, like \"call the job center\".",
 	StepFar:         "%s is more than 6 weeks away. Could there be a smaller step you could do sooner?",
 	StepKeepDate:    "Keep this date",
 	StepOtherDay:    "Pick a sooner day",
@@ -862,6 +865,7 @@ var spanishTalk = Talk{
 	GoalUnsure:      "Está bien: no saber es un buen lugar para empezar.",
 	StepUnsure:      "Está bien. Un primer paso puede ser chiquito: una llamada, una pregunta, buscar una cosa, como \"llamar al centro de empleo\" o \"ver qué camión va a la clínica\". ¿Cuál podrías hacer?",
 	StepsLater:      "Está bien, los pasos pueden venir después.",
+	StepWhatFirst:   "Bien, lo vas a hacer tú. Primero, ¿cuál es el paso? Unas palabras, como \"llamar al centro de empleo\".",
 	StepFar:         "%s queda a más de 6 semanas. ¿Habrá un paso más pequeño que puedas hacer antes?",
 	StepKeepDate:    "Dejar esta fecha",
 	StepOtherDay:    "Escoger un día más cercano",

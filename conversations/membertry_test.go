@@ -479,3 +479,28 @@ func TestRuler_InWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTyposAndOffScript: a bare number is not a goal's time; "me" as the
+// step asks for the step's words; "nah" at "When?" takes the way out; an
+// unreadable day offers the way out beside the reply.
+func TestTyposAndOffScript(t *testing.T) {
+	goal := State{V: stateVersion, Flow: FlowGoal, Stage: stageGoal, Goal: GoalDraft{Dream: "be a chef"}}
+	s, _ := walk(t, goal, Context{}, refNow, []row{{text: "6", stage: "-"}})
+	if s.Goal.Smart.When != "" {
+		t.Fatalf("6 kept as when: %+v", s.Goal)
+	}
+	step := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhat, After: stageStepMore, Goal: GoalDraft{Text: "a line cook job by March"}}
+	s, _ = walk(t, step, Context{}, refNow, []row{
+		{text: "me", want: "First, what's the step?", stage: stageStepWhat},
+		{text: "call the restaurant", stage: stageStepWhen},
+		{text: "nah", want: "How about", stage: stageStepWhen},
+	})
+	if s.Draft.What != "call the restaurant" {
+		t.Fatalf("draft %+v", s.Draft)
+	}
+	atWhen := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhen, After: stageStepMore, Draft: StepDraft{What: "call the restaurant"}}
+	res := Step(atWhen, Input{Text: "the goal"}, Context{}, refNow)
+	if got := joinReplies(res.Replies); !strings.Contains(got, "into a date") || !strings.Contains(got, "[Not sure]") {
+		t.Fatalf("no way out: %q", got)
+	}
+}

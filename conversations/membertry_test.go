@@ -195,7 +195,8 @@ func TestStepWho_TheStepSaidAgainIsNotAPerson(t *testing.T) {
 func TestStepMore_NotSureEndsTheList(t *testing.T) {
 	start := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepMore, After: stageStepMore,
 		Goal: GoalDraft{Text: "A job at a bakery", Steps: []StepDraft{{What: "call the bakery", Due: date(2026, 6, 12)}}}}
-	for _, typed := range []string{"idk", "not sure", "maybe", "whatever", "nothing", "i'm good", "maybe later", "Idk."} {
+	for _, typed := range []string{"idk", "not sure", "maybe", "whatever", "nothing", "i'm good", "maybe later", "Idk.",
+		"na thats it", "nope, that's all", "nah i'm good"} {
 		t.Run(typed, func(t *testing.T) {
 			s, _ := walk(t, start, Context{}, refNow, []row{{text: typed, want: "enjoy", stage: stageEnjoy}})
 			if len(s.Goal.Steps) != 1 {
@@ -500,7 +501,7 @@ func TestTyposAndOffScript(t *testing.T) {
 	}
 	atWhen := State{V: stateVersion, Flow: FlowGoal, Stage: stageStepWhen, After: stageStepMore, Draft: StepDraft{What: "call the restaurant"}}
 	res := Step(atWhen, Input{Text: "the goal"}, Context{}, refNow)
-	if got := joinReplies(res.Replies); !strings.Contains(got, "into a date") || !strings.Contains(got, "[Not sure]") {
+	if got := joinReplies(res.Replies); !strings.Contains(got, "into a date") || !strings.Contains(got, "[Not sure]") || !strings.Contains(got, `"stop" leaves`) {
 		t.Fatalf("no way out: %q", got)
 	}
 }

@@ -91,14 +91,16 @@ func (t *turn) stepAnswer() {
 		}
 		if err != nil {
 			var way []Choice
-			if s.Stage == stageStepWhen {
-				way = []Choice{{t.w.NotSure, actUnsure}} // the way out, beside every "I couldn't read that"
-			}
+			msg := err.Error()
 			if t.text == "" {
-				t.say(t.w.StepNoDate, way...)
-			} else {
-				t.say(err.Error(), way...)
+				msg = t.w.StepNoDate
 			}
+			if s.Stage == stageStepWhen {
+				// The ways out, beside every "I couldn't read that".
+				way = []Choice{{t.w.NotSure, actUnsure}}
+				msg += "\n" + t.w.HelpWayOut
+			}
+			t.say(msg, way...)
 			return
 		}
 		s.Draft.Due = due

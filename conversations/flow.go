@@ -238,7 +238,22 @@ func (t *turn) command(word string) bool {
 			t.say(t.w.NothingToCancel, t.menuChoices()...)
 			return true
 		}
+		if s := t.s; s.Flow == FlowGoal && word != "stop" && word != "quit" && word != "exit" &&
+			(s.Editing || s.Stage == stageEdit || s.After == stageConfirm) {
+			// "never mind" while changing one part of a whole plan: back to
+			// the plan, never the plan thrown away.
+			t.toConfirm()
+			t.ask()
+			return true
+		}
 		t.leave(true)
+		return true
+	case "start over", "start again", "restart", "start from scratch", "start fresh":
+		if t.s.Flow != FlowGoal {
+			return false
+		}
+		t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream} // as the plan's *Start over* button
+		t.ask()
 		return true
 	case "back", "go back", "undo":
 		if !t.s.Active() {
@@ -500,6 +515,12 @@ func (t *turn) answer() {
 			return
 		}
 		s.Goal.Text = t.text
+		if s.Editing {
+			// "actually I want to see the mountains instead": the new words.
+			if w := strings.TrimSpace(strings.TrimSuffix(changeWords.ReplaceAllString(t.text, ""), " instead")); hasLetterOrDigit(w) {
+				s.Goal.Text = w
+			}
+		}
 		t.withWhen()
 		t.smartStart()
 	case stageMeasure, stageSpecific, stageByWhen, stageSure, stageSure7:

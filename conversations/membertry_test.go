@@ -505,3 +505,36 @@ func TestTyposAndOffScript(t *testing.T) {
 		t.Fatalf("no way out: %q", got)
 	}
 }
+
+// TestChangingTheirMind: "never mind" while changing one part of a whole
+// plan returns to the plan (before, it threw the plan away); "start over"
+// works at any goal question; "actually … instead" as the new goal keeps
+// the new words only.
+func TestChangingTheirMind(t *testing.T) {
+	plan := State{V: stateVersion, Flow: FlowGoal, Stage: stageConfirm, Goal: GoalDraft{Dream: "travel", Text: "see the ocean by August", Why: "never seen it",
+		Steps: []StepDraft{{What: "save money for the bus", Due: date(2026, 6, 12), Owner: store.OwnerMe}}}}
+	s, _ := walk(t, plan, Context{}, refNow, []row{
+		{text: "change something", stage: stageEdit},
+		{text: "the goal", stage: stageGoal},
+		{text: "never mind", want: "Here's your plan", stage: stageConfirm},
+	})
+	if s.Goal.Text != "see the ocean by August" || len(s.Goal.Steps) != 1 {
+		t.Fatalf("plan %+v", s.Goal)
+	}
+	s, _ = walk(t, plan, Context{}, refNow, []row{
+		{text: "change something", stage: stageEdit},
+		{text: "the goal", stage: stageGoal},
+		{text: "actually the mountains by August instead", stage: "-"},
+	})
+	if s.Goal.Text != "the mountains by August" {
+		t.Fatalf("goal %q", s.Goal.Text)
+	}
+	s, _ = walk(t, plan, Context{}, refNow, []row{
+		{text: "change something", stage: stageEdit},
+		{text: "the goal", stage: stageGoal},
+		{text: "start over", want: "dream", stage: stageDream},
+	})
+	if s.Goal.Text != "" || len(s.Goal.Steps) != 0 {
+		t.Fatalf("start over kept %+v", s.Goal)
+	}
+}

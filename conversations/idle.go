@@ -43,8 +43,10 @@ func (t *turn) idle(word string) {
 			t.res.Introduced = true
 		case isFiller(t.text) && !yesWords[word]:
 			t.say(t.w.IdleUnsure) // "idk" is not a greeting: "Hi again!" would not listen
+		case t.text != "" && !greetings[word] && len(strings.Fields(word)) >= 5:
+			t.say(t.w.IdleOther) // something told: thanked, not answered
 		case t.text != "" && !greetings[word]:
-			t.say(t.w.IdleOther)
+			t.say(t.w.IdleShort)
 		default:
 			t.say(t.w.Hello)
 		}

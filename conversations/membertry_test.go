@@ -216,8 +216,12 @@ func TestIDKToEverything(t *testing.T) {
 		if got := joinReplies(res.Replies); !strings.Contains(got, "That's okay — you don't need to know yet.") || strings.Contains(got, "Hi again") {
 			t.Fatalf("replies %q", got)
 		}
-		res = Step(State{}, Input{Text: "i hate mondays"}, c, refNow)
+		res = Step(State{}, Input{Text: "my ex called and everything went sideways"}, c, refNow)
 		if got := joinReplies(res.Replies); !strings.Contains(got, "Thanks for telling me.") || strings.Contains(got, "Hi again") {
+			t.Fatalf("replies %q", got)
+		}
+		res = Step(State{}, Input{Text: "keep both"}, c, refNow)
+		if got := joinReplies(res.Replies); !strings.Contains(got, "I'm not sure I followed.") || strings.Contains(got, "Hi again") {
 			t.Fatalf("replies %q", got)
 		}
 		res = Step(State{}, Input{Text: "hey"}, c, refNow)

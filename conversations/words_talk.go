@@ -31,10 +31,12 @@ type Talk struct {
 	// it as the by-when and asks what the goal is.
 	GoalWhenKept string
 	GoalWhatBy   string
-	// IdleUnsure and IdleOther answer, outside any question, "idk" and
-	// words Cairn has no use for (a greeting gets Hello).
+	// IdleUnsure, IdleOther and IdleShort answer, outside any question,
+	// "idk", something told (a few words or more) and a short line Cairn
+	// has no use for ("keep both"); a greeting gets Hello.
 	IdleUnsure string
 	IdleOther  string
+	IdleShort  string
 	// GoalUnsure leads the examples offered for "idk" as the goal.
 	GoalUnsure string
 	// StepUnsure offers ideas for "idk" as a first step; StepsLater goes on
@@ -456,6 +458,7 @@ var englishTalk = Talk{
 	GoalWhatBy:      "And what would you like to have done %s? (Like \"a part-time job\" or \"my own place\".)",
 	IdleUnsure:      "That's okay — you don't need to know yet. We could start with a dream, or you can talk to a person.",
 	IdleOther:       "Thanks for telling me. I'm here for goals and steps — and if you'd like to talk it over, I can ask a person to reach out.",
+	IdleShort:       "I'm not sure I followed. Here's what I can do — and if you'd like to talk something over, I can ask a person to reach out.",
 	GoalUnsure:      "That's okay — not knowing is a fine place to start.",
 	StepUnsure:      "That's okay. A first step can be tiny: one phone call, one question, one thing looked up — like \"call the job center\" or \"look up the bus to the clinic\". What's one you could do?",
 	StepsLater:      "That's okay — steps can come later.",
@@ -862,6 +865,7 @@ var spanishTalk = Talk{
 	GoalWhatBy:      "¿Y qué te gustaría haber logrado %s? (Como \"un trabajo de medio tiempo\" o \"mi propio lugar\".)",
 	IdleUnsure:      "Está bien, no tienes que saberlo todavía. Podemos empezar por un sueño, o puedes hablar con una persona.",
 	IdleOther:       "Gracias por contarme. Estoy aquí para metas y pasos, y si quieres hablarlo, le puedo pedir a una persona que te busque.",
+	IdleShort:       "No estoy seguro de haber entendido. Esto es lo que puedo hacer, y si quieres hablar algo, le puedo pedir a una persona que te busque.",
 	GoalUnsure:      "Está bien: no saber es un buen lugar para empezar.",
 	StepUnsure:      "Está bien. Un primer paso puede ser chiquito: una llamada, una pregunta, buscar una cosa, como \"llamar al centro de empleo\" o \"ver qué camión va a la clínica\". ¿Cuál podrías hacer?",
 	StepsLater:      "Está bien, los pasos pueden venir después.",

@@ -139,11 +139,10 @@ func (t *turn) checkInAnswer() {
 			// Not a yes or a no: "nothing", "not now" mean no; other words
 			// are the plan said again, better — take them and ask again.
 			switch w := normalize(t.text); {
-			case w != "" && (negative.MatchString(w) || w == "not now" || w == "not yet"):
-				t.advance(stageImportance)
+			case w != "" && (negative.MatchString(w) || w == "not now" || w == "not yet" || isEnough(w) || isFiller(w)):
+				t.advance(stageImportance) // "that's it", "idk": no, not as a step
 			case hasLetterOrDigit(t.text) && len([]rune(w)) > 3:
-				ci.Plan = t.text
-				t.ask()
+				ci.Plan = t.text // asked again just below, once
 			default:
 				t.again(t.w.PickOne)
 				return
@@ -274,7 +273,13 @@ func (t *turn) ruler() (int, bool) {
 	if n, ok := wordNumbers[v]; ok {
 		return n, true
 	}
+	if m := sureNumber.FindStringSubmatch(strings.TrimSuffix(v, "ish")); m != nil {
+		v = m[1] // "about 7", "maybe 5", "7ish"
+	}
 	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil && t.action == "" && isFiller(t.text) && !yesWords[normalize(t.text)] {
+		return -1, true // "idk", "not sure": skipped, never asked in a loop
+	}
 	if err != nil || n < 0 || n > 10 {
 		return 0, false
 	}

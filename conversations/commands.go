@@ -47,7 +47,9 @@ var (
 		"enough": true, "that's enough": true, "no thanks": true, "nothing else": true, "n": true,
 		"that is all": true, "that is it": true, "that's all for now": true, "that's all for now thanks": true,
 		"no thank you": true, "no more steps": true, "i'm good": true, "im good": true, "that'll do": true,
-		"no, that's all": true, "no that's all": true, "no, that's it": true, "nope, that's it": true}
+		"no, that's all": true, "no that's all": true, "no, that's it": true, "nope, that's it": true,
+		"nothing": true, "na": true, "all good": true, "that's all i got": true, "thats all i got": true, "that's all i have": true,
+		"no more for now": true, "not now": true, "not right now": true, "later": true, "maybe later": true}
 )
 
 // doneWords are "done 2", "done #2", "done: call the office", "step 2 done",
@@ -64,7 +66,14 @@ func doneRef(word string) (string, bool) {
 }
 
 // isEnough reports whether a reply to "Add another step?" ends the list.
-func isEnough(word string) bool { return enoughWords[word] }
+func isEnough(word string) bool {
+	if enoughWords[word] {
+		return true
+	}
+	// "na thats it", "nope that's all", "no, i'm good": a no, then an ending.
+	first, rest, ok := strings.Cut(strings.ReplaceAll(word, ",", ""), " ")
+	return ok && (noWords[first] || first == "na" || first == "nah") && enoughWords[strings.TrimSpace(rest)]
+}
 
 // ending maps an ending word to the question's own way to end ("That's
 // all for now", "That's it"), when it has one.

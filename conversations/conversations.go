@@ -101,6 +101,8 @@ type StepDraft struct {
 	HelperID string `json:"helper_id,omitempty"`
 	HelperOK bool   `json:"helper_ok,omitempty"`
 	Practise bool   `json:"practise,omitempty"`
+	// Offered: ideas for a tiny step were given after an "idk".
+	Offered bool `json:"offered,omitempty"`
 }
 
 // CheckInDraft is a check-in being answered.

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/cairnbot/cairn/store"
 )
 
 // Stage is one question within a flow.
@@ -236,7 +238,22 @@ func (t *turn) command(word string) bool {
 			t.say(t.w.NothingToCancel, t.menuChoices()...)
 			return true
 		}
+		if s := t.s; s.Flow == FlowGoal && word != "stop" && word != "quit" && word != "exit" &&
+			(s.Editing || s.Stage == stageEdit || s.After == stageConfirm) {
+			// "never mind" while changing one part of a whole plan: back to
+			// the plan, never the plan thrown away.
+			t.toConfirm()
+			t.ask()
+			return true
+		}
 		t.leave(true)
+		return true
+	case "start over", "start again", "restart", "start from scratch", "start fresh":
+		if t.s.Flow != FlowGoal {
+			return false
+		}
+		t.s = State{V: stateVersion, Flow: FlowGoal, Stage: stageDream} // as the plan's *Start over* button
+		t.ask()
 		return true
 	case "back", "go back", "undo":
 		if !t.s.Active() {
@@ -336,6 +353,8 @@ func (t *turn) question() Reply {
 			return Reply{Text: t.w.StepSplit, Choices: []Choice{{t.w.StepKeepOne, actKeep}}}
 		case s.Draft.Big != "":
 			return t.bigQuestion()
+		case s.Draft.What == "" && !s.Draft.Due.IsZero():
+			return Reply{Text: fmt.Sprintf(t.w.StepWhatBy, t.sayDate(s.Draft.Due))}
 		case s.Flow == FlowCheckIn:
 			return Reply{Text: t.w.StepCheckinPlan}
 		case len(s.Goal.Steps) == 0:
@@ -484,15 +503,25 @@ func (t *turn) answer() {
 			return
 		}
 		s.Goal.Happy = t.text
+		if isFiller(t.text) {
+			s.Goal.Happy = "" // "idk" is not kept as what happy looks like
+		}
 		t.advance(stageGoal)
 	case stageGoal:
 		if t.templateAnswer() {
 			return
 		}
-		if t.needWords() {
+		if t.needWords() || t.keepWhen() || t.goalUnsure() {
 			return
 		}
 		s.Goal.Text = t.text
+		if s.Editing {
+			// "actually I want to see the mountains instead": the new words.
+			if w := strings.TrimSpace(strings.TrimSuffix(changeWords.ReplaceAllString(t.text, ""), " instead")); hasLetterOrDigit(w) {
+				s.Goal.Text = w
+			}
+		}
+		t.withWhen()
 		t.smartStart()
 	case stageMeasure, stageSpecific, stageByWhen, stageSure, stageSure7:
 		t.smartAnswer()
@@ -508,9 +537,12 @@ func (t *turn) answer() {
 			return
 		}
 		s.Goal.Why = t.text
+		if isFiller(t.text) {
+			s.Goal.Why = "" // asked once with examples: "idk" again goes on, keeping nothing
+		}
 		t.advanceGoal(stageSupport)
 	case stageSupport:
-		if t.action == actSkip {
+		if t.action == actSkip || isFiller(t.text) {
 			s.Goal.Supporters = ""
 		} else {
 			s.Goal.Supporters = t.text
@@ -538,6 +570,31 @@ func (t *turn) answer() {
 			}
 			t.toConfirm()
 		default:
+			if t.lastDayChange() {
+				return
+			}
+			if w := normalize(t.text); meWords[w] || navWords.MatchString(w) && len(strings.Fields(w)) <= 3 {
+				// "me" again, or "my navigator": who does the step just
+				// added, never a step of its own.
+				at := lastAddedAt(s.Goal.Steps)
+				if at >= 0 {
+					s.Goal.Steps = slices.Clone(s.Goal.Steps) // the caller's state is not changed
+					s.Goal.Steps[at].Owner, s.Goal.Steps[at].OwnerName = store.OwnerMe, ""
+					if !meWords[w] {
+						s.Goal.Steps[at].Owner = store.OwnerNavigator
+					}
+				}
+				break
+			}
+			if t.action == "" && isFiller(t.text) && !yesWords[normalize(t.text)] {
+				// "idk", "maybe", "whatever": not a step; the list can
+				// end here and grow later.
+				if t.askEnjoy() {
+					break
+				}
+				t.toConfirm()
+				break
+			}
 			// Typed text here is most likely the next step itself.
 			s.After = stageStepMore
 			t.advance(stageStepWhat)

@@ -96,3 +96,19 @@ func (t *turn) goalText() string {
 	}
 	return t.c.Goal.Text
 }
+
+// goalUnsure answers "idk" as the goal, once, with the examples: a way in
+// for a member who doesn't know where to start. It reports whether it
+// answered the turn.
+func (t *turn) goalUnsure() bool {
+	sm := &t.s.Goal.Smart
+	if t.action != "" || !isIDK(t.text) || sm.GoalNudged || len(t.templateList()) == 0 {
+		return false
+	}
+	t.advance(stageGoal) // "back" returns to the question as it was
+	sm.GoalNudged = true
+	t.s.Template.Picking = true
+	t.say(t.w.GoalUnsure)
+	t.ask()
+	return true
+}

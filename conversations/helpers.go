@@ -257,6 +257,9 @@ func (t *turn) stepMoreChoices() []Choice {
 	return choices
 }
 
+// practiseAsked is the practise button asked for in words.
+var practiseAsked = regexp.MustCompile(`^(i'?d like to |i would like to |i want to |i wanna |can we |can i |let'?s |could we |please )?(practi[cs]e|rehearse|role ?play)( (it|this|that|this one|that one|this step))?( in (the )?group| with (the )?group| at (the )?group)?( please)?$`)
+
 // practiseButton takes a press of a "practise this" button, in whatever
 // flow it comes: the step's wish is turned on or off, and the question on
 // the table is asked again. It reports whether the action was one.
@@ -265,6 +268,14 @@ func (t *turn) practiseButton() bool {
 		// The button's label typed, as any button's may be.
 		if v := t.matchChoice(normalize(t.text)); strings.HasPrefix(v, prefixPractise) {
 			t.action = v
+		} else if practiseAsked.MatchString(normalize(t.text)) {
+			// "I would like to practise this in the group", "can we practice
+			// it": the button in the member's own words.
+			for _, c := range t.question().Choices {
+				if strings.HasPrefix(c.Value, prefixPractise) {
+					t.action = c.Value
+				}
+			}
 		}
 	}
 	ref, ok := strings.CutPrefix(t.action, prefixPractise)
@@ -277,8 +288,10 @@ func (t *turn) practiseButton() bool {
 	switch {
 	case err != nil:
 	case kind == "goal" && t.s.Flow == FlowGoal && i < uint64(len(t.s.Goal.Steps)):
+		t.s.Goal.Steps = slices.Clone(t.s.Goal.Steps) // Step is pure: the caller's state is not changed
 		d = &t.s.Goal.Steps[i]
 	case kind == "new" && t.s.Flow == FlowCheckIn && i < uint64(len(t.s.CheckIn.NewSteps)):
+		t.s.CheckIn.NewSteps = slices.Clone(t.s.CheckIn.NewSteps)
 		d = &t.s.CheckIn.NewSteps[i]
 	case kind == "step":
 		if st := t.stepByID(n); st != nil {

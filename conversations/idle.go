@@ -37,15 +37,29 @@ func (t *turn) idle(word string) {
 	case strings.HasPrefix(t.action, prefixDone) || strings.HasPrefix(word, "done "):
 		t.markDoneDirect(word)
 	default:
-		if t.c.Goal == nil && !t.c.Introduced {
+		switch {
+		case t.c.Goal == nil && !t.c.Introduced:
 			t.say(t.w.Intro)
 			t.res.Introduced = true
-		} else {
+		case isFiller(t.text) && !yesWords[word]:
+			t.say(t.w.IdleUnsure) // "idk" is not a greeting: "Hi again!" would not listen
+		case t.text != "" && !greetings[word] && len(strings.Fields(word)) >= 5:
+			t.say(t.w.IdleOther) // something told: thanked, not answered
+		case t.text != "" && !greetings[word]:
+			t.say(t.w.IdleShort)
+		default:
 			t.say(t.w.Hello)
 		}
 		t.say(t.w.Menu, t.menuChoices()...)
 	}
 }
+
+// greetings get "Hi again!"; other words outside a question get a kinder
+// line than a greeting back.
+var greetings = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "yo": true, "sup": true, "hey there": true,
+	"hi there": true, "hello there": true, "good morning": true, "good afternoon": true, "good evening": true, "morning": true,
+	"hola": true, "buenas": true, "buenos dias": true, "buenos días": true, "buenas tardes": true, "buenas noches": true,
+	"hey cairn": true, "hi cairn": true, "hello cairn": true, "heyy": true, "heyyy": true, "hii": true, "helo": true, "start": true, "menu": true}
 
 func (t *turn) menuChoices() []Choice {
 	if t.c.Goal == nil {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -254,6 +255,13 @@ func (t *turn) lifeQuestion() (Reply, bool) {
 	return Reply{}, false
 }
 
+// besideWords and replaceWords answer "add the new goal beside it, or
+// replace it?" in words.
+var (
+	besideWords  = regexp.MustCompile(`\b(beside|besides|both|all of them|all three|also|as well|too|another|add|keep (it|them|the old|both)|al lado|las dos|ambas|tambien|agregar|anadir)\b`)
+	replaceWords = regexp.MustCompile(`\b(replace|instead|swap|switch|change it|reemplaz\w*|cambiar|en vez)\b`)
+)
+
 // lifeAnswer answers a FlowLife question. "help" is left to command.
 func (t *turn) lifeAnswer(word string) bool {
 	if t.action == "" {
@@ -263,6 +271,15 @@ func (t *turn) lifeAnswer(word string) bool {
 		t.action = t.matchChoice(word)
 		if t.action == "" && (word == "stop" || word == "cancel" || word == "never mind" || word == "nevermind" || word == "not now" || word == "not yet" || noWords[word]) {
 			t.action = actNeverMind
+		}
+		if t.action == "" && t.s.Stage == stageBeside {
+			// "add it beside", "keep both", "instead": the buttons in words.
+			switch {
+			case besideWords.MatchString(word):
+				t.action = actBeside
+			case replaceWords.MatchString(word):
+				t.action = actReplace
+			}
 		}
 	}
 	life := t.s.Life
@@ -572,7 +589,21 @@ func (t *turn) saveStepEdit(st store.Step) {
 	t.res.EditSteps = append(t.res.EditSteps, st)
 	n := t.stepNumber(st.ID) // as "steps" and "done N" number it
 	d := StepDraft{What: st.What, Due: st.Due, Owner: st.Owner, OwnerName: st.OwnerName}
-	t.say(fmt.Sprintf(t.w.StepChanged, n, describeStep(t.w, d, t.now)))
+	text := fmt.Sprintf(t.w.StepChanged, n, describeStep(t.w, d, t.now))
+	// Steps are numbered in date order: a new day can move this one, and
+	// the member's next "delete step 1" must mean what they now see.
+	steps := slices.Clone(t.c.Steps)
+	for i := range steps {
+		if steps[i].ID == st.ID {
+			steps[i] = st
+		}
+	}
+	for _, ns := range NumberedSteps(steps) {
+		if ns.Step.ID == st.ID && ns.N != n {
+			text += " " + fmt.Sprintf(t.w.StepRenumbered, ns.N)
+		}
+	}
+	t.say(text)
 }
 
 // showGoals lists every active goal with its steps, numbered on from one

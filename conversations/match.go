@@ -377,8 +377,15 @@ var (
 	notSure = map[string]bool{"idk": true, "i don't know": true, "dont know": true, "don't know": true, "not sure": true,
 		"no one": true, "nobody": true, "no": true, "yes": true, "ok": true, "okay": true, "none": true, "no se": true, "no sé": true,
 		"who": true, "what": true, "huh": true, "dunno": true, "someone": true, "somebody": true, "anyone": true,
+		"save": true, "save it": true, "skip": true, "next": true, "done": true, "that's all": true, "nothing": true, "whatever": true,
 		"nadie": true, "ninguno": true, "ninguna": true, "alguien": true, "quien": true, "quién": true, "qué": true, "que": true, "ni idea": true}
 )
+
+// stepVerb leads a step, not a name: "call the bakery" said again at "Who
+// will do this step?" is the step, never a person called that.
+var stepVerb = regexp.MustCompile(`^(call|go|get|buy|ask|apply|find|make|visit|fill|write|email|text|look|take|book|see|talk|meet|` +
+	`pick|send|check|start|sign|do|read|clean|pay|open|finish|try|work|walk|learn|print|update|bring|drop|set|join|register|` +
+	`llamar|ir|comprar|pedir|buscar|hacer|visitar|llenar|escribir|mandar|enviar|hablar|ver|sacar|pagar|terminar|empezar)\s+\S`)
 
 // whoOf reads who will do a step from typed words. ok is false when the
 // words are not a person (a date, "keep this date", "not sure"): the
@@ -399,7 +406,7 @@ func whoOf(text string, now time.Time) (owner store.OwnerKind, name string, ok b
 	case notSure[w] || esIsIDK(w) || strings.Contains(text, "?") || looksLikeDay(text, now):
 		return "", "", false
 	}
-	if len(strings.Fields(w)) > 5 {
+	if len(strings.Fields(w)) > 5 || stepVerb.MatchString(w) {
 		return "", "", false
 	}
 	name = strings.TrimRightFunc(strings.TrimSpace(text), func(r rune) bool { return r == '.' || r == '!' })

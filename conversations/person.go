@@ -65,8 +65,12 @@ func (t *turn) personCommand(word string) bool {
 		t.res.Alert = &AlertRequest{Resume: t.s.Active(), Lang: t.w.lang()}
 		return true
 	case t.action == "" && personWords.MatchString(word):
-		// The offer waits beside the flow; the flow itself is untouched.
+		// The offer waits beside the flow; the flow itself is untouched,
+		// but a typed "yes" next answers the offer (safety.go).
 		t.say(t.w.PersonOffer, Choice{t.w.PersonYes, actPersonYes}, Choice{t.w.PersonNotNow, actPersonNo})
+		if t.s.Aside == "" {
+			t.s.Aside = asideOffer
+		}
 		return true
 	case t.action == actPersonNo:
 		t.say(t.w.PersonNo)

@@ -256,7 +256,9 @@ func (r *Runner) turnGuarded(ctx context.Context, memberID string, origin Origin
 		if res.Data == DataForget {
 			return store.Turn{}, errForget
 		}
-		if res.State.Active() {
+		if res.State.Active() || res.State.Aside != "" {
+			// An offer of a person made outside a flow is kept too, so
+			// the "yes" that follows reaches a person.
 			state, err := json.Marshal(res.State)
 			if err != nil {
 				return store.Turn{}, fmt.Errorf("conversations: encode state of %s: %w", memberID, err)

@@ -28,6 +28,9 @@ func (s signal) String() string {
 const (
 	asideCrisis  = "crisis"
 	asideReflect = "reflect"
+	// asideOffer: the offer of a person is the question on the table, for
+	// one turn, so a typed "yes" or "no" answers it.
+	asideOffer = "offer"
 )
 
 // Button values of the safety replies.
@@ -225,6 +228,18 @@ func (t *turn) safety() bool {
 	if t.action == "" && t.s.Aside != "" && word == normalize(t.w.ChoiceNotNow) {
 		t.action = actNotNow
 	}
+	if t.action == "" && (t.s.Aside == asideCrisis || t.s.Aside == asideOffer) {
+		// "yes" to "Would you like me to let your navigator know?" must
+		// reach a person, never answer the flow's question beneath.
+		switch {
+		case yesWords[word] || word == normalize(t.w.ChoiceTellNavigator) || word == normalize(t.w.PersonYes):
+			t.action = ActTalkToPerson
+		case noWords[word] && t.s.Aside == asideCrisis:
+			t.action = actNotNow
+		case noWords[word]:
+			t.action = actPersonNo
+		}
+	}
 	switch t.action {
 	case actNotNow:
 		t.s.Aside = ""
@@ -271,6 +286,10 @@ func (t *turn) safety() bool {
 		t.s.Aside = "" // the member chose to go on (or to do something else)
 		return false
 	}
+	if t.s.Aside == asideOffer {
+		t.s.Aside = "" // not an answer to the offer: the line is read as always
+		return false
+	}
 	if t.s.Aside == asideReflect {
 		// The answer to a reflection is the member's own; it is not stored.
 		t.s.Aside = ""
@@ -293,6 +312,8 @@ func (t *turn) crisis() {
 		Choice{t.w.ChoiceTellNavigator, ActTalkToPerson}, Choice{t.w.ChoiceNotNow, actNotNow})
 	if t.s.Active() {
 		t.s.Aside = asideCrisis
+	} else {
+		t.s.Aside = asideOffer
 	}
 }
 
@@ -302,6 +323,7 @@ func (t *turn) crisis() {
 func (t *turn) setback() {
 	t.say(t.w.Setback, Choice{t.w.ChoiceTellNavigator, ActTalkToPerson})
 	if !t.s.Active() {
+		t.s.Aside = asideOffer // the offer is the only question on the table
 		return
 	}
 	t.s.Aside = "" // its question is asked again just below

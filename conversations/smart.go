@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // S.M.A.R.T., gently: after the goal, each missing letter gets one short
@@ -34,6 +35,11 @@ type SmartDraft struct {
 	Enjoy       string `json:"enjoy,omitempty"`
 	EnjoyAsked  bool   `json:"enjoy_asked,omitempty"`
 	DreamNudged bool   `json:"dream_nudged,omitempty"`
+	// When is a by-when said before the goal's words ("by summer" as the
+	// goal), kept until the words come.
+	When string `json:"when,omitempty"`
+	// GoalNudged: "idk" as the goal was offered the examples once.
+	GoalNudged bool `json:"goal_nudged,omitempty"`
 }
 
 var (
@@ -48,7 +54,14 @@ var (
 // isFiller is an answer that doesn't say anything yet ("yes", "idk").
 func isFiller(text string) bool {
 	w := strings.Trim(normalize(text), ".!? ")
-	return w == "" || fillerWords.MatchString(w) || esIsFiller(text)
+	if w == "" || fillerWords.MatchString(w) || esIsFiller(text) {
+		return true
+	}
+	// "idk lol", "not sure honestly", "idk 🤷": what is around says nothing more.
+	w = strings.Join(strings.FieldsFunc(unsureTalk.ReplaceAllString(w, " "), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '?'
+	}), " ")
+	return w != "" && fillerWords.MatchString(w) || esIsFiller(text)
 }
 
 // isIDK is a dream not yet found: "idk", "nothing", "no idea".
@@ -65,7 +78,8 @@ func isIDK(text string) bool {
 // notSpecific: what exactly is missing ("yes", "a job", "work").
 func notSpecific(goal string) bool {
 	w := strings.Trim(normalize(goal), ".!? ")
-	return isFiller(goal) || generalWords.MatchString(w) || esNotSpecific(goal)
+	return isFiller(goal) || generalWords.MatchString(w) || esNotSpecific(goal) ||
+		isBigStep(w) && !notMeasurable(goal) // "get my life together": what exactly? ("be happy": how will you know?)
 }
 
 // notMeasurable: how we'll both know is missing ("be happy", "stay sober").
@@ -110,7 +124,7 @@ func (t *turn) smartStart() {
 	s := &t.s
 	s.Goal.Measure = ""
 	old := s.Goal.Smart
-	s.Goal.Smart = SmartDraft{Enjoy: old.Enjoy, EnjoyAsked: old.EnjoyAsked, DreamNudged: old.DreamNudged}
+	s.Goal.Smart = SmartDraft{Enjoy: old.Enjoy, EnjoyAsked: old.EnjoyAsked, DreamNudged: old.DreamNudged, GoalNudged: old.GoalNudged}
 	if s.Editing && old.Sure != nil {
 		// Changing the goal's words keeps how sure the member was: asking
 		// again on every edit would be a form, not a conversation.
@@ -194,6 +208,7 @@ func (t *turn) smartAnswer() {
 	sm := &s.Goal.Smart
 	if t.action == actKeep && (t.text == "" || !yesWords[normalize(t.text)]) {
 		// "Go on as it is": the goal stays as the member said it.
+		t.withWhen()
 		t.advanceGoal(stageWhy)
 		t.ask()
 		return
@@ -211,7 +226,7 @@ func (t *turn) smartAnswer() {
 		t.sureAnswer()
 		return
 	}
-	if t.needWords() {
+	if t.needWords() || (stage == stageSpecific || stage == stageMeasure) && t.keepWhen() {
 		return
 	}
 	vague := isFiller(t.text)
@@ -233,8 +248,14 @@ func (t *turn) smartAnswer() {
 		switch stage {
 		case stageSpecific:
 			s.Goal.Text = sharpen(s.Goal.Text, t.text)
+			t.withWhen()
 		case stageByWhen:
-			s.Goal.Text = byWhen(t.w, s.Goal.Text, t.text)
+			// After the one offer, words that are no time ("to pay rent",
+			// the next question's answer) go on without being glued on as
+			// "by to pay rent".
+			if hasWhen(t.text, t.now) && !bareNumber.MatchString(normalize(t.text)) {
+				s.Goal.Text = byWhen(t.w, s.Goal.Text, t.text)
+			}
 		case stageSure7:
 			sm.SureHelp = t.text
 		default:
@@ -243,6 +264,60 @@ func (t *turn) smartAnswer() {
 	}
 	t.smartNext()
 	t.ask()
+}
+
+// timeOnlyWords are the words of a time and nothing else: "by summer", "in
+// 6 months", "before Christmas", "by the end of March", "para el verano".
+var timeOnlyWords = regexp.MustCompile(`^((by|before|until|till|til|within|in|on|at|around|about|the|end|of|a|an|this|next|coming|` +
+	`sometime|early|late|mid|middle|beginning|start|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|` +
+	`few|couple|half|\d+(st|nd|rd|th)?|` +
+	`january|february|march|april|may|june|july|august|september|october|november|december|` +
+	`jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|` +
+	`spring|summer|fall|autumn|winter|christmas|xmas|thanksgiving|easter|halloween|new|year'?s?|birthday|my|` +
+	`years?|months?|weeks?|days?|today|tomorrow|tonight|soon|asap|` +
+	`monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|` +
+	`para|antes|de|del|el|la|en|dentro|hasta|fin|este|esta|proximo|proxima|verano|invierno|primavera|otono|navidad|` +
+	`ano|anos|mes|meses|semana|semanas|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)` +
+	`[\s,]*)+$`)
+
+// onlyWhen is an answer that is a time and nothing else: a by-when, never
+// a goal's what or how.
+func onlyWhen(text string, now time.Time) bool {
+	w := unaccent.Replace(strings.Trim(normalize(text), ".!? "))
+	return timeOnlyWords.MatchString(w) && !bareNumber.MatchString(w) && hasWhen(text, now) // "6" is no time
+}
+
+// keepWhen keeps a time said in place of the goal's words ("by summer" as
+// the goal) for when the words come, and asks for them. It reports whether
+// it answered the turn.
+func (t *turn) keepWhen() bool {
+	if t.action != "" || !onlyWhen(t.text, t.now) {
+		return false
+	}
+	stage := t.s.Stage
+	t.advance(stage) // "back" returns to the question as it was
+	t.s.Goal.Smart.When = strings.TrimRight(strings.TrimSpace(t.text), ".!")
+	t.say(fmt.Sprintf(t.w.GoalWhenKept, capitalize(Inert(Clip(t.s.Goal.Smart.When, 60)))))
+	if stage == stageGoal {
+		t.ask()
+		return true
+	}
+	t.smartAsk(stage)
+	t.ask()
+	return true
+}
+
+// withWhen puts a kept by-when into the goal's words, unless they say
+// their own.
+func (t *turn) withWhen() {
+	g := &t.s.Goal
+	if w := g.Smart.When; w != "" && !hasWhen(g.Text, t.now) {
+		if timeLead.MatchString(strings.ToLower(w)) {
+			w = lowerFirst(w) // "By summer" said alone reads "… by summer" in the goal
+		}
+		g.Text = byWhen(t.w, g.Text, w)
+	}
+	g.Smart.When = ""
 }
 
 var bareNumber = regexp.MustCompile(`^\d+$`)
@@ -289,6 +364,8 @@ func sharpen(goal, answer string) string {
 	switch {
 	case isFiller(goal):
 		return answer
+	case answer == "" || strings.Contains(strings.ToLower(goal), strings.ToLower(answer)):
+		return goal // said already (asked again after "back")
 	case goalTail.MatchString(strings.ToLower(answer)):
 		return goal + " " + answer
 	case len(strings.Fields(answer)) >= 3 || strings.Contains(strings.ToLower(answer), strings.ToLower(goal)):

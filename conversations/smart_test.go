@@ -14,7 +14,7 @@ func TestSmart_NotClearWhenItIsnt(t *testing.T) {
 		stage      Stage
 	}{
 		{"yes", en.SmartWhat, stageSpecific},
-		{"idk", en.SmartWhat, stageSpecific},
+		{"i guess", en.SmartWhat, stageSpecific}, // "idk" is offered the examples first (membertry_test.go)
 		{"a job", en.SmartKindJob, stageSpecific},
 		{"get a job", en.SmartKindJob, stageSpecific},
 		{"my own place", en.SmartKindHome, stageSpecific},
@@ -124,7 +124,8 @@ func TestSmart_OneLetterAtATime(t *testing.T) {
 			{text: "idk", want: "for my kids", stage: stageWhy},
 			{text: "idk", want: "support", stage: stageSupport},
 		})
-		if s.Goal.Why != "idk" {
+		if s.Goal.Why != "" { // a second "idk" goes on, keeping nothing
+
 			t.Fatalf("why %q", s.Goal.Why)
 		}
 	})

@@ -8,8 +8,10 @@ package conversations
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/cairnbot/cairn/store"
 )
@@ -31,7 +33,60 @@ func (t *turn) stepWhat(what string) {
 		return
 	}
 	s.Draft.What = what
+	if !s.Draft.Due.IsZero() {
+		t.dueSet() // the day came first ("actually tuesday"), then the step
+		return
+	}
 	t.advance(stageStepWhen)
+}
+
+// onlyDay reads a line that is nothing but a day, maybe led by words of
+// change ("tuesday", "actually tuesday", "no, make it Friday").
+func (t *turn) onlyDay(text string) (time.Time, bool) {
+	phrase := strings.TrimSpace(changeWords.ReplaceAllString(normalize(text), ""))
+	phrase = strings.TrimSpace(strings.TrimSuffix(phrase, " instead"))
+	if phrase == "" || !hasLetterOrDigit(phrase) {
+		return time.Time{}, false
+	}
+	due, err := t.parseDate(phrase)
+	return due, err == nil
+}
+
+// dayBeforeStep takes a step typed as only its day: a day is not a step,
+// so the day is kept and the step's words are asked for. It reports whether
+// it answered the turn.
+func (t *turn) dayBeforeStep() bool {
+	s := &t.s
+	if t.action != "" || s.Draft.SplitAsked {
+		return false
+	}
+	due, ok := t.onlyDay(t.text)
+	if !ok {
+		return false
+	}
+	t.advance(stageStepWhat) // "back" forgets the day
+	s.Draft.Due = due
+	t.ask()
+	return true
+}
+
+// lastDayChange changes the day of the step just added when, asked "Add
+// another step?", the member corrects it ("actually tuesday"); a day with
+// no word of change is the next step's. It reports whether it answered.
+func (t *turn) lastDayChange() bool {
+	s := &t.s
+	n := normalize(t.text)
+	if t.action != "" || len(s.Goal.Steps) == 0 || strings.TrimSpace(changeWords.FindString(n)) == "" {
+		return false
+	}
+	due, ok := t.onlyDay(n)
+	if !ok {
+		return false
+	}
+	s.Goal.Steps = slices.Clone(s.Goal.Steps) // the caller's state is not changed
+	s.Goal.Steps[lastAddedAt(s.Goal.Steps)].Due = due
+	t.ask() // its question says the step back with the new day
+	return true
 }
 
 // dueSet moves on once the step has a day: to the 6-week check when it is
@@ -74,6 +129,28 @@ var unsureWords = regexp.MustCompile(`^(i'?m |i am )?(not sure|unsure|idk|i dunn
 	// and in Spanish (folded: no accents)
 	`|^(no se|no lo se|no estoy segur[oa]|ni idea|no tengo idea|quien sabe|cuando pueda|algun dia|pronto|luego|despues|mas adelante|tu elige|elige tu|escoge tu|tu dime|todavia no|aun no|no se cuando)$`)
 
+// unsureTalk is what people put around "idk": it says nothing about when.
+var unsureTalk = regexp.MustCompile(`\b(lol|lmao|haha+|tbh|ngl|honestly|really|truly|man|bro|sorry|tho|though|rn|right now|just|um+|uh+|hmm+|ugh|i guess|for real|yet|la verdad|pues|jaja+|perd[oó]n)\b`)
+
+// noDateWords say there is no day to give, beyond unsureWords.
+var noDateWords = map[string]bool{"nothing": true, "none": true, "no date": true, "no day": true, "not": true,
+	"i don't": true, "i dont": true, "no": true, "nada": true, "ninguno": true, "ningun dia": true, "no tengo fecha": true}
+
+// unsureWhen is a way of saying "I don't know when": "idk", "no idea",
+// "dunno", "nothing", with what people put around them ("idk lol",
+// "nothing yet", "no clue tbh", "idk 🤷").
+func unsureWhen(text string) bool {
+	w := unaccent.Replace(normalize(text))
+	if unsureWords.MatchString(w) {
+		return true
+	}
+	w = unsureTalk.ReplaceAllString(w, " ")
+	w = strings.Join(strings.FieldsFunc(w, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}), " ")
+	return w != "" && (unsureWords.MatchString(w) || noDateWords[w] || noWords[w])
+}
+
 // whenWayOut handles the way out of the date question: "not sure" gets a
 // suggested day, which the member takes or leaves. It reports whether it
 // answered the turn.
@@ -88,7 +165,7 @@ func (t *turn) whenWayOut() bool {
 		t.dueSet()
 	case !s.Draft.Suggest.IsZero() && (t.action == actOther || t.action == "" && noWords[unaccent.Replace(normalize(t.text))]):
 		s.Draft.Suggest = time.Time{}
-	case t.action == actUnsure || t.action == "" && unsureWords.MatchString(unaccent.Replace(normalize(t.text))):
+	case t.action == actUnsure || t.action == "" && unsureWhen(t.text):
 		s.Draft.Suggest = t.suggestDay()
 	default:
 		return false
@@ -116,7 +193,13 @@ func (t *turn) sessionDay() (time.Time, bool) {
 		return time.Time{}, false
 	}
 	y, m, d := at.In(t.now.Location()).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if day.Equal(t.today()) {
+		// The group meets later today: no step fits before it, so steps
+		// are not sized against it ("this week" instead).
+		return time.Time{}, false
+	}
+	return day, true
 }
 
 func (t *turn) today() time.Time {
@@ -220,14 +303,14 @@ func (t *turn) bigStep() bool {
 		if t.action != actKeep {
 			t.say(t.w.BigAsIs)
 		}
-		big := s.Draft.Big
-		s.Draft = StepDraft{}
+		big, due := s.Draft.Big, s.Draft.Due
+		s.Draft = StepDraft{Due: due}
 		t.stepWhat(big)
 		t.ask()
 		return true
 	case s.Draft.Big == "" && !s.Draft.SplitAsked && t.action == "" && s.Flow == FlowGoal &&
 		len(s.Goal.Steps) == 0 && isBigStep(t.text):
-		s.Draft = StepDraft{Big: t.text}
+		s.Draft = StepDraft{Big: t.text, Due: s.Draft.Due}
 		t.ask()
 		return true
 	}

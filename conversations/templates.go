@@ -98,7 +98,11 @@ func (t *turn) templateQuestion() (Reply, bool) {
 		return Reply{Text: fmt.Sprintf(t.w.TemplateStep, d.Steps[0]),
 			Choices: []Choice{{t.w.ChoiceKeep, actKeep}, {t.w.ChoiceChangeWords, actChangeWords}, {t.w.Skip, actSkip}}}, true
 	}
-	return Reply{Text: t.w.Goal, Choices: []Choice{{t.w.ChoicePickExamples, actPickExamples}}}, true
+	text := t.w.Goal
+	if w := t.s.Goal.Smart.When; w != "" {
+		text = fmt.Sprintf(t.w.GoalWhatBy, Inert(Clip(w, 60)))
+	}
+	return Reply{Text: text, Choices: []Choice{{t.w.ChoicePickExamples, actPickExamples}}}, true
 }
 
 // templateAnswer handles an answer at the goal question that is about
@@ -115,6 +119,7 @@ func (t *turn) templateAnswer() bool {
 			return true
 		}
 		s.Goal.Text, d.Offer, d.Rewording = t.text, "", false
+		t.withWhen()
 		t.nextTemplateStep()
 	case d.Offer != "":
 		switch t.action {
@@ -124,12 +129,14 @@ func (t *turn) templateAnswer() bool {
 			t.ask()
 		case actKeep:
 			s.Goal.Text, d.Offer = d.Offer, ""
+			t.withWhen()
 			t.nextTemplateStep()
 		default: // typed words are the goal in the member's own words
 			if t.needWords() {
 				return true
 			}
 			s.Goal.Text, d.Offer = t.text, ""
+			t.withWhen()
 			t.nextTemplateStep()
 		}
 	case len(d.Steps) > 0:

@@ -8,23 +8,43 @@ type Talk struct {
 	OwnerYou       string
 	// Barriers label the common things that get in the way (the button
 	// values stay the English names in barriers, which check-ins store).
-	Barriers            []string
-	Intro               string
-	Menu                string
-	Hello               string
-	Happy               string
-	Goal                string
-	GoalKeep            string
-	Why                 string
-	Support             string
-	NoOne               string
-	StepFirst           string
-	StepNext            string
-	StepCheckinPlan     string
-	StepSplit           string
-	StepKeepOne         string
-	StepWhen            string
-	StepNoDate          string
+	Barriers        []string
+	Intro           string
+	Menu            string
+	Hello           string
+	Happy           string
+	Goal            string
+	GoalKeep        string
+	Why             string
+	Support         string
+	NoOne           string
+	StepFirst       string
+	StepNext        string
+	StepCheckinPlan string
+	StepSplit       string
+	StepKeepOne     string
+	StepWhen        string
+	StepNoDate      string
+	// StepWhatBy asks what the step is when only its day was typed.
+	StepWhatBy string
+	// GoalWhenKept and GoalWhatBy: a goal answered with only a time keeps
+	// it as the by-when and asks what the goal is.
+	GoalWhenKept string
+	GoalWhatBy   string
+	// IdleUnsure, IdleOther and IdleShort answer, outside any question,
+	// "idk", something told (a few words or more) and a short line Cairn
+	// has no use for ("keep both"); a greeting gets Hello.
+	IdleUnsure string
+	IdleOther  string
+	IdleShort  string
+	// GoalUnsure leads the examples offered for "idk" as the goal.
+	GoalUnsure string
+	// StepUnsure offers ideas for "idk" as a first step; StepsLater goes on
+	// without steps after a second.
+	StepUnsure string
+	StepsLater string
+	// StepWhatFirst answers "me" where the step's words were asked.
+	StepWhatFirst       string
 	StepFar             string
 	StepKeepDate        string
 	StepOtherDay        string
@@ -195,6 +215,9 @@ type Talk struct {
 	GoalsFull      string
 	GoalHeading    string
 	StepChanged    string
+	// StepRenumbered follows StepChanged when a new day moved the step in
+	// the list (steps are numbered in date order).
+	StepRenumbered string
 	DeleteStepQ    string
 	DeleteIt       string
 	KeepIt         string
@@ -430,6 +453,16 @@ var englishTalk = Talk{
 	StepKeepOne:     "Keep it as one step",
 	StepWhen:        "When will you do it? (Friday, the 20th, next week…)",
 	StepNoDate:      "A step works best with a day on it. Could you pick one? Even a rough one, like \"next week\".",
+	StepWhatBy:      "What's the step you'll take by %s?",
+	GoalWhenKept:    "%s — I'll keep that as when.",
+	GoalWhatBy:      "And what would you like to have done %s? (Like \"a part-time job\" or \"my own place\".)",
+	IdleUnsure:      "That's okay — you don't need to know yet. We could start with a dream, or you can talk to a person.",
+	IdleOther:       "Thanks for telling me. I'm here for goals and steps — and if you'd like to talk it over, I can ask a person to reach out.",
+	IdleShort:       "I'm not sure I followed. Here's what I can do — and if you'd like to talk something over, I can ask a person to reach out.",
+	GoalUnsure:      "That's okay — not knowing is a fine place to start.",
+	StepUnsure:      "That's okay. A first step can be tiny: one phone call, one question, one thing looked up — like \"call the job center\" or \"look up the bus to the clinic\". What's one you could do?",
+	StepsLater:      "That's okay — steps can come later.",
+	StepWhatFirst:   "Good — you'll do it. First, what's the step? A few words, like \"call the job center\".",
 	StepFar:         "%s is more than 6 weeks away. Could there be a smaller step you could do sooner?",
 	StepKeepDate:    "Keep this date",
 	StepOtherDay:    "Pick a sooner day",
@@ -603,6 +636,7 @@ var englishTalk = Talk{
 	GoalsFull:            "You already have %d goals — that's plenty to work on at once. When one is reached or let go, there's room for a new one.",
 	GoalHeading:          "Your goal: %s",
 	StepChanged:          "Changed step %d: %s.",
+	StepRenumbered:       "It's step %d now — steps go in date order.",
 	DeleteStepQ:          "Delete the step “%s”?",
 	DeleteIt:             "Delete it",
 	KeepIt:               "Keep it",
@@ -826,6 +860,16 @@ var spanishTalk = Talk{
 	StepKeepOne:     "Dejarlo como un paso",
 	StepWhen:        "¿Cuándo lo vas a hacer? (el viernes, el 20, la próxima semana…)",
 	StepNoDate:      "Un paso funciona mejor con un día. ¿Puedes escoger uno? Aunque sea aproximado, como \"la próxima semana\".",
+	StepWhatBy:      "¿Qué paso vas a dar para el %s?",
+	GoalWhenKept:    "%s: me lo guardo como el cuándo.",
+	GoalWhatBy:      "¿Y qué te gustaría haber logrado %s? (Como \"un trabajo de medio tiempo\" o \"mi propio lugar\".)",
+	IdleUnsure:      "Está bien, no tienes que saberlo todavía. Podemos empezar por un sueño, o puedes hablar con una persona.",
+	IdleOther:       "Gracias por contarme. Estoy aquí para metas y pasos, y si quieres hablarlo, le puedo pedir a una persona que te busque.",
+	IdleShort:       "No estoy seguro de haber entendido. Esto es lo que puedo hacer, y si quieres hablar algo, le puedo pedir a una persona que te busque.",
+	GoalUnsure:      "Está bien: no saber es un buen lugar para empezar.",
+	StepUnsure:      "Está bien. Un primer paso puede ser chiquito: una llamada, una pregunta, buscar una cosa, como \"llamar al centro de empleo\" o \"ver qué camión va a la clínica\". ¿Cuál podrías hacer?",
+	StepsLater:      "Está bien, los pasos pueden venir después.",
+	StepWhatFirst:   "Bien, lo vas a hacer tú. Primero, ¿cuál es el paso? Unas palabras, como \"llamar al centro de empleo\".",
 	StepFar:         "El %s queda a más de 6 semanas. ¿Habrá un paso más pequeño que puedas hacer antes?",
 	StepKeepDate:    "Dejar esta fecha",
 	StepOtherDay:    "Escoger un día más cercano",
@@ -999,6 +1043,7 @@ var spanishTalk = Talk{
 	GoalsFull:            "Ya tienes %d metas, y eso es bastante para trabajar a la vez. Cuando logres una o la dejes ir, habrá lugar para otra.",
 	GoalHeading:          "Tu meta: %s",
 	StepChanged:          "Cambié el paso %d: %s.",
+	StepRenumbered:       "Ahora es el paso %d: los pasos van en orden de fecha.",
 	DeleteStepQ:          "¿Borro el paso “%s”?",
 	DeleteIt:             "Borrarlo",
 	KeepIt:               "Dejarlo",

@@ -107,7 +107,12 @@ func (c *tryCommand) Run(ctx context.Context, args []string) error {
 		if err != nil {
 			return time.Time{}
 		}
-		return scheduler.NextSession(groups, member, now)
+		if at := scheduler.NextSession(groups, member, now); !at.IsZero() {
+			return at
+		}
+		// No group in this file: --session is the group, as /next has it,
+		// so a first step is sized against it as it would be in Slack.
+		return c.session.next(now, c.loc)
 	}}
 	if err := c.ensureZone(ctx, st); err != nil {
 		return err
@@ -213,15 +218,6 @@ func (c *tryCommand) say(ctx context.Context, in conversations.Input) error {
 		return err
 	}
 	switch out.Data {
-	case conversations.DataProgress:
-		// No pictures in a terminal: the member's history, which shows
-		// their cairn of stones, answers "my progress" here.
-		v, err := c.st.MemberView(ctx, c.member)
-		if err != nil {
-			return err
-		}
-		c.print(append([]conversations.Reply{{Text: conversations.History(conversations.ContextOf(v), c.clock.now())}}, out.Replies...))
-		return nil
 	case conversations.DataExport:
 		if err := c.exportData(ctx); err != nil {
 			return err
@@ -238,6 +234,13 @@ func (c *tryCommand) say(ctx context.Context, in conversations.Input) error {
 		}
 		c.print([]conversations.Reply{{Text: w.Forgotten}})
 		return nil
+	}
+	if out.Data == conversations.DataProgress {
+		// Slack draws pictures; a terminal gets the text bars and stones
+		// Slack falls back to.
+		if err := c.progress(ctx); err != nil {
+			return err
+		}
 	}
 	c.print(out.Replies)
 	if out.Alert != nil {
@@ -316,6 +319,42 @@ func (c *tryCommand) exportData(ctx context.Context) error {
 func (c *tryCommand) words(ctx context.Context) *conversations.Words {
 	m, _ := c.st.Member(ctx, c.member) // none yet: English, as for a new member
 	return conversations.WordsFor(conversations.LangOf(m))
+}
+
+// progress prints "my progress" as text: the member's last sessions as
+// bars of steps done over planned, and their cairn.
+func (c *tryCommand) progress(ctx context.Context) error {
+	m, _ := c.st.Member(ctx, c.member)
+	w := conversations.WordsFor(conversations.LangOf(m))
+	p, err := c.st.MemberProgress(ctx, c.member, store.ProgressQuery{Until: c.clock.now(), Last: 6})
+	if err != nil {
+		return err
+	}
+	var lines []string
+	for _, r := range p.Rows {
+		if r.StepsDone == nil || r.StepsPlanned == nil || *r.StepsDone+*r.StepsPlanned == 0 {
+			continue
+		}
+		done, planned := *r.StepsDone, max(*r.StepsPlanned, *r.StepsDone)
+		bar := strings.Repeat("▰", min(done, 10)) + strings.Repeat("▱", min(planned-done, 10-min(done, 10)))
+		lines = append(lines, fmt.Sprintf(w.ChartTextBar, r.Session.In(c.loc).Format(w.ChartDateLayout), bar, done, planned))
+	}
+	if len(lines) == 0 && p.FinishedSteps == 0 {
+		c.print([]conversations.Reply{{Text: w.ChartMemberNone}})
+		return nil
+	}
+	out := []string{w.ChartMemberIntro}
+	if len(lines) > 0 {
+		out = append(out, w.ChartTextBarsHead)
+		out = append(out, lines...)
+	}
+	if p.FinishedSteps == 0 {
+		out = append(out, w.CairnEmpty)
+	} else {
+		out = append(out, fmt.Sprintf(w.CairnFew, strings.Repeat("🪨", p.FinishedSteps)))
+	}
+	c.print([]conversations.Reply{{Text: strings.Join(out, "\n")}})
+	return nil
 }
 
 // safeFileRune keeps a member name usable in a file name.

@@ -38,9 +38,17 @@ func (t *turn) idle(word string) {
 		t.markDoneDirect(word)
 	default:
 		switch {
+		case feelingLow.MatchString(word):
+			// A hard day is not a command Cairn missed: warm words and a
+			// person, before any menu or introduction; a typed "yes" asks.
+			t.say(t.w.IdleFeeling, Choice{t.w.ChoiceTalk, ActTalkToPerson}, Choice{t.w.ChoiceNotNow, actNotNow})
+			t.s.Aside = asideOffer
+			return
 		case t.c.Goal == nil && !t.c.Introduced:
 			t.say(t.w.Intro)
 			t.res.Introduced = true
+		case thanksWords[word]:
+			t.say(t.w.IdleWelcome)
 		case isFiller(t.text) && !yesWords[word]:
 			t.say(t.w.IdleUnsure) // "idk" is not a greeting: "Hi again!" would not listen
 		case t.text != "" && !greetings[word] && len(strings.Fields(word)) >= 5:
@@ -115,3 +123,21 @@ func (t *turn) pause(phrase string) {
 	t.res.Pause = &day
 	t.say(fmt.Sprintf(t.w.Paused, SayDateOnIn(t.c.Lang, day, t.now)))
 }
+
+// thanksWords close a conversation kindly; they need no menu explained.
+var thanksWords = map[string]bool{"thanks": true, "thank you": true, "thx": true, "ty": true, "thank u": true, "thanks!": true,
+	"cheers": true, "thanks a lot": true, "thank you so much": true, "🙏": true, "gracias": true, "muchas gracias": true,
+	"mil gracias": true, "grax": true}
+
+// feelingLow is a member saying, outside any question, that they feel low:
+// "I'm sad", "feeling down", "estoy triste", a crying face. (Words of
+// crisis are heard before this, in safety.go.)
+var feelingLow = regexp.MustCompile(`^(` + strings.Join([]string{
+	`(i'?m|i am|im|i feel|i'?m feeling|feeling|feel|i'?ve been|been)( so| really| very| kinda| kind of| a bit| pretty| just| super)* ` +
+		`(sad|down|low|depressed|lonely|alone|anxious|scared|stressed|overwhelmed|awful|terrible|bad|horrible|miserable|empty|lost|not ok|not okay|not good|not great|not doing well)` +
+		`( today| tonight| lately| right now| rn| again| these days)?`,
+	`(having )?(a )?(bad|rough|hard|terrible|awful) (day|night|week|time)`,
+	`(estoy|me siento|ando|me sient[oa])( muy| bien| un poco| tan)* (triste|mal|sol[oa]|deprimid[oa]|ansios[oa]|bajonead[oa]|agobiad[oa]|fatal)( hoy| otra vez| estos dias| últimamente| ultimamente)?`,
+	`(tengo|tuve) (un )?(mal|dia|día) (dia|día|malo|dificil|difícil)`,
+	`[😢😭😞😔💔☹️🙁😿]+`,
+}, "|") + `)[.!… ]*$`)

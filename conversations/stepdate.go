@@ -125,7 +125,7 @@ func (t *turn) farQuestion() Reply {
 }
 
 // unsureWords are ways of saying "I don't know when".
-var unsureWords = regexp.MustCompile(`^(i'?m |i am )?(not sure|unsure|idk|i dunno|dunno|no idea|no clue|i don'?t know|don'?t know|not sure yet|whenever|whenever i can|when i can|any ?time|sometime|some ?day|soon|soon ?ish|later|eventually|you pick|you choose|up to you|tbd|not yet)$` +
+var unsureWords = regexp.MustCompile(`^(i'?m |i am )?(not sure|unsure|idk|i dunno|dunno|no idea|no clue|i don'?t know|don'?t know|not sure yet|whenever|whenever i can|when i can|any ?time|sometime|some ?day|soon|soon ?ish|later|eventually|you pick|you choose|up to you|tbd|not yet|skip|pass|skip it)$` +
 	// and in Spanish (folded: no accents)
 	`|^(no se|no lo se|no estoy segur[oa]|ni idea|no tengo idea|quien sabe|cuando pueda|algun dia|pronto|luego|despues|mas adelante|tu elige|elige tu|escoge tu|tu dime|todavia no|aun no|no se cuando)$`)
 

@@ -187,6 +187,17 @@ func daysUntil(due, now time.Time) time.Duration {
 // answered the turn.
 func (t *turn) stepUnsure() bool {
 	s := &t.s
+	if t.action == "" && s.Flow == FlowGoal && isEnough(normalize(t.text)) && s.Draft.Big == "" && !s.Draft.SplitAsked {
+		// "that's all", "none" at a goal's step question: no more steps
+		// now, never a step called "that's all".
+		s.Draft = StepDraft{}
+		t.say(t.w.StepsLater)
+		if s.After == stageConfirm || !t.askEnjoy() {
+			t.toConfirm()
+		}
+		t.ask()
+		return true
+	}
 	if t.action != "" || !isFiller(t.text) || yesWords[normalize(t.text)] || s.Draft.Big != "" || s.Draft.SplitAsked {
 		return false
 	}

@@ -34,9 +34,11 @@ type Talk struct {
 	// IdleUnsure, IdleOther and IdleShort answer, outside any question,
 	// "idk", something told (a few words or more) and a short line Cairn
 	// has no use for ("keep both"); a greeting gets Hello.
-	IdleUnsure string
-	IdleOther  string
-	IdleShort  string
+	IdleWelcome string
+	IdleFeeling string
+	IdleUnsure  string
+	IdleOther   string
+	IdleShort   string
 	// GoalUnsure leads the examples offered for "idk" as the goal.
 	GoalUnsure string
 	// StepUnsure offers ideas for "idk" as a first step; StepsLater goes on
@@ -456,6 +458,8 @@ var englishTalk = Talk{
 	StepWhatBy:      "What's the step you'll take by %s?",
 	GoalWhenKept:    "%s — I'll keep that as when.",
 	GoalWhatBy:      "And what would you like to have done %s? (Like \"a part-time job\" or \"my own place\".)",
+	IdleWelcome:     "You're welcome. I'm here whenever you need me.",
+	IdleFeeling:     "I'm sorry it's a hard day. You don't have to go through it alone — would you like me to ask a person to reach out?",
 	IdleUnsure:      "That's okay — you don't need to know yet. We could start with a dream, or you can talk to a person.",
 	IdleOther:       "Thanks for telling me. I'm here for goals and steps — and if you'd like to talk it over, I can ask a person to reach out.",
 	IdleShort:       "I'm not sure I followed. Here's what I can do — and if you'd like to talk something over, I can ask a person to reach out.",
@@ -863,6 +867,8 @@ var spanishTalk = Talk{
 	StepWhatBy:      "¿Qué paso vas a dar para el %s?",
 	GoalWhenKept:    "%s: me lo guardo como el cuándo.",
 	GoalWhatBy:      "¿Y qué te gustaría haber logrado %s? (Como \"un trabajo de medio tiempo\" o \"mi propio lugar\".)",
+	IdleWelcome:     "De nada. Aquí estoy cuando me necesites.",
+	IdleFeeling:     "Siento que sea un día difícil. No tienes que pasarlo a solas: ¿quieres que le pida a una persona que te busque?",
 	IdleUnsure:      "Está bien, no tienes que saberlo todavía. Podemos empezar por un sueño, o puedes hablar con una persona.",
 	IdleOther:       "Gracias por contarme. Estoy aquí para metas y pasos, y si quieres hablarlo, le puedo pedir a una persona que te busque.",
 	IdleShort:       "No estoy seguro de haber entendido. Esto es lo que puedo hacer, y si quieres hablar algo, le puedo pedir a una persona que te busque.",

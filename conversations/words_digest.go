@@ -10,7 +10,11 @@ package conversations
 type Digest struct {
 	DigestYourGroup string // the name of a group that has none
 	DigestSomeone   string // how a member without a name is called
+	DigestHeader    string // group name: the digest's header, plain text
 	DigestTitle     string // group name, when (Prompts.When*), checked in, of
+	// DigestContinued starts each message after a digest's or list's
+	// first: its place, of how many.
+	DigestContinued string
 	// Headings of the digest's parts, in the order they come.
 	DigestNeedsYou   string
 	DigestCheckedIn  string
@@ -65,7 +69,9 @@ type Digest struct {
 var englishDigest = Digest{
 	DigestYourGroup:  "Your group",
 	DigestSomeone:    "A member",
+	DigestHeader:     "%s: before the session",
 	DigestTitle:      "%s meets %s. %d of %d checked in.",
+	DigestContinued:  "(continued, %d of %d)",
 	DigestNeedsYou:   "Who may need you first",
 	DigestCheckedIn:  "Checked in",
 	DigestAway:       "Away",
@@ -115,7 +121,9 @@ var englishDigest = Digest{
 var spanishDigest = Digest{
 	DigestYourGroup:  "Tu grupo",
 	DigestSomeone:    "Alguien del grupo",
+	DigestHeader:     "%s: antes de la sesión",
 	DigestTitle:      "%s se reúne %s. %d de %d ya contaron cómo van.",
+	DigestContinued:  "(sigue, %d de %d)",
 	DigestNeedsYou:   "Quién podría necesitarte primero",
 	DigestCheckedIn:  "Ya contaron cómo van",
 	DigestAway:       "Fuera por un tiempo",

@@ -11,7 +11,9 @@ import (
 	"github.com/cairnbot/cairn/store"
 )
 
-// A digest is a list of replies, one a section: the title, then a section
+// A digest is a list of replies: first its header (one short line of
+// plain text, which bot shows as the message's header block), then one a
+// section: the title, then a section
 // per member — those who may need the facilitator first (stuck,
 // unreachable, not yet checked in), then those who checked in, then those
 // away — then the steps members would like to practise in the group, and
@@ -86,7 +88,10 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 	if title == "" {
 		title = w.DigestYourGroup
 	}
-	out := []conversations.Reply{{Text: fmt.Sprintf(w.DigestTitle, title, sayWhen(w, lang, d.Session, now, loc), checkedIn, present)}}
+	out := []conversations.Reply{
+		{Text: fmt.Sprintf(w.DigestHeader, oneLine(title))},
+		{Text: fmt.Sprintf(w.DigestTitle, title, sayWhen(w, lang, d.Session, now, loc), checkedIn, present)},
+	}
 	heading := -1
 	var practise []string
 	for _, dm := range all {

@@ -22,6 +22,7 @@ type postedPart struct {
 	sections    []string // the sections' text, in order
 	buttons     []string // the buttons' values
 	blocks      int
+	lead        string // the first block's type and text: "header: …", "context: …"
 }
 
 // partsOf lists the messages posted for a delivery key, in the order they
@@ -54,6 +55,23 @@ func partsOf(t *testing.T, fake *fakeslack.Server, key string) []postedPart {
 			t.Fatal(err)
 		}
 		p := postedPart{parts: meta.EventPayload.Parts, status: c.Status, text: c.Params["text"], blocks: len(blocks)}
+		var raw []struct {
+			Type string `json:"type"`
+			Text *struct {
+				Text string `json:"text"`
+			} `json:"text"`
+			Elements []struct {
+				Text string `json:"text"`
+			} `json:"elements"`
+		}
+		if err := c.Decode("blocks", &raw); err == nil && len(raw) > 0 {
+			switch {
+			case raw[0].Text != nil:
+				p.lead = raw[0].Type + ": " + raw[0].Text.Text
+			case len(raw[0].Elements) > 0:
+				p.lead = raw[0].Type + ": " + raw[0].Elements[0].Text
+			}
+		}
 		if meta.EventPayload.Part == nil {
 			t.Fatalf("a part of %s is not tagged with its place: %s", key, c.Params["metadata"])
 		}
@@ -62,8 +80,10 @@ func partsOf(t *testing.T, fake *fakeslack.Server, key string) []postedPart {
 			if b.Type == "section" && b.Text != nil {
 				p.sections = append(p.sections, b.Text.Text)
 			}
-			for _, e := range b.Elements {
-				p.buttons = append(p.buttons, e.Value)
+			if b.Type == "actions" {
+				for _, e := range b.Elements {
+					p.buttons = append(p.buttons, e.Value)
+				}
 			}
 		}
 		out = append(out, p)
@@ -210,6 +230,13 @@ func TestDigest_SixtyMembersWhole(t *testing.T) {
 	for i, p := range parts {
 		if p.status != 200 || p.part != i || p.parts != len(parts) {
 			t.Fatalf("message %d: status %d, tagged part %d of %d; want part %d of %d, posted once each, in order", i, p.status, p.part, p.parts, i, len(parts))
+		}
+		want := fmt.Sprintf("context: (continued, %d of %d)", i+1, len(parts))
+		if i == 0 {
+			want = "header: Tuesday group: before the session"
+		}
+		if p.lead != want {
+			t.Errorf("message %d starts with %q, want %q", i, p.lead, want)
 		}
 		sections = append(sections, p.sections...)
 	}

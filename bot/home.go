@@ -35,6 +35,7 @@ const (
 	actionRecap     = "recap_open" // a group's session recap; value is the group's ID (recaps are bot/recap*.go's)
 	actionFacSetup  = "fac_setup"  // the group's setup form; value is the group's ID
 	actionFacCancel = "fac_cancel" // call off the group's next session; value is the group's ID
+	actionFacChart  = "fac_chart"  // the group's chart, in the facilitator's DM; value is the group's ID
 )
 
 // auditHome is what the audit log calls a facilitator's App Home showing a
@@ -205,6 +206,7 @@ func memberHome(w *conversations.Words, v store.View, next time.Time, now time.T
 	blocks = append(blocks,
 		slack.NewActionBlock("home-actions",
 			homeButton(w.HomeCheckIn, conversations.ActCheckIn, slack.StylePrimary),
+			homeButton(w.HomeProgress, conversations.ActProgress, ""), // charts.go draws it in the DM
 			homeButton(w.HomeNewGoal, conversations.ActGoal, ""),
 			homeButton(w.HomePrivacy, actionPrivacy, ""),
 			homeButton(w.HomeHelp, conversations.ActHelp, ""),
@@ -778,12 +780,13 @@ func facGroupBlocks(w *conversations.Words, lang conversations.Lang, fg facGroup
 	return blocks, seen
 }
 
-// facButtons are a group's buttons: its session recap, its setup form, and
-// calling off its next session (after a confirmation).
+// facButtons are a group's buttons: its session recap, its chart, its
+// setup form, and calling off its next session (after a confirmation).
 func facButtons(w *conversations.Words, lang conversations.Lang, fg facGroup, now time.Time) []slack.BlockElement {
 	recap := slack.NewButtonBlockElement(actionRecap, fg.g.ID, plain(w.FacRecap))
+	chart := slack.NewButtonBlockElement(actionFacChart, fg.g.ID, plain(w.FacChart))
 	setup := slack.NewButtonBlockElement(actionFacSetup, fg.g.ID, plain(w.FacSetup))
-	out := []slack.BlockElement{recap, setup}
+	out := []slack.BlockElement{recap, chart, setup}
 	if !fg.next.IsZero() {
 		cancel := slack.NewButtonBlockElement(actionFacCancel, fg.g.ID, plain(w.FacCancel))
 		next := fg.next.In(now.Location())
@@ -798,9 +801,11 @@ func facButtons(w *conversations.Words, lang conversations.Lang, fg facGroup, no
 
 // facilitatorAction answers a group's buttons in a facilitator's Home:
 // Group setup opens the group's form (its trigger_id expires in 3 seconds,
-// so right after the ack, not after a queue), and Cancel next session calls
-// it off (Slack asked them to confirm) and shows the Home again, where the
-// session is listed as called off. Only the group's facilitators may.
+// so right after the ack, not after a queue), Group chart sends the
+// group's chart to their DM (as /cairn progress does), and Cancel next
+// session calls it off (Slack asked them to confirm) and shows the Home
+// again, where the session is listed as called off. Only the group's
+// facilitators may.
 func (b *Bot) facilitatorAction(cb slack.InteractionCallback, a *slack.BlockAction, click string) intake {
 	user, groupID, trigger, act := cb.User.ID, a.Value, cb.TriggerID, a.ActionID
 	return intake{after: func(ctx context.Context) {
@@ -818,6 +823,16 @@ func (b *Bot) facilitatorAction(cb slack.InteractionCallback, a *slack.BlockActi
 			if err := b.openGroupModal(ctx, user, g.ID, g.Name, trigger, &g); err != nil {
 				b.log.Error("could not open the group form", "user", user, "group", groupID, "err", err)
 			}
+		case actionFacChart:
+			fac, _ := b.store.Member(ctx, user)
+			w := conversations.WordsFor(conversations.LangOf(fac))
+			b.enqueue(user, "group_chart", func(ctx context.Context) error {
+				if err := b.sendGroupChart(ctx, user, g, w, readerZone(fac, g)); err != nil {
+					b.tellDM(ctx, user, w.ChartTrouble)
+					return err
+				}
+				return nil
+			})
 		case actionFacCancel:
 			b.cancelNext(ctx, g.ID, click) // a replayed click cancels nothing more
 			b.enqueue(user, "home_cancel", func(ctx context.Context) error { return b.refreshHome(ctx, user) })

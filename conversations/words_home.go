@@ -30,6 +30,7 @@ type Home struct {
 	HomeSharing     string // the groups and what each sees
 	// Buttons.
 	HomeCheckIn     string
+	HomeProgress    string // the button that sends the member their chart and cairn
 	HomeSetGoal     string
 	HomeNewGoal     string
 	HomeGoalReached string
@@ -70,6 +71,7 @@ type Home struct {
 	FacAskStart   string
 	// Buttons, and the confirmation before a session is called off.
 	FacRecap         string
+	FacChart         string // the button that sends the group's chart to the facilitator's DM
 	FacSetup         string
 	FacCancel        string
 	FacCancelTitle   string
@@ -103,6 +105,7 @@ var englishHome = Home{
 	HomeSharing:     "Your facilitators and navigator see — %s. Change it with *Privacy* or `/cairn privacy`.",
 
 	HomeCheckIn:     "Check in",
+	HomeProgress:    "My progress",
 	HomeSetGoal:     "Set a goal",
 	HomeNewGoal:     "Set a new goal",
 	HomeGoalReached: "Goal reached",
@@ -139,6 +142,7 @@ var englishHome = Home{
 	FacAskStart:   "“What would you like to work on?”",
 
 	FacRecap:         "Session recap",
+	FacChart:         "Group chart",
 	FacSetup:         "Group setup",
 	FacCancel:        "Cancel next session",
 	FacCancelTitle:   "Call off the session?",
@@ -172,6 +176,7 @@ var spanishHome = Home{
 	HomeSharing:     "Lo que ven tus facilitadores y tu navegador — %s. Puedes cambiarlo con *Privacidad* o `/cairn privacy`.",
 
 	HomeCheckIn:     "Hacer check-in",
+	HomeProgress:    "Mi progreso",
 	HomeSetGoal:     "Poner una meta",
 	HomeNewGoal:     "Otra meta",
 	HomeGoalReached: "¡La logré!",
@@ -208,6 +213,7 @@ var spanishHome = Home{
 	FacAskStart:   "“¿En qué te gustaría trabajar?”",
 
 	FacRecap:         "Resumen de la sesión",
+	FacChart:         "Gráfica del grupo",
 	FacSetup:         "Configurar el grupo",
 	FacCancel:        "Cancelar la próxima sesión",
 	FacCancelTitle:   "¿Cancelar la sesión?",

@@ -206,7 +206,7 @@ func memberHome(w *conversations.Words, v store.View, next time.Time, now time.T
 	blocks = append(blocks,
 		slack.NewActionBlock("home-actions",
 			homeButton(w.HomeCheckIn, conversations.ActCheckIn, slack.StylePrimary),
-			homeButton(w.HomeProgress, conversations.ActProgress, ""), // charts.go draws it in the DM
+			homeButton(w.ProgressButton, conversations.ActProgress, ""), // charts.go draws it in the DM
 			homeButton(w.HomeNewGoal, conversations.ActGoal, ""),
 			homeButton(w.HomePrivacy, actionPrivacy, ""),
 			homeButton(w.HomeHelp, conversations.ActHelp, ""),
@@ -396,9 +396,11 @@ func facGroupAt(g store.Group, now time.Time) facGroup {
 	for i := 0; i < 10 && !fg.next.IsZero() && isCancelled(fg.next); i++ {
 		fg.next = sched.Next(fg.next)
 	}
+	// Sessions before the group began are none of its history: counting
+	// them would show "0/0" for weeks nobody could have checked in.
 	var past []time.Time
 	for _, t := range sched.Sessions(now.Add(-facLookback), now, 0) {
-		if !isCancelled(t) {
+		if !isCancelled(t) && t.After(g.CreatedAt) {
 			past = append(past, t)
 		}
 	}
@@ -528,7 +530,8 @@ func facRows(w *conversations.Words, fg facGroup, groups []store.Group, now time
 		}
 		// Counted back from the latest session held, only while the member
 		// and the group existed; progress for the next session ends it.
-		if !progressed[len(fg.held)] && row.away.IsZero() {
+		// Someone Slack cannot reach never got the prompts: not stuck.
+		if !progressed[len(fg.held)] && row.away.IsZero() && !row.unreachable {
 			for i := len(fg.held) - 1; i >= 0; i-- {
 				s := fg.held[i]
 				if progressed[i] || !s.After(m.CreatedAt) || !s.After(fg.g.CreatedAt) || m.PausedUntil.After(s) {
@@ -612,7 +615,11 @@ func (r facRow) fullLine(w *conversations.Words, lang conversations.Lang, now ti
 	default:
 		lines = append(lines, w.FacNoGoal)
 	}
-	if len(r.perSession) > 0 {
+	switch len(r.perSession) {
+	case 0:
+	case 1:
+		lines = append(lines, fmt.Sprintf(w.FacStepsOne, r.perSession[0]))
+	default:
 		lines = append(lines, fmt.Sprintf(w.FacSteps, len(r.perSession), strings.Join(r.perSession, " · ")))
 	}
 	if r.stuck >= facStuckSessions {

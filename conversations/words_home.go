@@ -30,7 +30,6 @@ type Home struct {
 	HomeSharing     string // the groups and what each sees
 	// Buttons.
 	HomeCheckIn     string
-	HomeProgress    string // the button that sends the member their chart and cairn
 	HomeSetGoal     string
 	HomeNewGoal     string
 	HomeGoalReached string
@@ -57,6 +56,7 @@ type Home struct {
 	FacGoalHidden  string // a goal whose words the member keeps
 	FacNoGoal      string
 	FacSteps       string // sessions, done/planned per session
+	FacStepsOne    string // done/planned of the one session held so far
 	FacStepsShort  string // done, planned
 	FacStuck       string // sessions without progress
 	FacAsk         string // a question
@@ -105,7 +105,6 @@ var englishHome = Home{
 	HomeSharing:     "Your facilitators and navigator see — %s. Change it with *Privacy* or `/cairn privacy`.",
 
 	HomeCheckIn:     "Check in",
-	HomeProgress:    "My progress",
 	HomeSetGoal:     "Set a goal",
 	HomeNewGoal:     "Set a new goal",
 	HomeGoalReached: "Goal reached",
@@ -129,6 +128,7 @@ var englishHome = Home{
 	FacGoalHidden:  "has a goal (keeps its words private)",
 	FacNoGoal:      "no goal yet",
 	FacSteps:       "steps done of planned, last %d sessions: %s",
+	FacStepsOne:    "steps done of planned, last session: %s",
 	FacStepsShort:  "steps %d of %d",
 	FacStuck:       "no progress for %d sessions",
 	FacAsk:         "You might ask: %s",
@@ -176,7 +176,6 @@ var spanishHome = Home{
 	HomeSharing:     "Lo que ven tus facilitadores y tu navegador — %s. Puedes cambiarlo con *Privacidad* o `/cairn privacy`.",
 
 	HomeCheckIn:     "Hacer check-in",
-	HomeProgress:    "Mi progreso",
 	HomeSetGoal:     "Poner una meta",
 	HomeNewGoal:     "Otra meta",
 	HomeGoalReached: "¡La logré!",
@@ -200,6 +199,7 @@ var spanishHome = Home{
 	FacGoalHidden:  "tiene una meta (sus palabras son privadas)",
 	FacNoGoal:      "todavía sin meta",
 	FacSteps:       "pasos hechos de los planeados, últimas %d sesiones: %s",
+	FacStepsOne:    "pasos hechos de los planeados, última sesión: %s",
 	FacStepsShort:  "%d de %d pasos",
 	FacStuck:       "sin avances en %d sesiones",
 	FacAsk:         "Podrías preguntar: %s",

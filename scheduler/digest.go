@@ -169,7 +169,9 @@ func (s *Scheduler) digestMember(ctx context.Context, g store.Group, m store.Mem
 			}
 		}
 	}
-	noProgress := (c == nil || !progress(*c)) && len(dm.reached) == 0
+	// Someone Slack cannot reach never got the prompts: they are listed
+	// as unreachable, not as stuck.
+	noProgress := (c == nil || !progress(*c)) && len(dm.reached) == 0 && m.Unreachable == ""
 	// Two sessions without progress count only if both happened while the
 	// member was in the group (a new group has no history).
 	if noProgress && !prev.IsZero() && prev.After(g.CreatedAt) && prev.After(m.CreatedAt) {

@@ -716,7 +716,15 @@ func facGroupBlocks(w *conversations.Words, lang conversations.Lang, fg facGroup
 		summary = append(summary, w.FacNoSession)
 	} else {
 		next := fg.next.In(now.Location())
-		summary = append(summary, fmt.Sprintf(w.FacNext, conversations.SayDateIn(lang, dateOf(next), now), sayClock(lang, next), checked, present))
+		day, clock := conversations.SayDateIn(lang, dateOf(next), now), sayClock(lang, next)
+		switch { // never "0 of 0"
+		case len(rows) == 0:
+			summary = append(summary, fmt.Sprintf(w.FacNextNobody, day, clock))
+		case present == 0:
+			summary = append(summary, fmt.Sprintf(w.FacNextAllAway, day, clock))
+		default:
+			summary = append(summary, fmt.Sprintf(w.FacNext, day, clock, checked, present))
+		}
 	}
 	var off []string
 	for _, c := range g.Cancelled {

@@ -35,6 +35,9 @@ import (
 //   - Gus joins and never checks in: stuck after two sessions.
 //   - Rosa reads Spanish (Slack says so) and shares everything.
 //
+// Flor, who reads Spanish, facilitates with Fay: she reads the same
+// digests and Home in Spanish, with the members' words as they wrote them.
+//
 // Every message each person reads is printed with t.Log (go test -v -run
 // Walk), and the assertions hold what matters, privacy above all.
 const walkGroup = "C0WALK"
@@ -71,6 +74,7 @@ func newWalk(t *testing.T) *walk {
 	w := &walk{at: walkStart, steps: map[string]uint64{}}
 	people := []fakeslack.User{
 		{ID: "UFAC", Name: "fay", RealName: "Fay", TZ: "America/New_York", IsAdmin: true},
+		{ID: "UFLOR", Name: "flor", RealName: "Flor", TZ: "America/Chicago", Locale: "es-LA"},
 		{ID: "UANA", Name: "ana", RealName: "Ana", TZ: "America/New_York"},
 		{ID: "UBEN", Name: "ben", RealName: "Ben", TZ: "America/New_York"},
 		{ID: "UCAI", Name: "cai", RealName: "Cai", TZ: "America/New_York"},
@@ -222,7 +226,7 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 
 	// Monday 9 AM: Fay sets the group up in its channel.
 	viewID := w.openGroupForm("UFAC", walkGroup, 1)
-	form := groupForm("Tuesday circle", "Tuesdays 6pm", "America/New_York", members, []string{"UFAC"}, nil)
+	form := groupForm("Tuesday circle", "Tuesdays 6pm", "America/New_York", members, []string{"UFAC", "UFLOR"}, nil)
 	sub, err := w.fake.ViewSubmissionFor("UFAC", viewID, form)
 	if err != nil {
 		t.Fatal(err)
@@ -231,7 +235,7 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 		t.Fatalf("the group form was refused: %s", ack)
 	}
 	// Each is invited; all but Dee join.
-	for _, m := range members {
+	for _, m := range append([]string{"UFLOR"}, members...) {
 		ts := w.messageWith(fakeslack.DMChannel(m), "group-join:"+walkGroup)
 		value := "group-join:" + walkGroup
 		if m == "UDEE" {
@@ -239,7 +243,7 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 		}
 		w.press(m, value, ts)
 	}
-	waitFor(t, func() bool { return len(w.group().Members) == 7 })
+	waitFor(t, func() bool { return len(w.group().Members) == 7 && len(w.group().Facilitators) == 2 })
 	// Sharing: Ana, Eli and Rosa everything; Cai only that he checked in.
 	for m, sh := range map[string]store.Sharing{"UANA": store.ShareAll, "UELI": store.ShareAll, "UROSA": store.ShareAll, "UCAI": store.ShareCheckedIn} {
 		value := walkGroup + "|" + string(sh)
@@ -307,6 +311,15 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 	_ = json.Unmarshal(raw, &homeBlocks)
 	homeRead := blocksText(t, homeBlocks.Blocks)
 	t.Logf("── Fay's App Home ──\n%s", homeRead)
+
+	florHome := homeText(openHome(w.harness, "UFLOR"))
+	raw, _ = w.fake.HomeView("UFLOR")
+	_ = json.Unmarshal(raw, &homeBlocks)
+	florHomeRead := blocksText(t, homeBlocks.Blocks)
+	t.Logf("── Flor's App Home ──\n%s", florHomeRead)
+	flor := fakeslack.DMChannel("UFLOR")
+	florRead := w.reads(flor)
+	w.show("Flor", flor, 0)
 
 	// She posts the recap: who came, a win, and Ana's highlight (Cai's
 	// forged tick is ignored: he shares only that he checked in).
@@ -454,6 +467,22 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 	// Flo is unreachable: Cairn did not even try.
 	if n := len(w.fake.Messages(fakeslack.DMChannel("UFLO"))); n != toFlo {
 		t.Errorf("%d messages went to Flo after Slack said she cannot be reached", n-toFlo)
+	}
+	// Flor reads Spanish: once the members' own words are set aside, no
+	// English is left in her digests or her Home.
+	theirWords := strings.NewReplacer("I texted my old friend Jo", "", "walk on Sunday with Jo", "", "Coffee with Sam happened", "",
+		"ask Jo to the meeting", "", "go to a meeting every day", "", "Went to four meetings", "", "keep going", "",
+		"Feel less alone", "", "Stay sober through June", "", "Ask Sam for coffee", "")
+	for i, text := range append(florRead, florHomeRead) {
+		if i == 0 {
+			continue // her invitation: see the report on groups.go
+		}
+		if m := english.FindString(strings.ToLower(theirWords.Replace(text))); m != "" {
+			t.Errorf("Flor's message %d has English (%q):\n%s", i+1, m, text)
+		}
+	}
+	if !strings.Contains(strings.Join(florRead, "\n"), "Tuesday circle: antes de la sesión") || strings.Contains(florHome, "UDEE") {
+		t.Errorf("Flor's digest has no Spanish header, or her Home shows Dee")
 	}
 	assertNoMessageTextInLogs(t, w.logs.String(), "Cairo", "relapsed", "texted my old friend", "biblioteca")
 }

@@ -43,6 +43,10 @@ type Home struct {
 	// A facilitator's part, one group at a time.
 	FacTitle       string // "Your group: %s"
 	FacNext        string // day, time, checked in, expected
+	// FacNextNobody and FacNextAllAway stand for FacNext when no member is
+	// expected (never "0 of 0"): day, time.
+	FacNextNobody  string
+	FacNextAllAway string
 	FacNoSession   string
 	FacCalledOff   string // the sessions called off
 	FacCompact     string // how many members, in short
@@ -115,6 +119,8 @@ var englishHome = Home{
 
 	FacTitle:       "Your group: %s",
 	FacNext:        "*Next session:* %s at %s — %d of %d checked in so far.",
+	FacNextNobody:  "*Next session:* %s at %s — nobody has joined yet: each person you invited decides.",
+	FacNextAllAway: "*Next session:* %s at %s — everyone is away this time.",
 	FacNoSession:   "No upcoming session. Set when the group meets with *Group setup*.",
 	FacCalledOff:   "Called off: %s",
 	FacCompact:     "%d members, in short — those who may need you most come first.",
@@ -186,6 +192,8 @@ var spanishHome = Home{
 
 	FacTitle:       "Tu grupo: %s",
 	FacNext:        "*Próxima sesión:* %s a las %s — %d de %d ya hicieron check-in.",
+	FacNextNobody:  "*Próxima sesión:* %s a las %s — todavía no ha entrado nadie: cada persona que invitaste decide.",
+	FacNextAllAway: "*Próxima sesión:* %s a las %s — esta vez todos están fuera.",
 	FacNoSession:   "No hay una próxima sesión. Pon cuándo se reúne el grupo con *Configurar el grupo*.",
 	FacCalledOff:   "Cancelada: %s",
 	FacCompact:     "%d miembros, en corto — primero quienes quizás más te necesitan.",
@@ -217,7 +225,7 @@ var spanishHome = Home{
 	FacSetup:         "Configurar el grupo",
 	FacCancel:        "Cancelar la próxima sesión",
 	FacCancelTitle:   "¿Cancelar la sesión?",
-	FacCancelText:    "Sesión: %s, %s. Nadie recibirá el aviso de check-in.",
+	FacCancelText:    "Nadie recibirá el aviso de check-in para la sesión del %s a las %s",
 	FacCancelConfirm: "Sí, cancelarla",
 	FacCancelDeny:    "Mejor no",
 }

@@ -92,6 +92,12 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 		{Text: fmt.Sprintf(w.DigestHeader, oneLine(title))},
 		{Text: fmt.Sprintf(w.DigestTitle, title, sayWhen(w, lang, d.Session, now, loc), checkedIn, present)},
 	}
+	switch { // never "0 of 0"
+	case len(members) == 0:
+		out[1].Text = fmt.Sprintf(w.DigestNobody, title, sayWhen(w, lang, d.Session, now, loc))
+	case present == 0:
+		out[1].Text = fmt.Sprintf(w.DigestAllAway, title, sayWhen(w, lang, d.Session, now, loc))
+	}
 	heading := -1
 	var practise []string
 	for _, dm := range all {

@@ -460,3 +460,30 @@ func TestDigest_ARelapseIsNeverProgress(t *testing.T) {
 		t.Errorf("Ben, who may need the facilitator, comes after Ana:\n%s", digest)
 	}
 }
+
+// TestDigest_NeverZeroOfZero: a group nobody has joined yet, and one whose
+// only member is away, get a digest that says so, never "0 of 0".
+func TestDigest_NeverZeroOfZero(t *testing.T) {
+	start := time.Date(2026, 6, 8, 8, 0, 0, 0, newYork)
+	session := time.Date(2026, 6, 9, 18, 0, 0, 0, newYork)
+	w := newWorld(t, start)
+	sched := weekly(t, "Tuesdays 6pm", newYork)
+	fay := store.Member{ID: "UFAC", Name: "Fay", TZ: "America/New_York", CreatedAt: start.UTC()}
+	w.saveGroup(store.Group{ID: "C1", Name: "New group", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "America/New_York",
+		Facilitators: []string{"UFAC"}, CreatedAt: start.UTC()}, fay)
+	w.saveGroup(store.Group{ID: "C2", Name: "Summer group", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "America/New_York",
+		Members: []string{"UANA"}, Facilitators: []string{"UFAC"}, CreatedAt: start.UTC()},
+		store.Member{ID: "UANA", Name: "Ana", TZ: "America/New_York", CreatedAt: start.UTC(), PausedUntil: session.AddDate(0, 0, 14)})
+	w.run(session.Add(-30*time.Minute), 15*time.Minute)
+
+	got := assertOnce(t, w.deliveries())
+	for group, want := range map[string]string{
+		"C1": "New group meets today at 6:00 PM. Nobody has joined the group yet",
+		"C2": "Summer group meets today at 6:00 PM. Everyone is away this time.",
+	} {
+		digest := got[store.DeliveryKey(store.DeliverDigest, group, session, "UFAC")].text
+		if !strings.Contains(digest, want) || strings.Contains(digest, "0 of 0") {
+			t.Errorf("the digest of %s reads:\n%s\nwant %q, never 0 of 0", group, digest, want)
+		}
+	}
+}

@@ -41,8 +41,8 @@ type Home struct {
 	HomeOtherLang string
 
 	// A facilitator's part, one group at a time.
-	FacTitle       string // "Your group: %s"
-	FacNext        string // day, time, checked in, expected
+	FacTitle string // "Your group: %s"
+	FacNext  string // day, time, checked in, expected
 	// FacNextNobody and FacNextAllAway stand for FacNext when no member is
 	// expected (never "0 of 0"): day, time.
 	FacNextNobody  string

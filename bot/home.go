@@ -532,6 +532,11 @@ func facRows(w *conversations.Words, fg facGroup, groups []store.Group, now time
 		// and the group existed; progress for the next session ends it.
 		// Someone Slack cannot reach never got the prompts: not stuck.
 		if !progressed[len(fg.held)] && row.away.IsZero() && !row.unreachable {
+			// Once the digest is out, the next session counts as the
+			// digest counts it: the Home and the digest agree.
+			if n := fg.next; !n.IsZero() && !now.Before(n.Add(-scheduler.DigestLead)) && n.After(m.CreatedAt) && n.After(fg.g.CreatedAt) {
+				row.stuck++
+			}
 			for i := len(fg.held) - 1; i >= 0; i-- {
 				s := fg.held[i]
 				if progressed[i] || !s.After(m.CreatedAt) || !s.After(fg.g.CreatedAt) || m.PausedUntil.After(s) {

@@ -298,6 +298,24 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 	w.checkIn("UELI", "Went to four meetings", "keep going", "no", "9", "7")
 	w.checkIn("UROSA", "Llamé al colegio", "inscribirme", "no", "9", "8")
 	w.tick(walkWeek2.Add(-2*time.Hour + time.Minute))
+	w.set(walkWeek2.Add(-time.Hour))
+	before := homeText(openHome(w.harness, "UFAC"))
+	raw, _ := w.fake.HomeView("UFAC")
+	var homeBlocks struct{ Blocks json.RawMessage }
+	_ = json.Unmarshal(raw, &homeBlocks)
+	beforeRead := blocksText(t, homeBlocks.Blocks)
+	t.Logf("── Fay's App Home, an hour before the session ──\n%s", beforeRead)
+	if !strings.Contains(beforeRead, "4 of 7 checked in so far") || strings.Contains(before, "UDEE") {
+		t.Errorf("Fay's Home before the session does not count the 4 of 7 who checked in")
+	}
+	// An hour before, the Home calls Gus stuck as the digest does.
+	gus, _, _ := strings.Cut(beforeRead[strings.Index(beforeRead, "*Gus*")+1:], "\n*")
+	if !strings.Contains(gus, "no progress for 2 sessions") {
+		t.Errorf("an hour before the session, Fay's Home does not call Gus stuck, as the digest does:\n%s", gus)
+	}
+	if strings.Contains(beforeRead, "on today") {
+		t.Errorf("Fay's Home says \"on today\":\n%s", beforeRead)
+	}
 	w.tick(walkWeek2.Add(-time.Hour + time.Minute))
 	all := w.reads(fay)
 	digest2 := strings.Join(all[read:], "\n")
@@ -306,12 +324,16 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 	// After the session, Fay opens App Home.
 	w.set(walkWeek2.Add(90 * time.Minute))
 	home := homeText(openHome(w.harness, "UFAC"))
-	var homeBlocks struct{ Blocks json.RawMessage }
-	raw, _ := w.fake.HomeView("UFAC")
+	raw, _ = w.fake.HomeView("UFAC")
 	_ = json.Unmarshal(raw, &homeBlocks)
 	homeRead := blocksText(t, homeBlocks.Blocks)
 	t.Logf("── Fay's App Home ──\n%s", homeRead)
 
+	openHome(w.harness, "UROSA")
+	raw, _ = w.fake.HomeView("UROSA")
+	_ = json.Unmarshal(raw, &homeBlocks)
+	rosaHome := blocksText(t, homeBlocks.Blocks)
+	t.Logf("── Rosa's App Home ──\n%s", rosaHome)
 	florHome := homeText(openHome(w.harness, "UFLOR"))
 	raw, _ = w.fake.HomeView("UFLOR")
 	_ = json.Unmarshal(raw, &homeBlocks)
@@ -459,6 +481,12 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 		if m := english.FindString(strings.ToLower(text)); m != "" {
 			t.Errorf("Rosa's message %d has English (%q):\n%s", i+1, m, text)
 		}
+	}
+	if !strings.Contains(rosaHome, "Mi progreso") {
+		t.Errorf("Rosa's Home has no [Mi progreso] button")
+	}
+	if m := english.FindString(strings.ToLower(rosaHome)); m != "" {
+		t.Errorf("Rosa's Home has English (%q):\n%s", m, rosaHome)
 	}
 	// Dee said no: after her "no problem", Cairn wrote to her no more.
 	if n := len(w.reads(fakeslack.DMChannel("UDEE"))); n > 2 {

@@ -152,7 +152,7 @@ var englishHome = Home{
 	FacSetup:         "Group setup",
 	FacCancel:        "Cancel next session",
 	FacCancelTitle:   "Call off the session?",
-	FacCancelText:    "Nobody will be prompted for the session on %s at %s.",
+	FacCancelText:    "Session: %s at %s. Nobody will be prompted for it.",
 	FacCancelConfirm: "Call it off",
 	FacCancelDeny:    "Keep it",
 }
@@ -225,7 +225,7 @@ var spanishHome = Home{
 	FacSetup:         "Configurar el grupo",
 	FacCancel:        "Cancelar la próxima sesión",
 	FacCancelTitle:   "¿Cancelar la sesión?",
-	FacCancelText:    "Nadie recibirá el aviso de check-in para la sesión del %s a las %s",
+	FacCancelText:    "Sesión: %s a las %s — nadie recibirá el aviso de check-in.",
 	FacCancelConfirm: "Sí, cancelarla",
 	FacCancelDeny:    "Mejor no",
 }

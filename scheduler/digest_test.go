@@ -226,6 +226,7 @@ func TestDigest_SixtyMembersWhole(t *testing.T) {
 		t.Fatalf("the digest went out in %d message(s); 60 members need more than one", len(parts))
 	}
 	withinSlackLimits(t, parts)
+	t.Logf("60 members: %d messages", len(parts))
 	var sections []string
 	for i, p := range parts {
 		if p.status != 200 || p.part != i || p.parts != len(parts) {

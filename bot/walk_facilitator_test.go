@@ -53,7 +53,7 @@ var (
 // Words only their writer may see, wherever Fay looks: Cai shares only
 // that he checked in, Dee never joined, Eli's relapse is told in his
 // own words only to Cairn.
-var walkSecrets = []string{"Cairo", "Caiplan", "Deedee", "relapsed", "Dee"}
+var walkSecrets = []string{"Cairo", "Caiplan", "Deedee", "relapsed", "Dee", "ANAKEPT"}
 
 type walk struct {
 	*harness
@@ -190,6 +190,16 @@ func (w *walk) messageWith(channel, s string) string {
 	return ts
 }
 
+// pressIn presses the button with value on Cairn's latest message to
+// user that has it; it returns once Cairn has answered.
+func (w *walk) pressIn(user, value string) {
+	w.t.Helper()
+	before := len(w.reads(fakeslack.DMChannel(user)))
+	w.press(user, value, w.messageWith(fakeslack.DMChannel(user), `"value":"`+value+`"`))
+	waitFor(w.t, func() bool { return len(w.reads(fakeslack.DMChannel(user))) > before })
+	w.settle()
+}
+
 // show prints what one person read, from their n-th message on.
 func (w *walk) show(who, channel string, from int) int {
 	w.t.Helper()
@@ -293,7 +303,13 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 
 	// Week 2.
 	w.tick(walkWeek2.Add(-24*time.Hour + time.Minute))
-	w.checkIn("UANA", "Coffee with Sam happened", "ask Jo to the meeting", "no", "9", "8")
+	// Ana keeps this week's plan just for herself.
+	w.checkIn("UANA", "Coffee with Sam happened", "ask Jo ANAKEPT to the meeting")
+	w.pressIn("UANA", "private:plan")
+	w.checkIn("UANA", "no", "9", "8")
+	if c, err := w.st.LastCheckIn(ctx, "UANA"); err != nil || !strings.Contains(c.Plan, "ANAKEPT") || !slices.Contains(c.Private, "plan") {
+		t.Fatalf("Ana's plan was not kept just for her: %+v, %v", c, err)
+	}
 	w.checkIn("UCAI", "Cairo fund again", "Caiplan keep going", "no", "7", "7")
 	w.checkIn("UELI", "Went to four meetings", "keep going", "no", "9", "7")
 	w.checkIn("UROSA", "Llamé al colegio", "inscribirme", "no", "9", "8")
@@ -499,7 +515,7 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 	// Flor reads Spanish: once the members' own words are set aside, no
 	// English is left in her digests or her Home.
 	theirWords := strings.NewReplacer("I texted my old friend Jo", "", "walk on Sunday with Jo", "", "Coffee with Sam happened", "",
-		"ask Jo to the meeting", "", "go to a meeting every day", "", "Went to four meetings", "", "keep going", "",
+		"go to a meeting every day", "", "Went to four meetings", "", "keep going", "",
 		"Feel less alone", "", "Stay sober through June", "", "Ask Sam for coffee", "")
 	for i, text := range append(florRead, florHomeRead) {
 		if i == 0 {

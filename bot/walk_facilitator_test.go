@@ -190,12 +190,26 @@ func (w *walk) messageWith(channel, s string) string {
 	return ts
 }
 
-// pressIn presses the button with value on Cairn's latest message to
-// user that has it; it returns once Cairn has answered.
+// pressIn waits until Cairn's latest message to user has the button with
+// value, and presses it; it returns once Cairn has answered.
 func (w *walk) pressIn(user, value string) {
 	w.t.Helper()
-	before := len(w.reads(fakeslack.DMChannel(user)))
-	w.press(user, value, w.messageWith(fakeslack.DMChannel(user), `"value":"`+value+`"`))
+	var ts string
+	var before int
+	waitFor(w.t, func() bool {
+		var mine []fakeslack.Message
+		for _, m := range w.fake.Messages(fakeslack.DMChannel(user)) {
+			if m.BotID != "" {
+				mine = append(mine, m)
+			}
+		}
+		before = len(mine)
+		if last := mine[len(mine)-1]; strings.Contains(string(last.Blocks), `"value":"`+value+`"`) {
+			ts = last.TS
+		}
+		return ts != ""
+	})
+	w.press(user, value, ts)
 	waitFor(w.t, func() bool { return len(w.reads(fakeslack.DMChannel(user))) > before })
 	w.settle()
 }
@@ -216,6 +230,17 @@ func (w *walk) checkIn(user string, answers ...string) {
 	for _, a := range answers {
 		w.say(user, a)
 	}
+}
+
+// checkedIn waits until user's check-in for session is saved: a reply
+// seen is not yet a turn finished.
+func (w *walk) checkedIn(user string, session time.Time) {
+	w.t.Helper()
+	waitFor(w.t, func() bool {
+		c, err := w.st.LastCheckIn(context.Background(), user)
+		return err == nil && c.SessionAt.Equal(session)
+	})
+	w.settle()
 }
 
 func (w *walk) group() store.Group {
@@ -290,10 +315,15 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 	// Week 1. The prompts go out 24 hours before the session.
 	w.tick(walkWeek1.Add(-24*time.Hour + time.Minute))
 	w.checkIn("UANA", "I texted my old friend Jo", "walk on Sunday with Jo", "no", "8", "7")
+	w.checkedIn("UANA", walkWeek1)
 	w.checkIn("UBEN", "1", "send two more applications", "no", "8", "8")
+	w.checkedIn("UBEN", walkWeek1)
 	w.checkIn("UCAI", "Cairo fund grew by twenty", "Caiplan keep going", "no", "7", "7")
+	w.checkedIn("UCAI", walkWeek1)
 	w.checkIn("UELI", "I relapsed on Saturday", "go to a meeting every day", "no", "9", "6")
+	w.checkedIn("UELI", walkWeek1)
 	w.checkIn("UROSA", "Fui a la biblioteca", "llamar al colegio el lunes", "no", "8", "8")
+	w.checkedIn("UROSA", walkWeek1)
 	w.tick(walkWeek1.Add(-2*time.Hour + time.Minute)) // reminders
 	w.tick(walkWeek1.Add(-time.Hour + time.Minute))   // the digest
 	digest1 := strings.Join(w.reads(fay), "\n")
@@ -307,12 +337,16 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 	w.checkIn("UANA", "Coffee with Sam happened", "ask Jo ANAKEPT to the meeting")
 	w.pressIn("UANA", "private:plan")
 	w.checkIn("UANA", "no", "9", "8")
+	w.checkedIn("UANA", walkWeek2)
 	if c, err := w.st.LastCheckIn(ctx, "UANA"); err != nil || !strings.Contains(c.Plan, "ANAKEPT") || !slices.Contains(c.Private, "plan") {
 		t.Fatalf("Ana's plan was not kept just for her: %+v, %v", c, err)
 	}
 	w.checkIn("UCAI", "Cairo fund again", "Caiplan keep going", "no", "7", "7")
+	w.checkedIn("UCAI", walkWeek2)
 	w.checkIn("UELI", "Went to four meetings", "keep going", "no", "9", "7")
+	w.checkedIn("UELI", walkWeek2)
 	w.checkIn("UROSA", "Llamé al colegio", "inscribirme", "no", "9", "8")
+	w.checkedIn("UROSA", walkWeek2)
 	w.tick(walkWeek2.Add(-2*time.Hour + time.Minute))
 	w.set(walkWeek2.Add(-time.Hour))
 	before := homeText(openHome(w.harness, "UFAC"))
@@ -392,7 +426,16 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 	if ack := w.submit(sub); strings.Contains(ack, "errors") {
 		t.Fatalf("the recap was refused: %s", ack)
 	}
-	waitFor(t, func() bool { return len(w.reads(walkGroup)) > 0 && len(w.reads(fakeslack.DMChannel("UROSA"))) > 0 })
+	// Each who came is told, once, in their language.
+	waitFor(t, func() bool {
+		for _, m := range []string{"UANA", "UBEN", "UCAI", "UELI", "UROSA"} {
+			dms := w.reads(fakeslack.DMChannel(m))
+			if len(dms) == 0 || !strings.Contains(dms[len(dms)-1], "#c0walk") {
+				return false
+			}
+		}
+		return len(w.reads(walkGroup)) == 1
+	})
 	w.settle()
 	recap := strings.Join(w.reads(walkGroup), "\n")
 	w.show("the channel", walkGroup, 0)

@@ -479,7 +479,8 @@ func facRows(w *conversations.Words, fg facGroup, groups []store.Group, now time
 			session = now
 		}
 		if m.PausedUntil.After(session) {
-			row.away = dateOf(m.PausedUntil.In(loc))
+			// The day they said, in their own zone, whatever the reader's.
+			row.away = dateOf(m.PausedUntil.In(conversations.Zone(m.TZ, loc)))
 		}
 		ins := func(i int) *store.CheckIn {
 			to := fg.next

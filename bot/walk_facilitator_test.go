@@ -26,7 +26,8 @@ import (
 // meets Tuesdays at 6 PM in New York; Fay sets it up on Monday June 1.
 //
 //   - Ana shares everything and checks in both weeks.
-//   - Ben shares his steps (the default); he checks in the first week only.
+//   - Ben shares his steps (the default); he checks in the first week, then
+//     goes away until June 20.
 //   - Cai shares only whether he checked in; his words are his.
 //   - Dee says no thanks: she is in nothing Fay reads.
 //   - Eli shares everything; the first week he tells Cairn he relapsed.
@@ -331,7 +332,10 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 	w.tick(walkWeek1.Add(15 * time.Hour)) // Wednesday 9 AM: a reminder to write the recap
 	read = w.show("Fay (the morning after)", fay, read)
 
-	// Week 2.
+	// Week 2. Monday morning Ben goes away for two weeks.
+	w.set(walkWeek2.Add(-32 * time.Hour))
+	w.say("UBEN", "away until June 20")
+	waitFor(t, func() bool { m, _ := w.st.Member(ctx, "UBEN"); return !m.PausedUntil.IsZero() })
 	w.tick(walkWeek2.Add(-24*time.Hour + time.Minute))
 	// Ana keeps this week's plan just for herself.
 	w.checkIn("UANA", "Coffee with Sam happened", "ask Jo ANAKEPT to the meeting")
@@ -355,8 +359,8 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 	_ = json.Unmarshal(raw, &homeBlocks)
 	beforeRead := blocksText(t, homeBlocks.Blocks)
 	t.Logf("── Fay's App Home, an hour before the session ──\n%s", beforeRead)
-	if !strings.Contains(beforeRead, "4 of 7 checked in so far") || strings.Contains(before, "UDEE") {
-		t.Errorf("Fay's Home before the session does not count the 4 of 7 who checked in")
+	if !strings.Contains(beforeRead, "4 of 6 checked in so far") || !strings.Contains(beforeRead, "away until Saturday, June 20") || strings.Contains(before, "UDEE") {
+		t.Errorf("Fay's Home before the session does not count the 4 of 6 expected who checked in, or does not say Ben is away")
 	}
 	// An hour before, the Home calls Gus stuck as the digest does.
 	gus, _, _ := strings.Cut(beforeRead[strings.Index(beforeRead, "*Gus*")+1:], "\n*")
@@ -490,8 +494,11 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 			t.Errorf("the first digest lacks %q", want)
 		}
 	}
-	if !strings.Contains(digest2, "Gus: no progress for 2 sessions in a row.") || !strings.Contains(digest2, "Ben hasn't checked in yet.") {
-		t.Errorf("the second digest does not put Gus (stuck) and Ben (not yet) first")
+	if !strings.Contains(digest2, "Gus: no progress for 2 sessions in a row.") || !strings.Contains(digest2, "Ben is away, back Saturday, June 20.") {
+		t.Errorf("the second digest does not put Gus (stuck) first, or does not say Ben is away")
+	}
+	if strings.Index(digest2, "Ben is away") < strings.Index(digest2, "✓ Rosa") {
+		t.Errorf("the second digest lists Ben, who is away, before those who checked in")
 	}
 	if strings.Index(digest2, "Gus: no progress") > strings.Index(digest2, "✓ Ana") {
 		t.Errorf("the second digest lists a member who checked in before one who is stuck")
@@ -567,6 +574,11 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 		if m := english.FindString(strings.ToLower(theirWords.Replace(text))); m != "" {
 			t.Errorf("Flor's message %d has English (%q):\n%s", i+1, m, text)
 		}
+	}
+	// Ben said "until June 20" in New York: Flor, an hour behind in
+	// Chicago, reads June 20 too.
+	if !strings.Contains(strings.Join(florRead, "\n"), "Ben está fuera; vuelve el sábado 20 de junio.") || !strings.Contains(florHomeRead, "ausente hasta sábado 20 de junio") {
+		t.Errorf("Flor does not read the day Ben is back as he said it (June 20)")
 	}
 	if !strings.Contains(strings.Join(florRead, "\n"), "Tuesday circle: antes de la sesión") || strings.Contains(florHome, "UDEE") {
 		t.Errorf("Flor's digest has no Spanish header, or her Home shows Dee")

@@ -195,7 +195,9 @@ func (s *Scheduler) digestMember(ctx context.Context, g store.Group, m store.Mem
 func (dm digestMember) section(w *conversations.Words, lang conversations.Lang, now time.Time, loc *time.Location) string {
 	who := personName(w, dm.m)
 	if dm.away {
-		return fmt.Sprintf(w.DigestAwayUntil, who, onDate(w, lang, dateOf(dm.m.PausedUntil, loc), now.In(loc)))
+		// The day they said, in their own zone: "until June 20" is June 20
+		// for a facilitator an hour behind too.
+		return fmt.Sprintf(w.DigestAwayUntil, who, onDate(w, lang, dateOf(dm.m.PausedUntil, zone(dm.m.TZ, loc)), now.In(loc)))
 	}
 	var lines []string
 	switch {

@@ -61,16 +61,21 @@ func partsOf(t *testing.T, fake *fakeslack.Server, key string) []postedPart {
 				Text string `json:"text"`
 			} `json:"text"`
 			Elements []struct {
-				Text string `json:"text"`
+				Text json.RawMessage `json:"text"` // a string in a context block, an object in a button
 			} `json:"elements"`
 		}
-		if err := c.Decode("blocks", &raw); err == nil && len(raw) > 0 {
+		if err := c.Decode("blocks", &raw); err != nil {
+			t.Fatal(err)
+		}
+		if len(raw) > 0 {
+			var text string
 			switch {
 			case raw[0].Text != nil:
-				p.lead = raw[0].Type + ": " + raw[0].Text.Text
+				text = raw[0].Text.Text
 			case len(raw[0].Elements) > 0:
-				p.lead = raw[0].Type + ": " + raw[0].Elements[0].Text
+				_ = json.Unmarshal(raw[0].Elements[0].Text, &text)
 			}
+			p.lead = raw[0].Type + ": " + text
 		}
 		if meta.EventPayload.Part == nil {
 			t.Fatalf("a part of %s is not tagged with its place: %s", key, c.Params["metadata"])
@@ -339,6 +344,9 @@ func TestNavigatorList_SixtyMembersWhole(t *testing.T) {
 	for i, p := range parts {
 		if p.status != 200 || p.part != i || p.parts != len(parts) {
 			t.Fatalf("message %d: status %d, tagged part %d of %d", i, p.status, p.part, p.parts)
+		}
+		if want := fmt.Sprintf("context: (continued, %d of %d)", i+1, len(parts)); i > 0 && p.lead != want {
+			t.Errorf("message %d starts with %q, want %q", i, p.lead, want)
 		}
 		all += strings.Join(p.sections, "\n") + "\n"
 		for _, b := range p.buttons {

@@ -210,9 +210,36 @@ func (w *walk) pressIn(user, value string) {
 		}
 		return ts != ""
 	})
-	w.press(user, value, ts)
+	w.pressOn(user, value, ts)
 	waitFor(w.t, func() bool { return len(w.reads(fakeslack.DMChannel(user))) > before })
 	w.settle()
+}
+
+// pressOn presses, as user, the button with value on Cairn's message ts
+// in their DM, with the button's own action_id (as Slack sends it).
+func (w *walk) pressOn(user, value, ts string) {
+	w.t.Helper()
+	for _, m := range w.fake.Messages(fakeslack.DMChannel(user)) {
+		if m.TS != ts {
+			continue
+		}
+		var blocks []struct {
+			Elements []struct {
+				ActionID string `json:"action_id"`
+				Value    string `json:"value"`
+			} `json:"elements"`
+		}
+		_ = json.Unmarshal(m.Blocks, &blocks)
+		for _, b := range blocks {
+			for _, e := range b.Elements {
+				if e.Value == value {
+					w.sendInteractive(fakeslack.BlockAction(user, fakeslack.DMChannel(user), e.ActionID, value, ts))
+					return
+				}
+			}
+		}
+	}
+	w.t.Fatalf("no button %q on %s's message %s", value, user, ts)
 }
 
 // show prints what one person read, from their n-th message on.
@@ -277,14 +304,14 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 		if m == "UDEE" {
 			value = "group-decline:" + walkGroup
 		}
-		w.press(m, value, ts)
+		w.pressOn(m, value, ts)
 	}
 	waitFor(t, func() bool { return len(w.group().Members) == 7 && len(w.group().Facilitators) == 2 })
 	// Sharing: Ana, Eli and Rosa everything; Cai only that he checked in.
 	for m, sh := range map[string]store.Sharing{"UANA": store.ShareAll, "UELI": store.ShareAll, "UROSA": store.ShareAll, "UCAI": store.ShareCheckedIn} {
 		value := walkGroup + "|" + string(sh)
 		ts := w.messageWith(fakeslack.DMChannel(m), value)
-		w.sendInteractive(fakeslack.BlockAction(m, fakeslack.DMChannel(m), "privacy_set-0-0", value, ts))
+		w.pressOn(m, value, ts)
 		waitFor(t, func() bool { return w.group().SharingOf(m) == sh })
 	}
 	w.settle()
@@ -459,7 +486,7 @@ func TestWalk_FacilitatorsTwoWeeks(t *testing.T) {
 	w.settle()
 	w.show("Fay (chart and export)", fay, read)
 	t.Logf("── the export (%s) ──\n%s", export.Name, export.Content)
-	for _, m := range []string{"UROSA", "UELI", "UGUS"} {
+	for _, m := range members {
 		w.show(m, fakeslack.DMChannel(m), 0)
 	}
 

@@ -72,7 +72,7 @@ func (b *Bot) progressImage(ctx context.Context, user string) (progressPicture, 
 	}
 	pic := progressPicture{ChartTitle: w.ChartMemberTitle}
 	bars := barsOf(p.Rows, w, loc)
-	if err := pic.draw(bars, w, w.ChartMemberTitle, func(items string) string { return fmt.Sprintf(w.ChartMemberAlt, len(bars), items) }); err != nil {
+	if err := pic.draw(bars, w, w.ChartMemberTitle, w.ChartTextBarsHead, func(items string) string { return fmt.Sprintf(w.ChartMemberAlt, len(bars), items) }); err != nil {
 		return progressPicture{}, err
 	}
 	switch n := p.FinishedSteps; {
@@ -114,18 +114,21 @@ func barsOf(rows []store.ProgressRow, w *conversations.Words, loc *time.Location
 			out = append(out, chart.Session{Label: r.Session.In(loc).Format(w.ChartDateLayout)})
 		}
 		out[i].Done += r.Done()
-		out[i].Planned += r.Planned()
+		// A step done was planned, even when it was due after the session
+		// (done early): never "1 done of 0 planned".
+		out[i].Planned += max(r.Planned(), r.Done())
 	}
 	return out // in the rows' order: oldest first
 }
 
-// draw sets the picture's chart: a PNG, or text bars for few sessions.
-func (pic *progressPicture) draw(bars []chart.Session, w *conversations.Words, title string, alt func(items string) string) error {
+// draw sets the picture's chart: a PNG, or text bars (headed by head) for
+// few sessions.
+func (pic *progressPicture) draw(bars []chart.Session, w *conversations.Words, title, head string, alt func(items string) string) error {
 	if len(bars) == 0 {
 		return nil
 	}
 	if len(bars) <= textBarsUpTo {
-		pic.Bars = textBars(bars, w)
+		pic.Bars = textBars(bars, w, head)
 		return nil
 	}
 	png, err := chart.Steps{Title: title, XLabel: w.ChartAxisSession, YLabel: w.ChartAxisSteps,
@@ -143,13 +146,13 @@ func (pic *progressPicture) draw(bars []chart.Session, w *conversations.Words, t
 
 // textBars is one line per session: ▰ for each step done, ▱ for each
 // planned and not done, scaled to barCells when there are more.
-func textBars(bars []chart.Session, w *conversations.Words) string {
+func textBars(bars []chart.Session, w *conversations.Words, head string) string {
 	top := 1
 	for _, s := range bars {
 		top = max(top, s.Done, s.Planned)
 	}
 	scale := min(1, float64(barCells)/float64(top))
-	lines := []string{w.ChartTextBarsHead}
+	lines := []string{head}
 	for _, s := range bars {
 		done := int(float64(s.Done)*scale + 0.5)
 		rest := max(0, int(float64(s.Planned)*scale+0.5)-done)
@@ -306,7 +309,7 @@ func (b *Bot) sendGroupChart(ctx context.Context, user string, g store.Group, w 
 	}
 	pic := progressPicture{}
 	title := fmt.Sprintf(w.ChartGroupTitle, name)
-	if err := pic.draw(bars, w, title, func(items string) string { return fmt.Sprintf(w.ChartGroupAlt, name, len(bars), items) }); err != nil {
+	if err := pic.draw(bars, w, title, w.ChartGroupBarsHead, func(items string) string { return fmt.Sprintf(w.ChartGroupAlt, name, len(bars), items) }); err != nil {
 		return err
 	}
 	intro := said(fmt.Sprintf(w.ChartGroupIntro, name)) + "\n" + esc(w.ChartGroupNote)

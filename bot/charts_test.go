@@ -3,6 +3,7 @@ package bot_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"image/png"
 	"strings"
 	"testing"
@@ -211,4 +212,65 @@ func TestSlash_GroupProgress(t *testing.T) {
 			t.Errorf("file %+v", f)
 		}
 	})
+}
+
+// homeButtonIn finds the button labelled label in a published Home and
+// returns its action_id and value.
+func homeButtonIn(t *testing.T, blocks []json.RawMessage, label string) (actionID, value string) {
+	t.Helper()
+	for _, raw := range blocks {
+		var b struct {
+			Elements []struct {
+				ActionID string                `json:"action_id"`
+				Value    string                `json:"value"`
+				Text     struct{ Text string } `json:"text"`
+			} `json:"elements"`
+		}
+		_ = json.Unmarshal(raw, &b)
+		for _, e := range b.Elements {
+			if e.Text.Text == label {
+				return e.ActionID, e.Value
+			}
+		}
+	}
+	t.Fatalf("no button %q in the Home", label)
+	return "", ""
+}
+
+// TestHome_MyProgressButton: the member's Home has a [My progress] button,
+// and pressing it sends their chart to the DM.
+func TestHome_MyProgressButton(t *testing.T) {
+	h := newHarness(t)
+	h.progressGroup()
+	id, value := homeButtonIn(t, openHome(h, member), "My progress")
+	h.sendInteractive(fakeslack.BlockAction(member, "", id, value, ""))
+	h.expect("how far you've come")
+	if f := h.uploaded(1); f.Channel != fakeslack.DMChannel(member) {
+		t.Errorf("the chart went to %s, not the member's DM", f.Channel)
+	}
+}
+
+// TestHome_GroupChartButton: the facilitator's Home has a [Group chart]
+// button for each group; pressed by its facilitator it sends the group's
+// chart to their DM; pressed by a member it sends nothing.
+func TestHome_GroupChartButton(t *testing.T) {
+	h := newHarness(t)
+	h.progressGroup()
+	id, value := homeButtonIn(t, openHome(h, facilitator), "Group chart")
+	if value != groupChan {
+		t.Fatalf("the button's value is %q, want the group %s", value, groupChan)
+	}
+	h.sendInteractive(fakeslack.BlockAction(member, "", id, value, ""))
+	h.sendInteractive(fakeslack.BlockAction(facilitator, "", id, value, ""))
+	f := h.uploaded(1)
+	if f.Channel != fakeslack.DMChannel(facilitator) {
+		t.Fatalf("the group's chart went to %s, not the facilitator's DM", f.Channel)
+	}
+	h.posted(fakeslack.DMChannel(facilitator), "Tuesday circle's progress")
+	if err := h.fake.WaitIdle(h.ctx()); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(h.fake.CallsTo("files.getUploadURLExternal")); n != 1 {
+		t.Errorf("%d charts sent, want 1 (the member's press sends none)", n)
+	}
 }

@@ -47,11 +47,26 @@ func inParts(d store.Delivery) bool {
 	return d.Kind == store.DeliverDigest || d.Kind == store.DeliverNudges
 }
 
+// layout is what a delivery in parts shows beside its replies: a header
+// atop the first message, and a line atop each later one saying it
+// continues ("(continued, 2 of 3)"), so a facilitator who opens the
+// second message first knows there is more above.
+type layout struct {
+	header    string                 // plain text; none when empty
+	continued func(n, of int) string // mrkdwn; nil for none
+}
+
+// headerMax is Slack's limit on a header block's text.
+const headerMax = 150
+
 // layoutParts lays replies out as messages within Slack's limits: a reply
 // is its text as one or more sections (split between lines, or between
 // characters for a line too long, never clipped) and its choices as
-// buttons; a reply's blocks stay in one message when they fit in one.
-func layoutParts(rs []conversations.Reply) []part {
+// buttons; a reply's blocks stay in one message when they fit in one. One
+// block and a few characters of each message are kept for l's header or
+// continuation line.
+func layoutParts(rs []conversations.Reply, l layout) []part {
+	const blocks, chars = messageBlocks - 1, messageChars - headerMax
 	var parts []part
 	cur := part{}
 	var texts []string
@@ -64,16 +79,16 @@ func layoutParts(rs []conversations.Reply) []part {
 		cur, texts = part{}, nil
 	}
 	for n, r := range rs {
-		blocks := replyBlocks(n, r)
-		chars := 0
-		for _, b := range blocks {
-			chars += b.chars
+		rb := replyBlocks(n, r)
+		size := 0
+		for _, b := range rb {
+			size += b.chars
 		}
-		if len(cur.blocks)+len(blocks) > messageBlocks || cur.chars+chars > messageChars {
+		if len(cur.blocks)+len(rb) > blocks || cur.chars+size > chars {
 			flush()
 		}
-		for _, b := range blocks {
-			if len(cur.blocks) == messageBlocks || cur.chars+b.chars > messageChars {
+		for _, b := range rb {
+			if len(cur.blocks) == blocks || cur.chars+b.chars > chars {
 				flush() // a reply larger than a message: split it too
 			}
 			cur.blocks = append(cur.blocks, b.block)
@@ -84,7 +99,34 @@ func layoutParts(rs []conversations.Reply) []part {
 		}
 	}
 	flush()
+	if l.header != "" && len(parts) > 0 {
+		h := clip(oneLine(l.header), headerMax)
+		parts[0].blocks = append([]slack.Block{slack.NewHeaderBlock(plain(h))}, parts[0].blocks...)
+		parts[0].text = said(h) + "\n" + parts[0].text
+	}
+	if l.continued != nil && len(parts) > 1 {
+		for i := 1; i < len(parts); i++ {
+			c := said(l.continued(i+1, len(parts)))
+			parts[i].blocks = append([]slack.Block{slack.NewContextBlock(fmt.Sprintf("continued-%d", i+1), mrkdwn(c))}, parts[i].blocks...)
+			parts[i].text = c + " " + parts[i].text
+		}
+	}
 	return parts
+}
+
+// oneLine is text on one line: a header block shows no line breaks.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// partsLayout is how delivery d is laid out for its reader: a digest's
+// first reply is its header (see scheduler/digest.go); every delivery in
+// parts says, after its first message, that it continues. It returns the
+// replies left to lay out as sections, and the layout.
+func partsLayout(d store.Delivery, w *conversations.Words, replies []conversations.Reply) ([]conversations.Reply, layout) {
+	l := layout{continued: func(n, of int) string { return fmt.Sprintf(w.DigestContinued, n, of) }}
+	if d.Kind == store.DeliverDigest && len(replies) > 1 {
+		l.header, replies = replies[0].Text, replies[1:]
+	}
+	return replies, l
 }
 
 // laidBlock is a block with the plain text it shows and its length shown.
@@ -178,7 +220,8 @@ func shownLen(s string) int { return utf8.RuneCountInString(said(s)) }
 // already out stay as they were, the missing ones come from the new
 // composition (a digest a few minutes newer, never a part twice).
 func (b *Bot) deliverInParts(ctx context.Context, d store.Delivery, replies []conversations.Reply) (channel, ts string, err error) {
-	parts := layoutParts(replies)
+	m, merr := b.store.Member(ctx, d.Recipient)
+	parts := layoutParts(partsLayout(d, conversations.WordsFor(conversations.LangOf(m)), replies))
 	have := map[int]string{}
 	if d.State == store.DeliverySending {
 		if channel, err = b.dmChannel(ctx, d.Recipient); err != nil {
@@ -189,7 +232,7 @@ func (b *Bot) deliverInParts(ctx context.Context, d store.Delivery, replies []co
 		}
 	}
 	target := d.Recipient // posting to a user ID lands in their DM with the app
-	if m, err := b.store.Member(ctx, d.Recipient); err == nil && m.DMChannel != "" {
+	if merr == nil && m.DMChannel != "" {
 		target = m.DMChannel
 	}
 	posted, first := 0, true

@@ -31,7 +31,8 @@ func TestLayoutParts_WithinSlackLimitsNothingLost(t *testing.T) {
 		{"a mixture", append(append(manyReplies(30, "✓ Member%02d: 2 steps done"), conversations.Reply{Text: long}), manyReplies(30, "Member%02d is away.")...)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			parts := layoutParts(tc.replies)
+			parts := layoutParts(tc.replies, layout{header: "Tuesday group: before the session",
+				continued: func(n, of int) string { return fmt.Sprintf("(continued, %d of %d)", n, of) }})
 			var got []string
 			buttons := 0
 			for i, p := range parts {
@@ -41,8 +42,20 @@ func TestLayoutParts_WithinSlackLimitsNothingLost(t *testing.T) {
 				if p.text == "" {
 					t.Errorf("part %d has no notification text", i)
 				}
-				for _, b := range p.blocks {
+				for j, b := range p.blocks {
 					switch b := b.(type) {
+					case *slack.HeaderBlock:
+						if i != 0 || j != 0 || b.Text.Text != "Tuesday group: before the session" {
+							t.Errorf("part %d block %d is the header %q; want it first in the first part only", i, j, b.Text.Text)
+						}
+					case *slack.ContextBlock:
+						want := fmt.Sprintf("(continued, %d of %d)", i+1, len(parts))
+						if i == 0 || j != 0 || b.ContextElements.Elements[0].(*slack.TextBlockObject).Text != want {
+							t.Errorf("part %d block %d is a context block; want %q first in each part after the first", i, j, want)
+						}
+						if !strings.HasPrefix(p.text, want) {
+							t.Errorf("part %d's notification %q does not say it continues", i, p.text[:min(len(p.text), 60)])
+						}
 					case *slack.SectionBlock:
 						if n := utf8.RuneCountInString(b.Text.Text); n > 3000 {
 							t.Errorf("part %d has a section of %d characters", i, n)
@@ -51,6 +64,14 @@ func TestLayoutParts_WithinSlackLimitsNothingLost(t *testing.T) {
 					case *slack.ActionBlock:
 						buttons += len(b.Elements.ElementSet)
 					}
+				}
+			}
+			if _, ok := parts[0].blocks[0].(*slack.HeaderBlock); !ok {
+				t.Errorf("the first part does not start with its header")
+			}
+			for i, p := range parts[1:] {
+				if _, ok := p.blocks[0].(*slack.ContextBlock); !ok {
+					t.Errorf("part %d does not say it continues", i+2)
 				}
 			}
 			var want []string

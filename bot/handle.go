@@ -302,7 +302,7 @@ func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 		return b.pressGroupButton(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionChoice):
 		return b.pressChoice(cb, a, click)
-	case a.ActionID == actionFacSetup, a.ActionID == actionFacCancel:
+	case a.ActionID == actionFacSetup, a.ActionID == actionFacCancel, a.ActionID == actionFacChart:
 		return b.facilitatorAction(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionHome):
 		if a.Value == conversations.ActHelp {

@@ -35,6 +35,7 @@ const (
 	actionRecap     = "recap_open" // a group's session recap; value is the group's ID (recaps are bot/recap*.go's)
 	actionFacSetup  = "fac_setup"  // the group's setup form; value is the group's ID
 	actionFacCancel = "fac_cancel" // call off the group's next session; value is the group's ID
+	actionFacChart  = "fac_chart"  // the group's chart, in the facilitator's DM; value is the group's ID
 )
 
 // auditHome is what the audit log calls a facilitator's App Home showing a
@@ -205,6 +206,7 @@ func memberHome(w *conversations.Words, v store.View, next time.Time, now time.T
 	blocks = append(blocks,
 		slack.NewActionBlock("home-actions",
 			homeButton(w.HomeCheckIn, conversations.ActCheckIn, slack.StylePrimary),
+			homeButton(w.ProgressButton, conversations.ActProgress, ""), // charts.go draws it in the DM
 			homeButton(w.HomeNewGoal, conversations.ActGoal, ""),
 			homeButton(w.HomePrivacy, actionPrivacy, ""),
 			homeButton(w.HomeHelp, conversations.ActHelp, ""),
@@ -394,9 +396,11 @@ func facGroupAt(g store.Group, now time.Time) facGroup {
 	for i := 0; i < 10 && !fg.next.IsZero() && isCancelled(fg.next); i++ {
 		fg.next = sched.Next(fg.next)
 	}
+	// Sessions before the group began are none of its history: counting
+	// them would show "0/0" for weeks nobody could have checked in.
 	var past []time.Time
 	for _, t := range sched.Sessions(now.Add(-facLookback), now, 0) {
-		if !isCancelled(t) {
+		if !isCancelled(t) && t.After(g.CreatedAt) {
 			past = append(past, t)
 		}
 	}
@@ -475,7 +479,8 @@ func facRows(w *conversations.Words, fg facGroup, groups []store.Group, now time
 			session = now
 		}
 		if m.PausedUntil.After(session) {
-			row.away = dateOf(m.PausedUntil.In(loc))
+			// The day they said, in their own zone, whatever the reader's.
+			row.away = dateOf(m.PausedUntil.In(conversations.Zone(m.TZ, loc)))
 		}
 		ins := func(i int) *store.CheckIn {
 			to := fg.next
@@ -526,7 +531,13 @@ func facRows(w *conversations.Words, fg facGroup, groups []store.Group, now time
 		}
 		// Counted back from the latest session held, only while the member
 		// and the group existed; progress for the next session ends it.
-		if !progressed[len(fg.held)] && row.away.IsZero() {
+		// Someone Slack cannot reach never got the prompts: not stuck.
+		if !progressed[len(fg.held)] && row.away.IsZero() && !row.unreachable {
+			// Once the digest is out, the next session counts as the
+			// digest counts it: the Home and the digest agree.
+			if n := fg.next; !n.IsZero() && !now.Before(n.Add(-scheduler.DigestLead)) && n.After(m.CreatedAt) && n.After(fg.g.CreatedAt) {
+				row.stuck++
+			}
 			for i := len(fg.held) - 1; i >= 0; i-- {
 				s := fg.held[i]
 				if progressed[i] || !s.After(m.CreatedAt) || !s.After(fg.g.CreatedAt) || m.PausedUntil.After(s) {
@@ -610,7 +621,11 @@ func (r facRow) fullLine(w *conversations.Words, lang conversations.Lang, now ti
 	default:
 		lines = append(lines, w.FacNoGoal)
 	}
-	if len(r.perSession) > 0 {
+	switch len(r.perSession) {
+	case 0:
+	case 1:
+		lines = append(lines, fmt.Sprintf(w.FacStepsOne, r.perSession[0]))
+	default:
 		lines = append(lines, fmt.Sprintf(w.FacSteps, len(r.perSession), strings.Join(r.perSession, " · ")))
 	}
 	if r.stuck >= facStuckSessions {
@@ -707,7 +722,15 @@ func facGroupBlocks(w *conversations.Words, lang conversations.Lang, fg facGroup
 		summary = append(summary, w.FacNoSession)
 	} else {
 		next := fg.next.In(now.Location())
-		summary = append(summary, fmt.Sprintf(w.FacNext, conversations.SayDateIn(lang, dateOf(next), now), sayClock(lang, next), checked, present))
+		day, clock := conversations.SayDateIn(lang, dateOf(next), now), sayClock(lang, next)
+		switch { // never "0 of 0"
+		case len(rows) == 0:
+			summary = append(summary, fmt.Sprintf(w.FacNextNobody, day, clock))
+		case present == 0:
+			summary = append(summary, fmt.Sprintf(w.FacNextAllAway, day, clock))
+		default:
+			summary = append(summary, fmt.Sprintf(w.FacNext, day, clock, checked, present))
+		}
 	}
 	var off []string
 	for _, c := range g.Cancelled {
@@ -778,12 +801,13 @@ func facGroupBlocks(w *conversations.Words, lang conversations.Lang, fg facGroup
 	return blocks, seen
 }
 
-// facButtons are a group's buttons: its session recap, its setup form, and
-// calling off its next session (after a confirmation).
+// facButtons are a group's buttons: its session recap, its chart, its
+// setup form, and calling off its next session (after a confirmation).
 func facButtons(w *conversations.Words, lang conversations.Lang, fg facGroup, now time.Time) []slack.BlockElement {
 	recap := slack.NewButtonBlockElement(actionRecap, fg.g.ID, plain(w.FacRecap))
+	chart := slack.NewButtonBlockElement(actionFacChart, fg.g.ID, plain(w.FacChart))
 	setup := slack.NewButtonBlockElement(actionFacSetup, fg.g.ID, plain(w.FacSetup))
-	out := []slack.BlockElement{recap, setup}
+	out := []slack.BlockElement{recap, chart, setup}
 	if !fg.next.IsZero() {
 		cancel := slack.NewButtonBlockElement(actionFacCancel, fg.g.ID, plain(w.FacCancel))
 		next := fg.next.In(now.Location())
@@ -798,9 +822,11 @@ func facButtons(w *conversations.Words, lang conversations.Lang, fg facGroup, no
 
 // facilitatorAction answers a group's buttons in a facilitator's Home:
 // Group setup opens the group's form (its trigger_id expires in 3 seconds,
-// so right after the ack, not after a queue), and Cancel next session calls
-// it off (Slack asked them to confirm) and shows the Home again, where the
-// session is listed as called off. Only the group's facilitators may.
+// so right after the ack, not after a queue), Group chart sends the
+// group's chart to their DM (as /cairn progress does), and Cancel next
+// session calls it off (Slack asked them to confirm) and shows the Home
+// again, where the session is listed as called off. Only the group's
+// facilitators may.
 func (b *Bot) facilitatorAction(cb slack.InteractionCallback, a *slack.BlockAction, click string) intake {
 	user, groupID, trigger, act := cb.User.ID, a.Value, cb.TriggerID, a.ActionID
 	return intake{after: func(ctx context.Context) {
@@ -818,6 +844,16 @@ func (b *Bot) facilitatorAction(cb slack.InteractionCallback, a *slack.BlockActi
 			if err := b.openGroupModal(ctx, user, g.ID, g.Name, trigger, &g); err != nil {
 				b.log.Error("could not open the group form", "user", user, "group", groupID, "err", err)
 			}
+		case actionFacChart:
+			fac, _ := b.store.Member(ctx, user)
+			w := conversations.WordsFor(conversations.LangOf(fac))
+			b.enqueue(user, "group_chart", func(ctx context.Context) error {
+				if err := b.sendGroupChart(ctx, user, g, w, readerZone(fac, g)); err != nil {
+					b.tellDM(ctx, user, w.ChartTrouble)
+					return err
+				}
+				return nil
+			})
 		case actionFacCancel:
 			b.cancelNext(ctx, g.ID, click) // a replayed click cancels nothing more
 			b.enqueue(user, "home_cancel", func(ctx context.Context) error { return b.refreshHome(ctx, user) })

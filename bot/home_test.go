@@ -413,3 +413,30 @@ func TestHome_SetupButtonOpensTheGroupForm(t *testing.T) {
 		t.Errorf("the form is not the group's: %s", opened[0].Params["view"])
 	}
 }
+
+// TestHome_NeverZeroOfZero: a group nobody has joined yet says so, and so
+// does one whose members are all away; neither shows "0 of 0". The
+// Spanish confirmation of "Cancel next session" reads as a sentence.
+func TestHome_NeverZeroOfZero(t *testing.T) {
+	h := newHarness(t)
+	s := homeSeeder{t, h.st}
+	s.member(store.Member{ID: homeFac, Name: "Fran"})
+	s.member(store.Member{ID: "U4DEE", Name: "Dee", PausedUntil: time.Date(2026, 6, 30, 5, 0, 0, 0, time.UTC)})
+	s.group(store.Group{ID: "C0NEW", Name: "New group", Facilitators: []string{homeFac},
+		Invited: []store.Invitation{{Person: "U6FAY", Role: store.RoleMember, By: homeFac}}})
+	s.group(store.Group{ID: "C0AWAY", Name: "Summer group", Facilitators: []string{homeFac}, Members: []string{"U4DEE"}})
+	got := homeText(openHome(h, homeFac))
+	for _, want := range []string{"nobody has joined yet", "everyone is away this time"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the Home lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "0 of 0") {
+		t.Errorf("the Home says 0 of 0:\n%s", got)
+	}
+	s.member(store.Member{ID: homeFac, Name: "Fran", Lang: "es"})
+	got = homeText(openHome(h, homeFac))
+	if !strings.Contains(got, "todavía no ha entrado nadie") || strings.Contains(got, "p. m..") || strings.Contains(got, "0 de 0") {
+		t.Errorf("the Spanish Home reads wrong:\n%s", got)
+	}
+}

@@ -50,6 +50,9 @@ type Charts struct {
 	// reminds that each member chooses what is counted.
 	ChartGroupIntro string
 	ChartGroupNote  string
+	// ChartGroupBarsHead heads a group's text bars (its members' steps,
+	// not the reader's own).
+	ChartGroupBarsHead string
 	// ChartGroupAlt: %s group, %d sessions, %s the sessions as ChartAltSession items.
 	ChartGroupAlt  string
 	ChartGroupNone string // %s the group's name: no sessions yet
@@ -87,6 +90,7 @@ var englishCharts = Charts{
 	ChartGroupTitle:     "%s: steps done, session by session",
 	ChartGroupIntro:     "Here's %s's progress, session by session.",
 	ChartGroupNote:      "Only members who share their steps with the group are counted: each member chooses what you see.",
+	ChartGroupBarsHead:  "The group's steps, session by session:",
 	ChartGroupAlt:       "A bar chart of the steps %s's members finished in the last %d sessions, over the steps they planned: %s.",
 	ChartGroupNone:      "%s has no sessions to chart yet.",
 	ChartGroupSent:      "I've sent the group's chart to our DM.",
@@ -121,6 +125,7 @@ var spanishCharts = Charts{
 	ChartGroupTitle:     "%s: pasos cumplidos, sesión por sesión",
 	ChartGroupIntro:     "Así va %s, sesión por sesión.",
 	ChartGroupNote:      "Solo cuento a quienes comparten sus pasos con el grupo: cada quien decide qué ves.",
+	ChartGroupBarsHead:  "Los pasos del grupo, sesión por sesión:",
 	ChartGroupAlt:       "Gráfica de barras con los pasos que cumplieron los miembros de %s en las últimas %d sesiones, junto a los que planearon: %s.",
 	ChartGroupNone:      "%s todavía no tiene sesiones para graficar.",
 	ChartGroupSent:      "Te mandé la gráfica del grupo por mensaje directo.",

@@ -10,7 +10,15 @@ package conversations
 type Digest struct {
 	DigestYourGroup string // the name of a group that has none
 	DigestSomeone   string // how a member without a name is called
+	DigestHeader    string // group name: the digest's header, plain text
 	DigestTitle     string // group name, when (Prompts.When*), checked in, of
+	// DigestNobody and DigestAllAway stand for DigestTitle when no member
+	// is expected (never "0 of 0"): group name, when.
+	DigestNobody  string
+	DigestAllAway string
+	// DigestContinued starts each message after a digest's or list's
+	// first: its place, of how many.
+	DigestContinued string
 	// Headings of the digest's parts, in the order they come.
 	DigestNeedsYou   string
 	DigestCheckedIn  string
@@ -65,7 +73,11 @@ type Digest struct {
 var englishDigest = Digest{
 	DigestYourGroup:  "Your group",
 	DigestSomeone:    "A member",
+	DigestHeader:     "%s: before the session",
 	DigestTitle:      "%s meets %s. %d of %d checked in.",
+	DigestNobody:     "%s meets %s. Nobody has joined the group yet: each person you invited decides.",
+	DigestAllAway:    "%s meets %s. Everyone is away this time.",
+	DigestContinued:  "(continued, %d of %d)",
 	DigestNeedsYou:   "Who may need you first",
 	DigestCheckedIn:  "Checked in",
 	DigestAway:       "Away",
@@ -115,7 +127,11 @@ var englishDigest = Digest{
 var spanishDigest = Digest{
 	DigestYourGroup:  "Tu grupo",
 	DigestSomeone:    "Alguien del grupo",
+	DigestHeader:     "%s: antes de la sesión",
 	DigestTitle:      "%s se reúne %s. %d de %d ya contaron cómo van.",
+	DigestNobody:     "%s se reúne %s. Todavía no ha entrado nadie al grupo: cada persona que invitaste decide.",
+	DigestAllAway:    "%s se reúne %s. Esta vez todos están fuera.",
+	DigestContinued:  "(sigue, %d de %d)",
 	DigestNeedsYou:   "Quién podría necesitarte primero",
 	DigestCheckedIn:  "Ya contaron cómo van",
 	DigestAway:       "Fuera por un tiempo",

@@ -41,8 +41,12 @@ type Home struct {
 	HomeOtherLang string
 
 	// A facilitator's part, one group at a time.
-	FacTitle       string // "Your group: %s"
-	FacNext        string // day, time, checked in, expected
+	FacTitle string // "Your group: %s"
+	FacNext  string // day, time, checked in, expected
+	// FacNextNobody and FacNextAllAway stand for FacNext when no member is
+	// expected (never "0 of 0"): day, time.
+	FacNextNobody  string
+	FacNextAllAway string
 	FacNoSession   string
 	FacCalledOff   string // the sessions called off
 	FacCompact     string // how many members, in short
@@ -56,6 +60,7 @@ type Home struct {
 	FacGoalHidden  string // a goal whose words the member keeps
 	FacNoGoal      string
 	FacSteps       string // sessions, done/planned per session
+	FacStepsOne    string // done/planned of the one session held so far
 	FacStepsShort  string // done, planned
 	FacStuck       string // sessions without progress
 	FacAsk         string // a question
@@ -70,6 +75,7 @@ type Home struct {
 	FacAskStart   string
 	// Buttons, and the confirmation before a session is called off.
 	FacRecap         string
+	FacChart         string // the button that sends the group's chart to the facilitator's DM
 	FacSetup         string
 	FacCancel        string
 	FacCancelTitle   string
@@ -113,6 +119,8 @@ var englishHome = Home{
 
 	FacTitle:       "Your group: %s",
 	FacNext:        "*Next session:* %s at %s — %d of %d checked in so far.",
+	FacNextNobody:  "*Next session:* %s at %s — nobody has joined yet: each person you invited decides.",
+	FacNextAllAway: "*Next session:* %s at %s — everyone is away this time.",
 	FacNoSession:   "No upcoming session. Set when the group meets with *Group setup*.",
 	FacCalledOff:   "Called off: %s",
 	FacCompact:     "%d members, in short — those who may need you most come first.",
@@ -126,6 +134,7 @@ var englishHome = Home{
 	FacGoalHidden:  "has a goal (keeps its words private)",
 	FacNoGoal:      "no goal yet",
 	FacSteps:       "steps done of planned, last %d sessions: %s",
+	FacStepsOne:    "steps done of planned, last session: %s",
 	FacStepsShort:  "steps %d of %d",
 	FacStuck:       "no progress for %d sessions",
 	FacAsk:         "You might ask: %s",
@@ -139,10 +148,11 @@ var englishHome = Home{
 	FacAskStart:   "“What would you like to work on?”",
 
 	FacRecap:         "Session recap",
+	FacChart:         "Group chart",
 	FacSetup:         "Group setup",
 	FacCancel:        "Cancel next session",
 	FacCancelTitle:   "Call off the session?",
-	FacCancelText:    "Nobody will be prompted for the session on %s at %s.",
+	FacCancelText:    "Session: %s at %s. Nobody will be prompted for it.",
 	FacCancelConfirm: "Call it off",
 	FacCancelDeny:    "Keep it",
 }
@@ -182,6 +192,8 @@ var spanishHome = Home{
 
 	FacTitle:       "Tu grupo: %s",
 	FacNext:        "*Próxima sesión:* %s a las %s — %d de %d ya hicieron check-in.",
+	FacNextNobody:  "*Próxima sesión:* %s a las %s — todavía no ha entrado nadie: cada persona que invitaste decide.",
+	FacNextAllAway: "*Próxima sesión:* %s a las %s — esta vez todos están fuera.",
 	FacNoSession:   "No hay una próxima sesión. Pon cuándo se reúne el grupo con *Configurar el grupo*.",
 	FacCalledOff:   "Cancelada: %s",
 	FacCompact:     "%d miembros, en corto — primero quienes quizás más te necesitan.",
@@ -195,6 +207,7 @@ var spanishHome = Home{
 	FacGoalHidden:  "tiene una meta (sus palabras son privadas)",
 	FacNoGoal:      "todavía sin meta",
 	FacSteps:       "pasos hechos de los planeados, últimas %d sesiones: %s",
+	FacStepsOne:    "pasos hechos de los planeados, última sesión: %s",
 	FacStepsShort:  "%d de %d pasos",
 	FacStuck:       "sin avances en %d sesiones",
 	FacAsk:         "Podrías preguntar: %s",
@@ -208,10 +221,11 @@ var spanishHome = Home{
 	FacAskStart:   "“¿En qué te gustaría trabajar?”",
 
 	FacRecap:         "Resumen de la sesión",
+	FacChart:         "Gráfica del grupo",
 	FacSetup:         "Configurar el grupo",
 	FacCancel:        "Cancelar la próxima sesión",
 	FacCancelTitle:   "¿Cancelar la sesión?",
-	FacCancelText:    "Sesión: %s, %s. Nadie recibirá el aviso de check-in.",
+	FacCancelText:    "Sesión: %s a las %s — nadie recibirá el aviso de check-in.",
 	FacCancelConfirm: "Sí, cancelarla",
 	FacCancelDeny:    "Mejor no",
 }

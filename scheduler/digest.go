@@ -11,7 +11,9 @@ import (
 	"github.com/cairnbot/cairn/store"
 )
 
-// A digest is a list of replies, one a section: the title, then a section
+// A digest is a list of replies: first its header (one short line of
+// plain text, which bot shows as the message's header block), then one a
+// section: the title, then a section
 // per member — those who may need the facilitator first (stuck,
 // unreachable, not yet checked in), then those who checked in, then those
 // away — then the steps members would like to practise in the group, and
@@ -86,7 +88,16 @@ func (s *Scheduler) digest(ctx context.Context, d store.Delivery, now time.Time)
 	if title == "" {
 		title = w.DigestYourGroup
 	}
-	out := []conversations.Reply{{Text: fmt.Sprintf(w.DigestTitle, title, sayWhen(w, lang, d.Session, now, loc), checkedIn, present)}}
+	out := []conversations.Reply{
+		{Text: fmt.Sprintf(w.DigestHeader, oneLine(title))},
+		{Text: fmt.Sprintf(w.DigestTitle, title, sayWhen(w, lang, d.Session, now, loc), checkedIn, present)},
+	}
+	switch { // never "0 of 0"
+	case len(members) == 0:
+		out[1].Text = fmt.Sprintf(w.DigestNobody, title, sayWhen(w, lang, d.Session, now, loc))
+	case present == 0:
+		out[1].Text = fmt.Sprintf(w.DigestAllAway, title, sayWhen(w, lang, d.Session, now, loc))
+	}
 	heading := -1
 	var practise []string
 	for _, dm := range all {
@@ -164,7 +175,9 @@ func (s *Scheduler) digestMember(ctx context.Context, g store.Group, m store.Mem
 			}
 		}
 	}
-	noProgress := (c == nil || !progress(*c)) && len(dm.reached) == 0
+	// Someone Slack cannot reach never got the prompts: they are listed
+	// as unreachable, not as stuck.
+	noProgress := (c == nil || !progress(*c)) && len(dm.reached) == 0 && m.Unreachable == ""
 	// Two sessions without progress count only if both happened while the
 	// member was in the group (a new group has no history).
 	if noProgress && !prev.IsZero() && prev.After(g.CreatedAt) && prev.After(m.CreatedAt) {
@@ -182,7 +195,9 @@ func (s *Scheduler) digestMember(ctx context.Context, g store.Group, m store.Mem
 func (dm digestMember) section(w *conversations.Words, lang conversations.Lang, now time.Time, loc *time.Location) string {
 	who := personName(w, dm.m)
 	if dm.away {
-		return fmt.Sprintf(w.DigestAwayUntil, who, onDate(w, lang, dateOf(dm.m.PausedUntil, loc), now.In(loc)))
+		// The day they said, in their own zone: "until June 20" is June 20
+		// for a facilitator an hour behind too.
+		return fmt.Sprintf(w.DigestAwayUntil, who, onDate(w, lang, dateOf(dm.m.PausedUntil, zone(dm.m.TZ, loc)), now.In(loc)))
 	}
 	var lines []string
 	switch {

@@ -22,6 +22,7 @@ type postedPart struct {
 	sections    []string // the sections' text, in order
 	buttons     []string // the buttons' values
 	blocks      int
+	lead        string // the first block's type and text: "header: …", "context: …"
 }
 
 // partsOf lists the messages posted for a delivery key, in the order they
@@ -54,6 +55,28 @@ func partsOf(t *testing.T, fake *fakeslack.Server, key string) []postedPart {
 			t.Fatal(err)
 		}
 		p := postedPart{parts: meta.EventPayload.Parts, status: c.Status, text: c.Params["text"], blocks: len(blocks)}
+		var raw []struct {
+			Type string `json:"type"`
+			Text *struct {
+				Text string `json:"text"`
+			} `json:"text"`
+			Elements []struct {
+				Text json.RawMessage `json:"text"` // a string in a context block, an object in a button
+			} `json:"elements"`
+		}
+		if err := c.Decode("blocks", &raw); err != nil {
+			t.Fatal(err)
+		}
+		if len(raw) > 0 {
+			var text string
+			switch {
+			case raw[0].Text != nil:
+				text = raw[0].Text.Text
+			case len(raw[0].Elements) > 0:
+				_ = json.Unmarshal(raw[0].Elements[0].Text, &text)
+			}
+			p.lead = raw[0].Type + ": " + text
+		}
 		if meta.EventPayload.Part == nil {
 			t.Fatalf("a part of %s is not tagged with its place: %s", key, c.Params["metadata"])
 		}
@@ -62,8 +85,10 @@ func partsOf(t *testing.T, fake *fakeslack.Server, key string) []postedPart {
 			if b.Type == "section" && b.Text != nil {
 				p.sections = append(p.sections, b.Text.Text)
 			}
-			for _, e := range b.Elements {
-				p.buttons = append(p.buttons, e.Value)
+			if b.Type == "actions" {
+				for _, e := range b.Elements {
+					p.buttons = append(p.buttons, e.Value)
+				}
 			}
 		}
 		out = append(out, p)
@@ -206,10 +231,18 @@ func TestDigest_SixtyMembersWhole(t *testing.T) {
 		t.Fatalf("the digest went out in %d message(s); 60 members need more than one", len(parts))
 	}
 	withinSlackLimits(t, parts)
+	t.Logf("60 members: %d messages", len(parts))
 	var sections []string
 	for i, p := range parts {
 		if p.status != 200 || p.part != i || p.parts != len(parts) {
 			t.Fatalf("message %d: status %d, tagged part %d of %d; want part %d of %d, posted once each, in order", i, p.status, p.part, p.parts, i, len(parts))
+		}
+		want := fmt.Sprintf("context: (continued, %d of %d)", i+1, len(parts))
+		if i == 0 {
+			want = "header: Tuesday group: before the session"
+		}
+		if p.lead != want {
+			t.Errorf("message %d starts with %q, want %q", i, p.lead, want)
 		}
 		sections = append(sections, p.sections...)
 	}
@@ -311,6 +344,9 @@ func TestNavigatorList_SixtyMembersWhole(t *testing.T) {
 	for i, p := range parts {
 		if p.status != 200 || p.part != i || p.parts != len(parts) {
 			t.Fatalf("message %d: status %d, tagged part %d of %d", i, p.status, p.part, p.parts)
+		}
+		if want := fmt.Sprintf("context: (continued, %d of %d)", i+1, len(parts)); i > 0 && p.lead != want {
+			t.Errorf("message %d starts with %q, want %q", i, p.lead, want)
 		}
 		all += strings.Join(p.sections, "\n") + "\n"
 		for _, b := range p.buttons {
@@ -431,5 +467,32 @@ func TestDigest_ARelapseIsNeverProgress(t *testing.T) {
 	}
 	if strings.Index(digest, "Ben") > strings.Index(digest, "Ana") {
 		t.Errorf("Ben, who may need the facilitator, comes after Ana:\n%s", digest)
+	}
+}
+
+// TestDigest_NeverZeroOfZero: a group nobody has joined yet, and one whose
+// only member is away, get a digest that says so, never "0 of 0".
+func TestDigest_NeverZeroOfZero(t *testing.T) {
+	start := time.Date(2026, 6, 8, 8, 0, 0, 0, newYork)
+	session := time.Date(2026, 6, 9, 18, 0, 0, 0, newYork)
+	w := newWorld(t, start)
+	sched := weekly(t, "Tuesdays 6pm", newYork)
+	fay := store.Member{ID: "UFAC", Name: "Fay", TZ: "America/New_York", CreatedAt: start.UTC()}
+	w.saveGroup(store.Group{ID: "C1", Name: "New group", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "America/New_York",
+		Facilitators: []string{"UFAC"}, CreatedAt: start.UTC()}, fay)
+	w.saveGroup(store.Group{ID: "C2", Name: "Summer group", Schedule: sched.Spec, ScheduleText: sched.Text, TZ: "America/New_York",
+		Members: []string{"UANA"}, Facilitators: []string{"UFAC"}, CreatedAt: start.UTC()},
+		store.Member{ID: "UANA", Name: "Ana", TZ: "America/New_York", CreatedAt: start.UTC(), PausedUntil: session.AddDate(0, 0, 14)})
+	w.run(session.Add(-30*time.Minute), 15*time.Minute)
+
+	got := assertOnce(t, w.deliveries())
+	for group, want := range map[string]string{
+		"C1": "New group meets today at 6:00 PM. Nobody has joined the group yet",
+		"C2": "Summer group meets today at 6:00 PM. Everyone is away this time.",
+	} {
+		digest := got[store.DeliveryKey(store.DeliverDigest, group, session, "UFAC")].text
+		if !strings.Contains(digest, want) || strings.Contains(digest, "0 of 0") {
+			t.Errorf("the digest of %s reads:\n%s\nwant %q, never 0 of 0", group, digest, want)
+		}
 	}
 }

@@ -100,7 +100,7 @@ func layoutParts(rs []conversations.Reply, l layout) []part {
 	}
 	flush()
 	if l.header != "" && len(parts) > 0 {
-		h := clip(oneLine(l.header), headerMax)
+		h := conversations.Clip(oneLine(l.header), headerMax)
 		parts[0].blocks = append([]slack.Block{slack.NewHeaderBlock(plain(h))}, parts[0].blocks...)
 		parts[0].text = said(h) + "\n" + parts[0].text
 	}

@@ -84,7 +84,7 @@ func TestSpanish_HomeLanguageButton(t *testing.T) {
 	if strings.Contains(home, "Friday, June 12") {
 		t.Errorf("María's App Home has an English date: %s", home)
 	}
-	actionID, value := homeButtonIn(t, home, conversations.ActLangEn)
+	actionID, value := homeButtonByValue(t, home, conversations.ActLangEn)
 	pressHome(t, h, actionID, value)
 	waitFor(t, func() bool {
 		home := publishedHome(h, member)
@@ -93,7 +93,7 @@ func TestSpanish_HomeLanguageButton(t *testing.T) {
 	if m, err := h.st.Member(h.ctx(), member); err != nil || m.Lang != "en" {
 		t.Errorf("after [English], María's language is %q (%v), want en", m.Lang, err)
 	}
-	actionID, value = homeButtonIn(t, publishedHome(h, member), conversations.ActLangEs)
+	actionID, value = homeButtonByValue(t, publishedHome(h, member), conversations.ActLangEs)
 	pressHome(t, h, actionID, value)
 	waitFor(t, func() bool {
 		home := publishedHome(h, member)
@@ -101,8 +101,8 @@ func TestSpanish_HomeLanguageButton(t *testing.T) {
 	})
 }
 
-// homeButtonIn finds the action id of the Home's button with value.
-func homeButtonIn(t *testing.T, home, value string) (actionID, v string) {
+// homeButtonByValue finds the action id of the Home's button with value.
+func homeButtonByValue(t *testing.T, home, value string) (actionID, v string) {
 	t.Helper()
 	var view struct {
 		Blocks []struct {

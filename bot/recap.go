@@ -251,6 +251,8 @@ func (b *Bot) recapOfferFor(ctx context.Context, g store.Group, session time.Tim
 			}
 			for _, st := range gs.Steps {
 				// A step practised at an earlier session is not offered again.
+				// Practise steps are offered from members who share their
+				// steps: the member asked to bring this step to the group.
 				if st.Practise && (st.PractisedAt.IsZero() || !st.PractisedAt.Before(session)) {
 					hs = append(hs, store.RecapHighlight{MemberID: m.ID, Kind: store.HighlightPractise, StepID: st.ID, Text: st.What})
 				}
@@ -838,7 +840,7 @@ func recapBlocks(w *conversations.Words, lang conversations.Lang, g store.Group,
 		}
 		return recapWho(store.Member{ID: id})
 	}
-	header := fmt.Sprintf(w.RecapHeader, conversations.SayDateIn(lang, recapDate(g, r.Session), now))
+	header := fmt.Sprintf(w.RecapHeader, conversations.SayDayIn(lang, recapDate(g, r.Session), now)) // stays in the channel: no "today"
 	blocks := []slack.Block{slack.NewHeaderBlock(plain(conversations.Clip(header, 150)))}
 	var named []string
 	for _, id := range r.Attended {

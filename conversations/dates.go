@@ -149,7 +149,13 @@ func SayDate(date, now time.Time) string { return SayDateIn(English, date, now) 
 
 // SayDateIn says a date in a person's language: "tomorrow, Friday, June 6"
 // or "mañana, viernes 6 de junio", with the year only when it is not now's.
-func SayDateIn(l Lang, date, now time.Time) string {
+func SayDateIn(l Lang, date, now time.Time) string { return sayDateIn(l, date, now, true) }
+
+// SayDayIn says a date without "today" or "tomorrow" — for words that stay
+// on a page after the day (a recap in a channel): "Tuesday, June 9".
+func SayDayIn(l Lang, date, now time.Time) string { return sayDateIn(l, date, now, false) }
+
+func sayDateIn(l Lang, date, now time.Time, relative bool) string {
 	d := date.UTC()
 	d = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 	y, m, td := now.Date()
@@ -166,6 +172,7 @@ func SayDateIn(l Lang, date, now time.Time) string {
 		todayWord, tomorrowWord = "today", "tomorrow"
 	}
 	switch {
+	case !relative:
 	case d.Equal(today):
 		return todayWord + ", " + s
 	case d.Equal(today.AddDate(0, 0, 1)):

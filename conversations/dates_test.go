@@ -408,3 +408,16 @@ func TestSayDateIn_Spanish(t *testing.T) {
 		t.Errorf("English = %q", got)
 	}
 }
+
+// TestSayDayIn_NoTodayOnAPage: words that stay in a channel say the day
+// itself, never "today" (wrong by tomorrow).
+func TestSayDayIn_NoTodayOnAPage(t *testing.T) {
+	now := time.Date(2026, 6, 9, 20, 0, 0, 0, time.UTC)
+	day := time.Date(2026, 6, 9, 0, 0, 0, 0, time.UTC)
+	if got := SayDayIn(English, day, now); got != "Tuesday, June 9" {
+		t.Errorf("SayDayIn(English) = %q", got)
+	}
+	if got := SayDayIn(Spanish, day.AddDate(0, 0, 1), now); got != "miércoles 10 de junio" {
+		t.Errorf("SayDayIn(Spanish, tomorrow) = %q", got)
+	}
+}

@@ -31,7 +31,8 @@ type ProgressRow struct {
 	Sharing   Sharing `json:"sharing"`
 	CheckedIn bool    `json:"checked_in"`
 	// StepsDone counts the member's steps marked done since the session
-	// before; StepsPlanned their steps due in that time. Both are nil when
+	// before; StepsPlanned their steps due in that time, and those done in it
+	// ahead of their day. Both are nil when
 	// the member keeps their steps to themself (ShareCheckedIn).
 	StepsDone    *int `json:"steps_done,omitempty"`
 	StepsPlanned *int `json:"steps_planned,omitempty"`
@@ -359,10 +360,14 @@ func memberRows(tx *bolt.Tx, memberID string, sessions []time.Time, belongs func
 		from, to := window(sessions, i)
 		done, planned := 0, 0
 		for _, st := range steps {
-			if in(st.DoneAt, from, to) {
+			doneHere := in(st.DoneAt, from, to)
+			if doneHere {
 				done++
 			}
-			if in(st.Due, from, to) {
+			// A step done early (due later) was planned for the span it was
+			// done in too: never "1 done of 0 planned".
+			doneBefore := !st.DoneAt.IsZero() && !st.DoneAt.After(from)
+			if in(st.Due, from, to) && !doneBefore || doneHere && st.Due.After(to) {
 				planned++
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -296,5 +297,35 @@ func TestProgress_Attendance(t *testing.T) {
 	}
 	if mine.Rows[1].Attended != nil {
 		t.Errorf("a member's own progress says attended: %+v", mine.Rows[1])
+	}
+}
+
+// TestProgress_EarlyStepIsPlannedWhereDone: a step done ahead of its day
+// counts as planned in the span it was done in (never "1 done of 0
+// planned"), and not again in the span of its day.
+func TestProgress_EarlyStepIsPlannedWhereDone(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	if err := s.SaveMember(ctx, store.Member{ID: "UEVE", Name: "Eve"}); err != nil {
+		t.Fatal(err)
+	}
+	gid, err := s.SaveGoal(ctx, store.Goal{MemberID: "UEVE", Text: "goal", Status: store.GoalActive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Due in the third session's span, done in the second's.
+	if _, err := s.SaveStep(ctx, store.Step{GoalID: gid, What: "early", Due: weekly[2].Add(-24 * time.Hour), DoneAt: weekly[1].Add(-time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.MemberProgress(ctx, "UEVE", store.ProgressQuery{Sessions: weekly})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := [][2]int{}
+	for _, r := range p.Rows {
+		got = append(got, [2]int{r.Done(), r.Planned()})
+	}
+	if want := [][2]int{{0, 0}, {1, 1}, {0, 0}}; !slices.Equal(got, want) {
+		t.Errorf("done/planned per session = %v, want %v", got, want)
 	}
 }

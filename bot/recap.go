@@ -101,13 +101,18 @@ func (b *Bot) recapAllowed(ctx context.Context, user, channel string) (store.Gro
 }
 
 // recapSessionsOf are g's last sessions that began by now, newest first, less
-// those called off.
+// those called off and those from before the group was set up in Cairn (a
+// day's grace: a group set up just after its meeting can recap it).
 func recapSessionsOf(g store.Group, now time.Time) []time.Time {
 	sched, err := scheduler.FromSpec(g.Schedule, g.ScheduleText)
 	if err != nil {
 		return nil
 	}
-	all := sched.Sessions(now.AddDate(0, 0, -62), now, 0)
+	from := now.AddDate(0, 0, -62)
+	if began := g.CreatedAt.Add(-24 * time.Hour); !g.CreatedAt.IsZero() && began.After(from) && g.CreatedAt.Before(now) {
+		from = began
+	}
+	all := sched.Sessions(from, now, 0)
 	var out []time.Time
 	for i := len(all) - 1; i >= 0 && len(out) < recapSessions; i-- {
 		if !slices.ContainsFunc(g.Cancelled, all[i].Equal) {

@@ -1,6 +1,7 @@
 package scheduler
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -203,4 +204,53 @@ func FuzzParseScheduleEs(f *testing.F) {
 			t.Errorf("DescribeIn(es, %q) = %q", in, d)
 		}
 	})
+}
+
+// TestScheduleExamplesRead: every meeting time a facilitator is shown as an
+// example — the form's placeholder and the refusals' suggestions, in both
+// languages — is read in that language (a bare time, "6pm", with a day).
+func TestScheduleExamplesRead(t *testing.T) {
+	ny := scheduleTestZone(t, "America/New_York")
+	quoted := regexp.MustCompile(`“([^”]+)”`)
+	for _, l := range []conversations.Lang{conversations.English, conversations.Spanish} {
+		w := conversations.WordsFor(l)
+		examples := []string{w.GroupWhenPlaceholder}
+		for _, s := range []string{w.ErrScheduleUnread, w.ErrScheduleTooLong, w.ErrScheduleNoDay, w.ErrScheduleNoTime,
+			w.ErrScheduleAmbiguous, w.ErrScheduleBadTime, w.ErrScheduleTwoTimes, w.ErrScheduleUnsupported} {
+			for _, m := range quoted.FindAllStringSubmatch(s, -1) {
+				examples = append(examples, m[1])
+			}
+		}
+		if len(examples) < 10 {
+			t.Fatalf("%s: only %d examples found: %q", l, len(examples), examples)
+		}
+		day := map[conversations.Lang]string{conversations.English: "Tuesdays ", conversations.Spanish: "martes "}[l]
+		for _, ex := range examples {
+			_, err := ParseScheduleIn(l, ex, ny)
+			if err != nil {
+				_, err = ParseScheduleIn(l, day+ex, ny)
+			}
+			if err != nil {
+				t.Errorf("%s example %q is not read: %v", l, ex, err)
+			}
+		}
+	}
+}
+
+// TestScheduleExamplesSpanish: a Spanish facilitator is shown Spanish
+// examples, not English ones.
+func TestScheduleExamplesSpanish(t *testing.T) {
+	ny := scheduleTestZone(t, "America/New_York")
+	w := conversations.WordsFor(conversations.Spanish)
+	for _, s := range []string{w.ErrScheduleUnread, w.ErrScheduleTooLong, w.ErrScheduleNoDay, w.ErrScheduleNoTime,
+		w.ErrScheduleAmbiguous, w.ErrScheduleTwoTimes, w.ErrScheduleUnsupported} {
+		for _, m := range regexp.MustCompile(`“([^”]+)”`).FindAllStringSubmatch(s, -1) {
+			if _, err := ParseSchedule(m[1], ny); err == nil {
+				t.Errorf("Spanish example %q is English", m[1])
+			}
+		}
+	}
+	if _, err := ParseSchedule(w.GroupWhenPlaceholder, ny); err == nil {
+		t.Errorf("the Spanish form's example %q is English", w.GroupWhenPlaceholder)
+	}
 }

@@ -242,6 +242,13 @@ func (t *esTokens) next() {
 		t.emit(2, "oclock")
 	case w == "hora" && t.lastOut() == "every":
 		t.emit(1, "hourly")
+	case w == "hora":
+		// "hora del este": the zone's abbreviation, ignored if it is the group's own.
+		if zone, n := t.zoneAfterHora(); n > 0 {
+			t.emit(n, zone)
+			return
+		}
+		t.emit(1, "hora") // no zone: not a word of schedules
 	default:
 		if en, ok := esWords[w]; ok {
 			t.emit(1, en...)
@@ -251,6 +258,33 @@ func (t *esTokens) next() {
 		t.out = append(t.out, tok) // English, or a word no parser knows
 		t.i++
 	}
+}
+
+// esZones are the US zones as Spanish names them after "hora" ("hora del
+// este"), with the abbreviation English reads.
+var esZones = []struct {
+	words []string
+	abbr  string
+}{
+	{[]string{"del", "este"}, "et"}, {[]string{"este"}, "et"},
+	{[]string{"del", "centro"}, "ct"}, {[]string{"central"}, "ct"}, {[]string{"centro"}, "ct"},
+	{[]string{"de", "la", "montana"}, "mt"}, {[]string{"montana"}, "mt"},
+	{[]string{"del", "pacifico"}, "pt"}, {[]string{"pacifico"}, "pt"},
+}
+
+// zoneAfterHora is the zone named after "hora" at t.i and the number of
+// tokens it takes, "hora" included; 0 if none.
+func (t *esTokens) zoneAfterHora() (string, int) {
+	for _, z := range esZones {
+		ok := true
+		for k, w := range z.words {
+			ok = ok && t.word(1+k) == w
+		}
+		if ok {
+			return z.abbr, 1 + len(z.words)
+		}
+	}
+	return "", 0
 }
 
 // prevHour is the hour before h: "cuarto para la 1" is 12:45.

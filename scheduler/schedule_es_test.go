@@ -67,6 +67,14 @@ var esScheduleRows = []struct {
 	{in: "jueves entre las 6 y las 8 de la noche", spec: "0 18 * * THU"},
 	{in: "martes a las 7 en punto de la noche", spec: "0 19 * * TUE"},
 	{in: "martes 6pm ET", spec: "0 18 * * TUE"},
+	{in: "martes 7 pm hora del este", spec: "0 19 * * TUE"},
+	{in: "martes y jueves de 7 a 9 de la noche", spec: "0 19 * * TUE,THU"},
+	{in: "los martes de 18 a 20 hs", spec: "0 18 * * TUE"},
+	{in: "los sábados 9 a. m.", spec: "0 9 * * SAT"},
+	{in: "los martes a las seis de la tarde", spec: "0 18 * * TUE"},
+	{in: "todos los días 12 de la noche", spec: "0 0 * * *"},
+	{in: "entre semana por la noche a las 8", spec: "0 20 * * MON-FRI"},
+	{in: "de lunes a sábado a las 8 am", spec: "0 8 * * MON-SAT"},
 	// English from a Spanish speaker.
 	{in: "Tuesdays 6pm", spec: "0 18 * * TUE"},
 	{in: "Mondays and Thursdays at 7:30 pm", spec: "30 19 * * MON,THU"},
@@ -95,6 +103,9 @@ var esScheduleRows = []struct {
 	{in: "hoy 6pm", kind: KindUnsupported},
 	{in: "el próximo martes 6pm", kind: KindUnsupported},
 	{in: "martes 6pm PT", kind: KindZone},
+	{in: "martes 6pm hora del pacífico", kind: KindZone},
+	{in: "martes 12 de la noche", kind: KindAmbiguous}, // midnight on a day: start or end?
+	{in: "martes a la 1", kind: KindAmbiguous},
 }
 
 func TestParseScheduleIn_Spanish(t *testing.T) {

@@ -26,6 +26,7 @@ package scheduler
 //     refuses "first Monday of the month" and "every other Tuesday".
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -107,16 +108,11 @@ func (t *esTokens) emit(n int, words ...string) {
 	t.i += n
 }
 
+// emitTime writes the time h:m and moves past n tokens; spoken says it was
+// said in words ("7 y media"), so it needs am/pm or a part of the day.
 func (t *esTokens) emitTime(n int, h, m int, spoken bool) {
-	t.out = append(t.out, schedToken{kind: tNum, s: strconv.Itoa(h) + ":" + twoDigits(m), spoken: spoken})
+	t.out = append(t.out, schedToken{kind: tNum, s: fmt.Sprintf("%d:%02d", h, m), spoken: spoken})
 	t.i += n
-}
-
-func twoDigits(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
 }
 
 // lastOut is the last English word written, "" if none or not a word.
@@ -164,15 +160,6 @@ var esWords = map[string][]string{
 	"anual": {"yearly"}, "anualmente": {"yearly"},
 	// One-offs.
 	"hoy": {"today"}, "proximo": {"next"}, "proxima": {"next"}, "siguiente": {"next"}, "este": {"this"}, "esta": {"this"},
-}
-
-// esDayPart reports whether w is a part of the day ("de la tarde").
-func esDayPart(w string) bool {
-	switch w {
-	case "manana", "mananas", "tarde", "tardes", "noche", "noches", "madrugada", "madrugadas":
-		return true
-	}
-	return false
 }
 
 // next reads the phrase at t.i and writes its English.
@@ -224,8 +211,10 @@ func (t *esTokens) next() {
 		t.emit(3, "weekdays")
 	case (w == "fin" || w == "fines") && t.word(1) == "de" && t.word(2) == "semana":
 		t.emit(3, "weekends")
-	case w == "medio" && t.word(1) == "dia", w == "media" && t.word(1) == "noche":
-		t.emit(2, map[string]string{"medio": "noon", "media": "midnight"}[w])
+	case w == "medio" && t.word(1) == "dia":
+		t.emit(2, "noon")
+	case w == "media" && t.word(1) == "noche":
+		t.emit(2, "midnight")
 	case (w == "dia" || w == "dias") && t.num(-1) != "":
 		t.emit(1, "biweekly") // "cada 15 días": not weekly
 	case w == "por" && t.word(1) == "medio":
@@ -236,7 +225,7 @@ func (t *esTokens) next() {
 		t.emit(2, "tonight")
 	case w == "pasado" && t.word(1) == "manana":
 		t.emit(2, "tomorrow")
-	case w == "manana" && len(t.out) == 0 && t.i == 0:
+	case w == "manana" && t.i == 0:
 		t.emit(1, "tomorrow") // "mañana a las 6": a one-off
 	case w == "en" && t.word(1) == "punto":
 		t.emit(2, "oclock")
@@ -248,13 +237,12 @@ func (t *esTokens) next() {
 			t.emit(n, zone)
 			return
 		}
-		t.emit(1, "hora") // no zone: not a word of schedules
+		t.emit(1, "hora") // without a zone, a word no parser knows
 	default:
 		if en, ok := esWords[w]; ok {
 			t.emit(1, en...)
 			return
 		}
-		t.emit(0)
 		t.out = append(t.out, tok) // English, or a word no parser knows
 		t.i++
 	}
@@ -323,8 +311,7 @@ func (t *esTokens) hourAt(k int) (h, used int, ok bool) {
 
 // hourWord reads an hour said in a word at t.i ("siete") and what follows it.
 func (t *esTokens) hourWord() {
-	h := esHourWord(t.word(0))
-	t.clock(strconv.Itoa(h), h, true)
+	t.clock(esHourWord(t.word(0)), true)
 }
 
 // number reads a typed time at t.i and what follows it: "y media", "hrs",
@@ -332,12 +319,12 @@ func (t *esTokens) hourWord() {
 func (t *esTokens) number() {
 	n := t.num(0)
 	h, err := strconv.Atoi(n)
-	t.clock(n, h, err == nil && len(n) <= 2)
+	t.clock(h, err == nil && len(n) <= 2)
 }
 
-// clock writes a time whose hour token is at t.i: n as typed, h its hour
-// when it is a bare hour (bare false for "7:30", "1830").
-func (t *esTokens) clock(n string, h int, bare bool) {
+// clock writes a time whose hour token is at t.i: h is its hour when it is
+// a bare hour (bare is false for "7:30", "1830").
+func (t *esTokens) clock(h int, bare bool) {
 	spoken := t.word(0) != "" // said in a word: "siete"
 	at := func(words ...string) bool {
 		for k, w := range words {

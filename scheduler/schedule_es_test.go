@@ -53,6 +53,7 @@ var esScheduleRows = []struct {
 	{in: "viernes 8 menos cuarto de la noche", spec: "45 19 * * FRI"},
 	{in: "viernes cuarto para las 8 de la noche", spec: "45 19 * * FRI"},
 	{in: "martes 7 y 20 pm", spec: "20 19 * * TUE"},
+	{in: "lunes y jueves 7 y media de la noche", spec: "30 19 * * MON,THU"},
 	{in: "martes 6 y cuarto de la tarde", spec: "15 18 * * TUE"},
 	{in: "martes a las 18 hrs", spec: "0 18 * * TUE"},
 	{in: "martes 18h30", spec: "30 18 * * TUE"},

@@ -266,3 +266,25 @@ func TestScheduleExamplesSpanish(t *testing.T) {
 		t.Errorf("the Spanish form's example %q is English", w.GroupWhenPlaceholder)
 	}
 }
+
+// BenchmarkParseScheduleIn measures reading a schedule in each language:
+// Spanish is a pass over the words before the English parser; a Spanish
+// reader's refused phrase is read twice (in Spanish, then in English).
+func BenchmarkParseScheduleIn(b *testing.B) {
+	ny := scheduleTestZone(b, "America/New_York")
+	for _, bc := range []struct {
+		name string
+		l    conversations.Lang
+		in   string
+	}{
+		{"English", conversations.English, "Mondays and Thursdays at 7:30 pm"},
+		{"Spanish", conversations.Spanish, "de lunes a viernes a las 7 y media de la tarde"},
+		{"SpanishRefused", conversations.Spanish, "los martes a las 6"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				_, _ = ParseScheduleIn(bc.l, bc.in, ny)
+			}
+		})
+	}
+}

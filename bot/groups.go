@@ -355,7 +355,8 @@ func (b *Bot) submitGroup(ctx context.Context, user, triggerID string, v slack.V
 		errs[blockTZ] = w.GroupZoneBad
 		loc = time.UTC
 	}
-	sched, err := scheduler.ParseSchedule(typed(blockSchedule, fieldSchedule), loc)
+	// Read in the facilitator's language; a Spanish speaker's English is read too.
+	sched, err := scheduler.ParseScheduleIn(w.Language(), typed(blockSchedule, fieldSchedule), loc)
 	if err != nil {
 		errs[blockSchedule] = scheduleTrouble(w, err)
 	}

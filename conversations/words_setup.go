@@ -408,13 +408,11 @@ var spanishSetup = Setup{
 	GroupClockLayout:   "15:04",
 	GroupYours:         "tu grupo",
 
-	GroupFormTitle:       "Arma tu grupo",
-	GroupNameLabel:       "Nombre del grupo",
-	GroupNamePlaceholder: "Grupo del martes en la tarde",
-	GroupWhenLabel:       "¿Cuándo se reúne?",
-	// Meeting times are read in English so far (scheduler.ParseSchedule): a
-	// Spanish example the parser cannot read would mislead.
-	GroupWhenPlaceholder:   "Tuesdays 6pm",
+	GroupFormTitle:         "Arma tu grupo",
+	GroupNameLabel:         "Nombre del grupo",
+	GroupNamePlaceholder:   "Grupo del martes en la tarde",
+	GroupWhenLabel:         "¿Cuándo se reúne?",
+	GroupWhenPlaceholder:   "los martes a las 6 de la tarde", // read by scheduler.ParseScheduleIn
 	GroupZoneLabel:         "Zona horaria",
 	GroupLeadLabel:         "Recordatorio: horas antes de cada sesión",
 	GroupQuietLabel:        "Horas de silencio (sin mensajes), en la zona de cada quien",

@@ -29,6 +29,9 @@ package scheduler
 //     one number and its hour one number or a comma list; descriptors (@every, @daily, ...),
 //     6-field specs and specs that never fire within 5 years are refused.
 //
+// A Spanish speaker's schedule ("los martes a las 6 de la tarde") is read by
+// ParseScheduleIn, which puts its words into these (schedule_es.go).
+//
 // What is refused, as *ScheduleError: empty text, more than 200 characters, words that are
 // not a schedule ("blah", "sometimes", emoji alone), a day without a time, a time without a
 // day (a daily meeting must say so: "every day at 6pm"), impossible times ("25:00",
@@ -151,6 +154,12 @@ func quoteInput(s string) string {
 // time.Local, not a time.FixedZone), since the Spec is stored and rebuilt by FromSpec.
 // The rules, including daylight saving time, are in the comment at the top of this file.
 func ParseSchedule(text string, loc *time.Location) (Schedule, error) {
+	return parseSchedule(text, loc, tokenizeSchedule)
+}
+
+// parseSchedule is ParseSchedule with the words read by words: English's
+// tokenizeSchedule, or Spanish's put into English (schedule_es.go).
+func parseSchedule(text string, loc *time.Location, words func(string) []schedToken) (Schedule, error) {
 	if len(text) > 4*maxScheduleChars+1024 { // refuse without scanning it
 		return Schedule{}, errTooLong()
 	}
@@ -165,7 +174,7 @@ func ParseSchedule(text string, loc *time.Location) (Schedule, error) {
 	if _, ok := zonePrefix(fields[0]); ok || isDescriptor(fields[0]) || cronLike(fields) {
 		return parseRaw(text, fields, loc)
 	}
-	return parseWords(text, loc)
+	return parseWords(text, loc, words(text))
 }
 
 func errTooLong() *ScheduleError {
@@ -642,6 +651,9 @@ const (
 type schedToken struct {
 	kind tokKind
 	s    string
+	// spoken marks a time said in words ("7 y media", 7:30): like a bare
+	// hour it needs am/pm or a part of the day, where "7:30" typed is 24-hour.
+	spoken bool
 }
 
 var ampmReplacer = strings.NewReplacer("a.m.", "am", "p.m.", "pm", "a.m", "am", "p.m", "pm")
@@ -672,7 +684,7 @@ func tokenizeSchedule(s string) []schedToken {
 					j++
 				}
 			}
-			toks = append(toks, schedToken{tNum, string(rs[i:j])})
+			toks = append(toks, schedToken{kind: tNum, s: string(rs[i:j])})
 			i = j
 		case isWordRune(r):
 			var b strings.Builder
@@ -685,13 +697,13 @@ func tokenizeSchedule(s string) []schedToken {
 				}
 				j++
 			}
-			toks = append(toks, schedToken{tWord, b.String()})
+			toks = append(toks, schedToken{kind: tWord, s: b.String()})
 			i = j
 		case strings.ContainsRune(",&/+;", r):
-			toks = append(toks, schedToken{tSep, string(r)})
+			toks = append(toks, schedToken{kind: tSep, s: string(r)})
 			i++
 		case r == '-' || r == '–' || r == '—':
-			toks = append(toks, schedToken{tDash, "-"})
+			toks = append(toks, schedToken{kind: tDash, s: "-"})
 			i++
 		default:
 			i++
@@ -813,8 +825,8 @@ func (p *wordParser) zoneNote() string {
 	return " (" + p.loc.String() + ")"
 }
 
-func parseWords(text string, loc *time.Location) (Schedule, error) {
-	p := &wordParser{text: text, loc: loc, toks: tokenizeSchedule(text)}
+func parseWords(text string, loc *time.Location, toks []schedToken) (Schedule, error) {
+	p := &wordParser{text: text, loc: loc, toks: toks}
 	if serr := p.scan(); serr != nil {
 		return Schedule{}, serr
 	}
@@ -935,6 +947,10 @@ func (p *wordParser) readOne(i int) (*rawTime, int) {
 	rt := &rawTime{text: t.s}
 	digits, mins, colon := strings.Cut(strings.ReplaceAll(t.s, ".", ":"), ":")
 	switch {
+	case t.spoken:
+		rt.form = formThree // like "630": needs am/pm, as a spoken time does
+		rt.h, _ = strconv.Atoi(digits)
+		rt.m, _ = strconv.Atoi(mins)
 	case colon:
 		rt.form = formColon
 		rt.bad = len(digits) > 2 || len(mins) != 2

@@ -206,11 +206,41 @@ var anchors = []string{
 // mayMatter reports whether folded text holds any anchor.
 func mayMatter(w string) bool {
 	for _, a := range anchors {
-		if strings.Contains(w, a) {
+		if wordStart[a] {
+			if atWordStart(w, a) {
+				return true
+			}
+		} else if strings.Contains(w, a) {
 			return true
 		}
 	}
 	return false
+}
+
+// wordStart are anchors that count only at the start of a word: inside one
+// they are everyday text ("because", "friend", "tomatoes", "medium") and
+// would let the patterns run on nearly every message. Each pattern's use of
+// them starts a word ("end it all", "can't go on", "used again", "meds").
+var wordStart = map[string]bool{
+	"end": true, "can": true, "use": true, "used": true, "med": true, "wan": true, "wnt": true, "die": true,
+	"tome": true, "pedo": true, "cort": true, "reca": true, "fume": true, "meti": true, "bebi": true,
+	"high": true, "wish": true, "live": true, "mess": true, "dano": true, "vida": true, "ruin": true,
+	"point": true, "safe": true, "clean": true, "pill": true, "dead": true, "jump": true, "life": true,
+}
+
+// atWordStart reports whether a starts a word somewhere in folded text w
+// (words there are separated by single spaces).
+func atWordStart(w, a string) bool {
+	for i := 0; ; {
+		j := strings.Index(w[i:], a)
+		if j < 0 {
+			return false
+		}
+		if i+j == 0 || w[i+j-1] == ' ' {
+			return true
+		}
+		i += j + 1
+	}
 }
 
 // asideWords are commands that end an aside and then work as always.

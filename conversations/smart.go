@@ -53,6 +53,9 @@ var (
 
 // isFiller is an answer that doesn't say anything yet ("yes", "idk").
 func isFiller(text string) bool {
+	if len(text) > fillerMax {
+		return false // a filler is a few words; a long answer says something
+	}
 	w := strings.Trim(normalize(text), ".!? ")
 	if w == "" || fillerWords.MatchString(w) || esIsFiller(text) {
 		return true
@@ -61,8 +64,12 @@ func isFiller(text string) bool {
 	w = strings.Join(strings.FieldsFunc(unsureTalk.ReplaceAllString(w, " "), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '?'
 	}), " ")
-	return w != "" && fillerWords.MatchString(w) || esIsFiller(text)
+	return w != "" && fillerWords.MatchString(w)
 }
+
+// fillerMax is the longest (in bytes) an answer that says nothing can be:
+// "idk honestly, not sure right now lol 🤷 sorry" fits.
+const fillerMax = 80
 
 // isIDK is a dream not yet found: "idk", "nothing", "no idea".
 func isIDK(text string) bool {

@@ -125,6 +125,9 @@ func DataSummary(w *Words, e store.Export, loc *time.Location) string {
 	if n := len(e.Replies) + len(e.Inputs); n > 0 {
 		line(fmt.Sprintf(w.DataInTransit, count(n, w.CountMessage, w.CountMessages)))
 	}
+	if n := len(e.Recaps); n > 0 {
+		line(fmt.Sprintf(w.DataRecaps, count(n, w.CountRecap, w.CountRecaps)))
+	}
 	for _, g := range e.Groups {
 		roles := make([]string, len(g.Roles))
 		for i, r := range g.Roles {

@@ -93,3 +93,12 @@ func TestDataSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestDataSummary_SaysTheRecaps: the short summary of "my data" says how
+// many session recaps name the member.
+func TestDataSummary_SaysTheRecaps(t *testing.T) {
+	e := store.Export{MemberID: "U1", Recaps: []store.ExportRecap{{GroupID: "C1", Attended: true}, {GroupID: "C1", Attended: true}}}
+	if got := DataSummary(en, e, nil); !strings.Contains(got, "2 session recaps") {
+		t.Errorf("summary %q does not say the recaps", got)
+	}
+}

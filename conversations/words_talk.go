@@ -396,6 +396,9 @@ type Talk struct {
 	CountScheduled   string
 	CountScheduledN  string
 	DataInTransit    string
+	DataRecaps       string
+	CountRecap       string
+	CountRecaps      string
 	CountMessage     string
 	CountMessages    string
 	DataGroup        string
@@ -811,6 +814,9 @@ var englishTalk = Talk{
 	CountScheduled:   "%d scheduled message",
 	CountScheduledN:  "%d scheduled messages",
 	DataInTransit:    "%s on their way between us",
+	DataRecaps:       "you appear in %s (that you came, and what of yours the facilitator shared)",
+	CountRecap:       "%d session recap",
+	CountRecaps:      "%d session recaps",
 	CountMessage:     "%d message",
 	CountMessages:    "%d messages",
 	DataGroup:        "group %s: you're in it as %s",
@@ -1220,6 +1226,9 @@ var spanishTalk = Talk{
 	CountScheduled:   "%d mensaje programado",
 	CountScheduledN:  "%d mensajes programados",
 	DataInTransit:    "%s en camino entre tú y yo",
+	DataRecaps:       "apareces en %s (que viniste, y lo tuyo que compartió quien facilita)",
+	CountRecap:       "%d resumen de sesión",
+	CountRecaps:      "%d resúmenes de sesión",
 	CountMessage:     "%d mensaje",
 	CountMessages:    "%d mensajes",
 	DataGroup:        "grupo %s: estás como %s",

@@ -29,6 +29,17 @@ type Export struct {
 	Groups       []ExportGroupRole `json:"groups"`
 	// Audit is who saw the member's data, and when.
 	Audit []AuditEntry `json:"seen_by"`
+	// Recaps are the session recaps that name the member: as attending,
+	// or with their own highlights (only theirs: the rest is the group's).
+	Recaps []ExportRecap `json:"recaps,omitempty"`
+}
+
+// ExportRecap is what a session recap holds of one member.
+type ExportRecap struct {
+	GroupID    string           `json:"group_id"`
+	Session    time.Time        `json:"session"`
+	Attended   bool             `json:"attended"`
+	Highlights []RecapHighlight `json:"highlights,omitempty"`
 }
 
 // ExportGoal is a goal with its steps.
@@ -56,7 +67,8 @@ type ExportGroupRole struct {
 // Empty reports whether Cairn holds nothing about the member.
 func (e Export) Empty() bool {
 	return e.Member == nil && len(e.Goals) == 0 && len(e.CheckIns) == 0 && e.Conversation == nil &&
-		len(e.Deliveries) == 0 && len(e.Replies) == 0 && len(e.Inputs) == 0 && len(e.Groups) == 0 && len(e.Audit) == 0
+		len(e.Deliveries) == 0 && len(e.Replies) == 0 && len(e.Inputs) == 0 && len(e.Groups) == 0 && len(e.Audit) == 0 &&
+		len(e.Recaps) == 0
 }
 
 // ExportMember reads everything stored about a member in one read
@@ -106,6 +118,9 @@ func (s *Store) ExportMember(ctx context.Context, memberID string) (Export, erro
 			}
 		}
 		if e.Inputs, err = inboxOf(tx, memberID); err != nil {
+			return err
+		}
+		if e.Recaps, err = recapsOf(tx, memberID); err != nil {
 			return err
 		}
 		audit, err := auditEntries(tx, AuditFilter{Person: memberID})

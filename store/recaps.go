@@ -455,3 +455,30 @@ func deleteFromRecaps(tx *bolt.Tx, person string) error {
 	}
 	return nil
 }
+
+// recapsOf is what the posted recaps hold of person, oldest first, for
+// "my data": whether they attended, and their own highlights.
+func recapsOf(tx *bolt.Tx, person string) ([]ExportRecap, error) {
+	b := tx.Bucket(bRecaps)
+	if b == nil {
+		return nil, nil
+	}
+	var out []ExportRecap
+	c := b.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		var r Recap
+		if _, err := getJSON(b, k, &r); err != nil {
+			return nil, err
+		}
+		e := ExportRecap{GroupID: r.GroupID, Session: r.Session, Attended: slices.Contains(r.Attended, person)}
+		for _, h := range r.Highlights {
+			if h.MemberID == person {
+				e.Highlights = append(e.Highlights, h)
+			}
+		}
+		if e.Attended || len(e.Highlights) > 0 {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}

@@ -219,3 +219,31 @@ func TestStore_RecapPublishing(t *testing.T) {
 		t.Fatalf("unpublished after publishing: %d %v", len(left), err)
 	}
 }
+
+// TestExportMember_HoldsTheirPartOfRecaps: "my data" holds the recaps that
+// name the member — that they came, and their own highlights — and nothing
+// of anyone else's.
+func TestExportMember_HoldsTheirPartOfRecaps(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	session := time.Date(2026, 6, 9, 18, 0, 0, 0, time.UTC)
+	r := store.Recap{GroupID: "C1", Session: session, By: "UFAC", Attended: []string{"UANA", "UBEN"}, Wins: "the group's words",
+		Highlights: []store.RecapHighlight{{MemberID: "UANA", Kind: store.HighlightDid, Text: "called my sister"},
+			{MemberID: "UBEN", Kind: store.HighlightPlan, Text: "BEN-WORDS"}}}
+	if _, _, err := s.SaveRecap(ctx, r, "view:x"); err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.ExportMember(ctx, "UANA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Recaps) != 1 || !e.Recaps[0].Attended || len(e.Recaps[0].Highlights) != 1 || e.Recaps[0].Highlights[0].Text != "called my sister" {
+		t.Fatalf("Ana's recaps %+v", e.Recaps)
+	}
+	if e.Empty() {
+		t.Error("an export with a recap is empty")
+	}
+	if e, err := s.ExportMember(ctx, "UCAI"); err != nil || len(e.Recaps) != 0 {
+		t.Errorf("someone who did not come: %+v, %v", e.Recaps, err)
+	}
+}

@@ -21,7 +21,7 @@ func TestTry_CrisisMidGoal(t *testing.T) {
 		t.Fatalf("no crisis reply:\n%s", out)
 	}
 	reply := out[crisis:]
-	for _, want := range []string{"call or text 988", "local emergency number", "Let my navigator know", "Not now"} {
+	for _, want := range []string{"call or text 988", "local emergency number", "Ask a person to reach out", "Not now"} {
 		if !strings.Contains(reply, want) {
 			t.Fatalf("crisis reply lacks %q:\n%s", want, out)
 		}

@@ -571,6 +571,16 @@ func (b *Bot) nudgeButton(ctx context.Context, navigator, member string) {
 			return errors.New("bot: nudges need the scheduler")
 		}
 		m, _ := b.store.Member(ctx, member)
+		if now := b.Now(); m.PausedUntil.After(now) {
+			if nav, err := b.store.Member(ctx, navigator); err == nil {
+				now = now.In(zoneOf(nav))
+			}
+			// The scheduler drops a nudge to a member who is away: saying
+			// "sent" would be untrue.
+			back := m.PausedUntil.In(zoneOf(m))
+			day := time.Date(back.Year(), back.Month(), back.Day(), 0, 0, 0, 0, time.UTC)
+			return b.deliver(ctx, navigator, "", []conversations.Reply{{Text: fmt.Sprintf(w.NudgeAway, nameOf(w, m), onDay(b.langOf(ctx, navigator), w, day, now))}})
+		}
 		planned, err := b.Scheduler.NudgeMember(ctx, navigator, member, b.Now())
 		if err != nil {
 			return err
@@ -581,6 +591,16 @@ func (b *Bot) nudgeButton(ctx context.Context, navigator, member string) {
 		}
 		return b.deliver(ctx, navigator, "", []conversations.Reply{{Text: msg}})
 	})
+}
+
+// onDay says day after a preposition ("until"), in the reader's language:
+// "tomorrow" as is, other days with w.DigestOnDate ("el sábado…").
+func onDay(l conversations.Lang, w *conversations.Words, day, now time.Time) string {
+	said := conversations.SayDateIn(l, day, now)
+	if today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC); day.Sub(today) <= 24*time.Hour {
+		return said
+	}
+	return fmt.Sprintf(w.DigestOnDate, said)
 }
 
 func nameOf(w *conversations.Words, m store.Member) string {

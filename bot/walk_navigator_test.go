@@ -185,8 +185,6 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 		waitFor(t, func() bool { return w.navGroupNow().SharingOf(m) == sh })
 	}
 	w.settle()
-	joined := w.show("Nina (joining)", nina, 0)
-	pacoRead := w.show("Paco (joining)", paco, 0)
 
 	// Fay proposes Nina to six and Paco to two. Each member is asked.
 	w.assign("UNINA", "UANA", "UBEN", "UCAI", "UDEE", "UELI", "UGUS")
@@ -286,10 +284,8 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 
 	// The second week's mornings.
 	var ninaLater, pacoLater []string
+	var awayNudge string
 	for day := 5; day <= 14; day++ {
-		if day == 8 {
-			w.tick(walkWeek2.Add(-24*time.Hour + time.Minute))
-		}
 		if day == 9 {
 			w.checkIn("UANA", "Coffee with Sam happened", "ask Jo to the meeting", "no", "9", "8")
 			w.checkedIn("UANA", walkWeek2)
@@ -298,9 +294,26 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 		}
 		ninaLater = append(ninaLater, w.morning("Nina", "UNINA", ninaMorning(day)))
 		pacoLater = append(pacoLater, w.morning("Paco", "UPACO", pacoMorning(day)))
+		if day == 5 {
+			// A Nudge Eli press from a list of before he went away (as an
+			// old message's button, replayed, would send it).
+			from := len(w.reads(nina))
+			toEli := len(w.fake.Messages(fakeslack.DMChannel("UELI")))
+			w.sendInteractive(fakeslack.BlockAction("UNINA", nina, "choice-0-0", scheduler.NudgePrefix+"UELI", w.messageWith(nina, scheduler.NudgePrefix+"UBEN")))
+			waitFor(t, func() bool { return len(w.reads(nina)) > from })
+			w.tick(ninaMorning(5).Add(time.Hour))
+			awayNudge = strings.Join(w.reads(nina)[from:], "\n")
+			w.show("Nina (pressed Nudge Eli)", nina, from)
+			if n := len(w.fake.Messages(fakeslack.DMChannel("UELI"))); n != toEli {
+				t.Errorf("Eli, away, got %d messages after Nina pressed Nudge", n-toEli)
+			}
+		}
+		if day == 8 { // Monday evening: the prompts for the second session
+			w.tick(walkWeek2.Add(-24*time.Hour + time.Minute))
+		}
 	}
-	_ = joined
-	_ = pacoRead
+	w.show("Nina (joining)", nina, 0)
+	w.show("Paco (joining)", paco, 0)
 
 	// What matters, checked: consent and privacy first.
 	ninaAll := strings.Join(w.reads(nina), "\n")
@@ -327,6 +340,10 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 			t.Errorf("Nina's first lists lack %q", want)
 		}
 	}
+	// The group began on Monday: on Tuesday nobody has missed a check-in.
+	if strings.Contains(ninaDay1, "missed") || strings.Contains(pacoDay1, "no contó") {
+		t.Errorf("the first morning lists call a check-in missed before the group ever met:\n%s\n%s", ninaDay1, pacoDay1)
+	}
 	if !strings.Contains(ninaDay2, "Ben") || !strings.Contains(ninaDay2, "missed") {
 		t.Errorf("Nina's Wednesday list does not say Ben missed the check-in:\n%s", ninaDay2)
 	}
@@ -351,6 +368,24 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 	if !strings.Contains(alert, "Cai") || strings.Contains(alert, "real person") {
 		t.Errorf("Nina's alert does not name Cai, or repeats his words:\n%s", alert)
 	}
+	// Eli is away: Nina reads so, with no button, and a press says so.
+	for i, text := range ninaLater {
+		if i == 0 || i > 9 {
+			continue
+		}
+		if !strings.Contains(text, "Eli (shares: check-ins and steps): away until Saturday, June 20 (no nudges till then)") || strings.Contains(text, "Nudge Eli") {
+			t.Errorf("Nina's list on June %d does not say Eli is away, or offers to nudge him:\n%s", i+5, text)
+		}
+	}
+	if !strings.Contains(awayNudge, "Eli is away until Saturday, June 20, so Cairn won't nudge them") {
+		t.Errorf("pressing Nudge Eli while he is away reads:\n%s", awayNudge)
+	}
+	// Nina's own step, past its day, is late; with nothing for Ana to be
+	// nudged about, there is no button to nudge her.
+	ninaLast := ninaLater[len(ninaLater)-1]
+	if !strings.Contains(ninaLast, "yours to do: “Find Ana a peer group flyer”, was due Thursday, June 4") || strings.Contains(ninaLast, "Nudge Ana") {
+		t.Errorf("Nina's last list does not call her own step late, or offers to nudge Ana about it:\n%s", ninaLast)
+	}
 	// Gus forgot himself: from then on he is on no list.
 	for i, text := range append(ninaLater, pacoLater...) {
 		if strings.Contains(text, "Gus") || strings.Contains(text, "Book the test") {
@@ -369,7 +404,7 @@ func forgetValue(t *testing.T, w *walk, user string) string {
 		msgs := w.fake.Messages(fakeslack.DMChannel(user))
 		var blocks []struct {
 			Elements []struct {
-				Value string `json:"value"`
+				Value string                `json:"value"`
 				Text  struct{ Text string } `json:"text"`
 			} `json:"elements"`
 		}

@@ -63,6 +63,8 @@ type Digest struct {
 	NavListAStep       string // a step whose words the member keeps
 	NavListStepWords   string // the step in the member's words
 	NavListYours       string // the step, its date: a step the member gave their navigator
+	NavListYoursLate   string // the step, its date: the navigator's step, past its date
+	NavListAway        string // the day they are back
 	NavListOverdue     string // the step, its date
 	NavListDue         string // the step, its date
 	NavListMissed      string
@@ -117,6 +119,8 @@ var englishDigest = Digest{
 	NavListAStep:       "a step",
 	NavListStepWords:   "“%s”",
 	NavListYours:       "yours to do: %s by %s",
+	NavListYoursLate:   "yours to do: %s, was due %s",
+	NavListAway:        "away until %s (no nudges till then)",
 	NavListOverdue:     "%s was due %s",
 	NavListDue:         "%s due %s",
 	NavListMissed:      "missed the last check-in",
@@ -171,6 +175,8 @@ var spanishDigest = Digest{
 	NavListAStep:       "un paso",
 	NavListStepWords:   "“%s”",
 	NavListYours:       "te toca a ti: %s para %s",
+	NavListYoursLate:   "te toca a ti: %s, era para %s",
+	NavListAway:        "está fuera hasta %s (sin saludos hasta entonces)",
 	NavListOverdue:     "%s era para %s",
 	NavListDue:         "%s es para %s",
 	NavListMissed:      "no contó cómo iba antes de la última sesión",

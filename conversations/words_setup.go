@@ -137,6 +137,7 @@ type Setup struct {
 	NavGone           string
 	NudgeSent         string // %s: the member
 	NudgedToday       string // %s: the member
+	NudgeAway         string // %s: the member, %s: the day they are back
 	PersonThem        string // a member with no name, in NudgeSent
 	PersonSomeone     string // a person whose name Slack would not give
 
@@ -317,6 +318,7 @@ var englishSetup = Setup{
 	NavGone:           "That question isn't open any more.",
 	NudgeSent:         "Sent %s a gentle nudge.",
 	NudgedToday:       "%s already got a nudge today. One a day is plenty.",
+	NudgeAway:         "%s is away until %s, so Cairn won't nudge them till then.",
 	PersonThem:        "them",
 	PersonSomeone:     "someone in your workspace",
 
@@ -485,15 +487,16 @@ var spanishSetup = Setup{
 	LeaveNoGroups:     "No estás en ningún grupo, así que no hay nada de qué salir.",
 	LeavePickInDM:     "Te mandé un mensaje directo: ahí eliges de qué grupo quieres salir.",
 	LeaveWhich:        "¿De qué grupo quieres salir? Es al momento.",
-	NavAsk:            "%s te propone a %s como tu navegador en “%s”. Un navegador recibe cada mañana una lista corta con tus pasos próximos y si te faltó un check-in (según lo que compartas), y te puede mandar un empujoncito. ¿Te parece bien?",
+	NavAsk:            "%s te propone a %s como tu navegador en “%s”. Un navegador recibe cada mañana una lista corta con tus pasos próximos y si te faltó un check-in (según lo que compartas), y te puede mandar un saludo de vez en cuando. ¿Te parece bien?",
 	NavAskYes:         "Sí, está bien",
 	NavAskNotNow:      "Ahora no",
 	NavAskedBy:        "El facilitador del grupo",
 	NavYes:            "Listo — %s es tu navegador en “%s”. Puedes cambiar de idea cuando quieras: /cairn salir o habla con el facilitador.",
 	NavNo:             "Está bien — por ahora sin navegador en “%s”. Nada tuyo le llega a %s.",
 	NavGone:           "Esa pregunta ya no está abierta.",
-	NudgeSent:         "Le mandé a %s un empujoncito.",
-	NudgedToday:       "%s ya recibió un empujoncito hoy. Con uno al día basta.",
+	NudgeSent:         "Le mandé un saludo a %s.",
+	NudgedToday:       "%s ya recibió un saludo hoy. Con uno al día basta.",
+	NudgeAway:         "%s está fuera hasta %s, así que Cairn no le manda saludos hasta entonces.",
 	PersonThem:        "esa persona",
 	PersonSomeone:     "alguien de tu espacio de trabajo",
 

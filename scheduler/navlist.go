@@ -79,6 +79,15 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 		n := byID[id]
 		m := n.m
 		var notes []string
+		// Only what the member may be nudged about earns a Nudge button:
+		// the navigator's own steps are theirs to do, not the member's.
+		nudge := false
+		away := m.PausedUntil.After(now)
+		if away {
+			// Said first, so the navigator knows why there is no button.
+			back := onDate(w, lang, dateOf(m.PausedUntil, zone(m.TZ, loc)), now.In(loc))
+			notes = append(notes, fmt.Sprintf(w.NavListAway, back))
+		}
 		if n.sharing != store.ShareCheckedIn {
 			view, err := s.store.MemberView(ctx, m.ID)
 			if err != nil {
@@ -100,23 +109,25 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 					}
 					due := onDate(w, lang, st.Due, now.In(loc))
 					switch days := int(st.Due.Sub(today).Hours() / 24); {
+					case st.Owner == store.OwnerNavigator && days < 0:
+						notes = append(notes, fmt.Sprintf(w.NavListYoursLate, what, due))
 					case st.Owner == store.OwnerNavigator:
 						notes = append(notes, fmt.Sprintf(w.NavListYours, what, due))
 					case days < 0:
-						notes = append(notes, fmt.Sprintf(w.NavListOverdue, what, due))
+						notes, nudge = append(notes, fmt.Sprintf(w.NavListOverdue, what, due)), true
 					case days <= 2:
-						notes = append(notes, fmt.Sprintf(w.NavListDue, what, due))
+						notes, nudge = append(notes, fmt.Sprintf(w.NavListDue, what, due)), true
 					}
 				}
 			}
 		}
 		for _, g := range n.groups {
-			missed, err := s.missedLast(ctx, g, m, now)
+			missed, err := s.missedSince(ctx, g, m, now)
 			if err != nil {
 				return nil, err
 			}
 			if missed {
-				notes = append(notes, w.NavListMissed)
+				notes, nudge = append(notes, w.NavListMissed), true
 				break
 			}
 		}
@@ -126,10 +137,12 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 		// A reply a member, with its own button: the list can be split
 		// between any two members and each button stays beside its line.
 		who := personName(w, m)
-		lines = append(lines, conversations.Reply{
-			Text:    fmt.Sprintf(w.NavListMember, who, sharesWord(w, n.sharing), strings.Join(notes, w.NavListJoiner)),
-			Choices: []conversations.Choice{{Label: fmt.Sprintf(w.NavListNudgeButton, who), Value: NudgePrefix + m.ID}},
-		})
+		line := conversations.Reply{Text: fmt.Sprintf(w.NavListMember, who, sharesWord(w, n.sharing), strings.Join(notes, w.NavListJoiner))}
+		if nudge && !away {
+			// Cairn sends no nudge to a member who is away.
+			line.Choices = []conversations.Choice{{Label: fmt.Sprintf(w.NavListNudgeButton, who), Value: NudgePrefix + m.ID}}
+		}
+		lines = append(lines, line)
 		for _, g := range n.groups {
 			seen = append(seen, store.AuditEntry{At: now, Actor: navigatorID, Subject: m.ID, GroupID: g.ID, What: auditNavigator})
 		}
@@ -153,4 +166,15 @@ func sharesWord(w *conversations.Words, sh store.Sharing) string {
 		return w.NavListSharesCheck
 	}
 	return w.NavListSharesSteps
+}
+
+// missedSince is missedLast for a session the member could have checked in
+// for: one held before the group was set up, or before Cairn knew the
+// member, is nobody's missed check-in.
+func (s *Scheduler) missedSince(ctx context.Context, g store.Group, m store.Member, now time.Time) (bool, error) {
+	last := previousSession(g, now)
+	if last.IsZero() || last.Before(g.CreatedAt) || last.Before(m.CreatedAt) {
+		return false, nil
+	}
+	return s.missedLast(ctx, g, m, now)
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -590,6 +591,72 @@ func (b *Bot) nudgeButton(ctx context.Context, navigator, member string) {
 			msg = fmt.Sprintf(w.NudgedToday, nameOf(w, m))
 		}
 		return b.deliver(ctx, navigator, "", []conversations.Reply{{Text: msg}})
+	})
+}
+
+// errNavStepGone: the step pressed is no longer the navigator's to tick
+// (done already, deleted, or given back to the member).
+var errNavStepGone = errors.New("bot: not an open step of the navigator")
+
+// navDoneButton handles "Done: <step>" on a navigator's list: a step the
+// member gave their navigator, marked done in the member's record (their
+// conversation kept as it is), and the member told in the same commit.
+// The commit is keyed by the step, so a replayed press tells nobody twice.
+func (b *Bot) navDoneButton(ctx context.Context, navigator, value string) {
+	b.enqueue(navigator, "nav_done", func(ctx context.Context) error {
+		w := b.wordsOf(ctx, navigator)
+		member, idText, _ := strings.Cut(strings.TrimPrefix(value, scheduler.NavDonePrefix), ":")
+		if err := b.authorize(ctx, navigator, actNudgeOther, nil, member); err != nil {
+			var r refusal
+			if !errors.As(err, &r) {
+				b.log.Error("could not check a navigator's step", "user", navigator, "err", err)
+			}
+			return b.deliver(ctx, navigator, "", []conversations.Reply{{Text: refusalText(w, err)}})
+		}
+		id, err := strconv.ParseUint(idText, 10, 64)
+		if err != nil {
+			return b.deliver(ctx, navigator, "", []conversations.Reply{{Text: w.NavDoneGone}})
+		}
+		st, err := b.store.Step(ctx, id)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			return b.deliver(ctx, navigator, "", []conversations.Reply{{Text: w.NavDoneGone}})
+		case err != nil:
+			return err
+		}
+		m, _ := b.store.Member(ctx, member)
+		mw := conversations.WordsFor(conversations.LangOf(m))
+		what := conversations.Inert(conversations.Clip(st.What, 80))
+		body, err := json.Marshal(conversations.Reply{Text: fmt.Sprintf(mw.NavDidStep, b.nameIn(ctx, mw, navigator), what)})
+		if err != nil {
+			return fmt.Errorf("bot: encode a step done: %w", err)
+		}
+		res, err := b.store.UpdateTurn(ctx, member, b.Now(), func(v store.View) (store.Turn, error) {
+			open := false
+			for _, gs := range v.Goals {
+				for _, s := range gs.Steps {
+					open = open || (s.ID == id && s.Owner == store.OwnerNavigator && !s.Done())
+				}
+			}
+			if !open {
+				return store.Turn{}, errNavStepGone
+			}
+			t := store.Turn{Done: []uint64{id}, EventID: value, Outbox: []store.Outgoing{{MemberID: member, Body: body}}}
+			if v.Conversation != nil {
+				t.State = v.Conversation.State
+			}
+			return t, nil
+		})
+		switch {
+		case errors.Is(err, errNavStepGone), errors.Is(err, store.ErrDuplicate):
+			return b.deliver(ctx, navigator, "", []conversations.Reply{{Text: w.NavDoneGone}})
+		case err != nil:
+			return err
+		}
+		b.outbox.trust(res.OutboxIDs...)
+		b.log.Info("navigator marked their step done", "user", navigator)
+		return errors.Join(b.sendReplies(ctx, member), b.refreshHome(ctx, member),
+			b.deliver(ctx, navigator, "", []conversations.Reply{{Text: fmt.Sprintf(w.NavDoneMarked, what, nameOf(w, m))}}))
 	})
 }
 

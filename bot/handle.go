@@ -296,6 +296,9 @@ func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 	case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NudgePrefix):
 		member := strings.TrimPrefix(a.Value, scheduler.NudgePrefix)
 		return intake{after: func(ctx context.Context) { b.nudgeButton(ctx, user, member) }}
+	case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NavDonePrefix):
+		value := a.Value
+		return intake{after: func(ctx context.Context) { b.navDoneButton(ctx, user, value) }}
 	case strings.HasPrefix(a.ActionID, actionChoice) && a.SelectedUser != "": // helpers.go
 		return b.pickHelper(cb, a, click)
 	case strings.HasPrefix(a.ActionID, actionChoice) && isGroupAnswer(a.Value):

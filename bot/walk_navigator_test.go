@@ -284,7 +284,7 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 
 	// The second week's mornings.
 	var ninaLater, pacoLater []string
-	var awayNudge string
+	var awayNudge, ninaDone, anaTold string
 	for day := 5; day <= 14; day++ {
 		if day == 9 {
 			w.checkIn("UANA", "Coffee with Sam happened", "ask Jo to the meeting", "no", "9", "8")
@@ -307,6 +307,22 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 			if n := len(w.fake.Messages(fakeslack.DMChannel("UELI"))); n != toEli {
 				t.Errorf("Eli, away, got %d messages after Nina pressed Nudge", n-toEli)
 			}
+		}
+		if day == 10 {
+			// Nina found the flyer: she ticks her step off, twice.
+			from := len(w.reads(nina))
+			toAna := len(w.reads(fakeslack.DMChannel("UANA")))
+			value := navDoneValue(t, w, "UNINA")
+			ts := w.messageWith(nina, value)
+			w.pressOn("UNINA", value, ts)
+			waitFor(t, func() bool { return len(w.reads(nina)) > from })
+			w.pressOn("UNINA", value, ts)
+			waitFor(t, func() bool { return len(w.reads(nina)) > from+1 })
+			w.settle()
+			ninaDone = strings.Join(w.reads(nina)[from:], "\n")
+			anaTold = strings.Join(w.reads(fakeslack.DMChannel("UANA"))[toAna:], "\n")
+			w.show("Nina (ticked her step)", nina, from)
+			w.show("Ana (told)", fakeslack.DMChannel("UANA"), toAna)
 		}
 		if day == 8 { // Monday evening: the prompts for the second session
 			w.tick(walkWeek2.Add(-24*time.Hour + time.Minute))
@@ -382,9 +398,24 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 	}
 	// Nina's own step, past its day, is late; with nothing for Ana to be
 	// nudged about, there is no button to nudge her.
-	ninaLast := ninaLater[len(ninaLater)-1]
-	if !strings.Contains(ninaLast, "yours to do: “Find Ana a peer group flyer”, was due Thursday, June 4") || strings.Contains(ninaLast, "Nudge Ana") {
-		t.Errorf("Nina's last list does not call her own step late, or offers to nudge Ana about it:\n%s", ninaLast)
+	june9 := ninaLater[4]
+	if !strings.Contains(june9, "yours to do: “Find Ana a peer group flyer”, was due Thursday, June 4") || strings.Contains(june9, "Nudge Ana") {
+		t.Errorf("Nina's list of June 9 does not call her own step late, or offers to nudge Ana about it:\n%s", june9)
+	}
+	// Her Done button ticks it off once, tells Ana, and it leaves her list.
+	if !strings.Contains(ninaDone, "Marked done: “Find Ana a peer group flyer” ✓ — I've let Ana know.") || !strings.Contains(ninaDone, "That step isn't on your list any more.") {
+		t.Errorf("Nina's two presses of Done read:\n%s", ninaDone)
+	}
+	if strings.Count(anaTold, "Nina did their part: “Find Ana a peer group flyer” ✓") != 1 {
+		t.Errorf("Ana was not told once that Nina did her part:\n%s", anaTold)
+	}
+	for _, text := range ninaLater[6:] {
+		if strings.Contains(text, "Find Ana a peer group flyer") {
+			t.Errorf("Nina's step, done, is still on her list:\n%s", text)
+		}
+	}
+	if c, err := w.st.Conversation(ctx, "UANA"); err == nil {
+		t.Logf("Ana's conversation is kept: %s", c.State)
 	}
 	// Gus forgot himself: from then on he is on no list.
 	for i, text := range append(ninaLater, pacoLater...) {
@@ -419,4 +450,18 @@ func forgetValue(t *testing.T, w *walk, user string) string {
 		return value != ""
 	})
 	return value
+}
+
+// navDoneValue is the value of the first "Done:" button on a navigator's
+// latest message.
+func navDoneValue(t *testing.T, w *walk, nav string) string {
+	t.Helper()
+	msgs := w.fake.Messages(fakeslack.DMChannel(nav))
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if m := regexp.MustCompile(`"value":"(` + scheduler.NavDonePrefix + `[^"]+)"`).FindStringSubmatch(string(msgs[i].Blocks)); m != nil {
+			return m[1]
+		}
+	}
+	t.Fatalf("%s has no Done button", nav)
+	return ""
 }

@@ -69,6 +69,7 @@ type Digest struct {
 	NavListDue         string // the step, its date
 	NavListMissed      string
 	NavListNudgeButton string // name
+	NavListDoneButton  string // the navigator's step, in the member's words
 	NavListFooter      string
 }
 
@@ -125,6 +126,7 @@ var englishDigest = Digest{
 	NavListDue:         "%s due %s",
 	NavListMissed:      "missed the last check-in",
 	NavListNudgeButton: "Nudge %s",
+	NavListDoneButton:  "Done: %s",
 	NavListFooter:      "A nudge is a short, kind message from Cairn; at most one a day each. Each member chooses what you see.",
 }
 
@@ -181,5 +183,6 @@ var spanishDigest = Digest{
 	NavListDue:         "%s es para %s",
 	NavListMissed:      "no contó cómo iba antes de la última sesión",
 	NavListNudgeButton: "Saludar a %s",
+	NavListDoneButton:  "Hecho: %s",
 	NavListFooter:      "Un saludo es un mensaje corto y amable de Cairn; como mucho uno al día por persona. Cada persona elige qué ves.",
 }

@@ -138,6 +138,9 @@ type Setup struct {
 	NudgeSent         string // %s: the member
 	NudgedToday       string // %s: the member
 	NudgeAway         string // %s: the member, %s: the day they are back
+	NavDoneMarked     string // to the navigator: %s the step, %s the member
+	NavDoneGone       string // to the navigator: the step is no longer theirs to tick
+	NavDidStep        string // to the member: %s the navigator, %s the step
 	PersonThem        string // a member with no name, in NudgeSent
 	PersonSomeone     string // a person whose name Slack would not give
 
@@ -319,6 +322,9 @@ var englishSetup = Setup{
 	NudgeSent:         "Sent %s a gentle nudge.",
 	NudgedToday:       "%s already got a nudge today. One a day is plenty.",
 	NudgeAway:         "%s is away until %s, so Cairn won't nudge them till then.",
+	NavDoneMarked:     "Marked done: “%s” ✓ — I've let %s know.",
+	NavDoneGone:       "That step isn't on your list any more.",
+	NavDidStep:        "%s did their part: “%s” ✓",
 	PersonThem:        "them",
 	PersonSomeone:     "someone in your workspace",
 
@@ -497,6 +503,9 @@ var spanishSetup = Setup{
 	NudgeSent:         "Le mandé un saludo a %s.",
 	NudgedToday:       "%s ya recibió un saludo hoy. Con uno al día basta.",
 	NudgeAway:         "%s está fuera hasta %s, así que Cairn no le manda saludos hasta entonces.",
+	NavDoneMarked:     "Listo: “%s” ✓. Ya le avisé a %s.",
+	NavDoneGone:       "Ese paso ya no está en tu lista.",
+	NavDidStep:        "%s hizo su parte: “%s” ✓",
 	PersonThem:        "esa persona",
 	PersonSomeone:     "alguien de tu espacio de trabajo",
 

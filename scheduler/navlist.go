@@ -4,12 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/store"
 )
+
+// NavDonePrefix starts the value of a navigator's "Done" button on a step
+// the member gave them: NavDonePrefix + member + ":" + step id.
+const NavDonePrefix = "navdone:"
 
 // navigatorOf is member m's navigator in group g: only one the member said
 // yes to, with both in the group (see store.Group.NavigatorFor).
@@ -79,6 +84,7 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 		n := byID[id]
 		m := n.m
 		var notes []string
+		var done []conversations.Choice // the navigator's own steps, to tick off
 		// Only what the member may be nudged about earns a Nudge button:
 		// the navigator's own steps are theirs to do, not the member's.
 		nudge := false
@@ -118,6 +124,12 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 					case days <= 2:
 						notes, nudge = append(notes, fmt.Sprintf(w.NavListDue, what, due)), true
 					}
+					if st.Owner == store.OwnerNavigator {
+						// Without it the navigator's step would be on
+						// their list every morning, done or not.
+						done = append(done, conversations.Choice{Label: fmt.Sprintf(w.NavListDoneButton, clip(st.What, 40)),
+							Value: NavDonePrefix + m.ID + ":" + strconv.FormatUint(st.ID, 10)})
+					}
 				}
 			}
 		}
@@ -142,6 +154,7 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 			// Cairn sends no nudge to a member who is away.
 			line.Choices = []conversations.Choice{{Label: fmt.Sprintf(w.NavListNudgeButton, who), Value: NudgePrefix + m.ID}}
 		}
+		line.Choices = append(line.Choices, done...)
 		lines = append(lines, line)
 		for _, g := range n.groups {
 			seen = append(seen, store.AuditEntry{At: now, Actor: navigatorID, Subject: m.ID, GroupID: g.ID, What: auditNavigator})

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cairnbot/cairn/bot"
+	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/internal/fakeslack"
 	"github.com/cairnbot/cairn/scheduler"
 	"github.com/cairnbot/cairn/store"
@@ -267,7 +268,7 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 	// Cai asks to talk to a person: Nina is told, naming only Cai.
 	from = len(w.reads(nina))
 	w.say("UCAI", "can I talk to a real person?")
-	w.pressIn("UCAI", "person:yes")
+	w.pressIn("UCAI", conversations.ActPersonYes)
 	waitFor(t, func() bool { return len(w.reads(nina)) > from })
 	alert := strings.Join(w.reads(nina)[from:], "\n")
 	w.show("Nina (Cai asked for a person)", nina, from)

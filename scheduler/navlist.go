@@ -181,12 +181,11 @@ func sharesWord(w *conversations.Words, sh store.Sharing) string {
 	return w.NavListSharesSteps
 }
 
-// missedSince is missedLast for a session the member could have checked in
-// for: one held before the group was set up, or before Cairn knew the
-// member, is nobody's missed check-in.
+// missedSince is missedLast for a session the group held: one from before
+// the group was set up in Cairn is nobody's missed check-in.
 func (s *Scheduler) missedSince(ctx context.Context, g store.Group, m store.Member, now time.Time) (bool, error) {
 	last := previousSession(g, now)
-	if last.IsZero() || last.Before(g.CreatedAt) || last.Before(m.CreatedAt) {
+	if last.IsZero() || last.Before(g.CreatedAt) {
 		return false, nil
 	}
 	return s.missedLast(ctx, g, m, now)

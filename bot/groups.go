@@ -754,7 +754,13 @@ func (b *Bot) invitation(ctx context.Context, g store.Group, channelName string,
 	for _, f := range g.Facilitators {
 		facs = append(facs, b.nameIn(ctx, w, f))
 	}
-	text += "\n" + fmt.Sprintf(w.InviteSees, strings.Join(facs, ", ")) + "\n" + w.InviteNothing
+	if slices.ContainsFunc(ins, func(in store.Invitation) bool { return in.Role != store.RoleNavigator }) {
+		text += "\n" + fmt.Sprintf(w.InviteSees, strings.Join(facs, ", ")) + "\n" + w.InviteNothing
+	} else {
+		// A navigator shares nothing of their own here: what they read is
+		// what members allow.
+		text += "\n" + w.InviteNavSees
+	}
 	return conversations.Reply{Text: text, Choices: []conversations.Choice{
 		{Label: w.InviteJoin, Value: valueJoin + g.ID}, {Label: w.InviteNoThanks, Value: valueDecline + g.ID},
 	}}

@@ -274,6 +274,17 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 	w.show("Nina (Cai asked for a person)", nina, from)
 	w.show("Cai", fakeslack.DMChannel("UCAI"), 0)
 
+	// Rosa asks in Spanish: Paco is told in Spanish.
+	fromPaco := len(w.reads(paco))
+	w.say("UROSA", "necesito hablar con alguien")
+	w.pressIn("UROSA", conversations.ActPersonYes)
+	waitFor(t, func() bool { return len(w.reads(paco)) > fromPaco })
+	pacoAlert := strings.Join(w.reads(paco)[fromPaco:], "\n")
+	w.show("Paco (Rosa asked for a person)", paco, fromPaco)
+	if !strings.Contains(pacoAlert, "Rosa") || strings.Contains(pacoAlert, "necesito") {
+		t.Errorf("Paco's alert does not name Rosa, or repeats her words:\n%s", pacoAlert)
+	}
+
 	// Thursday: Eli goes away until June 20; Gus asks Cairn to forget him.
 	w.set(time.Date(2026, 6, 4, 12, 0, 0, 0, walkNY))
 	w.say("UELI", "away until June 20")
@@ -356,6 +367,18 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 		if !strings.Contains(ninaDay1+ninaDay2, want) {
 			t.Errorf("Nina's first lists lack %q", want)
 		}
+	}
+	// A navigator's invitation says what a navigator gets, not what a
+	// member shares.
+	if inv := w.reads(nina)[0]; !strings.Contains(inv, "anyone who says no is never on your list") || strings.Contains(inv, "what you share in your check-ins") {
+		t.Errorf("Nina's invitation reads as a member's:\n%s", inv)
+	}
+	if inv := w.reads(paco)[0]; !strings.Contains(inv, "quien diga que no, nunca aparece en tu lista") {
+		t.Errorf("Paco's invitation reads as a member's:\n%s", inv)
+	}
+	// Those with nothing today are named, so Nina knows who is hers.
+	if !strings.Contains(ninaDay2, "Nothing today for Cai, Eli.") {
+		t.Errorf("Nina's Wednesday list does not name Cai and Eli, who have nothing today:\n%s", ninaDay2)
 	}
 	// The group began on Monday: on Tuesday nobody has missed a check-in.
 	if strings.Contains(ninaDay1, "missed") || strings.Contains(pacoDay1, "no contó") {

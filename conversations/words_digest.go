@@ -70,6 +70,7 @@ type Digest struct {
 	NavListMissed      string
 	NavListNudgeButton string // name
 	NavListDoneButton  string // the navigator's step, in the member's words
+	NavListQuiet       string // the names of members with nothing today
 	NavListFooter      string
 }
 
@@ -127,6 +128,7 @@ var englishDigest = Digest{
 	NavListMissed:      "missed the last check-in",
 	NavListNudgeButton: "Nudge %s",
 	NavListDoneButton:  "Done: %s",
+	NavListQuiet:       "Nothing today for %s.",
 	NavListFooter:      "A nudge is a short, kind message from Cairn; at most one a day each. Each member chooses what you see.",
 }
 
@@ -184,5 +186,6 @@ var spanishDigest = Digest{
 	NavListMissed:      "no contó cómo iba antes de la última sesión",
 	NavListNudgeButton: "Saludar a %s",
 	NavListDoneButton:  "Hecho: %s",
+	NavListQuiet:       "Hoy nada pendiente con %s.",
 	NavListFooter:      "Un saludo es un mensaje corto y amable de Cairn; como mucho uno al día por persona. Cada persona elige qué ves.",
 }

@@ -108,6 +108,7 @@ type Setup struct {
 	ClockNight        string // 20:00–23:59
 	InviteSees        string // %s: the facilitators' names
 	InviteNothing     string
+	InviteNavSees     string // instead of InviteSees and InviteNothing, to a navigator only
 	InviteJoin        string
 	InviteNoThanks    string
 	InviteAsMember    string
@@ -292,6 +293,7 @@ var englishSetup = Setup{
 	ClockNight:        "%s PM",
 	InviteSees:        "If you join, what you share in your check-ins is seen by the group's facilitators (%s) and by your navigator in the group, if you say yes to one. You choose how much: by default, whether you checked in and the steps you did; /cairn privacy changes it anytime.",
 	InviteNothing:     "Nothing of yours is shared and you get no prompts unless you join, and you can leave anytime.",
+	InviteNavSees:     "Each member is asked whether you may be their navigator and chooses how much you see; anyone who says no is never on your list. Each morning at 9 (your time) you get a short list and can send a gentle nudge. You can leave anytime.",
 	InviteJoin:        "Join",
 	InviteNoThanks:    "No thanks",
 	InviteAsMember:    "a member",
@@ -473,6 +475,7 @@ var spanishSetup = Setup{
 	ClockNight:        "las %s de la noche",
 	InviteSees:        "Si entras, lo que compartes en tus check-ins lo ven los facilitadores del grupo (%s) y tu navegador, si aceptas uno. Tú decides cuánto: de entrada, si hiciste tu check-in y los pasos que completaste; con /cairn privacidad lo cambias cuando quieras.",
 	InviteNothing:     "Si no entras, no se comparte nada tuyo ni te llegan recordatorios. Y puedes salir cuando quieras.",
+	InviteNavSees:     "A cada miembro se le pregunta si quiere que seas su navegador, y cada quien decide cuánto ves; quien diga que no, nunca aparece en tu lista. Cada mañana a las 9 (tu hora) te llega una lista corta y puedes mandar un saludo. Puedes salir cuando quieras.",
 	InviteJoin:        "Entrar",
 	InviteNoThanks:    "No, gracias",
 	InviteAsMember:    "miembro",

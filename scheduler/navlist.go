@@ -80,6 +80,7 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 	}
 	var lines []conversations.Reply
 	var seen []store.AuditEntry
+	var quiet []string // members with nothing today
 	for _, id := range order {
 		n := byID[id]
 		m := n.m
@@ -144,6 +145,11 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 			}
 		}
 		if len(notes) == 0 {
+			// Named at the end, so the navigator knows who is theirs.
+			quiet = append(quiet, personName(w, m))
+			for _, g := range n.groups {
+				seen = append(seen, store.AuditEntry{At: now, Actor: navigatorID, Subject: m.ID, GroupID: g.ID, What: auditNavigator})
+			}
 			continue
 		}
 		// A reply a member, with its own button: the list can be split
@@ -167,7 +173,11 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 		return nil, err
 	}
 	out := append([]conversations.Reply{{Text: w.NavListGreeting}}, lines...)
-	return append(out, conversations.Reply{Text: w.NavListFooter}), nil
+	footer := w.NavListFooter
+	if len(quiet) > 0 {
+		footer = fmt.Sprintf(w.NavListQuiet, strings.Join(quiet, ", ")) + "\n" + footer
+	}
+	return append(out, conversations.Reply{Text: footer}), nil
 }
 
 // sharesWord says, in a navigator's list, what a member shares.

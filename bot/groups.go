@@ -686,6 +686,7 @@ const (
 	valueLeave   = "group-leave:"
 	valueNavYes  = "nav-yes:"
 	valueNavNo   = "nav-no:"
+	valueNavEnd  = "nav-end:"
 )
 
 // roleWords says what joining as a role means, for an invitation.
@@ -807,7 +808,7 @@ func (b *Bot) nameIn(ctx context.Context, w *conversations.Words, id string) str
 
 // isGroupAnswer tells a group button's value from a conversation's.
 func isGroupAnswer(value string) bool {
-	for _, p := range []string{valueJoin, valueDecline, valueLeave, valueNavYes, valueNavNo} {
+	for _, p := range []string{valueJoin, valueDecline, valueLeave, valueNavYes, valueNavNo, valueNavEnd} {
 		if strings.HasPrefix(value, p) {
 			return true
 		}
@@ -902,9 +903,15 @@ func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) (bool, e
 		g, _ := b.store.Group(ctx, groupID)
 		if yes {
 			reply.Text, replan = fmt.Sprintf(w.NavYes, b.nameIn(ctx, w, nav), conversations.Inert(g.Name)), true
+			reply.Choices = []conversations.Choice{{Label: w.NavEndButton, Value: valueNavEnd + groupID}}
 		} else {
 			reply.Text = fmt.Sprintf(w.NavNo, conversations.Inert(g.Name), b.nameIn(ctx, w, nav))
 		}
+	case valueNavEnd:
+		var nav string
+		nav, err = b.store.EndNavigator(ctx, groupID, user, key)
+		g, _ := b.store.Group(ctx, groupID)
+		reply.Text, replan = fmt.Sprintf(w.NavEnded, b.nameIn(ctx, w, nav), conversations.Inert(g.Name)), true
 	default:
 		return false, nil
 	}
@@ -914,7 +921,7 @@ func (b *Bot) groupAnswer(ctx context.Context, user, value, key string) (bool, e
 		return false, nil
 	case errors.Is(err, store.ErrNotInvited):
 		reply = conversations.Reply{Text: w.InviteGone}
-		if kind == valueNavYes || kind == valueNavNo {
+		if kind == valueNavYes || kind == valueNavNo || kind == valueNavEnd {
 			reply.Text = w.NavGone
 		}
 		replan = false

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -296,7 +297,7 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 
 	// The second week's mornings.
 	var ninaLater, pacoLater []string
-	var awayNudge, ninaDone, anaTold string
+	var awayNudge, ninaDone, anaTold, benEnded, benRefused string
 	for day := 5; day <= 14; day++ {
 		if day == 9 {
 			w.checkIn("UANA", "Coffee with Sam happened", "ask Jo to the meeting", "no", "9", "8")
@@ -335,6 +336,27 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 			anaTold = strings.Join(w.reads(fakeslack.DMChannel("UANA"))[toAna:], "\n")
 			w.show("Nina (ticked her step)", nina, from)
 			w.show("Ana (told)", fakeslack.DMChannel("UANA"), toAna)
+		}
+		if day == 11 {
+			// Ben takes back his yes; Nina's old Nudge Ben button no
+			// longer works.
+			toBen := len(w.reads(fakeslack.DMChannel("UBEN")))
+			w.pressOn("UBEN", "nav-end:"+navGroup, w.messageWith(fakeslack.DMChannel("UBEN"), "nav-end:"+navGroup))
+			waitFor(t, func() bool { return w.navGroupNow().NavigatorFor("UBEN") == "" })
+			waitFor(t, func() bool { return len(w.reads(fakeslack.DMChannel("UBEN"))) > toBen })
+			benEnded = strings.Join(w.reads(fakeslack.DMChannel("UBEN"))[toBen:], "\n")
+			from := len(w.reads(nina))
+			w.pressOn("UNINA", scheduler.NudgePrefix+"UBEN", w.messageWith(nina, scheduler.NudgePrefix+"UBEN"))
+			waitFor(t, func() bool { return len(w.reads(nina)) > from })
+			w.settle()
+			benRefused = strings.Join(w.reads(nina)[from:], "\n")
+			w.show("Ben (ended his navigator)", fakeslack.DMChannel("UBEN"), toBen)
+			w.show("Nina (pressed an old Nudge Ben)", nina, from)
+			toBen = len(w.reads(fakeslack.DMChannel("UBEN")))
+			w.tick(ninaMorning(11).Add(time.Hour))
+			if n := len(w.reads(fakeslack.DMChannel("UBEN"))); n != toBen {
+				t.Errorf("Ben got %d messages after Nina pressed an old Nudge button", n-toBen)
+			}
 		}
 		if day == 8 { // Monday evening: the prompts for the second session
 			w.tick(walkWeek2.Add(-24*time.Hour + time.Minute))
@@ -440,6 +462,19 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 	}
 	if c, err := w.st.Conversation(ctx, "UANA"); err == nil {
 		t.Logf("Ana's conversation is kept: %s", c.State)
+	}
+	// Ben took back his yes: he stays in the group, leaves Nina's list,
+	// and her old button cannot reach him.
+	if !strings.Contains(benEnded, "Nina is no longer your navigator") || !slices.Contains(w.navGroupNow().Members, "UBEN") {
+		t.Errorf("Ben ending his navigator reads, or did:\n%s", benEnded)
+	}
+	if !strings.Contains(benRefused, "isn't one of yours") {
+		t.Errorf("Nina's old Nudge Ben button, after Ben ended it, reads:\n%s", benRefused)
+	}
+	for i, text := range ninaLater[7:] {
+		if strings.Contains(text, "Ben") {
+			t.Errorf("Nina's list of June %d, after Ben ended it, names him:\n%s", i+12, text)
+		}
 	}
 	// Gus forgot himself: from then on he is on no list.
 	for i, text := range append(ninaLater, pacoLater...) {

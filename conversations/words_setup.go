@@ -136,6 +136,8 @@ type Setup struct {
 	NavYes            string // %s the navigator, %s the group
 	NavNo             string // %s the group, %s the navigator
 	NavGone           string
+	NavEndButton      string // on NavYes: the member takes their yes back
+	NavEnded          string // %s the navigator, %s the group
 	NudgeSent         string // %s: the member
 	NudgedToday       string // %s: the member
 	NudgeAway         string // %s: the member, %s: the day they are back
@@ -318,7 +320,9 @@ var englishSetup = Setup{
 	NavAskYes:         "Yes, that's fine",
 	NavAskNotNow:      "Not now",
 	NavAskedBy:        "The group's facilitator",
-	NavYes:            "Done — %s is your navigator in “%s”. You can change your mind anytime: /cairn leave or ask the facilitator.",
+	NavYes:            "Done — %s is your navigator in “%s”. Changed your mind? The button below ends it anytime, and you stay in the group.",
+	NavEndButton:      "End my navigator",
+	NavEnded:          "Okay — %s is no longer your navigator in “%s”. Nothing about you goes to them any more, and they are not told why.",
 	NavNo:             "Okay — no navigator for now in “%s”. Nothing about you goes to %s.",
 	NavGone:           "That question isn't open any more.",
 	NudgeSent:         "Sent %s a gentle nudge.",
@@ -500,7 +504,9 @@ var spanishSetup = Setup{
 	NavAskYes:         "Sí, está bien",
 	NavAskNotNow:      "Ahora no",
 	NavAskedBy:        "El facilitador del grupo",
-	NavYes:            "Listo — %s es tu navegador en “%s”. Puedes cambiar de idea cuando quieras: /cairn salir o habla con el facilitador.",
+	NavYes:            "Listo — %s es tu navegador en “%s”. ¿Cambiaste de idea? Con el botón de abajo lo terminas cuando quieras, y sigues en el grupo.",
+	NavEndButton:      "Ya no quiero navegador",
+	NavEnded:          "Está bien — %s ya no es tu navegador en “%s”. Ya no le llega nada tuyo, y no se le dice por qué.",
 	NavNo:             "Está bien — por ahora sin navegador en “%s”. Nada tuyo le llega a %s.",
 	NavGone:           "Esa pregunta ya no está abierta.",
 	NudgeSent:         "Le mandé un saludo a %s.",

@@ -283,6 +283,25 @@ func (s *Store) ProposeNavigator(ctx context.Context, groupID, navigatorID strin
 	return g, asked, invited, nil
 }
 
+// EndNavigator ends member's yes to their navigator in the group: the
+// member may take back their consent at any time, without leaving the
+// group. It returns the navigator it was; none is ErrNotInvited.
+func (s *Store) EndNavigator(ctx context.Context, groupID, member, key string) (string, error) {
+	var nav string
+	_, err := s.changeGroup(ctx, groupID, key, func(g *Group) error {
+		nav = g.NavigatorOf[member]
+		if nav == "" {
+			return ErrNotInvited
+		}
+		delete(g.NavigatorOf, member)
+		return nil
+	})
+	if err != nil {
+		return nav, fmt.Errorf("store: %s ends their navigator in group %s: %w", member, groupID, err)
+	}
+	return nav, nil
+}
+
 // AnswerNavigator records member's answer to the navigator proposed to
 // them in the group: yes makes them their navigator there, no forgets the
 // proposal. It returns the navigator proposed; none is ErrNotInvited.

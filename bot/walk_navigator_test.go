@@ -266,6 +266,22 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 	benRead := w.reads(fakeslack.DMChannel("UBEN"))[toBen:]
 	w.show("Ben (nudged)", fakeslack.DMChannel("UBEN"), toBen)
 
+	// Paco greets Rosa, in Spanish.
+	fromPaco := len(w.reads(paco))
+	w.set(pacoMorning(3))
+	w.pressOn("UPACO", scheduler.NudgePrefix+"UROSA", w.messageWith(paco, scheduler.NudgePrefix+"UROSA"))
+	waitFor(t, func() bool { return len(w.reads(paco)) > fromPaco })
+	w.settle()
+	if got := w.reads(paco)[fromPaco]; got != "Le mandé un saludo a Rosa." {
+		t.Errorf("Paco's Saludar a Rosa reads %q", got)
+	}
+	toRosa := len(w.reads(fakeslack.DMChannel("UROSA")))
+	w.tick(pacoMorning(3).Add(time.Minute))
+	if got := strings.Join(w.reads(fakeslack.DMChannel("UROSA"))[toRosa:], "\n"); !strings.Contains(got, "solo pasaba a saludarte") {
+		t.Errorf("Rosa's greeting from Paco reads:\n%s", got)
+	}
+	w.show("Paco (greeted Rosa)", paco, fromPaco)
+
 	// Cai asks to talk to a person: Nina is told, naming only Cai.
 	from = len(w.reads(nina))
 	w.say("UCAI", "can I talk to a real person?")
@@ -276,7 +292,7 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 	w.show("Cai", fakeslack.DMChannel("UCAI"), 0)
 
 	// Rosa asks in Spanish: Paco is told in Spanish.
-	fromPaco := len(w.reads(paco))
+	fromPaco = len(w.reads(paco))
 	w.say("UROSA", "necesito hablar con alguien")
 	w.pressIn("UROSA", conversations.ActPersonYes)
 	waitFor(t, func() bool { return len(w.reads(paco)) > fromPaco })
@@ -305,7 +321,17 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 			w.checkIn("UROSA", "Llamé al colegio", "inscribirme", "no", "9", "8")
 			w.checkedIn("UROSA", walkWeek2)
 		}
+		// Each list comes at 9 in its reader's zone: not a minute before,
+		// and Paco's (two hours behind) not with Nina's.
+		toNina, toPaco := len(w.reads(nina)), len(w.reads(paco))
+		w.tick(ninaMorning(day).Add(-2 * time.Minute))
+		if len(w.reads(nina)) != toNina {
+			t.Errorf("Nina's list of June %d came before 9 in Chicago", day)
+		}
 		ninaLater = append(ninaLater, w.morning("Nina", "UNINA", ninaMorning(day)))
+		if len(w.reads(paco)) != toPaco {
+			t.Errorf("Paco's list of June %d came at 7 in Los Angeles, with Nina's", day)
+		}
 		pacoLater = append(pacoLater, w.morning("Paco", "UPACO", pacoMorning(day)))
 		if day == 5 {
 			// A Nudge Eli press from a list of before he went away (as an

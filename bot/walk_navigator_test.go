@@ -397,8 +397,22 @@ func TestWalk_NavigatorsTwoWeeks(t *testing.T) {
 			w.tick(walkWeek2.Add(-24*time.Hour + time.Minute))
 		}
 	}
-	w.show("Nina (joining)", nina, 0)
-	w.show("Paco (joining)", paco, 0)
+	// What Nina sees in App Home (home.go is not the navigators' walk's
+	// to change: printed for the report).
+	openHome(w.harness, "UNINA")
+	if raw, ok := w.fake.HomeView("UNINA"); ok {
+		var home struct{ Blocks json.RawMessage }
+		_ = json.Unmarshal(raw, &home)
+		ninaHome := blocksText(t, home.Blocks)
+		t.Logf("── Nina's App Home ──\n%s", ninaHome)
+		for _, secret := range ninaSecrets {
+			if strings.Contains(ninaHome, secret) {
+				t.Errorf("Nina's Home shows %q, which is not hers to see", secret)
+			}
+		}
+	}
+	w.show("Nina (all her DMs)", nina, 0)
+	w.show("Paco (all his DMs)", paco, 0)
 
 	// What matters, checked: consent and privacy first.
 	ninaAll := strings.Join(w.reads(nina), "\n")

@@ -47,7 +47,7 @@ var englishErrors = Errors{
 	ErrStepGone:    "I couldn't find that step any more — maybe it was removed.",
 
 	ErrNotFacilitator: "Only this group's facilitators can change it. If that should be you, ask one of them to add you.",
-	ErrNotNavigator:   "That member isn't one of yours, so I can't nudge them. Their navigator can.",
+	ErrNotNavigator:   "That member isn't one of yours, so I can't nudge them for you.",
 	ErrNotAllowed:     "Only a Cairn admin, or someone an admin allowed, can start a group. If you'd like to, ask your Cairn admin to allow you.",
 	ErrNotAdmin:       "Only a Cairn admin can do that. If you need it done, ask your Cairn admin.",
 	ErrNotInChannel:   "A group lives in a channel you're in. Run `/cairn group setup` in the group's own channel and save the form from there.",
@@ -76,7 +76,7 @@ var spanishErrors = Errors{
 	ErrStepGone:    "Ya no encuentro ese paso — a lo mejor se quitó.",
 
 	ErrNotFacilitator: "Solo los facilitadores de este grupo pueden cambiarlo. Si te toca a ti, pídele a uno que te agregue.",
-	ErrNotNavigator:   "Esa persona no está en tu lista, así que no le puedo mandar un empujoncito. Su navegador sí puede.",
+	ErrNotNavigator:   "Esa persona no está en tu lista, así que no le puedo mandar un saludo de tu parte.",
 	ErrNotAllowed:     "Solo un admin de Cairn, o alguien con su permiso, puede crear un grupo. Si quieres hacerlo, pídele permiso a tu admin de Cairn.",
 	ErrNotAdmin:       "Eso solo lo puede hacer un admin de Cairn. Si lo necesitas, pídeselo a tu admin.",
 	ErrNotInChannel:   "Un grupo vive en un canal donde estás. Usa `/cairn group setup` en el canal del grupo y guarda el formulario desde ahí.",

@@ -413,7 +413,42 @@ func (b *Bot) uploadWith(ctx context.Context, channel, name, title, alt string, 
 			Files: []slack.FileSummary{{ID: u.FileID, Title: title}}, Channel: channel})
 		return err
 	})
+	if errors.Is(err, scheduler.ErrMaybeSent) {
+		// Slack may have shared it (a 5xx after the work, a timeout):
+		// looked for, never completed again, so no second copy. Not found,
+		// the person is told and asks again.
+		shared, lookErr := b.fileShared(ctx, channel, u.FileID)
+		switch {
+		case lookErr != nil:
+			return "", fmt.Errorf("%w; and looking for file %s in %s failed: %v", err, u.FileID, channel, lookErr)
+		case shared:
+			b.log.Info("a file Slack answered with an error was shared", "channel", channel, "file", u.FileID)
+			return u.FileID, nil
+		}
+	}
 	return u.FileID, err
+}
+
+// fileShared reports whether the newest messages of channel carry file id.
+// The file was shared just now, if at all: one page is enough.
+func (b *Bot) fileShared(ctx context.Context, channel, id string) (bool, error) {
+	var resp *slack.GetConversationHistoryResponse
+	err := b.call(ctx, "conversations.history", func(ctx context.Context) error {
+		var err error
+		resp, err = b.api.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{ChannelID: channel, Limit: 50})
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	for _, m := range resp.Messages {
+		for _, f := range m.Files {
+			if f.ID == id {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
 }
 
 // readerZone is where a facilitator reads dates: their own zone, else

@@ -1,0 +1,115 @@
+package bot_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cairnbot/cairn/bot"
+	"github.com/cairnbot/cairn/conversations"
+	"github.com/cairnbot/cairn/internal/fakeslack"
+)
+
+// Files against a Slack that fails. files.completeUploadExternal is not
+// idempotent: one that timed out or got a 5xx may have shared the file.
+// Cairn then looks in the DM for that file before it says anything, and
+// never completes a second copy on its own; a person who was told it
+// failed asks again.
+
+// sharedIn is how many files were shared in channel, and how many
+// messages there carry one.
+func sharedIn(fake *fakeslack.Server, channel string) (files, messages int) {
+	for _, f := range fake.Files() {
+		if f.Shared && f.Channel == channel {
+			files++
+		}
+	}
+	for _, m := range fake.Messages(channel) {
+		if len(m.Files) > 0 {
+			messages++
+		}
+	}
+	return files, messages
+}
+
+// troubleSaid counts the bot's posts in the member's DM that hold want.
+func troubleSaid(h *harness, want string) int {
+	n := 0
+	for _, c := range h.fake.CallsTo("chat.postMessage") {
+		if strings.Contains(c.Params["text"], want) {
+			n++
+		}
+	}
+	return n
+}
+
+// TestChaos_MyDataSharedButAnswered500 is the file Slack shared and then
+// answered 500 for: before the fix the member got the file and, right
+// under it, "something went wrong … try again" — and trying again shared a
+// second copy of everything Cairn holds about them.
+func TestChaos_MyDataSharedButAnswered500(t *testing.T) {
+	h := newHarness(t)
+	h.seed("kingfisher", "albatross")
+	h.fake.FailNext("files.completeUploadExternal", 1, fakeslack.KeptButFailed())
+	h.dm("my data")
+	h.expect("everything I hold about you")
+	h.uploaded(1)
+	h.dm("hi") // one member's turns run in order: the first is done by its answer
+	h.expect("What would you like to do")
+	dm := fakeslack.DMChannel(member)
+	if files, msgs := sharedIn(h.fake, dm); files != 1 || msgs != 1 {
+		t.Fatalf("%d files in %d messages shared, want 1", files, msgs)
+	}
+	trouble := conversations.WordsFor(conversations.English).ErrTrouble
+	if n := troubleSaid(h, trouble); n != 0 {
+		t.Errorf("the member has their file and was still told it failed (%d times)", n)
+	}
+	if n := len(h.fake.CallsTo("files.completeUploadExternal")); n != 1 {
+		t.Errorf("files.completeUploadExternal called %d times, want 1 (a second one could share a second copy)", n)
+	}
+	assertNoMessageTextInLogs(t, h.logs.String(), "kingfisher", "albatross")
+}
+
+// TestChaos_MyDataLostOrTimedOut: Slack answers 500 without sharing, or
+// never answers within the call's timeout. Nothing is shared twice; the
+// member is told kindly, and asking again brings exactly one file.
+func TestChaos_MyDataLostOrTimedOut(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    fakeslack.Failure
+	}{
+		{"500 not kept", fakeslack.ServerError()},
+		// Answered after Cairn gave up, and not kept.
+		{"timeout", fakeslack.Failure{Delay: 30 * time.Second, Status: http.StatusInternalServerError}},
+		{"429 then shared", fakeslack.RateLimited(0)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarnessWith(t, func(c *bot.Config) { c.CallTimeout = 2 * time.Second })
+			h.seed("kingfisher", "albatross")
+			h.fake.FailNext("files.completeUploadExternal", 1, tc.f)
+			h.dm("my data")
+			h.expect("everything I hold about you")
+			dm := fakeslack.DMChannel(member)
+			trouble := conversations.WordsFor(conversations.English).ErrTrouble
+			if tc.f.Status == http.StatusTooManyRequests {
+				// Waited out and shared in the same call: no trouble.
+				h.uploaded(1)
+			} else {
+				h.expect(trouble)
+				if files, _ := sharedIn(h.fake, dm); files != 0 {
+					t.Fatalf("%d files shared, want none yet", files)
+				}
+				h.dm("my data")
+				h.expect("everything I hold about you")
+				h.uploaded(2)
+			}
+			h.dm("hi")
+			h.expect("What would you like to do")
+			if files, msgs := sharedIn(h.fake, dm); files != 1 || msgs != 1 {
+				t.Fatalf("%d files in %d messages shared, want 1", files, msgs)
+			}
+			assertNoMessageTextInLogs(t, h.logs.String(), "kingfisher", "albatross")
+		})
+	}
+}

@@ -113,3 +113,53 @@ func TestChaos_MyDataLostOrTimedOut(t *testing.T) {
 		})
 	}
 }
+
+// TestChaos_FacilitatorFilesThroughEachStep: the group export (a CSV) and
+// the group chart (a PNG) go through Slack's three upload steps; each step
+// fails once in the ways Slack fails. Every time the facilitator ends up
+// with exactly one shared file and no "try again" — except when nothing
+// was shared and a retry could not be known safe, where they are told
+// kindly and asking again brings one file.
+func TestChaos_FacilitatorFilesThroughEachStep(t *testing.T) {
+	en := conversations.WordsFor(conversations.English)
+	timeout := fakeslack.Failure{Delay: 30 * time.Second, Status: http.StatusInternalServerError}
+	for _, tc := range []struct {
+		name, method string
+		f            fakeslack.Failure
+		told         bool // the facilitator is told it failed, and asks again
+	}{
+		{"url 429", "files.getUploadURLExternal", fakeslack.RateLimited(0), false},
+		{"url kept 500", "files.getUploadURLExternal", fakeslack.KeptButFailed(), false},
+		{"url timeout", "files.getUploadURLExternal", timeout, true},
+		{"bytes kept 500", "upload_url", fakeslack.KeptButFailed(), false},
+		{"bytes lost 500", "upload_url", fakeslack.ServerError(), false},
+		{"bytes timeout", "upload_url", timeout, true},
+		{"share 429", "files.completeUploadExternal", fakeslack.RateLimited(0), false},
+		{"share kept 500", "files.completeUploadExternal", fakeslack.KeptButFailed(), false},
+		{"share lost 500", "files.completeUploadExternal", fakeslack.ServerError(), true},
+	} {
+		for _, what := range []struct{ cmd, trouble string }{{"export", en.ExportTrouble}, {"progress", en.ChartTrouble}} {
+			t.Run(what.cmd+"/"+tc.name, func(t *testing.T) {
+				h := newHarnessWith(t, func(c *bot.Config) { c.CallTimeout = 2 * time.Second })
+				h.progressGroup()
+				h.fake.FailNext(tc.method, 1, tc.f)
+				h.slash(facilitator, groupChan, what.cmd)
+				dm := fakeslack.DMChannel(facilitator)
+				if tc.told {
+					h.posted(dm, what.trouble)
+					h.slash(facilitator, groupChan, what.cmd)
+				}
+				waitFor(t, func() bool { files, _ := sharedIn(h.fake, dm); return files >= 1 })
+				// Every job the command started is done once the bot stops.
+				h.halt()
+				if files, msgs := sharedIn(h.fake, dm); files != 1 || msgs != 1 {
+					t.Fatalf("%d files in %d messages shared, want 1", files, msgs)
+				}
+				if n := troubleSaid(h, what.trouble); n != 0 && !tc.told || n > 1 {
+					t.Errorf("told %d times it failed; logs:\n%s", n, h.logs)
+				}
+				assertNoMessageTextInLogs(t, h.logs.String(), "kingfisher", "albatross")
+			})
+		}
+	}
+}

@@ -46,3 +46,26 @@ func TestChaos_LanguageSwitchFromHomeReplayed(t *testing.T) {
 		t.Errorf("language %q (%v), want es", m.Lang, err)
 	}
 }
+
+// TestChaos_HomeChartButtonReplayed: the facilitator presses [Chart] in
+// App Home once; Slack sends the press twice (a retry, or the same signed
+// request replayed). Before the fix the facilitator got the group's chart
+// twice — two intros, two pictures. The press is now keyed like every
+// other click, so the second is acknowledged and does nothing.
+func TestChaos_HomeChartButtonReplayed(t *testing.T) {
+	h := newHarness(t)
+	h.progressGroup()
+	press := fakeslack.BlockAction(facilitator, "", "fac_chart", groupChan, "")
+	press["trigger_id"] = "123.456.chart"
+	h.sendInteractive(press)
+	h.sendInteractive(press)
+	dm := fakeslack.DMChannel(facilitator)
+	waitFor(t, func() bool { n, _ := sharedIn(h.fake, dm); return n >= 1 })
+	h.halt() // every job the presses started is done
+	if files, msgs := sharedIn(h.fake, dm); files != 1 || msgs != 1 {
+		t.Fatalf("%d charts in %d messages, want 1", files, msgs)
+	}
+	if n := len(h.fake.CallsTo("files.getUploadURLExternal")); n != 1 {
+		t.Errorf("%d uploads begun, want 1", n)
+	}
+}

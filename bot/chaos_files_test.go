@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slack-go/slack"
+
 	"github.com/cairnbot/cairn/bot"
 	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/internal/fakeslack"
@@ -161,5 +163,34 @@ func TestChaos_FacilitatorFilesThroughEachStep(t *testing.T) {
 				assertNoMessageTextInLogs(t, h.logs.String(), "kingfisher", "albatross")
 			})
 		}
+	}
+}
+
+// TestChaos_FileCommandsReplayed: /cairn export and /cairn progress sent
+// twice with the same trigger_id (Slack's retry, or the same signed
+// request replayed). Before the fix the facilitator got two CSVs, or two
+// charts; now the second is acknowledged like the first and does nothing.
+func TestChaos_FileCommandsReplayed(t *testing.T) {
+	for _, cmd := range []string{"export", "progress"} {
+		t.Run(cmd, func(t *testing.T) {
+			h := newHarness(t)
+			h.progressGroup()
+			c := slack.SlashCommand{Command: "/cairn", Text: cmd, UserID: facilitator, ChannelID: groupChan, TriggerID: "123.456." + cmd}
+			for range 2 {
+				id, err := h.fake.SendSlashCommand(h.ctx(), c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := h.fake.WaitForAck(h.ctx(), id); err != nil {
+					t.Fatal(err)
+				}
+			}
+			dm := fakeslack.DMChannel(facilitator)
+			waitFor(t, func() bool { n, _ := sharedIn(h.fake, dm); return n >= 1 })
+			h.halt() // every job the commands started is done
+			if files, msgs := sharedIn(h.fake, dm); files != 1 || msgs != 1 {
+				t.Fatalf("%d files in %d messages, want 1", files, msgs)
+			}
+		})
 	}
 }

@@ -274,6 +274,12 @@ func (b *Bot) progressCommand(ctx context.Context, cmd slack.SlashCommand) map[s
 	if refused != nil {
 		return refused
 	}
+	switch again, err := b.replayedCommand(ctx, cmd); {
+	case err != nil:
+		return ephemeralText(w.ChartTrouble)
+	case again:
+		return ephemeralText(w.ChartGroupSent) // the first one's answer
+	}
 	b.enqueue(user, "group_chart", func(ctx context.Context) error {
 		if err := b.sendGroupChart(ctx, user, g, w, readerZone(fac, g)); err != nil {
 			b.tellDM(ctx, user, w.ChartTrouble)
@@ -282,6 +288,23 @@ func (b *Bot) progressCommand(ctx context.Context, cmd slack.SlashCommand) map[s
 		return nil
 	})
 	return ephemeralText(w.ChartGroupSent)
+}
+
+// replayedCommand reports whether a command that sends a file was taken
+// before (Slack's retry, or the same request twice: the same trigger_id),
+// and marks it taken: a file is not sent twice for one command. Without a
+// trigger_id nothing can tell, and it is taken.
+func (b *Bot) replayedCommand(ctx context.Context, cmd slack.SlashCommand) (bool, error) {
+	if cmd.TriggerID == "" {
+		return false, nil
+	}
+	first, err := b.store.MarkEvent(ctx, "file-command:"+cmd.TriggerID, time.Time{})
+	if err != nil {
+		b.log.Error("could not record a command", "user", cmd.UserID, "err", err)
+	} else if !first {
+		b.log.Info("replayed command ignored", "user", cmd.UserID, "channel", cmd.ChannelID)
+	}
+	return !first, err
 }
 
 // sendGroupChart draws group g's last sessions for facilitator user, in

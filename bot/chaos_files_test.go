@@ -47,30 +47,41 @@ func troubleSaid(h *harness, want string) int {
 }
 
 // TestChaos_MyDataSharedButAnswered500 is the file Slack shared and then
-// answered 500 for: before the fix the member got the file and, right
-// under it, "something went wrong … try again" — and trying again shared a
-// second copy of everything Cairn holds about them.
+// answered 500 for, or shared after Cairn gave up waiting: before the fix
+// the member got the file and, right under it, "something went wrong …
+// try again" — and trying again shared a second copy of everything Cairn
+// holds about them.
 func TestChaos_MyDataSharedButAnswered500(t *testing.T) {
-	h := newHarness(t)
-	h.seed("kingfisher", "albatross")
-	h.fake.FailNext("files.completeUploadExternal", 1, fakeslack.KeptButFailed())
-	h.dm("my data")
-	h.expect("everything I hold about you")
-	h.uploaded(1)
-	h.dm("hi") // one member's turns run in order: the first is done by its answer
-	h.expect("What would you like to do")
-	dm := fakeslack.DMChannel(member)
-	if files, msgs := sharedIn(h.fake, dm); files != 1 || msgs != 1 {
-		t.Fatalf("%d files in %d messages shared, want 1", files, msgs)
+	for _, tc := range []struct {
+		name string
+		f    fakeslack.Failure
+	}{
+		{"kept 500", fakeslack.KeptButFailed()},
+		{"late but kept", fakeslack.Failure{Delay: 30 * time.Second, Status: http.StatusInternalServerError, Keep: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarnessWith(t, func(c *bot.Config) { c.CallTimeout = time.Second })
+			h.seed("kingfisher", "albatross")
+			h.fake.FailNext("files.completeUploadExternal", 1, tc.f)
+			h.dm("my data")
+			h.expect("everything I hold about you")
+			h.uploaded(1)
+			h.dm("hi") // one member's turns run in order: the first is done by its answer
+			h.expect("What would you like to do")
+			dm := fakeslack.DMChannel(member)
+			if files, msgs := sharedIn(h.fake, dm); files != 1 || msgs != 1 {
+				t.Fatalf("%d files in %d messages shared, want 1", files, msgs)
+			}
+			trouble := conversations.WordsFor(conversations.English).ErrTrouble
+			if n := troubleSaid(h, trouble); n != 0 {
+				t.Errorf("the member has their file and was still told it failed (%d times)", n)
+			}
+			if n := len(h.fake.CallsTo("files.completeUploadExternal")); n != 1 {
+				t.Errorf("files.completeUploadExternal called %d times, want 1 (a second one could share a second copy)", n)
+			}
+			assertNoMessageTextInLogs(t, h.logs.String(), "kingfisher", "albatross")
+		})
 	}
-	trouble := conversations.WordsFor(conversations.English).ErrTrouble
-	if n := troubleSaid(h, trouble); n != 0 {
-		t.Errorf("the member has their file and was still told it failed (%d times)", n)
-	}
-	if n := len(h.fake.CallsTo("files.completeUploadExternal")); n != 1 {
-		t.Errorf("files.completeUploadExternal called %d times, want 1 (a second one could share a second copy)", n)
-	}
-	assertNoMessageTextInLogs(t, h.logs.String(), "kingfisher", "albatross")
 }
 
 // TestChaos_MyDataLostOrTimedOut: Slack answers 500 without sharing, or

@@ -441,6 +441,18 @@ func (b *Bot) uploadWith(ctx context.Context, channel, name, title, alt string, 
 		// looked for, never completed again, so no second copy. Not found,
 		// the person is told and asks again.
 		shared, lookErr := b.fileShared(ctx, channel, u.FileID)
+		if lookErr == nil && !shared {
+			// A share Slack finishes after answering shows a moment
+			// later: one more look before the person is told (short: the
+			// job's budget must still hold the telling).
+			t := time.NewTimer(shareLookAgain)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+			case <-t.C:
+				shared, lookErr = b.fileShared(ctx, channel, u.FileID)
+			}
+		}
 		switch {
 		case lookErr != nil:
 			return "", fmt.Errorf("%w; and looking for file %s in %s failed: %v", err, u.FileID, channel, lookErr)
@@ -451,6 +463,10 @@ func (b *Bot) uploadWith(ctx context.Context, channel, name, title, alt string, 
 	}
 	return u.FileID, err
 }
+
+// shareLookAgain is the pause before a second look for a file that may
+// have been shared.
+const shareLookAgain = 500 * time.Millisecond
 
 // fileShared reports whether the newest messages of channel carry file id.
 // The file was shared just now, if at all: one page is enough.

@@ -307,6 +307,16 @@ func (b *Bot) replayedCommand(ctx context.Context, cmd slack.SlashCommand) (bool
 	return !first, err
 }
 
+// firstPress marks a button press (handleAction's click) and reports
+// whether this is its first arrival: a replayed press must not send a file
+// or a message again. A press Slack gave no identity is always first.
+func (b *Bot) firstPress(ctx context.Context, what, click string) (bool, error) {
+	if click == "trigger:" || strings.HasSuffix(click, ":") {
+		return true, nil
+	}
+	return b.store.MarkEvent(ctx, what+":"+click, time.Time{})
+}
+
 // sendGroupChart draws group g's last sessions for facilitator user, in
 // their DM. Every member counted is recorded in the audit log first.
 func (b *Bot) sendGroupChart(ctx context.Context, user string, g store.Group, w *conversations.Words, loc *time.Location) error {

@@ -562,7 +562,7 @@ func (b *Bot) nudgeButton(ctx context.Context, navigator, member, click string) 
 		// One press, one answer: a replayed press would be told "already
 		// nudged today" right under "nudge sent". A mark that cannot be
 		// written stops nothing: the nudge itself is once a day anyway.
-		first, err := b.store.MarkEvent(ctx, "nudge:"+click, time.Time{})
+		first, err := b.firstPress(ctx, "nudge", click) // charts.go
 		if err == nil && !first {
 			b.log.Info("replayed nudge press ignored", "user", navigator)
 			return nil

@@ -847,7 +847,7 @@ func (b *Bot) facilitatorAction(cb slack.InteractionCallback, a *slack.BlockActi
 		case actionFacChart:
 			fac, _ := b.store.Member(ctx, user)
 			// A replayed click must not send the chart twice.
-			switch first, err := b.store.MarkEvent(ctx, "chart:"+click, time.Time{}); {
+			switch first, err := b.firstPress(ctx, "chart", click); { // charts.go
 			case err != nil:
 				b.log.Error("could not record a chart click", "user", user, "group", groupID, "err", err)
 				b.tellDM(ctx, user, conversations.WordsFor(conversations.LangOf(fac)).ChartTrouble)

@@ -274,6 +274,12 @@ func (b *Bot) progressCommand(ctx context.Context, cmd slack.SlashCommand) map[s
 	if refused != nil {
 		return refused
 	}
+	switch again, err := b.replayedCommand(ctx, cmd); {
+	case err != nil:
+		return ephemeralText(w.ChartTrouble)
+	case again:
+		return ephemeralText(w.ChartGroupSent) // the first one's answer
+	}
 	b.enqueue(user, "group_chart", func(ctx context.Context) error {
 		if err := b.sendGroupChart(ctx, user, g, w, readerZone(fac, g)); err != nil {
 			b.tellDM(ctx, user, w.ChartTrouble)
@@ -282,6 +288,33 @@ func (b *Bot) progressCommand(ctx context.Context, cmd slack.SlashCommand) map[s
 		return nil
 	})
 	return ephemeralText(w.ChartGroupSent)
+}
+
+// replayedCommand reports whether a command that sends a file was taken
+// before (Slack's retry, or the same request twice: the same trigger_id),
+// and marks it taken: a file is not sent twice for one command. Without a
+// trigger_id nothing can tell, and it is taken.
+func (b *Bot) replayedCommand(ctx context.Context, cmd slack.SlashCommand) (bool, error) {
+	if cmd.TriggerID == "" {
+		return false, nil
+	}
+	first, err := b.store.MarkEvent(ctx, "file-command:"+cmd.TriggerID, time.Time{})
+	if err != nil {
+		b.log.Error("could not record a command", "user", cmd.UserID, "err", err)
+	} else if !first {
+		b.log.Info("replayed command ignored", "user", cmd.UserID, "channel", cmd.ChannelID)
+	}
+	return !first, err
+}
+
+// firstPress marks a button press (handleAction's click) and reports
+// whether this is its first arrival: a replayed press must not send a file
+// or a message again. A press Slack gave no identity is always first.
+func (b *Bot) firstPress(ctx context.Context, what, click string) (bool, error) {
+	if click == "trigger:" || strings.HasSuffix(click, ":") {
+		return true, nil
+	}
+	return b.store.MarkEvent(ctx, what+":"+click, time.Time{})
 }
 
 // sendGroupChart draws group g's last sessions for facilitator user, in
@@ -413,7 +446,58 @@ func (b *Bot) uploadWith(ctx context.Context, channel, name, title, alt string, 
 			Files: []slack.FileSummary{{ID: u.FileID, Title: title}}, Channel: channel})
 		return err
 	})
+	if errors.Is(err, scheduler.ErrMaybeSent) {
+		// Slack may have shared it (a 5xx after the work, a timeout):
+		// looked for, never completed again, so no second copy. Not found,
+		// the person is told and asks again.
+		shared, lookErr := b.fileShared(ctx, channel, u.FileID)
+		if lookErr == nil && !shared {
+			// A share Slack finishes after answering shows a moment
+			// later: one more look before the person is told (short: the
+			// job's budget must still hold the telling).
+			t := time.NewTimer(shareLookAgain)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+			case <-t.C:
+				shared, lookErr = b.fileShared(ctx, channel, u.FileID)
+			}
+		}
+		switch {
+		case lookErr != nil:
+			return "", fmt.Errorf("%w; and looking for file %s in %s failed: %v", err, u.FileID, channel, lookErr)
+		case shared:
+			b.log.Info("a file Slack answered with an error was shared", "channel", channel, "file", u.FileID)
+			return u.FileID, nil
+		}
+	}
 	return u.FileID, err
+}
+
+// shareLookAgain is the pause before a second look for a file that may
+// have been shared.
+const shareLookAgain = 500 * time.Millisecond
+
+// fileShared reports whether the newest messages of channel carry file id.
+// The file was shared just now, if at all: one page is enough.
+func (b *Bot) fileShared(ctx context.Context, channel, id string) (bool, error) {
+	var resp *slack.GetConversationHistoryResponse
+	err := b.call(ctx, "conversations.history", func(ctx context.Context) error {
+		var err error
+		resp, err = b.api.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{ChannelID: channel, Limit: 50})
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	for _, m := range resp.Messages {
+		for _, f := range m.Files {
+			if f.ID == id {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
 }
 
 // readerZone is where a facilitator reads dates: their own zone, else

@@ -64,6 +64,12 @@ func (b *Bot) exportCommand(ctx context.Context, cmd slack.SlashCommand) map[str
 	if refused != nil {
 		return refused
 	}
+	switch again, err := b.replayedCommand(ctx, cmd); { // charts.go
+	case err != nil:
+		return ephemeralText(w.ExportTrouble)
+	case again:
+		return ephemeralText(w.ExportWorking) // the first one's answer
+	}
 	b.enqueue(user, "export", func(ctx context.Context) error {
 		if err := b.sendExport(ctx, user, g, lang, readerZone(fac, g)); err != nil {
 			b.tellDM(ctx, user, w.ExportTrouble)

@@ -558,8 +558,16 @@ func (b *Bot) pauseCommand(ctx context.Context, user, triggerID string, resume b
 }
 
 // nudgeButton handles a navigator's "Nudge Maria" button.
-func (b *Bot) nudgeButton(ctx context.Context, navigator, member string) {
+func (b *Bot) nudgeButton(ctx context.Context, navigator, member, click string) {
 	b.enqueue(navigator, "nudge", func(ctx context.Context) error {
+		// One press, one answer: a replayed press would be told "already
+		// nudged today" right under "nudge sent". A mark that cannot be
+		// written stops nothing: the nudge itself is once a day anyway.
+		first, err := b.firstPress(ctx, "nudge", click) // charts.go
+		if err == nil && !first {
+			b.log.Info("replayed nudge press ignored", "user", navigator)
+			return nil
+		}
 		w := b.wordsOf(ctx, navigator)
 		if err := b.authorize(ctx, navigator, actNudgeOther, nil, member); err != nil {
 			var r refusal

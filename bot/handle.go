@@ -295,7 +295,7 @@ func (b *Bot) handleAction(cb slack.InteractionCallback) intake {
 		return b.privacyAction(cb, a)
 	case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NudgePrefix):
 		member := strings.TrimPrefix(a.Value, scheduler.NudgePrefix)
-		return intake{after: func(ctx context.Context) { b.nudgeButton(ctx, user, member) }}
+		return intake{after: func(ctx context.Context) { b.nudgeButton(ctx, user, member, click) }}
 	case strings.HasPrefix(a.ActionID, actionChoice) && strings.HasPrefix(a.Value, scheduler.NavDonePrefix):
 		value := a.Value
 		return intake{after: func(ctx context.Context) { b.navDoneButton(ctx, user, value) }}

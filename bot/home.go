@@ -846,6 +846,16 @@ func (b *Bot) facilitatorAction(cb slack.InteractionCallback, a *slack.BlockActi
 			}
 		case actionFacChart:
 			fac, _ := b.store.Member(ctx, user)
+			// A replayed click must not send the chart twice.
+			switch first, err := b.firstPress(ctx, "chart", click); { // charts.go
+			case err != nil:
+				b.log.Error("could not record a chart click", "user", user, "group", groupID, "err", err)
+				b.tellDM(ctx, user, conversations.WordsFor(conversations.LangOf(fac)).ChartTrouble)
+				return
+			case !first:
+				b.log.Info("replayed chart click ignored", "user", user, "group", groupID)
+				return
+			}
 			w := conversations.WordsFor(conversations.LangOf(fac))
 			b.enqueue(user, "group_chart", func(ctx context.Context) error {
 				if err := b.sendGroupChart(ctx, user, g, w, readerZone(fac, g)); err != nil {

@@ -30,6 +30,11 @@ var idempotent = map[string]bool{
 	"users.info":            true,
 	"views.publish":         true,
 	"chat.update":           true, // Cairn only ever updates a message to the same content
+	// An upload URL only makes a file nobody sees until it is shared, and
+	// the same bytes posted to it again replace themselves: neither can
+	// double anything (files.completeUploadExternal can: see uploadWith).
+	"files.getUploadURLExternal": true,
+	"upload_url":                 true,
 }
 
 // Slack error codes, by what they mean for Cairn.

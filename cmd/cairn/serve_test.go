@@ -105,7 +105,10 @@ func TestServe_SocketModeAsAProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if m, err := st.Member(context.Background(), "U0SAM"); err != nil || m.TZ != "Europe/Berlin" {
+	// The member's zone is learned in the background and may still be on
+	// its way at SIGTERM (it is asked again at the next start; the bot's
+	// zone tests cover learning it): the member and the turn are what must be here.
+	if m, err := st.Member(context.Background(), "U0SAM"); err != nil || m.ID != "U0SAM" || m.IntroducedAt.IsZero() {
 		t.Fatalf("member = %+v, %v", m, err)
 	}
 	if _, err := st.Conversation(context.Background(), "U0SAM"); err != nil {

@@ -42,11 +42,13 @@ const (
 // member.
 const auditHome = "app home"
 
-// homeFor builds user's App Home: their own, as a member, and a part for
-// each group they facilitate. A facilitator who is in no group as a member
-// and has no goal of their own sees only their groups. Every member shown
-// to a facilitator is written to the audit log before the view is built,
-// so a read that is not recorded never reaches Slack.
+// homeFor builds user's App Home: their own, as a member; the people who
+// said yes to them as their navigator (home_nav.go); and a part for each
+// group they facilitate, in that order and within Slack's 100 blocks. A
+// navigator or facilitator who is in no group as a member and has no goal
+// of their own sees only those parts. Every member shown to a navigator or
+// facilitator is written to the audit log before the view is built, so a
+// read that is not recorded never reaches Slack.
 func (b *Bot) homeFor(ctx context.Context, user string, view store.View, groups []store.Group, next, now time.Time) (slack.HomeTabViewRequest, error) {
 	w := conversations.WordsFor(conversations.LangOf(view.Member))
 	var facilitated []store.Group
@@ -55,35 +57,61 @@ func (b *Bot) homeFor(ctx context.Context, user string, view store.View, groups 
 			facilitated = append(facilitated, g)
 		}
 	}
-	if len(facilitated) == 0 {
+	navs, err := scheduler.Navigated(ctx, b.store, user, now)
+	if err != nil {
+		return slack.HomeTabViewRequest{}, err
+	}
+	if len(facilitated) == 0 && len(navs) == 0 {
 		return homeTab(memberHome(w, view, next, now, groups, homeStepMax)), nil
 	}
 	var blocks []slack.Block
 	member := len(memberGroups(groups, user)) > 0 || len(view.Goals) > 0 || len(view.CheckIns) > 0
-	budget := homeBlockMax - 1 // the language button, for a facilitator only
+	budget := homeBlockMax - 1 // the language button, for someone who is not a member
 	if member {
 		blocks = append(memberHome(w, view, next, now, groups, homeStepMaxBoth), slack.NewDividerBlock())
 		budget = homeBlockMax - len(blocks)
 	}
-	fgs := make([]facGroup, 0, len(facilitated))
-	for _, g := range facilitated {
-		fg := facGroupAt(g, now)
-		rosters, err := b.store.Rosters(ctx, g.Members, fg.since())
-		if err != nil {
-			return slack.HomeTabViewRequest{}, err
+	var entries []store.AuditEntry
+	if len(navs) > 0 {
+		// The navigator's part comes before the groups': it is what to do
+		// today. It leaves the groups room for at least one of them.
+		navBudget := budget
+		if len(facilitated) > 0 {
+			navBudget -= facGroupMinBlock + 1 // and a divider
+			if len(facilitated) > 1 {
+				navBudget-- // "and N more groups"
+			}
 		}
-		fg.rosters = rosters
-		fgs = append(fgs, fg)
+		navBlocks, seen := navigatorBlocks(w, navs, max(navBudget, navMinBlock))
+		blocks = append(blocks, navBlocks...)
+		budget -= len(navBlocks)
+		entries = append(entries, navAudit(user, seen, now)...)
+		if len(facilitated) > 0 {
+			blocks = append(blocks, slack.NewDividerBlock())
+			budget--
+		}
 	}
-	facBlocks, seen := facilitatorBlocks(w, conversations.LangOf(view.Member), fgs, groups, now, budget)
-	entries := make([]store.AuditEntry, 0, len(seen))
-	for _, s := range seen {
-		entries = append(entries, store.AuditEntry{At: now, Actor: user, Subject: s.member, GroupID: s.group, What: auditHome})
+	if len(facilitated) > 0 {
+		fgs := make([]facGroup, 0, len(facilitated))
+		for _, g := range facilitated {
+			fg := facGroupAt(g, now)
+			rosters, err := b.store.Rosters(ctx, g.Members, fg.since())
+			if err != nil {
+				return slack.HomeTabViewRequest{}, err
+			}
+			fg.rosters = rosters
+			fgs = append(fgs, fg)
+		}
+		facBlocks, seen := facilitatorBlocks(w, conversations.LangOf(view.Member), fgs, groups, now, budget)
+		for _, s := range seen {
+			entries = append(entries, store.AuditEntry{At: now, Actor: user, Subject: s.member, GroupID: s.group, What: auditHome})
+		}
+		blocks = append(blocks, facBlocks...)
 	}
+	// Every member shown is in the audit log before the view is built.
 	if err := b.store.RecordAudit(ctx, entries...); err != nil {
 		return slack.HomeTabViewRequest{}, err
 	}
-	blocks = append(blocks, facBlocks...)
 	if !member {
 		blocks = append(blocks, slack.NewActionBlock("home-lang", langButton(w, view.Member)))
 	}

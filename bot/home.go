@@ -71,38 +71,44 @@ func (b *Bot) homeFor(ctx context.Context, user string, view store.View, groups 
 		blocks = append(memberHome(w, view, next, now, groups, homeStepMaxBoth), slack.NewDividerBlock())
 		budget = homeBlockMax - len(blocks)
 	}
+	var fgs []facGroup
+	for _, g := range facilitated {
+		fg := facGroupAt(g, now)
+		rosters, err := b.store.Rosters(ctx, g.Members, fg.since())
+		if err != nil {
+			return slack.HomeTabViewRequest{}, err
+		}
+		fg.rosters = rosters
+		fgs = append(fgs, fg)
+	}
+	lang := conversations.LangOf(view.Member)
+	navBudget, facBudget := 0, budget
+	if len(navs) > 0 {
+		navBudget, facBudget = budget, 0
+	}
+	if len(navs) > 0 && len(fgs) > 0 {
+		// Each part as it would be with all the room, then shared (a
+		// divider between them).
+		room := budget - 1
+		navFull, _ := navigatorBlocks(w, navs, room-facGroupMinBlock-1)
+		facFull, _ := facilitatorBlocks(w, lang, fgs, groups, now, room-navMinBlock)
+		// A group in compact lines keeps a place for "and N more" even
+		// when all fit: one more than it used, so it shows them all again.
+		navBudget, facBudget = splitHome(room, len(navFull), len(facFull)+1)
+	}
 	var entries []store.AuditEntry
 	if len(navs) > 0 {
 		// The navigator's part comes before the groups': it is what to do
-		// today. It leaves the groups room for at least one of them.
-		navBudget := budget
-		if len(facilitated) > 0 {
-			navBudget -= facGroupMinBlock + 1 // and a divider
-			if len(facilitated) > 1 {
-				navBudget-- // "and N more groups"
-			}
-		}
-		navBlocks, seen := navigatorBlocks(w, navs, max(navBudget, navMinBlock))
+		// today.
+		navBlocks, seen := navigatorBlocks(w, navs, navBudget)
 		blocks = append(blocks, navBlocks...)
-		budget -= len(navBlocks)
 		entries = append(entries, navAudit(user, seen, now)...)
-		if len(facilitated) > 0 {
+		if len(fgs) > 0 {
 			blocks = append(blocks, slack.NewDividerBlock())
-			budget--
 		}
 	}
-	if len(facilitated) > 0 {
-		fgs := make([]facGroup, 0, len(facilitated))
-		for _, g := range facilitated {
-			fg := facGroupAt(g, now)
-			rosters, err := b.store.Rosters(ctx, g.Members, fg.since())
-			if err != nil {
-				return slack.HomeTabViewRequest{}, err
-			}
-			fg.rosters = rosters
-			fgs = append(fgs, fg)
-		}
-		facBlocks, seen := facilitatorBlocks(w, conversations.LangOf(view.Member), fgs, groups, now, budget)
+	if len(fgs) > 0 {
+		facBlocks, seen := facilitatorBlocks(w, lang, fgs, groups, now, facBudget)
 		for _, s := range seen {
 			entries = append(entries, store.AuditEntry{At: now, Actor: user, Subject: s.member, GroupID: s.group, What: auditHome})
 		}
@@ -116,6 +122,29 @@ func (b *Bot) homeFor(ctx context.Context, user string, view store.View, groups 
 		blocks = append(blocks, slack.NewActionBlock("home-lang", langButton(w, view.Member)))
 	}
 	return homeTab(blocks), nil
+}
+
+// splitHome shares room blocks between a navigator's part and the groups'
+// part, which would take navFull and facFull with all of it: each gets
+// what it needs when both fit, else at least half (never less than its
+// fewest), and what one leaves over goes to the other.
+func splitHome(room, navFull, facFull int) (nav, fac int) {
+	half := room / 2
+	switch {
+	case navFull+facFull <= room:
+		return navFull, room - navFull
+	case navFull <= half:
+		return navFull, room - navFull
+	case facFull <= room-half:
+		return room - facFull, facFull
+	}
+	nav = max(half, navMinBlock)
+	fac = room - nav
+	if fac < facGroupMinBlock {
+		fac = facGroupMinBlock
+		nav = room - fac
+	}
+	return nav, fac
 }
 
 func homeTab(blocks []slack.Block) slack.HomeTabViewRequest {

@@ -57,9 +57,12 @@ func (b *Bot) homeFor(ctx context.Context, user string, view store.View, groups 
 			facilitated = append(facilitated, g)
 		}
 	}
-	navs, err := scheduler.Navigated(ctx, b.store, user, now)
-	if err != nil {
-		return slack.HomeTabViewRequest{}, err
+	var navs []scheduler.NavMember
+	if navigatesAnyone(groups, user) { // most people navigate no one: no reads for them
+		var err error
+		if navs, err = scheduler.Navigated(ctx, b.store, user, now); err != nil {
+			return slack.HomeTabViewRequest{}, err
+		}
 	}
 	if len(facilitated) == 0 && len(navs) == 0 {
 		return homeTab(memberHome(w, view, next, now, groups, homeStepMax)), nil

@@ -22,6 +22,19 @@ const navButtonMax = 25
 // more".
 const navMinBlock = 5
 
+// navigatesAnyone is whether someone said yes to user as their navigator
+// in one of groups (see store.Group.NavigatorFor).
+func navigatesAnyone(groups []store.Group, user string) bool {
+	return slices.ContainsFunc(groups, func(g store.Group) bool {
+		for m, nav := range g.NavigatorOf {
+			if nav == user && g.NavigatorFor(m) == user {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // navNeed orders a navigator's members most-needed first: something late
 // or a missed check-in, unreachable, something due soon, away, and those
 // with nothing today last.

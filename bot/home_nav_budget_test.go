@@ -1,11 +1,14 @@
 package bot
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cairnbot/cairn/conversations"
 	"github.com/cairnbot/cairn/scheduler"
@@ -84,6 +87,57 @@ func TestSplitHome(t *testing.T) {
 		}
 		if nav+fac > c.room {
 			t.Errorf("splitHome(%d, %d, %d) gives %d blocks", c.room, c.navFull, c.facFull, nav+fac)
+		}
+	}
+}
+
+// BenchmarkNavigatorHome builds the App Home of a navigator whom all 50
+// members of a group with a year of weekly sessions said yes to (seedYear:
+// each member has 52 steps and 52 check-ins), on a real bbolt file: what
+// refreshHome does before the publish.
+func BenchmarkNavigatorHome(b *testing.B) {
+	chicago, _ := time.LoadLocation("America/Chicago")
+	now := time.Date(2026, 6, 10, 10, 0, 0, 0, chicago)
+	st, err := store.Open(filepath.Join(b.TempDir(), "cairn.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	st.Now = func() time.Time { return now }
+	seedYear(b, st, now, 50)
+	ctx := context.Background()
+	const nav = "UNAV"
+	if err := st.SaveMember(ctx, store.Member{ID: nav, Name: "Nora", TZ: "America/Chicago"}); err != nil {
+		b.Fatal(err)
+	}
+	g, err := st.Group(ctx, "C1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	g.Navigators = []string{nav}
+	g.NavigatorOf = map[string]string{}
+	for _, m := range g.Members {
+		g.NavigatorOf[m] = nav
+	}
+	if err := st.SaveGroup(ctx, g); err != nil {
+		b.Fatal(err)
+	}
+	bt, _ := benchHomeBot(b, st, now)
+	for b.Loop() {
+		view, err := st.MemberView(ctx, nav)
+		if err != nil {
+			b.Fatal(err)
+		}
+		groups, err := st.Groups(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		home, err := bt.homeFor(ctx, nav, view, groups, scheduler.NextSession(groups, nav, now), now)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n := len(home.Blocks.BlockSet); n > homeBlockMax || n < 5 {
+			b.Fatalf("%d blocks", n)
 		}
 	}
 }

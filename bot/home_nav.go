@@ -170,3 +170,26 @@ func navAudit(user string, seen []scheduler.NavMember, now time.Time) []store.Au
 	}
 	return out
 }
+
+// splitHome shares room blocks between a navigator's part and the groups'
+// part, which would take navFull and facFull with all of it: each gets
+// what it needs when both fit, else at least half (never less than its
+// fewest), and what one leaves over goes to the other.
+func splitHome(room, navFull, facFull int) (nav, fac int) {
+	half := room / 2
+	switch {
+	case navFull+facFull <= room:
+		return navFull, room - navFull
+	case navFull <= half:
+		return navFull, room - navFull
+	case facFull <= room-half:
+		return room - facFull, facFull
+	}
+	nav = max(half, navMinBlock)
+	fac = room - nav
+	if fac < facGroupMinBlock {
+		fac = facGroupMinBlock
+		nav = room - fac
+	}
+	return nav, fac
+}

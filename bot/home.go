@@ -42,11 +42,13 @@ const (
 // member.
 const auditHome = "app home"
 
-// homeFor builds user's App Home: their own, as a member, and a part for
-// each group they facilitate. A facilitator who is in no group as a member
-// and has no goal of their own sees only their groups. Every member shown
-// to a facilitator is written to the audit log before the view is built,
-// so a read that is not recorded never reaches Slack.
+// homeFor builds user's App Home: their own, as a member; the people who
+// said yes to them as their navigator (home_nav.go); and a part for each
+// group they facilitate, in that order and within Slack's 100 blocks. A
+// navigator or facilitator who is in no group as a member and has no goal
+// of their own sees only those parts. Every member shown to a navigator or
+// facilitator is written to the audit log before the view is built, so a
+// read that is not recorded never reaches Slack.
 func (b *Bot) homeFor(ctx context.Context, user string, view store.View, groups []store.Group, next, now time.Time) (slack.HomeTabViewRequest, error) {
 	w := conversations.WordsFor(conversations.LangOf(view.Member))
 	var facilitated []store.Group
@@ -55,17 +57,24 @@ func (b *Bot) homeFor(ctx context.Context, user string, view store.View, groups 
 			facilitated = append(facilitated, g)
 		}
 	}
-	if len(facilitated) == 0 {
+	var navs []scheduler.NavMember
+	if navigatesAnyone(groups, user) { // most people navigate no one: no reads for them
+		var err error
+		if navs, err = scheduler.Navigated(ctx, b.store, user, now); err != nil {
+			return slack.HomeTabViewRequest{}, err
+		}
+	}
+	if len(facilitated) == 0 && len(navs) == 0 {
 		return homeTab(memberHome(w, view, next, now, groups, homeStepMax)), nil
 	}
 	var blocks []slack.Block
 	member := len(memberGroups(groups, user)) > 0 || len(view.Goals) > 0 || len(view.CheckIns) > 0
-	budget := homeBlockMax - 1 // the language button, for a facilitator only
+	budget := homeBlockMax - 1 // the language button, for someone who is not a member
 	if member {
 		blocks = append(memberHome(w, view, next, now, groups, homeStepMaxBoth), slack.NewDividerBlock())
 		budget = homeBlockMax - len(blocks)
 	}
-	fgs := make([]facGroup, 0, len(facilitated))
+	var fgs []facGroup
 	for _, g := range facilitated {
 		fg := facGroupAt(g, now)
 		rosters, err := b.store.Rosters(ctx, g.Members, fg.since())
@@ -75,15 +84,43 @@ func (b *Bot) homeFor(ctx context.Context, user string, view store.View, groups 
 		fg.rosters = rosters
 		fgs = append(fgs, fg)
 	}
-	facBlocks, seen := facilitatorBlocks(w, conversations.LangOf(view.Member), fgs, groups, now, budget)
-	entries := make([]store.AuditEntry, 0, len(seen))
-	for _, s := range seen {
-		entries = append(entries, store.AuditEntry{At: now, Actor: user, Subject: s.member, GroupID: s.group, What: auditHome})
+	lang := conversations.LangOf(view.Member)
+	navBudget, facBudget := 0, budget
+	if len(navs) > 0 {
+		navBudget, facBudget = budget, 0
 	}
+	if len(navs) > 0 && len(fgs) > 0 {
+		// Each part as it would be with all the room, then shared (a
+		// divider between them).
+		room := budget - 1
+		navFull, _ := navigatorBlocks(w, navs, room-facGroupMinBlock-1)
+		facFull, _ := facilitatorBlocks(w, lang, fgs, groups, now, room-navMinBlock)
+		// A group in compact lines keeps a place for "and N more" even
+		// when all fit: one more than it used, so it shows them all again.
+		navBudget, facBudget = splitHome(room, len(navFull), len(facFull)+1)
+	}
+	var entries []store.AuditEntry
+	if len(navs) > 0 {
+		// The navigator's part comes before the groups': it is what to do
+		// today.
+		navBlocks, seen := navigatorBlocks(w, navs, navBudget)
+		blocks = append(blocks, navBlocks...)
+		entries = append(entries, navAudit(user, seen, now)...)
+		if len(fgs) > 0 {
+			blocks = append(blocks, slack.NewDividerBlock())
+		}
+	}
+	if len(fgs) > 0 {
+		facBlocks, seen := facilitatorBlocks(w, lang, fgs, groups, now, facBudget)
+		for _, s := range seen {
+			entries = append(entries, store.AuditEntry{At: now, Actor: user, Subject: s.member, GroupID: s.group, What: auditHome})
+		}
+		blocks = append(blocks, facBlocks...)
+	}
+	// Every member shown is in the audit log before the view is built.
 	if err := b.store.RecordAudit(ctx, entries...); err != nil {
 		return slack.HomeTabViewRequest{}, err
 	}
-	blocks = append(blocks, facBlocks...)
 	if !member {
 		blocks = append(blocks, slack.NewActionBlock("home-lang", langButton(w, view.Member)))
 	}

@@ -82,6 +82,14 @@ type Home struct {
 	FacCancelText    string // the session's day and time
 	FacCancelConfirm string
 	FacCancelDeny    string
+
+	// A navigator's part: the people who said yes to them.
+	NavTitle       string
+	NavSharingNote string
+	NavMember      string // the member's name, what they share
+	NavUnreachable string
+	NavQuiet       string // the names of those with nothing today
+	NavMore        string // members left out
 }
 
 var englishHome = Home{
@@ -155,6 +163,13 @@ var englishHome = Home{
 	FacCancelText:    "Session: %s at %s. Nobody will be prompted for it.",
 	FacCancelConfirm: "Call it off",
 	FacCancelDeny:    "Keep it",
+
+	NavTitle:       "People you navigate",
+	NavSharingNote: "Each of them said yes to you as their navigator, and chooses what you see.",
+	NavMember:      "*%s* (%s)",
+	NavUnreachable: "Slack can't reach them right now: a nudge won't arrive",
+	NavQuiet:       "Nothing due today for %s.",
+	NavMore:        "…and %d more — see your morning list.",
 }
 
 var spanishHome = Home{
@@ -228,4 +243,11 @@ var spanishHome = Home{
 	FacCancelText:    "Sesión: %s a las %s — nadie recibirá el aviso de check-in.",
 	FacCancelConfirm: "Sí, cancelarla",
 	FacCancelDeny:    "Mejor no",
+
+	NavTitle:       "Las personas que acompañas",
+	NavSharingNote: "Cada una te eligió como su navegador(a), y decide qué ves.",
+	NavMember:      "*%s* (%s)",
+	NavUnreachable: "ahora mismo Slack no le llega: un saludo no le llegaría",
+	NavQuiet:       "Hoy nada pendiente con %s.",
+	NavMore:        "…y %d más: míralas en tu lista de la mañana.",
 }

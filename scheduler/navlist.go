@@ -32,13 +32,42 @@ func widest(a, b store.Sharing) store.Sharing {
 	return a
 }
 
-// nudges is a navigator's daily list, in their language, a reply a member: their members' steps due in the next
-// two days or overdue, steps the navigator owns, and members who missed the
-// last check-in, with a button to send each a gentle nudge. Each member
-// shows only what they share: a step's words with ShareAll, that a step is
-// due with ShareSteps, and only a missed check-in with ShareCheckedIn.
-// Every member listed is recorded in the audit log as seen by the navigator.
-func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Time) ([]conversations.Reply, error) {
+// NavMember is one member on a navigator's list, as their morning list
+// and their App Home both show them: one set of rules for both.
+type NavMember struct {
+	Member store.Member
+	// Groups are those where the member said yes to this navigator;
+	// Sharing is the widest of what those groups let the navigator see.
+	Groups  []store.Group
+	Sharing store.Sharing
+	// Notes are what is due soon, late or missed, and away until, in the
+	// navigator's language; none when there is nothing today. They hold
+	// the member's words only as the member shares them.
+	Notes []string
+	Away  bool
+	// Late is whether a step is past due or the last check-in was missed:
+	// who may need the navigator most.
+	Late bool
+	// Nudge is the Nudge button, when the list shows one (never for a
+	// member who is away); Done are the navigator's own steps for the
+	// member, each a Done button (NavDonePrefix).
+	Nudge *conversations.Choice
+	Done  []conversations.Choice
+}
+
+// Navigated is everyone who said yes to navigatorID (in any group, both
+// still in it), each once, with what their morning list says of them, in
+// the navigator's language. It records no audit entry: whoever shows them
+// writes one, naming what showed them.
+func Navigated(ctx context.Context, st *store.Store, navigatorID string, now time.Time) ([]NavMember, error) {
+	// Only the store is needed of a Scheduler for these reads.
+	return (&Scheduler{store: st}).navigated(ctx, navigatorID, now)
+}
+
+func (s *Scheduler) navigated(ctx context.Context, navigatorID string, now time.Time) ([]NavMember, error) {
+	if navigatorID == "" {
+		return nil, nil
+	}
 	nav, err := s.store.Member(ctx, navigatorID)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return nil, err
@@ -52,50 +81,40 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 		return nil, err
 	}
 	// A member in two of the navigator's groups is listed once.
-	type navigated struct {
-		m       store.Member
-		groups  []store.Group
-		sharing store.Sharing
-	}
-	var order []string
-	byID := map[string]*navigated{}
+	var out []*NavMember
+	byID := map[string]*NavMember{}
 	for _, g := range groups {
 		members, err := s.store.Members(ctx, g.Members)
 		if err != nil {
 			return nil, err
 		}
 		for _, m := range members {
-			if navigatorOf(g, m) != navigatorID || navigatorID == "" {
+			if navigatorOf(g, m) != navigatorID {
 				continue
 			}
 			n, ok := byID[m.ID]
 			if !ok {
-				n = &navigated{m: m, sharing: g.SharingOf(m.ID)}
+				n = &NavMember{Member: m, Sharing: g.SharingOf(m.ID)}
 				byID[m.ID] = n
-				order = append(order, m.ID)
+				out = append(out, n)
 			}
-			n.groups = append(n.groups, g)
-			n.sharing = widest(n.sharing, g.SharingOf(m.ID))
+			n.Groups = append(n.Groups, g)
+			n.Sharing = widest(n.Sharing, g.SharingOf(m.ID))
 		}
 	}
-	var lines []conversations.Reply
-	var seen []store.AuditEntry
-	var quiet []string // members with nothing today
-	for _, id := range order {
-		n := byID[id]
-		m := n.m
-		var notes []string
-		var done []conversations.Choice // the navigator's own steps, to tick off
+	list := make([]NavMember, 0, len(out))
+	for _, n := range out {
+		m := n.Member
 		// Only what the member may be nudged about earns a Nudge button:
 		// the navigator's own steps are theirs to do, not the member's.
 		nudge := false
-		away := m.PausedUntil.After(now)
-		if away {
+		n.Away = m.PausedUntil.After(now)
+		if n.Away {
 			// Said first, so the navigator knows why there is no button.
 			back := onDate(w, lang, dateOf(m.PausedUntil, zone(m.TZ, loc)), now.In(loc))
-			notes = append(notes, fmt.Sprintf(w.NavListAway, back))
+			n.Notes = append(n.Notes, fmt.Sprintf(w.NavListAway, back))
 		}
-		if n.sharing != store.ShareCheckedIn {
+		if n.Sharing != store.ShareCheckedIn {
 			view, err := s.store.MemberView(ctx, m.ID)
 			if err != nil {
 				return nil, err
@@ -109,7 +128,7 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 						continue
 					}
 					what := w.NavListAStep
-					if n.sharing == store.ShareAll || st.Owner == store.OwnerNavigator {
+					if n.Sharing == store.ShareAll || st.Owner == store.OwnerNavigator {
 						// A step the member gave their navigator is the
 						// navigator's to know.
 						what = fmt.Sprintf(w.NavListStepWords, clip(st.What, 80))
@@ -117,54 +136,79 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 					due := onDate(w, lang, st.Due, now.In(loc))
 					switch days := int(st.Due.Sub(today).Hours() / 24); {
 					case st.Owner == store.OwnerNavigator && days < 0:
-						notes = append(notes, fmt.Sprintf(w.NavListYoursLate, what, due))
+						n.Notes, n.Late = append(n.Notes, fmt.Sprintf(w.NavListYoursLate, what, due)), true
 					case st.Owner == store.OwnerNavigator:
-						notes = append(notes, fmt.Sprintf(w.NavListYours, what, due))
+						n.Notes = append(n.Notes, fmt.Sprintf(w.NavListYours, what, due))
 					case days < 0:
-						notes, nudge = append(notes, fmt.Sprintf(w.NavListOverdue, what, due)), true
+						n.Notes, n.Late, nudge = append(n.Notes, fmt.Sprintf(w.NavListOverdue, what, due)), true, true
 					case days <= 2:
-						notes, nudge = append(notes, fmt.Sprintf(w.NavListDue, what, due)), true
+						n.Notes, nudge = append(n.Notes, fmt.Sprintf(w.NavListDue, what, due)), true
 					}
 					if st.Owner == store.OwnerNavigator {
 						// Without it the navigator's step would be on
 						// their list every morning, done or not.
-						done = append(done, conversations.Choice{Label: fmt.Sprintf(w.NavListDoneButton, clip(st.What, 40)),
+						n.Done = append(n.Done, conversations.Choice{Label: fmt.Sprintf(w.NavListDoneButton, clip(st.What, 40)),
 							Value: NavDonePrefix + m.ID + ":" + strconv.FormatUint(st.ID, 10)})
 					}
 				}
 			}
 		}
-		for _, g := range n.groups {
+		for _, g := range n.Groups {
 			missed, err := s.missedSince(ctx, g, m, now)
 			if err != nil {
 				return nil, err
 			}
 			if missed {
-				notes, nudge = append(notes, w.NavListMissed), true
+				n.Notes, n.Late, nudge = append(n.Notes, w.NavListMissed), true, true
 				break
 			}
 		}
-		if len(notes) == 0 {
+		if nudge && !n.Away {
+			// Cairn sends no nudge to a member who is away.
+			n.Nudge = &conversations.Choice{Label: fmt.Sprintf(w.NavListNudgeButton, personName(w, m)), Value: NudgePrefix + m.ID}
+		}
+		list = append(list, *n)
+	}
+	return list, nil
+}
+
+// nudges is a navigator's daily list, in their language, a reply a member: their members' steps due in the next
+// two days or overdue, steps the navigator owns, and members who missed the
+// last check-in, with a button to send each a gentle nudge. Each member
+// shows only what they share: a step's words with ShareAll, that a step is
+// due with ShareSteps, and only a missed check-in with ShareCheckedIn.
+// Every member listed is recorded in the audit log as seen by the navigator.
+func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Time) ([]conversations.Reply, error) {
+	members, err := s.navigated(ctx, navigatorID, now)
+	if err != nil || len(members) == 0 {
+		return nil, err
+	}
+	nav, err := s.store.Member(ctx, navigatorID)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	w := conversations.WordsFor(conversations.LangOf(nav))
+	var lines []conversations.Reply
+	var seen []store.AuditEntry
+	var quiet []string // members with nothing today
+	for _, n := range members {
+		for _, g := range n.Groups {
+			seen = append(seen, store.AuditEntry{At: now, Actor: navigatorID, Subject: n.Member.ID, GroupID: g.ID, What: auditNavigator})
+		}
+		who := personName(w, n.Member)
+		if len(n.Notes) == 0 {
 			// Named at the end, so the navigator knows who is theirs.
-			quiet = append(quiet, personName(w, m))
-			for _, g := range n.groups {
-				seen = append(seen, store.AuditEntry{At: now, Actor: navigatorID, Subject: m.ID, GroupID: g.ID, What: auditNavigator})
-			}
+			quiet = append(quiet, who)
 			continue
 		}
 		// A reply a member, with its own button: the list can be split
 		// between any two members and each button stays beside its line.
-		who := personName(w, m)
-		line := conversations.Reply{Text: fmt.Sprintf(w.NavListMember, who, sharesWord(w, n.sharing), strings.Join(notes, w.NavListJoiner))}
-		if nudge && !away {
-			// Cairn sends no nudge to a member who is away.
-			line.Choices = []conversations.Choice{{Label: fmt.Sprintf(w.NavListNudgeButton, who), Value: NudgePrefix + m.ID}}
+		line := conversations.Reply{Text: fmt.Sprintf(w.NavListMember, who, sharesWord(w, n.Sharing), strings.Join(n.Notes, w.NavListJoiner))}
+		if n.Nudge != nil {
+			line.Choices = []conversations.Choice{*n.Nudge}
 		}
-		line.Choices = append(line.Choices, done...)
+		line.Choices = append(line.Choices, n.Done...)
 		lines = append(lines, line)
-		for _, g := range n.groups {
-			seen = append(seen, store.AuditEntry{At: now, Actor: navigatorID, Subject: m.ID, GroupID: g.ID, What: auditNavigator})
-		}
 	}
 	if len(lines) == 0 {
 		return nil, nil
@@ -179,6 +223,9 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 	}
 	return append(out, conversations.Reply{Text: footer}), nil
 }
+
+// SharesWord says, in a navigator's list or Home, what a member shares.
+func SharesWord(w *conversations.Words, sh store.Sharing) string { return sharesWord(w, sh) }
 
 // sharesWord says, in a navigator's list, what a member shares.
 func sharesWord(w *conversations.Words, sh store.Sharing) string {

@@ -228,15 +228,17 @@ var wordStart = map[string]bool{
 	"point": true, "safe": true, "clean": true, "pill": true, "dead": true, "jump": true, "life": true,
 }
 
-// atWordStart reports whether a starts a word somewhere in folded text w
-// (words there are separated by single spaces).
+// atWordStart reports whether a starts a word somewhere in folded text w,
+// where a word starts as regexp's \b has it.
 func atWordStart(w, a string) bool {
 	for i := 0; ; {
 		j := strings.Index(w[i:], a)
 		if j < 0 {
 			return false
 		}
-		if i+j == 0 || w[i+j-1] == ' ' {
+		// A start as the patterns' \b sees it: after anything but an ASCII
+		// letter, digit or underscore (so after "ђ", as in "ђend it all").
+		if i+j == 0 || !isASCIIWordByte(w[i+j-1]) {
 			return true
 		}
 		i += j + 1
@@ -372,4 +374,8 @@ func (t *turn) setback() {
 		}
 	}
 	t.ask()
+}
+
+func isASCIIWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }

@@ -270,24 +270,40 @@ func (b *Bot) progressCommand(ctx context.Context, cmd slack.SlashCommand) map[s
 		}
 		return map[string]any{} // the answer comes in the DM
 	}
-	g, refused := b.facilitatorsGroup(ctx, cmd, w.ChartNotAGroup, w.ChartNotFacilitator, w.ChartTrouble)
+	return b.facilitatorJob(ctx, cmd, "group_chart", facilitatorWords{w.ChartNotAGroup, w.ChartNotFacilitator, w.ChartTrouble, w.ChartGroupSent},
+		func(ctx context.Context, g store.Group) error {
+			return b.sendGroupChart(ctx, user, g, w, readerZone(fac, g))
+		})
+}
+
+// facilitatorWords are what a facilitator's channel command answers: not a
+// group's channel, not its facilitator, trouble, and started.
+type facilitatorWords struct{ notAGroup, notFacilitator, trouble, started string }
+
+// facilitatorJob answers a facilitator's command in a group's channel
+// (/cairn progress, /cairn export): it refuses anyone else kindly, acts
+// once on a replayed command, and queues job; a job that fails tells the
+// facilitator in their DM.
+func (b *Bot) facilitatorJob(ctx context.Context, cmd slack.SlashCommand, name string, w facilitatorWords, job func(context.Context, store.Group) error) map[string]any {
+	g, refused := b.facilitatorsGroup(ctx, cmd, w.notAGroup, w.notFacilitator, w.trouble)
 	if refused != nil {
 		return refused
 	}
 	switch again, err := b.replayedCommand(ctx, cmd); {
 	case err != nil:
-		return ephemeralText(w.ChartTrouble)
+		return ephemeralText(w.trouble)
 	case again:
-		return ephemeralText(w.ChartGroupSent) // the first one's answer
+		return ephemeralText(w.started) // the first one's answer
 	}
-	b.enqueue(user, "group_chart", func(ctx context.Context) error {
-		if err := b.sendGroupChart(ctx, user, g, w, readerZone(fac, g)); err != nil {
-			b.tellDM(ctx, user, w.ChartTrouble)
+	user := cmd.UserID
+	b.enqueue(user, name, func(ctx context.Context) error {
+		if err := job(ctx, g); err != nil {
+			b.tellDM(ctx, user, w.trouble)
 			return err
 		}
 		return nil
 	})
-	return ephemeralText(w.ChartGroupSent)
+	return ephemeralText(w.started)
 }
 
 // replayedCommand reports whether a command that sends a file was taken

@@ -60,24 +60,10 @@ func (b *Bot) exportCommand(ctx context.Context, cmd slack.SlashCommand) map[str
 	fac, _ := b.store.Member(ctx, user)
 	lang := conversations.LangOf(fac)
 	w := conversations.WordsFor(lang)
-	g, refused := b.facilitatorsGroup(ctx, cmd, w.ExportNotAGroup, w.ExportNotFacilitator, w.ExportTrouble)
-	if refused != nil {
-		return refused
-	}
-	switch again, err := b.replayedCommand(ctx, cmd); { // charts.go
-	case err != nil:
-		return ephemeralText(w.ExportTrouble)
-	case again:
-		return ephemeralText(w.ExportWorking) // the first one's answer
-	}
-	b.enqueue(user, "export", func(ctx context.Context) error {
-		if err := b.sendExport(ctx, user, g, lang, readerZone(fac, g)); err != nil {
-			b.tellDM(ctx, user, w.ExportTrouble)
-			return err
-		}
-		return nil
-	})
-	return ephemeralText(w.ExportWorking)
+	return b.facilitatorJob(ctx, cmd, "export", facilitatorWords{w.ExportNotAGroup, w.ExportNotFacilitator, w.ExportTrouble, w.ExportWorking},
+		func(ctx context.Context, g store.Group) error {
+			return b.sendExport(ctx, user, g, lang, readerZone(fac, g))
+		})
 }
 
 // sendExport writes group g's CSV and shares it in facilitator user's DM.

@@ -218,16 +218,7 @@ func (s *Store) Recaps(ctx context.Context, groupID string, since time.Time) ([]
 func (s *Store) SetRecapPost(ctx context.Context, groupID string, session time.Time, channel, ts string) (first bool, err error) {
 	now := s.now()
 	err = s.update(ctx, func(tx *bolt.Tx) error {
-		b := tx.Bucket(bRecaps)
-		if b == nil {
-			return reject(ErrNotFound)
-		}
-		k := recapKey(groupID, session)
-		var r Recap
-		ok, err := getJSON(b, k, &r)
-		if err == nil && !ok {
-			err = ErrNotFound
-		}
+		b, k, r, err := savedRecap(tx, groupID, session)
 		if err != nil {
 			return reject(err)
 		}
@@ -264,16 +255,7 @@ func (s *Store) TellRecap(ctx context.Context, groupID string, session time.Time
 	now := s.now()
 	err = s.update(ctx, func(tx *bolt.Tx) error {
 		ids, told = nil, false
-		b := tx.Bucket(bRecaps)
-		if b == nil {
-			return reject(ErrNotFound)
-		}
-		k := recapKey(groupID, session)
-		var r Recap
-		ok, err := getJSON(b, k, &r)
-		if err == nil && !ok {
-			err = ErrNotFound
-		}
+		b, k, r, err := savedRecap(tx, groupID, session)
 		if err != nil {
 			return reject(err)
 		}
@@ -300,16 +282,7 @@ func (s *Store) TellRecap(ctx context.Context, groupID string, session time.Time
 // since, so an edit made while an older version was posted is not lost.
 func (s *Store) RecapPublished(ctx context.Context, groupID string, session, version time.Time) error {
 	err := s.update(ctx, func(tx *bolt.Tx) error {
-		b := tx.Bucket(bRecaps)
-		if b == nil {
-			return reject(ErrNotFound)
-		}
-		k := recapKey(groupID, session)
-		var r Recap
-		ok, err := getJSON(b, k, &r)
-		if err == nil && !ok {
-			err = ErrNotFound
-		}
+		b, k, r, err := savedRecap(tx, groupID, session)
 		if err != nil {
 			return reject(err)
 		}
@@ -481,4 +454,20 @@ func recapsOf(tx *bolt.Tx, person string) ([]ExportRecap, error) {
 		}
 	}
 	return out, nil
+}
+
+// savedRecap reads the recap of a group's session inside tx, with its bucket
+// and key for writing it back; ErrNotFound when there is none.
+func savedRecap(tx *bolt.Tx, groupID string, session time.Time) (*bolt.Bucket, []byte, Recap, error) {
+	var r Recap
+	b := tx.Bucket(bRecaps)
+	if b == nil {
+		return nil, nil, r, ErrNotFound
+	}
+	k := recapKey(groupID, session)
+	ok, err := getJSON(b, k, &r)
+	if err == nil && !ok {
+		err = ErrNotFound
+	}
+	return b, k, r, err
 }

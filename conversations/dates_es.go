@@ -378,14 +378,9 @@ func SayClockIn(l Lang, t time.Time) string {
 // SaySessionIn says a session's day in a person's language, with the year
 // only when it is not thisYear: "Tuesday, June 16" or "martes 16 de junio".
 func SaySessionIn(l Lang, t time.Time, thisYear int) string {
-	if l != Spanish {
-		return t.Weekday().String() + ", " + dateMonthDay(t, thisYear)
-	}
-	s := spanishWeekdays[t.Weekday()] + " " + fmt.Sprintf("%d de %s", t.Day(), spanishMonths[t.Month()-1])
-	if t.Year() != thisYear {
-		s += fmt.Sprintf(" de %d", t.Year())
-	}
-	return s
+	// t's own calendar day (sayDateIn reads a date in UTC), said as a day.
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return sayDateIn(l, day, time.Date(thisYear, 1, 1, 0, 0, 0, 0, time.UTC), false)
 }
 
 // WeekdaysIn names days a group meets on, every week, in a person's

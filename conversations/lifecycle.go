@@ -504,6 +504,17 @@ func withDate(w *Words, text, when string) string {
 // ("… by March", "… para marzo"), which a new date replaces.
 var byTail = regexp.MustCompile(`\s(by|para|antes de)\s`)
 
+// editTarget is the step an edit sentence names by ref. isEdit is false when
+// ref names no step at all (the words are not an edit); st is nil, and the
+// member told so, when it names one that isn't there.
+func (t *turn) editTarget(ref string) (st *store.Step, isEdit bool) {
+	st, named := t.stepRefNamed(ref)
+	if named && st == nil {
+		t.say(t.w.StepNotFound)
+	}
+	return st, named
+}
+
 // editStep changes one step from a plain sentence: "change step 2 to
 // Friday", "move the resume step to next week", "delete step 3", "step 2
 // is Dana's". It reports whether the words were such a sentence.
@@ -513,13 +524,9 @@ func (t *turn) editStep() bool {
 		plain = en // "borrar el paso 2", "cambiar el paso 2 al viernes" (commands.go)
 	}
 	if m := stepChange.FindStringSubmatch(plain); m != nil {
-		st, named := t.stepRefNamed(m[1])
-		if !named {
-			return false
-		}
+		st, isEdit := t.editTarget(m[1])
 		if st == nil {
-			t.say(t.w.StepNotFound)
-			return true
+			return isEdit
 		}
 		edited := *st
 		if due, err := ParseDateIn(t.c.Lang, m[2], t.now); err == nil {
@@ -531,26 +538,18 @@ func (t *turn) editStep() bool {
 		return true
 	}
 	if m := stepDelete.FindStringSubmatch(plain); m != nil {
-		st, named := t.stepRefNamed(m[1])
-		if !named {
-			return false
-		}
+		st, isEdit := t.editTarget(m[1])
 		if st == nil {
-			t.say(t.w.StepNotFound)
-			return true
+			return isEdit
 		}
 		t.s = State{V: stateVersion, Flow: FlowLife, Stage: stageDeleteStep, Life: LifeDraft{StepID: st.ID}}
 		t.ask()
 		return true
 	}
 	if m := stepOwner.FindStringSubmatch(plain); m != nil {
-		st, named := t.stepRefNamed(m[1])
-		if !named {
-			return false
-		}
+		st, isEdit := t.editTarget(m[1])
 		if st == nil {
-			t.say(t.w.StepNotFound)
-			return true
+			return isEdit
 		}
 		edited := *st
 		if t.helperEdit(&edited, m[2]) { // "step 2 is <@U123>'s" (helpers.go)

@@ -203,7 +203,7 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 		}
 		// A reply a member, with its own button: the list can be split
 		// between any two members and each button stays beside its line.
-		line := conversations.Reply{Text: fmt.Sprintf(w.NavListMember, who, sharesWord(w, n.Sharing), strings.Join(n.Notes, w.NavListJoiner))}
+		line := conversations.Reply{Text: fmt.Sprintf(w.NavListMember, who, SharesWord(w, n.Sharing), strings.Join(n.Notes, w.NavListJoiner))}
 		if n.Nudge != nil {
 			line.Choices = []conversations.Choice{*n.Nudge}
 		}
@@ -225,10 +225,7 @@ func (s *Scheduler) nudges(ctx context.Context, navigatorID string, now time.Tim
 }
 
 // SharesWord says, in a navigator's list or Home, what a member shares.
-func SharesWord(w *conversations.Words, sh store.Sharing) string { return sharesWord(w, sh) }
-
-// sharesWord says, in a navigator's list, what a member shares.
-func sharesWord(w *conversations.Words, sh store.Sharing) string {
+func SharesWord(w *conversations.Words, sh store.Sharing) string {
 	switch sh {
 	case store.ShareAll:
 		return w.NavListSharesAll
